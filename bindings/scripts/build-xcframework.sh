@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Build AssistmedFFI.xcframework and the Swift package AssistmedSwift (macOS + Xcode only).
+#
+# Produces, under build/apple/:
+#   lib/{ios,ios-simulator,macos}/libassistmed_ffi.a   per-platform static libraries (lipo-merged)
+#   bindgen/                                           raw uniffi output (.swift, FFI .h, .modulemap)
+#   headers/                                           FFI header(s) + module.modulemap
+#   AssistmedFFI.xcframework                           ios-arm64, ios-arm64_x86_64-simulator, macos-arm64_x86_64
+#   AssistmedSwift/                                    Swift package (Package.swift, tools 5.9, iOS 15 / macOS 12)
+#     AssistmedFFI.xcframework                         copy (SwiftPM wants binary targets inside the package)
+#     Sources/Assistmed/Assistmed.swift                generated bindings (module Assistmed)
+#     Tests/AssistmedTests/AssistmedTests.swift        copied from bindings/tests/swift/ when present
+#
+# The generated names come from uniffi 0.32 (uniffi_bindgen/src/bindings/swift): with
+# `[bindings.swift] module_name = "Assistmed"` in bindings/uniffi.toml it writes
+# Assistmed.swift, AssistmedFFI.h and AssistmedFFI.modulemap (ffi_module_name defaults to
+# "{module_name}FFI"). This script globs the generated files and reads the module names
+# from them, so another module name still works.
+#
+# Bindings are generated in library mode (automatic when the path is a built library) from
+# an UNSTRIPPED library (the release profile keeps the symbol table; uniffi reads its
+# metadata from it). bindings/uniffi.toml is found by uniffi itself through cargo metadata
+# (it is the crate's own uniffi.toml); it is NOT passed with --config: in uniffi 0.32
+# --config takes a *global* config file ([defaults] / [crates.<name>] / [crate-roots]) and
+# ignores a flat [bindings.swift] file with a warning.
+#
+# Environment:
+#   SKIP_SWIFT_TEST=1         do not run `swift test` in the package even if tests were copied
+#   BINDGEN_LIBRARY=<path>    library to generate the bindings from (default: the macOS one built here)
+#   UNIFFI_GLOBAL_CONFIG=<f>  passed to the bindgen as --config (global config format, see above)
+#   IPHONEOS_DEPLOYMENT_TARGET / MACOSX_DEPLOYMENT_TARGET   default 15.0 / 12.0 (as Package.swift)
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CRATE="assistmed-ffi"
+LIB_NAME="assistmed_ffi"
+OUT="$REPO_ROOT/build/apple"
+PKG_DIR="$OUT/AssistmedSwift"
+SWIFT_TESTS_SRC="$REPO_ROOT/bindings/tests/swift/AssistmedTests.swift"
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
+
+IOS_TARGETS=(aarch64-apple-ios)
+SIM_TARGETS=(aarch64-apple-ios-sim x86_64-apple-ios)
+MAC_TARGETS=(aarch64-apple-darwin x86_64-apple-darwin)
+ALL_TARGETS=("${IOS_TARGETS[@]}" "${SIM_TARGETS[@]}" "${MAC_TARGETS[@]}")
+
+export IPHONEOS_DEPLOYMENT_TARGET="${IPHONEOS_DEPLOYMENT_TARGET:-15.0}"
+export MACOSX_DEPLOYMENT_TARGET="${MACOSX_DEPLOYMENT_TARGET:-12.0}"
+
+log() { printf 'build-xcframework: %s\n' "$*" >&2; }
+die() { printf 'build-xcframework: ERROR: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------
+# Prerequisites: report everything that is missing at once, with how to install it.
+# ---------------------------------------------------------------------------
+missing=()
+if [ "$(uname -s)" != "Darwin" ]; then
+  die "this script needs macOS with Xcode (found $(uname -s)). On Linux, use scripts/swift_syntax_check.py for a syntax-only check of the generated Swift."
+fi
+if ! command -v xcodebuild >/dev/null 2>&1 || ! xcodebuild -version >/dev/null 2>&1; then
+  missing+=("Xcode (xcodebuild): install Xcode from the App Store, then: sudo xcode-select -s /Applications/Xcode.app/Contents/Developer && sudo xcodebuild -license accept")
+fi
+if ! command -v lipo >/dev/null 2>&1; then
+  missing+=("lipo: comes with Xcode / the command line tools: xcode-select --install")
+fi
+if ! command -v cargo >/dev/null 2>&1; then
+  missing+=("cargo: install Rust with rustup (https://rustup.rs)")
+fi
+if ! command -v rustup >/dev/null 2>&1; then
+  missing+=("rustup: needed to add the Apple targets; install Rust with rustup (https://rustup.rs)")
+else
+  installed_targets=$(rustup target list --installed 2>/dev/null || true)
+  need_targets=()
+  for t in "${ALL_TARGETS[@]}"; do
+    printf '%s\n' "$installed_targets" | grep -qx "$t" || need_targets+=("$t")
+  done
+  if [ "${#need_targets[@]}" -gt 0 ]; then
+    missing+=("Rust targets ${need_targets[*]}: rustup target add ${need_targets[*]}")
+  fi
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "missing prerequisites:"
+  for m in "${missing[@]}"; do log "  - $m"; done
+  exit 1
+fi
+log "prerequisites ok ($(xcodebuild -version | head -n 1), $(cargo --version))"
+
+cd "$REPO_ROOT"
+
+# ---------------------------------------------------------------------------
+# 1. Build the static library for every Apple target (only the FFI crate: see size-report.sh)
+# ---------------------------------------------------------------------------
+for t in "${ALL_TARGETS[@]}"; do
+  log "cargo build --release -p $CRATE --lib --target $t"
+  cargo build --release -p "$CRATE" --lib --target "$t"
+  [ -f "$TARGET_DIR/$t/release/lib$LIB_NAME.a" ] \
+    || die "$TARGET_DIR/$t/release/lib$LIB_NAME.a missing: bindings/Cargo.toml needs crate-type \"staticlib\""
+done
+
+# ---------------------------------------------------------------------------
+# 2. One library per platform: lipo-merge simulator (arm64 + x86_64) and macOS slices
+# ---------------------------------------------------------------------------
+rm -rf "$OUT/lib"
+mkdir -p "$OUT/lib/ios" "$OUT/lib/ios-simulator" "$OUT/lib/macos"
+cp "$TARGET_DIR/${IOS_TARGETS[0]}/release/lib$LIB_NAME.a" "$OUT/lib/ios/"
+lipo -create \
+  "$TARGET_DIR/${SIM_TARGETS[0]}/release/lib$LIB_NAME.a" \
+  "$TARGET_DIR/${SIM_TARGETS[1]}/release/lib$LIB_NAME.a" \
+  -output "$OUT/lib/ios-simulator/lib$LIB_NAME.a"
+lipo -create \
+  "$TARGET_DIR/${MAC_TARGETS[0]}/release/lib$LIB_NAME.a" \
+  "$TARGET_DIR/${MAC_TARGETS[1]}/release/lib$LIB_NAME.a" \
+  -output "$OUT/lib/macos/lib$LIB_NAME.a"
+for d in ios ios-simulator macos; do
+  log "lib/$d: $(lipo -archs "$OUT/lib/$d/lib$LIB_NAME.a")"
+done
+
+# ---------------------------------------------------------------------------
+# 3. Swift bindings, library mode, from an unstripped built library
+# ---------------------------------------------------------------------------
+host_mac_target="aarch64-apple-darwin"
+[ "$(uname -m)" = "x86_64" ] && host_mac_target="x86_64-apple-darwin"
+if [ -n "${BINDGEN_LIBRARY:-}" ]; then
+  bindgen_lib="$BINDGEN_LIBRARY"
+elif [ -f "$TARGET_DIR/$host_mac_target/release/lib$LIB_NAME.dylib" ]; then
+  bindgen_lib="$TARGET_DIR/$host_mac_target/release/lib$LIB_NAME.dylib"
+else
+  bindgen_lib="$TARGET_DIR/$host_mac_target/release/lib$LIB_NAME.a"
+fi
+[ -f "$bindgen_lib" ] || die "library for the bindgen not found: $bindgen_lib"
+
+rm -rf "$OUT/bindgen"
+mkdir -p "$OUT/bindgen"
+config_args=()
+if [ -n "${UNIFFI_GLOBAL_CONFIG:-}" ]; then config_args=(--config "$UNIFFI_GLOBAL_CONFIG"); fi
+log "generating Swift bindings from $bindgen_lib"
+cargo run -p "$CRATE" --features cli --bin uniffi-bindgen -- \
+  generate "$bindgen_lib" --language swift --no-format --out-dir "$OUT/bindgen" ${config_args[@]+"${config_args[@]}"}
+
+shopt -s nullglob
+swift_files=("$OUT"/bindgen/*.swift)
+header_files=("$OUT"/bindgen/*.h)
+modulemap_files=("$OUT"/bindgen/*.modulemap)
+shopt -u nullglob
+[ "${#swift_files[@]}" -ge 1 ] || die "the bindgen wrote no .swift file into $OUT/bindgen"
+[ "${#header_files[@]}" -ge 1 ] || die "the bindgen wrote no .h file into $OUT/bindgen"
+[ "${#modulemap_files[@]}" -ge 1 ] \
+  || die "the bindgen wrote no .modulemap (is generate_module_map = false in bindings/uniffi.toml?)"
+[ "${#swift_files[@]}" -eq 1 ] \
+  || log "note: ${#swift_files[@]} Swift files generated (several crates export uniffi items); all go into the Swift target"
+
+# Swift module = the .swift file's name (uniffi names it after module_name).
+SWIFT_MODULE=$(basename "${swift_files[0]}" .swift)
+# FFI module = the name declared in the modulemap (`module AssistmedFFI {`).
+FFI_MODULE=$(awk '{ for (i = 1; i < NF; i++) if ($i == "module") { n = $(i + 1); sub(/[{].*/, "", n); print n; exit } }' "${modulemap_files[0]}")
+[ -n "$FFI_MODULE" ] || die "could not read the module name from ${modulemap_files[0]}"
+[ "$SWIFT_MODULE" = "Assistmed" ] || log "note: Swift module is '$SWIFT_MODULE' (expected 'Assistmed': check [bindings.swift] module_name in bindings/uniffi.toml)"
+[ "$FFI_MODULE" = "${SWIFT_MODULE}FFI" ] || log "note: FFI module is '$FFI_MODULE' (not '${SWIFT_MODULE}FFI')"
+log "Swift module $SWIFT_MODULE, FFI module $FFI_MODULE"
+
+# ---------------------------------------------------------------------------
+# 4. Headers dir: the .h file(s) + one module.modulemap
+# ---------------------------------------------------------------------------
+rm -rf "$OUT/headers"
+mkdir -p "$OUT/headers"
+cp "${header_files[@]}" "$OUT/headers/"
+cat "${modulemap_files[@]}" > "$OUT/headers/module.modulemap"
+
+# ---------------------------------------------------------------------------
+# 5. XCFramework (ios, ios-simulator, macos)
+# ---------------------------------------------------------------------------
+XCFRAMEWORK="$OUT/$FFI_MODULE.xcframework"
+rm -rf "$XCFRAMEWORK"
+log "xcodebuild -create-xcframework -> $XCFRAMEWORK"
+xcodebuild -create-xcframework \
+  -library "$OUT/lib/ios/lib$LIB_NAME.a" -headers "$OUT/headers" \
+  -library "$OUT/lib/ios-simulator/lib$LIB_NAME.a" -headers "$OUT/headers" \
+  -library "$OUT/lib/macos/lib$LIB_NAME.a" -headers "$OUT/headers" \
+  -output "$XCFRAMEWORK" >&2
+
+# ---------------------------------------------------------------------------
+# 6. Swift package
+# ---------------------------------------------------------------------------
+rm -rf "$PKG_DIR"
+mkdir -p "$PKG_DIR/Sources/$SWIFT_MODULE"
+# SwiftPM requires a local binary target to live inside the package and to be named
+# like the target.
+cp -R "$XCFRAMEWORK" "$PKG_DIR/$FFI_MODULE.xcframework"
+cp "${swift_files[@]}" "$PKG_DIR/Sources/$SWIFT_MODULE/"
+
+test_target=""
+if [ -f "$SWIFT_TESTS_SRC" ]; then
+  mkdir -p "$PKG_DIR/Tests/${SWIFT_MODULE}Tests"
+  cp "$SWIFT_TESTS_SRC" "$PKG_DIR/Tests/${SWIFT_MODULE}Tests/"
+  test_target="
+        .testTarget(
+            name: \"${SWIFT_MODULE}Tests\",
+            dependencies: [\"$SWIFT_MODULE\"],
+            path: \"Tests/${SWIFT_MODULE}Tests\"
+        ),"
+else
+  log "no $SWIFT_TESTS_SRC: the package gets no test target"
+fi
+
+cat > "$PKG_DIR/Package.swift" <<EOF
+// swift-tools-version:5.9
+// Generated by bindings/scripts/build-xcframework.sh - do not edit, re-run the script.
+import PackageDescription
+
+let package = Package(
+    name: "AssistmedSwift",
+    platforms: [
+        .iOS(.v15),
+        .macOS(.v12),
+    ],
+    products: [
+        .library(name: "$SWIFT_MODULE", targets: ["$SWIFT_MODULE"]),
+    ],
+    targets: [
+        .binaryTarget(
+            name: "$FFI_MODULE",
+            path: "$FFI_MODULE.xcframework"
+        ),
+        .target(
+            name: "$SWIFT_MODULE",
+            dependencies: ["$FFI_MODULE"],
+            path: "Sources/$SWIFT_MODULE"
+        ),$test_target
+    ]
+)
+EOF
+log "Swift package written: $PKG_DIR"
+
+# ---------------------------------------------------------------------------
+# 7. Run the Swift tests when a toolchain and tests are there
+# ---------------------------------------------------------------------------
+if [ -n "$test_target" ] && [ -z "${SKIP_SWIFT_TEST:-}" ]; then
+  if command -v swift >/dev/null 2>&1; then
+    log "swift test (in $PKG_DIR) ..."
+    (cd "$PKG_DIR" && swift test)
+  else
+    log "no 'swift' on PATH: skipping swift test"
+  fi
+fi
+
+log "done:"
+log "  $XCFRAMEWORK"
+log "  $PKG_DIR  (add it in Xcode: File > Add Package Dependencies... > Add Local...; product '$SWIFT_MODULE')"

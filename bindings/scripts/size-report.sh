@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Size report of the shipped FFI library (crate assistmed-ffi, lib assistmed_ffi).
+#
+#   1. cargo build --release -p assistmed-ffi --lib   (only this crate: building the whole
+#      workspace would unify uniffi's `cli` feature into it and double its size)
+#   2. copy target/release/libassistmed_ffi.so (.dylib on macOS) to target/size-report/
+#   3. strip the copy (`strip`, `strip -x` on macOS) - never the original: uniffi's bindgen
+#      reads its metadata from the symbol table of the unstripped library
+#   4. print the stripped size (bytes and KiB) and the staticlib size (information only)
+#   5. fail if the stripped size is over the budget
+#
+# Environment:
+#   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1048576 = 1 MiB)
+#   CARGO_TARGET_DIR    honoured (default <repo>/target)
+#
+# Exit status: 0 within budget, 1 over budget or build/strip failure.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+CRATE="assistmed-ffi"
+LIB_NAME="assistmed_ffi"
+BUDGET="${SIZE_BUDGET_BYTES:-1048576}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
+REPORT_DIR="$TARGET_DIR/size-report"
+
+log() { printf 'size-report: %s\n' "$*" >&2; }
+die() { printf 'size-report: ERROR: %s\n' "$*" >&2; exit 1; }
+
+case "$BUDGET" in
+  ''|*[!0-9]*) die "SIZE_BUDGET_BYTES must be a whole number of bytes, got '$BUDGET'" ;;
+esac
+
+case "$(uname -s)" in
+  Darwin) DYLIB_EXT="dylib"; STRIP_CMD=(strip -x) ;;
+  *)      DYLIB_EXT="so";    STRIP_CMD=(strip) ;;
+esac
+command -v "${STRIP_CMD[0]}" >/dev/null 2>&1 \
+  || die "'${STRIP_CMD[0]}' not found (Debian: apt-get install -y binutils; macOS: xcode-select --install)"
+
+kib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
+size_of() { wc -c < "$1" | tr -d '[:space:]'; }
+
+log "cargo build --release -p $CRATE --lib ..."
+(cd "$REPO_ROOT" && cargo build --release -p "$CRATE" --lib) \
+  || die "cargo build --release -p $CRATE --lib failed"
+
+SHARED="$TARGET_DIR/release/lib$LIB_NAME.$DYLIB_EXT"
+STATIC="$TARGET_DIR/release/lib$LIB_NAME.a"
+[ -f "$SHARED" ] || die "$SHARED not found: does bindings/Cargo.toml have crate-type \"cdylib\" and name = \"$LIB_NAME\" in [lib]?"
+
+mkdir -p "$REPORT_DIR"
+STRIPPED="$REPORT_DIR/lib$LIB_NAME.$DYLIB_EXT"
+cp -f "$SHARED" "$STRIPPED"
+"${STRIP_CMD[@]}" "$STRIPPED" || die "${STRIP_CMD[*]} $STRIPPED failed"
+
+UNSTRIPPED_SIZE=$(size_of "$SHARED")
+STRIPPED_SIZE=$(size_of "$STRIPPED")
+
+echo "size-report: lib$LIB_NAME.$DYLIB_EXT as built (unstripped): $UNSTRIPPED_SIZE bytes ($(kib "$UNSTRIPPED_SIZE") KiB)"
+echo "size-report: lib$LIB_NAME.$DYLIB_EXT stripped: $STRIPPED_SIZE bytes ($(kib "$STRIPPED_SIZE") KiB) -> $STRIPPED"
+if [ -f "$STATIC" ]; then
+  STATIC_SIZE=$(size_of "$STATIC")
+  echo "size-report: lib$LIB_NAME.a (staticlib, information only; the app's linker keeps only what it uses): $STATIC_SIZE bytes ($(kib "$STATIC_SIZE") KiB)"
+else
+  echo "size-report: lib$LIB_NAME.a not built (no \"staticlib\" in crate-type)"
+fi
+echo "size-report: budget for the stripped library: $BUDGET bytes ($(kib "$BUDGET") KiB)"
+
+if [ "$STRIPPED_SIZE" -gt "$BUDGET" ]; then
+  die "stripped lib$LIB_NAME.$DYLIB_EXT is $STRIPPED_SIZE bytes, over the budget of $BUDGET bytes by $((STRIPPED_SIZE - BUDGET)) bytes (raise SIZE_BUDGET_BYTES only with a reason)"
+fi
+echo "size-report: OK, within budget ($((BUDGET - STRIPPED_SIZE)) bytes to spare)"

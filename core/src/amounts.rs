@@ -1,0 +1,127 @@
+//! Options and amounts: which option is open, and the yearly aid of a contract year.
+//!
+//! The amounts are tables (§3 of the reference), read cell by cell; never derived by formula.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Erreur, Resultat};
+use crate::explain::{Motif, Raison};
+use crate::provenance::{pire, Lecteur};
+use crate::rules::Grade;
+use crate::situation::{Formule, Situation, Tranche};
+
+/// Row of the amounts table, from the doctor's starting percentile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ligne {
+    /// Below P90.
+    Standard,
+    /// Between P90 and P94: higher year-3+ amount.
+    P90P94,
+    /// P95 and above: the year-1 amount every year.
+    P95Plus,
+}
+
+impl Ligne {
+    pub fn depuis_tranche(t: Tranche) -> Ligne {
+        match t {
+            Tranche::P95Plus => Ligne::P95Plus,
+            Tranche::P90P95 => Ligne::P90P94,
+            _ => Ligne::Standard,
+        }
+    }
+}
+
+/// Column of the amounts table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colonne {
+    Annee1,
+    Annee2,
+    Annee3Plus,
+    Annee3PlusP90P94,
+    P95Plus,
+}
+
+impl Colonne {
+    pub const TOUTES: [Colonne; 5] =
+        [Colonne::Annee1, Colonne::Annee2, Colonne::Annee3Plus, Colonne::Annee3PlusP90P94, Colonne::P95Plus];
+
+    fn code(self) -> &'static str {
+        match self {
+            Colonne::Annee1 => "annee_1",
+            Colonne::Annee2 => "annee_2",
+            Colonne::Annee3Plus => "annee_3_plus",
+            Colonne::Annee3PlusP90P94 => "annee_3_plus_p90_p94",
+            Colonne::P95Plus => "p95_plus",
+        }
+    }
+
+    /// The cell for contract year `annee` (1-based) on row `ligne`.
+    pub fn pour(annee: u32, ligne: Ligne) -> Colonne {
+        match (ligne, annee) {
+            (Ligne::P95Plus, _) => Colonne::P95Plus,
+            (_, 1) => Colonne::Annee1,
+            (_, 2) => Colonne::Annee2,
+            (Ligne::P90P94, _) => Colonne::Annee3PlusP90P94,
+            (Ligne::Standard, _) => Colonne::Annee3Plus,
+        }
+    }
+}
+
+/// From year 3 the aid is a maximum, modulated by the objective's achievement (§5.5).
+pub fn est_maximum(annee: u32) -> bool {
+    annee >= 3
+}
+
+pub fn id_montant(f: Formule, c: Colonne) -> String {
+    format!("montant.{}.{}", f.code(), c.code())
+}
+
+pub fn id_ouverture(f: Formule) -> String {
+    format!("formule.{}.ouverte", f.code())
+}
+
+/// An amount with the grade of the values it rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Montant {
+    pub montant: Option<Decimal>,
+    pub grade: Grade,
+}
+
+/// The aid for contract year `annee` on `ligne`, under the reader's version.
+pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: u32, ligne: Ligne) -> Resultat<Montant> {
+    let lu = l.decimal(&id_montant(f, Colonne::pour(annee, ligne)))?;
+    Ok(Montant { montant: lu.valeur, grade: lu.grade })
+}
+
+/// Whether an option is open to a new contract signed under the reader's version, and why not.
+pub fn disponibilite(l: &mut Lecteur<'_>, s: &Situation, f: Formule) -> Resultat<(bool, Vec<Raison>)> {
+    let id = id_ouverture(f);
+    let ouverte = l.booleen(&id)?;
+    if ouverte.valeur != Some(true) {
+        return Ok((false, vec![Motif::FormuleFermee(f).rendre(l.references(&id), ouverte.grade)]));
+    }
+    if f == Formule::Plein {
+        let id_zone = "formule.plein.zone_sous_dense_requise";
+        let requise = l.booleen(id_zone)?;
+        if requise.valeur == Some(true) {
+            let zone = s.zone.ok_or_else(|| {
+                Erreur::champ_requis(
+                    "zone",
+                    "la formule 1 ETP dépend de la zone pour ce contrat (zip, zac ou hors_zone)",
+                    "the 1 FTE option depends on the zone for this contract (zip, zac or hors_zone)",
+                )
+            })?;
+            let zones = l.codes("zonage.zones_sous_denses")?;
+            let grade = pire([requise.grade, zones.grade]);
+            let dans_zone = zones.valeur.is_some_and(|z| z.iter().any(|c| c == zone.code()));
+            if !dans_zone {
+                let mut refs = l.references(id_zone);
+                refs.extend(l.references("zonage.zones_sous_denses"));
+                return Ok((false, vec![Motif::FormuleReserveeZoneSousDense(f).rendre(refs, grade)]));
+            }
+        }
+    }
+    Ok((true, Vec::new()))
+}

@@ -1,0 +1,153 @@
+//! One error type for the whole core, with stable codes.
+//!
+//! Every variant names the input field at fault (when there is one) and what was expected, in
+//! French and in English. The codes are part of the public contract (CLI, JSON, bindings): never
+//! rename one, add new ones instead.
+
+use std::fmt;
+
+/// Stable machine-readable error codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CodeErreur {
+    /// A required field is missing for this situation.
+    ChampRequis,
+    /// A number is outside its accepted range.
+    HorsBornes,
+    /// A value is not one of the accepted values (unknown specialty, sector…).
+    ValeurInconnue,
+    /// A date cannot be read (expected YYYY-MM-DD).
+    DateInvalide,
+    /// The date falls outside every rule version (before 2019-09-01).
+    HorsPeriode,
+    /// Two inputs contradict each other.
+    Incoherence,
+    /// The requested option cannot be simulated for this contract.
+    FormuleIndisponible,
+    /// The input document is not valid JSON or has the wrong shape.
+    JsonInvalide,
+    /// The rule data failed an integrity check.
+    ReglesInvalides,
+}
+
+impl CodeErreur {
+    /// The stable string code, as printed by the CLI and carried across the FFI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeErreur::ChampRequis => "champ_requis",
+            CodeErreur::HorsBornes => "hors_bornes",
+            CodeErreur::ValeurInconnue => "valeur_inconnue",
+            CodeErreur::DateInvalide => "date_invalide",
+            CodeErreur::HorsPeriode => "hors_periode",
+            CodeErreur::Incoherence => "incoherence",
+            CodeErreur::FormuleIndisponible => "formule_indisponible",
+            CodeErreur::JsonInvalide => "json_invalide",
+            CodeErreur::ReglesInvalides => "regles_invalides",
+        }
+    }
+}
+
+impl fmt::Display for CodeErreur {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error with its code, the field at fault and a message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("[{code}] {message_fr} / {message_en}")]
+pub struct Erreur {
+    pub code: CodeErreur,
+    /// Input field (JSON name) at fault, when the error is about one field.
+    pub champ: Option<String>,
+    pub message_fr: String,
+    pub message_en: String,
+}
+
+impl Erreur {
+    fn new(code: CodeErreur, champ: Option<&str>, fr: String, en: String) -> Self {
+        Erreur { code, champ: champ.map(str::to_owned), message_fr: fr, message_en: en }
+    }
+
+    pub fn champ_requis(champ: &str, pourquoi_fr: &str, why_en: &str) -> Self {
+        Self::new(
+            CodeErreur::ChampRequis,
+            Some(champ),
+            format!("le champ « {champ} » est requis : {pourquoi_fr}"),
+            format!("field `{champ}` is required: {why_en}"),
+        )
+    }
+
+    pub fn hors_bornes(champ: &str, valeur: impl fmt::Display, min: impl fmt::Display, max: impl fmt::Display) -> Self {
+        Self::new(
+            CodeErreur::HorsBornes,
+            Some(champ),
+            format!("« {champ} » vaut {valeur} : valeur attendue entre {min} et {max}"),
+            format!("`{champ}` is {valeur}: expected a value between {min} and {max}"),
+        )
+    }
+
+    pub fn valeur_inconnue(champ: &str, valeur: &str, attendues: &str) -> Self {
+        Self::new(
+            CodeErreur::ValeurInconnue,
+            Some(champ),
+            format!("« {champ} » : valeur « {valeur} » inconnue ; valeurs possibles : {attendues}"),
+            format!("`{champ}`: unknown value `{valeur}`; expected one of: {attendues}"),
+        )
+    }
+
+    pub fn date_invalide(champ: &str, valeur: &str) -> Self {
+        Self::new(
+            CodeErreur::DateInvalide,
+            Some(champ),
+            format!("« {champ} » : date « {valeur} » illisible ; format attendu AAAA-MM-JJ"),
+            format!("`{champ}`: cannot read date `{valeur}`; expected YYYY-MM-DD"),
+        )
+    }
+
+    pub fn hors_periode(champ: &str, valeur: impl fmt::Display, debut: impl fmt::Display) -> Self {
+        Self::new(
+            CodeErreur::HorsPeriode,
+            Some(champ),
+            format!(
+                "« {champ} » vaut {valeur} : le dispositif s'applique aux contrats signés à partir du {debut} ; date attendue à partir du {debut}"
+            ),
+            format!("`{champ}` is {valeur}: the scheme covers contracts signed from {debut}; expected a date on or after {debut}"),
+        )
+    }
+
+    pub fn incoherence(champ: &str, fr: String, en: String) -> Self {
+        Self::new(CodeErreur::Incoherence, Some(champ), fr, en)
+    }
+
+    pub fn formule_indisponible(champ: &str, fr: String, en: String) -> Self {
+        Self::new(CodeErreur::FormuleIndisponible, Some(champ), fr, en)
+    }
+
+    pub fn json_invalide(detail: impl fmt::Display) -> Self {
+        Self::new(
+            CodeErreur::JsonInvalide,
+            None,
+            format!("document JSON invalide : {detail}"),
+            format!("invalid JSON document: {detail}"),
+        )
+    }
+
+    pub fn regles_invalides(detail: impl fmt::Display) -> Self {
+        Self::new(
+            CodeErreur::ReglesInvalides,
+            None,
+            format!("données de règles invalides : {detail}"),
+            format!("invalid rule data: {detail}"),
+        )
+    }
+
+    /// The message in the requested language.
+    pub fn message(&self, langue: crate::Langue) -> &str {
+        match langue {
+            crate::Langue::Fr => &self.message_fr,
+            crate::Langue::En => &self.message_en,
+        }
+    }
+}
+
+pub type Resultat<T> = Result<T, Erreur>;

@@ -1,0 +1,89 @@
+//! The doctor's starting percentile band: declared (the CPAM and amelipro tell doctors their
+//! band) or, for GPs, derived from the médecin-traitant patient list where the thresholds are known.
+
+use serde::Serialize;
+
+use crate::amounts::Ligne;
+use crate::error::{Erreur, Resultat};
+use crate::provenance::{pire, Lecteur};
+use crate::rules::{Grade, Specialite};
+use crate::situation::{Situation, Tranche};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origine {
+    Declared,
+    Derived,
+}
+
+/// Where the doctor stands, and which row of the amounts table follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Positionnement {
+    /// `None` when only the row is known (a GP between P50 and P90 whose P70 is not published).
+    pub band: Option<Tranche>,
+    pub row: Ligne,
+    pub source: Origine,
+    pub confidence: Grade,
+}
+
+fn tranche_requise() -> Erreur {
+    Erreur::champ_requis(
+        "percentile_band",
+        "votre tranche de percentile ne peut pas être déduite pour cette version (indiquée par votre CPAM ou sur amelipro : below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus)",
+        "your percentile band cannot be derived for this version (given by your CPAM or on amelipro: below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus)",
+    )
+}
+
+/// Determines the band. Declared bands win, after a consistency check against the P30 threshold.
+pub fn determiner(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resultat<Positionnement> {
+    let gp_pmt = if spe.est_generaliste() { s.patientele_mt } else { None };
+    if let Some(band) = s.percentile_band {
+        if let Some(pmt) = gp_pmt {
+            if let Some(p30) = l.nombre("seuil.p30.generaliste_pmt")?.valeur {
+                let sous = pmt < p30;
+                if sous != (band == Tranche::SousP30) {
+                    return Err(Erreur::incoherence(
+                        "percentile_band",
+                        format!("tranche « {} » incompatible avec une patientèle médecin traitant de {pmt} (P30 = {p30}) ; corrigez la tranche ou la patientèle", band.code()),
+                        format!("band `{}` contradicts a médecin-traitant patient list of {pmt} (P30 = {p30}); correct the band or the patient count", band.code()),
+                    ));
+                }
+            }
+        }
+        return Ok(Positionnement { band: Some(band), row: Ligne::depuis_tranche(band), source: Origine::Declared, confidence: Grade::A });
+    }
+    let Some(pmt) = gp_pmt else {
+        if spe.est_generaliste() {
+            return Err(Erreur::champ_requis(
+                "patientele_mt",
+                "la patientèle médecin traitant (ou la tranche de percentile) est nécessaire pour un généraliste",
+                "the médecin-traitant patient list (or the percentile band) is needed for a GP",
+            ));
+        }
+        return Err(tranche_requise());
+    };
+    let p30 = l.nombre("seuil.p30.generaliste_pmt")?;
+    if let Some(seuil) = p30.valeur {
+        if pmt < seuil {
+            return Ok(Positionnement { band: Some(Tranche::SousP30), row: Ligne::Standard, source: Origine::Derived, confidence: p30.grade });
+        }
+    }
+    let p95 = l.nombre("seuil.p95.generaliste_pmt")?;
+    let p90 = l.nombre("seuil.p90.generaliste_pmt")?;
+    let (Some(s95), Some(s90)) = (p95.valeur, p90.valeur) else {
+        return Err(tranche_requise());
+    };
+    let deduit = |band, row, grade| Ok(Positionnement { band, row, source: Origine::Derived, confidence: grade });
+    if pmt >= s95 {
+        return deduit(Some(Tranche::P95Plus), Ligne::P95Plus, p95.grade);
+    }
+    if pmt >= s90 {
+        return deduit(Some(Tranche::P90P95), Ligne::P90P94, pire([p90.grade, p95.grade]));
+    }
+    let p50 = l.nombre("seuil.p50.generaliste_pmt")?;
+    let band = match p50.valeur {
+        Some(s50) if pmt < s50 => Some(Tranche::P30P50),
+        _ => None,
+    };
+    deduit(band, Ligne::Standard, pire([p30.grade, p50.grade, p90.grade, p95.grade]))
+}

@@ -1,0 +1,400 @@
+//! Rule data: dated, sourced parameter histories in the OpenFisca manner, and the legal versions.
+//!
+//! The data lives in `core/rules/regles.json`, embedded in the binary and parsed once. Code holds
+//! logic; this data holds every number, date, list and reference the logic uses.
+
+mod integrity;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use once_cell::sync::Lazy;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Erreur, Resultat};
+
+pub use integrity::PARAMETRES_REQUIS;
+
+/// The rule document shipped in the binary (the offline default).
+pub const REGLES_EMBARQUEES: &str = include_str!("../../rules/regles.json");
+
+static EMBARQUEES: Lazy<Resultat<RuleSet>> = Lazy::new(|| RuleSet::from_json(REGLES_EMBARQUEES));
+
+/// The embedded rules, parsed and checked once per process.
+pub fn embarquees() -> Resultat<&'static RuleSet> {
+    EMBARQUEES.as_ref().map_err(Clone::clone)
+}
+
+/// Confidence grade of a value, from the domain reference (A best, GAP unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Grade {
+    /// Not found in any public source: never computed from.
+    #[serde(rename = "GAP")]
+    Gap,
+    /// Single secondary or commercial source, or an inference.
+    C,
+    /// Reliable secondary source consistent with others.
+    B,
+    /// Official Assurance Maladie or Légifrance page.
+    A,
+}
+
+impl Grade {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::Gap => "GAP",
+        }
+    }
+
+    /// Grade C and GAP values must be flagged in any result that rests on them.
+    pub fn a_signaler(self) -> bool {
+        self <= Grade::C
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A source or legal text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    pub url: String,
+    pub date: String,
+    pub kind: String,
+}
+
+/// A legal version of the scheme: governs contracts signed in `[start, end_exclusive)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub id: String,
+    pub title_fr: String,
+    pub title_en: String,
+    pub start: NaiveDate,
+    pub end_exclusive: Option<NaiveDate>,
+    pub references: Vec<String>,
+    pub grade: Grade,
+    /// Whether this version's amounts also apply to running contracts signed earlier, from their
+    /// first anniversary on or after `start` (convention 2024, §3 of the reference).
+    pub revalues_running_contracts: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Version {
+    pub fn contient(&self, date: NaiveDate) -> bool {
+        date >= self.start && self.end_exclusive.is_none_or(|fin| date < fin)
+    }
+}
+
+/// Unit of a parameter; decides how its JSON values are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unite {
+    Eur,
+    Patients,
+    Ratio,
+    Bool,
+    Codes,
+    Years,
+    Rounding,
+}
+
+/// A typed parameter value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Valeur {
+    Montant(Decimal),
+    Nombre(u32),
+    Taux(Decimal),
+    Booleen(bool),
+    Codes(Vec<String>),
+    Texte(String),
+    /// GAP: not found in any public source.
+    Inconnue,
+    /// The parameter does not apply in this version (e.g. year-1 amount of a closed option).
+    SansObjet,
+}
+
+impl fmt::Display for Valeur {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Valeur::Montant(d) | Valeur::Taux(d) => write!(f, "{d}"),
+            Valeur::Nombre(n) => write!(f, "{n}"),
+            Valeur::Booleen(b) => write!(f, "{b}"),
+            Valeur::Codes(c) => write!(f, "[{}]", c.join(", ")),
+            Valeur::Texte(t) => f.write_str(t),
+            Valeur::Inconnue => f.write_str("GAP"),
+            Valeur::SansObjet => f.write_str("—"),
+        }
+    }
+}
+
+/// One dated value of a parameter: applies from `from` until the next value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValeurDatee {
+    pub from: NaiveDate,
+    pub valeur: Valeur,
+    pub grade: Grade,
+    pub references: Vec<String>,
+    pub article: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A parameter: its unit, descriptions and dated value history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parametre {
+    pub id: String,
+    pub unite: Unite,
+    pub description_fr: String,
+    pub description_en: String,
+    pub valeurs: Vec<ValeurDatee>,
+}
+
+impl Parametre {
+    /// The value in force on `date`: the last one whose `from` is on or before it.
+    pub fn a_la_date(&self, date: NaiveDate) -> Option<&ValeurDatee> {
+        self.valeurs.iter().rev().find(|v| v.from <= date)
+    }
+}
+
+/// Specialty group, for the rules that name groups rather than codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupeSpecialite {
+    Generaliste,
+    Chirurgie,
+    Orl,
+    Gynecologie,
+    Autre,
+}
+
+impl GroupeSpecialite {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupeSpecialite::Generaliste => "generaliste",
+            GroupeSpecialite::Chirurgie => "chirurgie",
+            GroupeSpecialite::Orl => "orl",
+            GroupeSpecialite::Gynecologie => "gynecologie",
+            GroupeSpecialite::Autre => "autre",
+        }
+    }
+}
+
+/// A medical specialty of the Assurance Maladie nomenclature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Specialite {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub group: GroupeSpecialite,
+    pub references: Vec<String>,
+}
+
+impl Specialite {
+    pub fn est_generaliste(&self) -> bool {
+        self.group == GroupeSpecialite::Generaliste
+    }
+}
+
+/// The whole rule set: versions, parameters, specialties and references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    pub schema_version: u32,
+    pub bundle_version: u64,
+    pub published: NaiveDate,
+    pub title: String,
+    pub provenance: String,
+    pub references: BTreeMap<String, Reference>,
+    pub versions: Vec<Version>,
+    pub specialites: Vec<Specialite>,
+    parametres: BTreeMap<String, Parametre>,
+}
+
+/// Schema versions this build can read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+impl RuleSet {
+    /// Parses and checks a rule document. Every integrity failure is an error, never a panic.
+    pub fn from_json(texte: &str) -> Resultat<RuleSet> {
+        let brut: brut::Document = serde_json::from_str(texte).map_err(Erreur::regles_invalides)?;
+        let rules = brut.en_regles()?;
+        integrity::verifier(&rules)?;
+        Ok(rules)
+    }
+
+    /// The version governing a contract signed on `date`.
+    pub fn version_a(&self, date: NaiveDate, champ: &str) -> Resultat<&Version> {
+        if let Some(v) = self.versions.iter().find(|v| v.contient(date)) {
+            return Ok(v);
+        }
+        match self.versions.first() {
+            Some(premiere) => Err(Erreur::hors_periode(champ, date, premiere.start)),
+            None => Err(Erreur::regles_invalides("aucune version / no version")),
+        }
+    }
+
+    pub fn version(&self, id: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+
+    pub fn parametre(&self, id: &str) -> Resultat<&Parametre> {
+        self.parametres
+            .get(id)
+            .ok_or_else(|| Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`")))
+    }
+
+    pub fn parametres(&self) -> impl Iterator<Item = &Parametre> {
+        self.parametres.values()
+    }
+
+    pub fn specialite(&self, code: &str) -> Resultat<&Specialite> {
+        self.specialites.iter().find(|s| s.code == code).ok_or_else(|| {
+            Erreur::valeur_inconnue(
+                "specialty",
+                code,
+                "code de spécialité Assurance Maladie à 2 chiffres, voir `assistmed specialties` / 2-digit Assurance Maladie specialty code, see `assistmed specialties`",
+            )
+        })
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.get(id)
+    }
+}
+
+/// The JSON shape of the rule document, before typing and checks.
+mod brut {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Document {
+        schema_version: u32,
+        bundle_version: u64,
+        published: NaiveDate,
+        title: String,
+        provenance: String,
+        references: BTreeMap<String, Reference>,
+        versions: Vec<Version>,
+        specialties: Vec<Specialite>,
+        parameters: Vec<Parametre>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Parametre {
+        id: String,
+        unit: Unite,
+        description_fr: String,
+        description_en: String,
+        values: Vec<Valeur>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Valeur {
+        from: NaiveDate,
+        value: serde_json::Value,
+        grade: Grade,
+        #[serde(default)]
+        not_applicable: bool,
+        #[serde(default)]
+        references: Vec<String>,
+        #[serde(default)]
+        article: Option<String>,
+        #[serde(default)]
+        note: Option<String>,
+    }
+
+    impl Document {
+        pub fn en_regles(self) -> Resultat<RuleSet> {
+            if self.schema_version != SCHEMA_VERSION {
+                return Err(Erreur::regles_invalides(format!(
+                    "schema_version {} non pris en charge (attendu {SCHEMA_VERSION}) / unsupported schema_version {} (expected {SCHEMA_VERSION})",
+                    self.schema_version, self.schema_version
+                )));
+            }
+            let mut parametres = BTreeMap::new();
+            for p in self.parameters {
+                let valeurs = p
+                    .values
+                    .into_iter()
+                    .map(|v| v.typer(&p.id, p.unit))
+                    .collect::<Resultat<Vec<_>>>()?;
+                let id = p.id.clone();
+                let parametre = super::Parametre {
+                    id: p.id,
+                    unite: p.unit,
+                    description_fr: p.description_fr,
+                    description_en: p.description_en,
+                    valeurs,
+                };
+                if parametres.insert(id.clone(), parametre).is_some() {
+                    return Err(Erreur::regles_invalides(format!("paramètre en double / duplicate parameter `{id}`")));
+                }
+            }
+            Ok(RuleSet {
+                schema_version: self.schema_version,
+                bundle_version: self.bundle_version,
+                published: self.published,
+                title: self.title,
+                provenance: self.provenance,
+                references: self.references,
+                versions: self.versions,
+                specialites: self.specialties,
+                parametres,
+            })
+        }
+    }
+
+    impl Valeur {
+        fn typer(self, id: &str, unite: Unite) -> Resultat<ValeurDatee> {
+            use serde_json::Value as J;
+            let erreur = |attendu: &str| {
+                Erreur::regles_invalides(format!(
+                    "`{id}` au {} : valeur {} incompatible avec l'unité (attendu {attendu}) / value incompatible with unit",
+                    self.from, self.value
+                ))
+            };
+            let valeur = match (&self.value, unite) {
+                (J::Null, _) if self.not_applicable => super::Valeur::SansObjet,
+                (J::Null, _) if self.grade == Grade::Gap => super::Valeur::Inconnue,
+                (J::Null, _) => return Err(erreur("une valeur, ou grade GAP, ou not_applicable")),
+                (_, _) if self.grade == Grade::Gap || self.not_applicable => {
+                    return Err(erreur("null pour une valeur GAP ou sans objet"))
+                }
+                (J::String(s), Unite::Eur) => super::Valeur::Montant(s.parse().map_err(|_| erreur("montant décimal"))?),
+                (J::String(s), Unite::Ratio) => super::Valeur::Taux(s.parse().map_err(|_| erreur("taux décimal"))?),
+                (J::Number(n), Unite::Patients | Unite::Years) => super::Valeur::Nombre(
+                    n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| erreur("entier positif"))?,
+                ),
+                (J::Bool(b), Unite::Bool) => super::Valeur::Booleen(*b),
+                (J::Array(a), Unite::Codes) => super::Valeur::Codes(
+                    a.iter()
+                        .map(|c| c.as_str().map(str::to_owned).ok_or_else(|| erreur("liste de codes")))
+                        .collect::<Resultat<_>>()?,
+                ),
+                (J::String(s), Unite::Rounding) => super::Valeur::Texte(s.clone()),
+                _ => return Err(erreur("le type de l'unité")),
+            };
+            Ok(ValeurDatee {
+                from: self.from,
+                valeur,
+                grade: self.grade,
+                references: self.references,
+                article: self.article,
+                note: self.note,
+            })
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! Inputs: the doctor's situation, read from JSON or flags, validated into typed values.
+//!
+//! Reading goes through [`Saisie`] (everything optional, raw) so that every bad value becomes a
+//! typed [`Erreur`] naming the field and the expected range, never a serde message or a panic.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Erreur, Resultat};
+
+/// Largest patient count accepted: beyond, the input is absurd (the busiest GPs have ~5 000).
+pub const PATIENTS_MAX: i64 = 20_000;
+/// Accepted age range for a practising doctor.
+pub const AGE_MIN: i64 = 20;
+pub const AGE_MAX: i64 = 100;
+
+/// Declares a closed list of domain values with their stable codes and French/English labels.
+macro_rules! valeurs_codees {
+    ($(#[$m:meta])* $nom:ident, $champ:literal { $($var:ident => $code:literal, $fr:literal, $en:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $nom { $(#[serde(rename = $code)] $var,)+ }
+
+        impl $nom {
+            pub const TOUTES: &'static [$nom] = &[$($nom::$var,)+];
+            /// The JSON field these values belong to.
+            pub const CHAMP: &'static str = $champ;
+
+            pub fn code(self) -> &'static str { match self { $($nom::$var => $code,)+ } }
+            pub fn libelle_fr(self) -> &'static str { match self { $($nom::$var => $fr,)+ } }
+            pub fn libelle_en(self) -> &'static str { match self { $($nom::$var => $en,)+ } }
+
+            /// Reads a code; an unknown one is an error naming `champ` and the accepted codes.
+            pub fn depuis_code(champ: &str, code: &str) -> Resultat<Self> {
+                match code {
+                    $($code => Ok($nom::$var),)+
+                    autre => Err(Erreur::valeur_inconnue(champ, autre, &[$($code),+].join(", "))),
+                }
+            }
+        }
+    };
+}
+
+valeurs_codees!(
+    /// Conventional sector of the doctor.
+    Secteur, "sector" {
+        Secteur1 => "secteur_1", "secteur 1", "sector 1";
+        Secteur2Optam => "secteur_2_optam", "secteur 2 avec OPTAM", "sector 2 with OPTAM";
+        Secteur2OptamCo => "secteur_2_optam_co", "secteur 2 avec OPTAM-CO", "sector 2 with OPTAM-CO";
+        Secteur2 => "secteur_2", "secteur 2 sans option de pratique tarifaire maîtrisée", "sector 2 without fee-control option";
+        NonConventionne => "non_conventionne", "non conventionné", "outside the agreement";
+    }
+);
+
+valeurs_codees!(
+    /// Zone of the practice in the ARS doctor zoning.
+    Zone, "zone" {
+        Zip => "zip", "zone d'intervention prioritaire (ZIP)", "priority intervention zone (ZIP)";
+        Zac => "zac", "zone d'action complémentaire (ZAC)", "complementary action zone (ZAC)";
+        HorsZone => "hors_zone", "hors zone sous-dense", "outside under-served zones";
+    }
+);
+
+valeurs_codees!(
+    /// Practice setting.
+    Exercice, "practice" {
+        Solo => "solo", "exercice seul", "solo practice";
+        Groupe => "groupe", "exercice regroupé (2 médecins ou plus, MSP, centre)", "group practice (2+ doctors, MSP, centre)";
+    }
+);
+
+valeurs_codees!(
+    /// Starting percentile band in the national distribution of the specialty.
+    Tranche, "percentile_band" {
+        SousP30 => "below_p30", "sous le P30", "below P30";
+        P30P50 => "p30_p50", "entre P30 et P50", "P30 to P50";
+        P50P70 => "p50_p70", "entre P50 et P70", "P50 to P70";
+        P70P90 => "p70_p90", "entre P70 et P90", "P70 to P90";
+        P90P95 => "p90_p95", "entre P90 et P95", "P90 to P95";
+        P95Plus => "p95_plus", "au-delà du P95", "P95 and above";
+    }
+);
+
+impl Tranche {
+    /// Bands that can hold a contract (below P30 only newly installed doctors may sign).
+    pub const AU_DESSUS_DU_P30: [Tranche; 5] =
+        [Tranche::P30P50, Tranche::P50P70, Tranche::P70P90, Tranche::P90P95, Tranche::P95Plus];
+}
+
+valeurs_codees!(
+    /// Contract option (assistant working time).
+    Formule, "option" {
+        Tiers => "tiers", "1/3 ETP", "1/3 FTE";
+        Demi => "demi", "1/2 ETP", "1/2 FTE";
+        Plein => "plein", "1 ETP", "1 FTE";
+    }
+);
+
+/// The doctor's running contract, for the second-assistant question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContratEnCours {
+    pub option: Formule,
+    pub start: NaiveDate,
+    pub objectives_reached: bool,
+}
+
+/// A validated situation. Field names are those of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Situation {
+    pub signature_date: NaiveDate,
+    pub specialty: String,
+    pub sector: Secteur,
+    pub mep: bool,
+    pub zone: Option<Zone>,
+    pub practice: Option<Exercice>,
+    pub coordinated: Option<bool>,
+    pub patientele_mt: Option<u32>,
+    pub file_active: Option<u32>,
+    pub percentile_band: Option<Tranche>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub clinical_fee_share: Option<Decimal>,
+    pub newly_installed: bool,
+    pub age: Option<u32>,
+    pub ald_or_rqth: bool,
+    pub current_contract: Option<ContratEnCours>,
+}
+
+/// Raw input, as typed by a person or sent by an app: everything optional, nothing trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saisie {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specialty: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mep: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patientele_mt: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_active: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile_band: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_fee_share: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newly_installed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ald_or_rqth: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_contract: Option<SaisieContrat>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaisieContrat {
+    #[serde(default)]
+    pub option: Option<String>,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub objectives_reached: Option<bool>,
+}
+
+/// Reads a calendar date `YYYY-MM-DD`.
+pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
+    NaiveDate::parse_from_str(texte.trim(), "%Y-%m-%d").map_err(|_| Erreur::date_invalide(champ, texte))
+}
+
+fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<u32>> {
+    match n {
+        None => Ok(None),
+        Some(n) if n < min || n > max => Err(Erreur::hors_bornes(champ, n, min, max)),
+        Some(n) => u32::try_from(n).map(Some).map_err(|_| Erreur::hors_bornes(champ, n, min, max)),
+    }
+}
+
+fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
+    v.ok_or_else(|| Erreur::champ_requis(champ, "il décrit la situation de base", "it is part of the basic situation"))
+}
+
+impl Saisie {
+    /// Parses a JSON document into a raw input.
+    pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
+        serde_json::from_str(texte).map_err(Erreur::json_invalide)
+    }
+
+    /// Validates every field: ranges, codes, dates.
+    pub fn valider(&self) -> Resultat<Situation> {
+        let signature_date = lire_date("signature_date", requis("signature_date", self.signature_date.as_deref())?)?;
+        let specialty = requis("specialty", self.specialty.as_deref())?.trim().to_owned();
+        let sector = Secteur::depuis_code("sector", requis("sector", self.sector.as_deref())?)?;
+        let zone = self.zone.as_deref().map(|z| Zone::depuis_code("zone", z)).transpose()?;
+        let practice = self.practice.as_deref().map(|p| Exercice::depuis_code("practice", p)).transpose()?;
+        let percentile_band =
+            self.percentile_band.as_deref().map(|t| Tranche::depuis_code("percentile_band", t)).transpose()?;
+        let clinical_fee_share = match self.clinical_fee_share.as_deref() {
+            None => None,
+            Some(texte) => {
+                let part: Decimal = texte.trim().parse().map_err(|_| {
+                    Erreur::hors_bornes("clinical_fee_share", format!("« {texte} »"), "\"0\"", "\"1\" (décimal / decimal)")
+                })?;
+                if part.is_sign_negative() || part > Decimal::ONE {
+                    return Err(Erreur::hors_bornes("clinical_fee_share", part, 0, 1));
+                }
+                Some(part)
+            }
+        };
+        let current_contract = match &self.current_contract {
+            None => None,
+            Some(c) => Some(ContratEnCours {
+                option: Formule::depuis_code(
+                    "current_contract.option",
+                    c.option.as_deref().ok_or_else(|| {
+                        Erreur::champ_requis("current_contract.option", "formule du contrat en cours", "option of the running contract")
+                    })?,
+                )?,
+                start: lire_date(
+                    "current_contract.start",
+                    c.start.as_deref().ok_or_else(|| {
+                        Erreur::champ_requis("current_contract.start", "date de début du contrat en cours", "start date of the running contract")
+                    })?,
+                )?,
+                objectives_reached: c.objectives_reached.ok_or_else(|| {
+                    Erreur::champ_requis(
+                        "current_contract.objectives_reached",
+                        "objectifs du contrat en cours atteints ou non",
+                        "whether the running contract's objectives are reached",
+                    )
+                })?,
+            }),
+        };
+        if let Some(c) = &current_contract {
+            if c.start > signature_date {
+                return Err(Erreur::incoherence(
+                    "current_contract.start",
+                    format!("le contrat en cours commence le {} après la date de signature {signature_date} ; date attendue au plus tard le {signature_date}", c.start),
+                    format!("the running contract starts on {} after the signature date {signature_date}; expected a date on or before {signature_date}", c.start),
+                ));
+            }
+        }
+        Ok(Situation {
+            signature_date,
+            specialty,
+            sector,
+            mep: self.mep.unwrap_or(false),
+            zone,
+            practice,
+            coordinated: self.coordinated,
+            patientele_mt: lire_compte("patientele_mt", self.patientele_mt, 0, PATIENTS_MAX)?,
+            file_active: lire_compte("file_active", self.file_active, 0, PATIENTS_MAX)?,
+            percentile_band,
+            clinical_fee_share,
+            newly_installed: self.newly_installed.unwrap_or(false),
+            age: lire_compte("age", self.age, AGE_MIN, AGE_MAX)?,
+            ald_or_rqth: self.ald_or_rqth.unwrap_or(false),
+            current_contract,
+        })
+    }
+}
+
+impl Situation {
+    /// Reads and validates a JSON situation in one step.
+    pub fn depuis_json(texte: &str) -> Resultat<Situation> {
+        Saisie::depuis_json(texte)?.valider()
+    }
+}

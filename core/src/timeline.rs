@@ -1,0 +1,105 @@
+//! Contract timeline: each contract year with its dates, the version whose amount applies and the
+//! amount. A later version that revalues running contracts (convention 2024) applies to every
+//! contract year starting on or after the first anniversary falling on or after its start (§3).
+
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::amounts::{self, Ligne};
+use crate::error::{Erreur, Resultat};
+use crate::money;
+use crate::provenance::{pire, Lecteur};
+use crate::rules::{Grade, Version};
+use crate::situation::Formule;
+
+/// One contract year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnneeContrat {
+    pub year: u32,
+    pub start: NaiveDate,
+    /// Last day of the contract year (inclusive).
+    pub end: NaiveDate,
+    /// The version whose amount applies to this year.
+    pub rules_id: String,
+    #[serde(with = "money::option")]
+    pub amount: Option<Decimal>,
+    /// From year 3 the amount is a maximum, modulated by the objective's achievement.
+    pub maximum: bool,
+    pub confidence: Grade,
+}
+
+/// A contract's years, amounts and total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Echeancier {
+    pub option: Formule,
+    pub start: NaiveDate,
+    /// The version governing the contract (by signature date).
+    pub signature_rules_id: String,
+    pub row: Ligne,
+    pub years: Vec<AnneeContrat>,
+    #[serde(with = "money::option")]
+    pub total: Option<Decimal>,
+}
+
+fn date_erreur(champ: &str) -> Erreur {
+    Erreur::hors_bornes(champ, "date", "2019-09-01", "9999-12-31")
+}
+
+/// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
+pub fn debut_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
+    debut.checked_add_months(Months::new(12 * (annee - 1))).ok_or_else(|| date_erreur("start"))
+}
+
+/// Last day of contract year `annee`.
+pub fn fin_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
+    debut
+        .checked_add_months(Months::new(12 * annee))
+        .and_then(|d| d.checked_sub_days(Days::new(1)))
+        .ok_or_else(|| date_erreur("start"))
+}
+
+/// The version whose amounts apply to a contract year starting on `debut_annee`.
+fn version_du_montant<'r>(l: &Lecteur<'r>, annee: u32, debut_annee: NaiveDate) -> &'r Version {
+    let signature = l.version;
+    let mut retenue = signature;
+    if annee >= 2 {
+        for v in &l.rules.versions {
+            if v.start > signature.start && v.revalues_running_contracts && v.start <= debut_annee {
+                retenue = v;
+            }
+        }
+    }
+    retenue
+}
+
+/// Computes the timeline of a contract governed by the reader's version, starting on `debut`.
+/// Values read under later versions are added to the reader's trace.
+pub fn calculer(l: &mut Lecteur<'_>, f: Formule, debut: NaiveDate, ligne: Ligne) -> Resultat<Echeancier> {
+    let duree = l.nombre("contrat.duree_annees")?;
+    let nb_annees = duree.valeur.ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
+    let mut years = Vec::new();
+    for annee in 1..=nb_annees {
+        let start = debut_annee(debut, annee)?;
+        let version = version_du_montant(l, annee, start);
+        let m = if version.id == l.version.id {
+            amounts::montant(l, f, annee, ligne)?
+        } else {
+            let mut autre = l.pour_version(version);
+            let m = amounts::montant(&mut autre, f, annee, ligne)?;
+            l.usages.extend(autre.usages);
+            m
+        };
+        years.push(AnneeContrat {
+            year: annee,
+            start,
+            end: fin_annee(debut, annee)?,
+            rules_id: version.id.clone(),
+            amount: m.montant,
+            maximum: amounts::est_maximum(annee),
+            confidence: pire([m.grade, duree.grade]),
+        });
+    }
+    let total = years.iter().try_fold(Decimal::ZERO, |acc, a| a.amount.map(|m| acc + m));
+    Ok(Echeancier { option: f, start: debut, signature_rules_id: l.version.id.clone(), row: ligne, years, total })
+}
