@@ -234,6 +234,21 @@ pub fn chronologie(rules: &RuleSet, s: &Situation, f: Formule, debut: Option<Nai
     Ok(Chronologie { rules: VersionAppliquee::new(rules, version), echeancier, caveats, references })
 }
 
+/// The second-assistant answer alone, for a situation that gives its running contract.
+pub fn second_assistant_seul(rules: &RuleSet, s: &Situation) -> Resultat<SecondAssistant> {
+    let version = rules.version_a(s.signature_date, "signature_date")?;
+    let spe = rules.specialite(&s.specialty)?;
+    let c = s.current_contract.as_ref().ok_or_else(|| {
+        Erreur::champ_requis(
+            "current_contract",
+            "le contrat en cours (option, start, objectives_reached) est nécessaire pour la question du second assistant",
+            "the running contract (option, start, objectives_reached) is needed for the second-assistant question",
+        )
+    })?;
+    let mut l = Lecteur::new(rules, version);
+    second_assistant::evaluer(&mut l, s, spe, c)
+}
+
 fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<ReferenceCitee> {
     let uniques: BTreeSet<&str> = ids.into_iter().collect();
     uniques
