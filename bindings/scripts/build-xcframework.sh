@@ -101,7 +101,7 @@ done
 # ---------------------------------------------------------------------------
 # 2. One library per platform: lipo-merge simulator (arm64 + x86_64) and macOS slices
 # ---------------------------------------------------------------------------
-rm -rf "$OUT/lib"
+rm -rf "${OUT:?}/lib"
 mkdir -p "$OUT/lib/ios" "$OUT/lib/ios-simulator" "$OUT/lib/macos"
 cp "$TARGET_DIR/${IOS_TARGETS[0]}/release/lib$LIB_NAME.a" "$OUT/lib/ios/"
 lipo -create \
@@ -165,7 +165,8 @@ log "Swift module $SWIFT_MODULE, FFI module $FFI_MODULE"
 rm -rf "$OUT/headers"
 mkdir -p "$OUT/headers"
 cp "${header_files[@]}" "$OUT/headers/"
-cat "${modulemap_files[@]}" > "$OUT/headers/module.modulemap"
+# (several crates -> several `module X { ... }` blocks, which one file may hold)
+for mm in "${modulemap_files[@]}"; do cat "$mm"; echo; done > "$OUT/headers/module.modulemap"
 
 # ---------------------------------------------------------------------------
 # 5. XCFramework (ios, ios-simulator, macos)

@@ -1,1 +1,322 @@
-fn main() {}
+//! `assistmed`: the simulator on the command line. Parses arguments, calls the core, formats.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+mod rendu;
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use assistmed_core::situation::{lire_date, SaisieContrat};
+use assistmed_core::{Erreur, Formule, Langue, RuleSet, Saisie};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Simulateur hors ligne de l'aide à l'emploi d'un assistant médical (Assurance Maladie).
+/// Offline simulator of the French medical-assistant employment aid.
+#[derive(Parser, Debug)]
+#[command(name = "assistmed", version, about, long_about = None, after_help = EXEMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    commande: Commande,
+}
+
+const EXEMPLES: &str = "Exemples / examples:
+  assistmed simulate --signature-date 2025-01-15 --specialty 01 --sector secteur_1 --patientele-mt 1200
+  echo '{\"signature_date\":\"2023-09-01\",\"specialty\":\"01\",\"sector\":\"secteur_1\",\"patientele_mt\":1100,\"percentile_band\":\"p50_p70\"}' | assistmed simulate --input - --json
+  assistmed timeline --option demi --start 2023-09-01 --specialty 01 --sector secteur_1 --percentile-band p50_p70
+  assistmed specialties --json
+  assistmed rules";
+
+#[derive(Subcommand, Debug)]
+enum Commande {
+    /// Évalue une situation : éligibilité, formules × années, objectif, motifs, références.
+    /// Assess a situation: eligibility, options × years, objective, reasons, references.
+    Simulate {
+        #[command(flatten)]
+        situation: SituationArgs,
+        #[command(flatten)]
+        sortie: Sortie,
+    },
+    /// Échéancier d'un contrat : années, dates, version appliquée, montant.
+    /// Contract timeline: years, dates, version applied, amount.
+    Timeline {
+        /// Formule du contrat / contract option.
+        #[arg(long, value_enum)]
+        option: OptionArg,
+        /// Début du contrat (AAAA-MM-JJ) ; par défaut la date de signature. Contract start.
+        #[arg(long)]
+        start: Option<String>,
+        #[command(flatten)]
+        situation: SituationArgs,
+        #[command(flatten)]
+        sortie: Sortie,
+    },
+    /// Liste les spécialités (codes Assurance Maladie) / list specialties.
+    Specialties {
+        #[command(flatten)]
+        sortie: Sortie,
+    },
+    /// Liste les versions des règles et leurs dates / list rule versions and their dates.
+    Rules {
+        #[command(flatten)]
+        sortie: Sortie,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+struct Sortie {
+    /// Sortie JSON / JSON output.
+    #[arg(long)]
+    json: bool,
+    /// Langue des messages / message language.
+    #[arg(long, value_enum, default_value_t = LangueArg::Fr)]
+    lang: LangueArg,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum LangueArg {
+    Fr,
+    En,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum OptionArg {
+    Tiers,
+    Demi,
+    Plein,
+}
+
+impl From<OptionArg> for Formule {
+    fn from(o: OptionArg) -> Formule {
+        match o {
+            OptionArg::Tiers => Formule::Tiers,
+            OptionArg::Demi => Formule::Demi,
+            OptionArg::Plein => Formule::Plein,
+        }
+    }
+}
+
+/// The situation, as flags; `--input` reads the same fields as JSON (flags override them).
+#[derive(Args, Debug, Clone, Default)]
+struct SituationArgs {
+    /// Situation en JSON (fichier, ou - pour l'entrée standard) / situation as JSON (file or - for stdin).
+    #[arg(long, value_name = "FICHIER|-")]
+    input: Option<String>,
+    /// Date de signature du contrat (AAAA-MM-JJ) / contract signature date.
+    #[arg(long, value_name = "AAAA-MM-JJ")]
+    signature_date: Option<String>,
+    /// Code de spécialité Assurance Maladie (01 = médecine générale) ; voir `assistmed specialties`.
+    #[arg(long, value_name = "CODE")]
+    specialty: Option<String>,
+    /// Secteur : secteur_1, secteur_2_optam, secteur_2_optam_co, secteur_2, non_conventionne.
+    #[arg(long)]
+    sector: Option<String>,
+    /// Médecin à exercice particulier (MEP).
+    #[arg(long)]
+    mep: bool,
+    /// Zone : zip, zac, hors_zone.
+    #[arg(long)]
+    zone: Option<String>,
+    /// Exercice : solo, groupe (2 médecins ou plus, MSP, centre).
+    #[arg(long)]
+    practice: Option<String>,
+    /// Membre d'une ESP, MSP ou CPTS, ou engagé à en rejoindre une (true/false).
+    #[arg(long, value_name = "true|false")]
+    coordinated: Option<bool>,
+    /// Patientèle médecin traitant (0 à 20 000).
+    #[arg(long, allow_negative_numbers = true)]
+    patientele_mt: Option<i64>,
+    /// File active (0 à 20 000).
+    #[arg(long, allow_negative_numbers = true)]
+    file_active: Option<i64>,
+    /// Tranche de percentile : below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus.
+    #[arg(long)]
+    percentile_band: Option<String>,
+    /// Part des honoraires cliniques, décimal entre 0 et 1 (ex. 0.85) ; chirurgiens, ORL, gynécologues.
+    #[arg(long, allow_negative_numbers = true)]
+    clinical_fee_share: Option<String>,
+    /// Médecin nouvellement installé.
+    #[arg(long)]
+    newly_installed: bool,
+    /// Âge du médecin.
+    #[arg(long, allow_negative_numbers = true)]
+    age: Option<i64>,
+    /// Médecin en ALD ou avec RQTH.
+    #[arg(long)]
+    ald_or_rqth: bool,
+    /// Contrat en cours (question du second assistant) : formule tiers, demi ou plein.
+    #[arg(long, value_enum)]
+    current_option: Option<OptionArg>,
+    /// Contrat en cours : date de début (AAAA-MM-JJ).
+    #[arg(long)]
+    current_start: Option<String>,
+    /// Contrat en cours : objectifs atteints (true/false).
+    #[arg(long, value_name = "true|false")]
+    objectives_reached: Option<bool>,
+}
+
+impl SituationArgs {
+    /// Merges the JSON input (if any) and the flags into one raw input.
+    fn saisie(&self) -> Result<Saisie, Erreur> {
+        let mut s = match self.input.as_deref() {
+            None => Saisie::default(),
+            Some("-") => {
+                let mut texte = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut texte)
+                    .map_err(|e| Erreur::json_invalide(format!("entrée standard / stdin: {e}")))?;
+                Saisie::depuis_json(&texte)?
+            }
+            Some(chemin) => {
+                let texte = std::fs::read_to_string(chemin)
+                    .map_err(|e| Erreur::json_invalide(format!("{chemin}: {e}")))?;
+                Saisie::depuis_json(&texte)?
+            }
+        };
+        macro_rules! surcharge {
+            ($($champ:ident),*) => { $(if let Some(v) = &self.$champ { s.$champ = Some(v.clone()); })* };
+        }
+        surcharge!(
+            signature_date,
+            specialty,
+            sector,
+            zone,
+            practice,
+            coordinated,
+            patientele_mt,
+            file_active,
+            percentile_band,
+            clinical_fee_share,
+            age
+        );
+        if self.mep {
+            s.mep = Some(true);
+        }
+        if self.newly_installed {
+            s.newly_installed = Some(true);
+        }
+        if self.ald_or_rqth {
+            s.ald_or_rqth = Some(true);
+        }
+        if self.current_option.is_some()
+            || self.current_start.is_some()
+            || self.objectives_reached.is_some()
+        {
+            let c = s
+                .current_contract
+                .get_or_insert_with(SaisieContrat::default);
+            if let Some(o) = self.current_option {
+                c.option = Some(Formule::from(o).code().to_owned());
+            }
+            if let Some(d) = &self.current_start {
+                c.start = Some(d.clone());
+            }
+            if let Some(b) = self.objectives_reached {
+                c.objectives_reached = Some(b);
+            }
+        }
+        Ok(s)
+    }
+}
+
+fn langue(l: LangueArg) -> Langue {
+    match l {
+        LangueArg::Fr => Langue::Fr,
+        LangueArg::En => Langue::En,
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, Erreur> {
+    serde_json::to_string_pretty(v).map_err(|e| Erreur::json_invalide(e))
+}
+
+fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
+    match &cli.commande {
+        Commande::Simulate { situation, sortie } => {
+            let s = situation.saisie()?.valider()?;
+            let e = assistmed_core::evaluer(rules, &s)?;
+            let texte = if sortie.json {
+                json(&e)?
+            } else {
+                rendu::evaluation(&e, langue(sortie.lang))
+            };
+            Ok((texte, sortie.clone()))
+        }
+        Commande::Timeline {
+            option,
+            start,
+            situation,
+            sortie,
+        } => {
+            let mut saisie = situation.saisie()?;
+            if saisie.signature_date.is_none() {
+                saisie.signature_date = start.clone();
+            }
+            let debut = start
+                .as_deref()
+                .map(|d| lire_date("start", d))
+                .transpose()?;
+            let s = saisie.valider()?;
+            let c = assistmed_core::chronologie(rules, &s, Formule::from(*option), debut)?;
+            let texte = if sortie.json {
+                json(&c)?
+            } else {
+                rendu::chronologie(&c, langue(sortie.lang))
+            };
+            Ok((texte, sortie.clone()))
+        }
+        Commande::Specialties { sortie } => {
+            let texte = if sortie.json {
+                json(&rules.specialites)?
+            } else {
+                rendu::specialites(rules, langue(sortie.lang))
+            };
+            Ok((texte, sortie.clone()))
+        }
+        Commande::Rules { sortie } => {
+            let texte = if sortie.json {
+                json(&rules.versions)?
+            } else {
+                rendu::versions(rules, langue(sortie.lang))
+            };
+            Ok((texte, sortie.clone()))
+        }
+    }
+}
+
+fn sortie_de(cli: &Cli) -> Sortie {
+    match &cli.commande {
+        Commande::Simulate { sortie, .. }
+        | Commande::Timeline { sortie, .. }
+        | Commande::Specialties { sortie }
+        | Commande::Rules { sortie } => sortie.clone(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let sortie = sortie_de(&cli);
+    let resultat = assistmed_core::regles().and_then(|rules| executer(&cli, rules));
+    match resultat {
+        Ok((texte, _)) => {
+            println!("{texte}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let l = langue(sortie.lang);
+            if sortie.json {
+                let objet = serde_json::json!({ "error": {
+                    "code": e.code.as_str(), "field": e.champ, "message_fr": e.message_fr, "message_en": e.message_en } });
+                eprintln!("{objet}");
+            } else {
+                let prefixe = if l == Langue::Fr { "erreur" } else { "error" };
+                eprintln!("{prefixe} [{}] {}", e.code, e.message(l));
+            }
+            // Bad input is 2 (like clap's usage errors); broken rule data is an internal failure.
+            if e.code == assistmed_core::CodeErreur::ReglesInvalides {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
+        }
+    }
+}

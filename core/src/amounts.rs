@@ -44,8 +44,13 @@ pub enum Colonne {
 }
 
 impl Colonne {
-    pub const TOUTES: [Colonne; 5] =
-        [Colonne::Annee1, Colonne::Annee2, Colonne::Annee3Plus, Colonne::Annee3PlusP90P94, Colonne::P95Plus];
+    pub const TOUTES: [Colonne; 5] = [
+        Colonne::Annee1,
+        Colonne::Annee2,
+        Colonne::Annee3Plus,
+        Colonne::Annee3PlusP90P94,
+        Colonne::P95Plus,
+    ];
 
     fn code(self) -> &'static str {
         match self {
@@ -92,15 +97,25 @@ pub struct Montant {
 /// The aid for contract year `annee` on `ligne`, under the reader's version.
 pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: u32, ligne: Ligne) -> Resultat<Montant> {
     let lu = l.decimal(&id_montant(f, Colonne::pour(annee, ligne)))?;
-    Ok(Montant { montant: lu.valeur, grade: lu.grade })
+    Ok(Montant {
+        montant: lu.valeur,
+        grade: lu.grade,
+    })
 }
 
 /// Whether an option is open to a new contract signed under the reader's version, and why not.
-pub fn disponibilite(l: &mut Lecteur<'_>, s: &Situation, f: Formule) -> Resultat<(bool, Vec<Raison>)> {
+pub fn disponibilite(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    f: Formule,
+) -> Resultat<(bool, Vec<Raison>)> {
     let id = id_ouverture(f);
     let ouverte = l.booleen(&id)?;
     if ouverte.valeur != Some(true) {
-        return Ok((false, vec![Motif::FormuleFermee(f).rendre(l.references(&id), ouverte.grade)]));
+        return Ok((
+            false,
+            vec![Motif::FormuleFermee(f).rendre(l.references(&id), ouverte.grade)],
+        ));
     }
     if f == Formule::Plein {
         let id_zone = "formule.plein.zone_sous_dense_requise";
@@ -115,11 +130,16 @@ pub fn disponibilite(l: &mut Lecteur<'_>, s: &Situation, f: Formule) -> Resultat
             })?;
             let zones = l.codes("zonage.zones_sous_denses")?;
             let grade = pire([requise.grade, zones.grade]);
-            let dans_zone = zones.valeur.is_some_and(|z| z.iter().any(|c| c == zone.code()));
+            let dans_zone = zones
+                .valeur
+                .is_some_and(|z| z.iter().any(|c| c == zone.code()));
             if !dans_zone {
                 let mut refs = l.references(id_zone);
                 refs.extend(l.references("zonage.zones_sous_denses"));
-                return Ok((false, vec![Motif::FormuleReserveeZoneSousDense(f).rendre(refs, grade)]));
+                return Ok((
+                    false,
+                    vec![Motif::FormuleReserveeZoneSousDense(f).rendre(refs, grade)],
+                ));
             }
         }
     }

@@ -158,7 +158,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
 
     let aides: Vec<&AnneeContrat> = options.iter().flat_map(|o| o.aid.iter()).collect();
     caveats.extend(avertissements_metier(rules, version, &aides, pos.as_ref()));
-    if options.iter().filter_map(|o| o.objective.as_ref()).any(|o| o.status == StatutObjectif::ToConfirm) {
+    if options
+        .iter()
+        .filter_map(|o| o.objective.as_ref())
+        .any(|o| o.status == StatutObjectif::ToConfirm)
+    {
         caveats.push(Avertissement::nouveau(
             "objectif_a_confirmer",
             Grade::Gap,
@@ -170,20 +174,35 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
     caveats.extend(avertissements_donnees(rules, &l.usages));
 
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
-    let eligibility = Eligibilite { status, reasons: raisons };
+    let eligibility = Eligibilite {
+        status,
+        reasons: raisons,
+    };
     for r in &eligibility.reasons {
         cites.extend(r.references.iter().map(String::as_str));
     }
     for o in &options {
-        cites.extend(o.unavailable_reasons.iter().flat_map(|r| r.references.iter().map(String::as_str)));
+        cites.extend(
+            o.unavailable_reasons
+                .iter()
+                .flat_map(|r| r.references.iter().map(String::as_str)),
+        );
         if let Some(obj) = &o.objective {
             cites.extend(obj.references.iter().map(String::as_str));
         }
     }
     if let Some(sa) = &second_assistant {
-        cites.extend(sa.conditions.iter().flat_map(|c| c.references.iter().map(String::as_str)));
+        cites.extend(
+            sa.conditions
+                .iter()
+                .flat_map(|c| c.references.iter().map(String::as_str)),
+        );
     }
-    cites.extend(caveats.iter().flat_map(|c| c.references.iter().map(String::as_str)));
+    cites.extend(
+        caveats
+            .iter()
+            .flat_map(|c| c.references.iter().map(String::as_str)),
+    );
     let references = resoudre(rules, cites);
 
     Ok(Evaluation {
@@ -202,7 +221,12 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
 
 /// The timeline of a contract signed on the situation's signature date, starting on `debut`
 /// (the signature date when `None`), for option `f`.
-pub fn chronologie(rules: &RuleSet, s: &Situation, f: Formule, debut: Option<NaiveDate>) -> Resultat<Chronologie> {
+pub fn chronologie(
+    rules: &RuleSet,
+    s: &Situation,
+    f: Formule,
+    debut: Option<NaiveDate>,
+) -> Resultat<Chronologie> {
     let version = rules.version_a(s.signature_date, "signature_date")?;
     let spe = rules.specialite(&s.specialty)?;
     let debut = debut.unwrap_or(s.signature_date);
@@ -229,9 +253,18 @@ pub fn chronologie(rules: &RuleSet, s: &Situation, f: Formule, debut: Option<Nai
     let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
     caveats.extend(avertissements_donnees(rules, &l.usages));
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
-    cites.extend(caveats.iter().flat_map(|c| c.references.iter().map(String::as_str)));
+    cites.extend(
+        caveats
+            .iter()
+            .flat_map(|c| c.references.iter().map(String::as_str)),
+    );
     let references = resoudre(rules, cites);
-    Ok(Chronologie { rules: VersionAppliquee::new(rules, version), echeancier, caveats, references })
+    Ok(Chronologie {
+        rules: VersionAppliquee::new(rules, version),
+        echeancier,
+        caveats,
+        references,
+    })
 }
 
 /// The second-assistant answer alone, for a situation that gives its running contract.
@@ -253,13 +286,23 @@ fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<
     let uniques: BTreeSet<&str> = ids.into_iter().collect();
     uniques
         .into_iter()
-        .filter_map(|id| rules.reference(id).map(|r| ReferenceCitee { id: id.to_owned(), reference: r.clone() }))
+        .filter_map(|id| {
+            rules.reference(id).map(|r| ReferenceCitee {
+                id: id.to_owned(),
+                reference: r.clone(),
+            })
+        })
         .collect()
 }
 
 /// Caveats about the shape of the figures: maxima from year 3, switch of running contracts,
 /// derived percentile band.
-fn avertissements_metier(rules: &RuleSet, signature: &Version, annees: &[&AnneeContrat], pos: Option<&Positionnement>) -> Vec<Avertissement> {
+fn avertissements_metier(
+    rules: &RuleSet,
+    signature: &Version,
+    annees: &[&AnneeContrat],
+    pos: Option<&Positionnement>,
+) -> Vec<Avertissement> {
     let mut v = Vec::new();
     if annees.iter().any(|a| a.maximum) {
         v.push(Avertissement::nouveau(
@@ -271,7 +314,10 @@ fn avertissements_metier(rules: &RuleSet, signature: &Version, annees: &[&AnneeC
         ));
     }
     if let Some(bascule) = annees.iter().find(|a| a.rules_id != signature.id) {
-        let refs = rules.version(&bascule.rules_id).map(|v| v.references.clone()).unwrap_or_default();
+        let refs = rules
+            .version(&bascule.rules_id)
+            .map(|v| v.references.clone())
+            .unwrap_or_default();
         let mut refs = refs;
         refs.extend(["S16".to_owned(), "S36".to_owned()]);
         v.push(Avertissement::nouveau(
@@ -308,9 +354,17 @@ fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissemen
         if !vus.insert((u.parametre.as_str(), u.from)) {
             continue;
         }
-        let Ok(p) = rules.parametre(&u.parametre) else { continue };
-        let Some(val) = p.valeurs.iter().find(|x| x.from == u.from) else { continue };
-        let note = val.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let Ok(p) = rules.parametre(&u.parametre) else {
+            continue;
+        };
+        let Some(val) = p.valeurs.iter().find(|x| x.from == u.from) else {
+            continue;
+        };
+        let note = val
+            .note
+            .as_deref()
+            .map(|n| format!(" ({})", n.trim_end_matches('.')))
+            .unwrap_or_default();
         let (code, fr, en) = match (&val.valeur, u.grade) {
             (Valeur::Inconnue, _) | (_, Grade::Gap) => (
                 "valeur_non_publiee",

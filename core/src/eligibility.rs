@@ -52,24 +52,39 @@ fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&str], grade: Grade) -> Raison {
 
 /// Criteria that do not depend on the activity level: sector, specialty, clinical-fee share,
 /// grouped and coordinated practice, ALD/RQTH.
-pub fn criteres_de_base(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resultat<Vec<Raison>> {
+pub fn criteres_de_base(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
 
     let secteurs = l.codes("eligibilite.secteurs")?;
-    let admis = secteurs.valeur.is_some_and(|c| c.iter().any(|x| x == s.sector.code()));
-    let m = if admis { Motif::SecteurAdmis(s.sector) } else { Motif::SecteurNonAdmis(s.sector) };
+    let admis = secteurs
+        .valeur
+        .is_some_and(|c| c.iter().any(|x| x == s.sector.code()));
+    let m = if admis {
+        Motif::SecteurAdmis(s.sector)
+    } else {
+        Motif::SecteurNonAdmis(s.sector)
+    };
     raisons.push(raison(l, m, &["eligibilite.secteurs"], secteurs.grade));
 
     if spe.est_generaliste() {
-        raisons.push(m_spe(l, Motif::SpecialiteAdmise(spe.name.clone()), Grade::A));
+        raisons.push(m_spe(l, Motif::SpecialiteAdmise(spe.into()), Grade::A));
     } else {
         let exclues = l.codes("eligibilite.specialites_exclues")?;
         let m = match exclues.valeur {
-            None => Motif::SpecialiteSelonTerritoire(spe.name.clone()),
-            Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.name.clone()),
-            Some(_) => Motif::SpecialiteAdmise(spe.name.clone()),
+            None => Motif::SpecialiteSelonTerritoire(spe.into()),
+            Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.into()),
+            Some(_) => Motif::SpecialiteAdmise(spe.into()),
         };
-        raisons.push(raison(l, m, &["eligibilite.specialites_exclues"], exclues.grade));
+        raisons.push(raison(
+            l,
+            m,
+            &["eligibilite.specialites_exclues"],
+            exclues.grade,
+        ));
     }
 
     if let Some(r) = part_clinique(l, s, spe)? {
@@ -79,7 +94,12 @@ pub fn criteres_de_base(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) ->
 
     if s.ald_or_rqth {
         let adapte = l.booleen("eligibilite.ald_rqth_contrat_adapte")?;
-        raisons.push(raison(l, Motif::AldRqth, &["eligibilite.ald_rqth_contrat_adapte"], adapte.grade));
+        raisons.push(raison(
+            l,
+            Motif::AldRqth,
+            &["eligibilite.ald_rqth_contrat_adapte"],
+            adapte.grade,
+        ));
     }
     Ok(raisons)
 }
@@ -104,9 +124,17 @@ fn part_clinique(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Result
     let groupes = l.codes("eligibilite.groupes_part_clinique")?;
     let min = l.decimal("eligibilite.part_clinique_min")?;
     let inclus = l.booleen("eligibilite.part_clinique_seuil_inclus")?;
-    let ids = ["eligibilite.part_clinique_min", "eligibilite.part_clinique_seuil_inclus"];
+    let ids = [
+        "eligibilite.part_clinique_min",
+        "eligibilite.part_clinique_seuil_inclus",
+    ];
     let (Some(seuil), Some(inclus_v)) = (min.valeur, inclus.valeur) else {
-        return Ok(Some(raison(l, Motif::PartCliniqueNonPubliee, &ids, pire([min.grade, inclus.grade]))));
+        return Ok(Some(raison(
+            l,
+            Motif::PartCliniqueNonPubliee,
+            &ids,
+            pire([min.grade, inclus.grade]),
+        )));
     };
     let part = s.clinical_fee_share.ok_or_else(|| {
         Erreur::champ_requis(
@@ -115,13 +143,26 @@ fn part_clinique(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Result
             "share of clinical fees (decimal between 0 and 1, e.g. \"0.85\") required for surgeons, ENT and gynaecologists",
         )
     })?;
-    let atteint = if inclus_v { part >= seuil } else { part > seuil };
+    let atteint = if inclus_v {
+        part >= seuil
+    } else {
+        part > seuil
+    };
     let m = if atteint {
         Motif::PartCliniqueSuffisante { part, seuil }
     } else {
-        Motif::PartCliniqueInsuffisante { part, seuil, inclus: inclus_v }
+        Motif::PartCliniqueInsuffisante {
+            part,
+            seuil,
+            inclus: inclus_v,
+        }
     };
-    Ok(Some(raison(l, m, &ids, pire([groupes.grade, min.grade, inclus.grade]))))
+    Ok(Some(raison(
+        l,
+        m,
+        &ids,
+        pire([groupes.grade, min.grade, inclus.grade]),
+    )))
 }
 
 /// Grouped and coordinated practice (avenant 7 only; removed in 2023).
@@ -148,7 +189,10 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                     )
                 })?;
                 let zones = l.codes("zonage.zones_sous_denses")?;
-                if zones.valeur.is_some_and(|z| z.iter().any(|c| c == zone.code())) {
+                if zones
+                    .valeur
+                    .is_some_and(|z| z.iter().any(|c| c == zone.code()))
+                {
                     raisons.push(raison(
                         l,
                         Motif::DerogationZoneSousDense(zone),
@@ -159,7 +203,9 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                     let delai = l.nombre("eligibilite.delai_engagement_annees")?;
                     raisons.push(raison(
                         l,
-                        Motif::EngagementExerciceGroupe { annees: delai.valeur },
+                        Motif::EngagementExerciceGroupe {
+                            annees: delai.valeur,
+                        },
                         &[id, "eligibilite.delai_engagement_annees"],
                         pire([groupe.grade, delai.grade]),
                     ));
@@ -176,20 +222,48 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                 "this contract requires coordinated practice (ESP, MSP, CPTS) or a commitment to join one (true/false)",
             )
         })?;
-        let m = if membre { Motif::ExerciceCoordonne } else { Motif::ExerciceCoordonneRequis };
-        raisons.push(raison(l, m, &["eligibilite.exercice_coordonne_requis"], coordonne.grade));
+        let m = if membre {
+            Motif::ExerciceCoordonne
+        } else {
+            Motif::ExerciceCoordonneRequis
+        };
+        raisons.push(raison(
+            l,
+            m,
+            &["eligibilite.exercice_coordonne_requis"],
+            coordonne.grade,
+        ));
     }
     Ok(raisons)
 }
 
 /// Minimum activity (P30), waived for newly installed doctors.
-pub fn critere_activite(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, pos: &Positionnement) -> Resultat<Raison> {
+pub fn critere_activite(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+    pos: &Positionnement,
+) -> Resultat<Raison> {
     if s.newly_installed {
         let id = "eligibilite.installation_recente_sans_seuil";
         let sans_seuil = l.booleen(id)?;
         match sans_seuil.valeur {
-            Some(true) => return Ok(raison(l, Motif::InstallationRecente, &[id], sans_seuil.grade)),
-            None => return Ok(raison(l, Motif::InstallationRecenteNonPubliee, &[id], sans_seuil.grade)),
+            Some(true) => {
+                return Ok(raison(
+                    l,
+                    Motif::InstallationRecente,
+                    &[id],
+                    sans_seuil.grade,
+                ))
+            }
+            None => {
+                return Ok(raison(
+                    l,
+                    Motif::InstallationRecenteNonPubliee,
+                    &[id],
+                    sans_seuil.grade,
+                ))
+            }
             Some(false) => {}
         }
     }
@@ -199,9 +273,15 @@ pub fn critere_activite(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, po
             let p30 = l.nombre(id)?;
             if let Some(seuil) = p30.valeur {
                 let m = if pmt >= seuil {
-                    Motif::ActiviteSuffisante { patients: pmt, seuil }
+                    Motif::ActiviteSuffisante {
+                        patients: pmt,
+                        seuil,
+                    }
                 } else {
-                    Motif::ActiviteInsuffisante { patients: pmt, seuil }
+                    Motif::ActiviteInsuffisante {
+                        patients: pmt,
+                        seuil,
+                    }
                 };
                 return Ok(raison(l, m, &[id], p30.grade));
             }
@@ -214,6 +294,10 @@ pub fn critere_activite(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, po
         None => Motif::SeuilNonPublie,
     };
     let mut refs = l.version.references.clone();
-    refs.extend(l.references(if spe.est_generaliste() { "seuil.p30.generaliste_pmt" } else { "seuil.p30.specialiste_fa" }));
+    refs.extend(l.references(if spe.est_generaliste() {
+        "seuil.p30.generaliste_pmt"
+    } else {
+        "seuil.p30.specialiste_fa"
+    }));
     Ok(m.rendre(refs, pos.confidence))
 }

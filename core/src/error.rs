@@ -65,7 +65,12 @@ pub struct Erreur {
 
 impl Erreur {
     fn new(code: CodeErreur, champ: Option<&str>, fr: String, en: String) -> Self {
-        Erreur { code, champ: champ.map(str::to_owned), message_fr: fr, message_en: en }
+        Erreur {
+            code,
+            champ: champ.map(str::to_owned),
+            message_fr: fr,
+            message_en: en,
+        }
     }
 
     pub fn champ_requis(champ: &str, pourquoi_fr: &str, why_en: &str) -> Self {
@@ -77,7 +82,12 @@ impl Erreur {
         )
     }
 
-    pub fn hors_bornes(champ: &str, valeur: impl fmt::Display, min: impl fmt::Display, max: impl fmt::Display) -> Self {
+    pub fn hors_bornes(
+        champ: &str,
+        valeur: impl fmt::Display,
+        min: impl fmt::Display,
+        max: impl fmt::Display,
+    ) -> Self {
         Self::new(
             CodeErreur::HorsBornes,
             Some(champ),

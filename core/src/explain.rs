@@ -26,14 +26,27 @@ pub enum Effet {
 pub enum Motif {
     SecteurAdmis(Secteur),
     SecteurNonAdmis(Secteur),
-    SpecialiteAdmise(String),
-    SpecialiteExclue(String),
-    SpecialiteSelonTerritoire(String),
-    PartCliniqueSuffisante { part: Decimal, seuil: Decimal },
-    PartCliniqueInsuffisante { part: Decimal, seuil: Decimal, inclus: bool },
+    SpecialiteAdmise(NomSpecialite),
+    SpecialiteExclue(NomSpecialite),
+    SpecialiteSelonTerritoire(NomSpecialite),
+    PartCliniqueSuffisante {
+        part: Decimal,
+        seuil: Decimal,
+    },
+    PartCliniqueInsuffisante {
+        part: Decimal,
+        seuil: Decimal,
+        inclus: bool,
+    },
     PartCliniqueNonPubliee,
-    ActiviteSuffisante { patients: u32, seuil: u32 },
-    ActiviteInsuffisante { patients: u32, seuil: u32 },
+    ActiviteSuffisante {
+        patients: u32,
+        seuil: u32,
+    },
+    ActiviteInsuffisante {
+        patients: u32,
+        seuil: u32,
+    },
     TrancheSuffisante(Tranche),
     TrancheInsuffisante,
     SeuilNonPublie,
@@ -41,13 +54,31 @@ pub enum Motif {
     InstallationRecenteNonPubliee,
     ExerciceGroupe,
     DerogationZoneSousDense(Zone),
-    EngagementExerciceGroupe { annees: Option<u32> },
+    EngagementExerciceGroupe {
+        annees: Option<u32>,
+    },
     ExerciceCoordonne,
     ExerciceCoordonneRequis,
     AldRqth,
     MedecinNonEligible,
     FormuleFermee(Formule),
     FormuleReserveeZoneSousDense(Formule),
+}
+
+/// A specialty's names, for messages in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NomSpecialite {
+    pub fr: String,
+    pub en: String,
+}
+
+impl From<&crate::rules::Specialite> for NomSpecialite {
+    fn from(s: &crate::rules::Specialite) -> Self {
+        NomSpecialite {
+            fr: s.name.clone(),
+            en: s.name_en.clone(),
+        }
+    }
 }
 
 /// A rendered reason, as found in results.
@@ -70,15 +101,29 @@ impl Motif {
     pub fn effet(&self) -> Effet {
         use Motif::*;
         match self {
-            SecteurAdmis(_) | SpecialiteAdmise(_) | PartCliniqueSuffisante { .. } | ActiviteSuffisante { .. }
-            | TrancheSuffisante(_) | InstallationRecente | ExerciceGroupe | DerogationZoneSousDense(_)
+            SecteurAdmis(_)
+            | SpecialiteAdmise(_)
+            | PartCliniqueSuffisante { .. }
+            | ActiviteSuffisante { .. }
+            | TrancheSuffisante(_)
+            | InstallationRecente
+            | ExerciceGroupe
+            | DerogationZoneSousDense(_)
             | ExerciceCoordonne => Effet::Satisfied,
-            SecteurNonAdmis(_) | SpecialiteExclue(_) | PartCliniqueInsuffisante { .. } | ActiviteInsuffisante { .. }
-            | TrancheInsuffisante | ExerciceCoordonneRequis | MedecinNonEligible | FormuleFermee(_)
+            SecteurNonAdmis(_)
+            | SpecialiteExclue(_)
+            | PartCliniqueInsuffisante { .. }
+            | ActiviteInsuffisante { .. }
+            | TrancheInsuffisante
+            | ExerciceCoordonneRequis
+            | MedecinNonEligible
+            | FormuleFermee(_)
             | FormuleReserveeZoneSousDense(_) => Effet::Blocking,
-            SpecialiteSelonTerritoire(_) | PartCliniqueNonPubliee | SeuilNonPublie | InstallationRecenteNonPubliee | AldRqth => {
-                Effet::ReferToCpam
-            }
+            SpecialiteSelonTerritoire(_)
+            | PartCliniqueNonPubliee
+            | SeuilNonPublie
+            | InstallationRecenteNonPubliee
+            | AldRqth => Effet::ReferToCpam,
             EngagementExerciceGroupe { .. } => Effet::Condition,
         }
     }
@@ -93,16 +138,16 @@ impl Motif {
                 format!("Le dispositif est réservé au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO ; vous êtes en {}.", s.libelle_fr()),
                 format!("The scheme is for sector 1 and sector 2 with OPTAM or OPTAM-CO; you are in {}.", s.libelle_en()),
             ),
-            SpecialiteAdmise(nom) => ("specialite_admise", format!("Spécialité admise : {nom}."), format!("Eligible specialty: {nom}.")),
+            SpecialiteAdmise(nom) => ("specialite_admise", format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en)),
             SpecialiteExclue(nom) => (
                 "specialite_exclue",
-                format!("Spécialité exclue du dispositif (spécialités techniques) : {nom}."),
-                format!("Specialty excluded from the scheme (technical specialties): {nom}."),
+                format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
+                format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en),
             ),
             SpecialiteSelonTerritoire(nom) => (
                 "specialite_selon_territoire",
-                format!("En 2019, les spécialistes ({nom}) étaient admis selon les besoins du territoire, dont la liste n'est pas publiée : à confirmer avec votre CPAM."),
-                format!("In 2019, specialists ({nom}) were admitted depending on local needs, whose list is not published: to confirm with your CPAM."),
+                format!("En 2019, les spécialistes ({}) étaient admis selon les besoins du territoire, dont la liste n'est pas publiée : à confirmer avec votre CPAM.", nom.fr),
+                format!("In 2019, specialists ({}) were admitted depending on local needs, whose list is not published: to confirm with your CPAM.", nom.en),
             ),
             PartCliniqueSuffisante { part, seuil } => (
                 "part_clinique_suffisante",
@@ -216,7 +261,14 @@ impl Motif {
 
     pub fn rendre(&self, references: Vec<String>, confidence: Grade) -> Raison {
         let (code, message_fr, message_en) = self.textes();
-        Raison { code, effect: self.effet(), message_fr, message_en, references, confidence }
+        Raison {
+            code,
+            effect: self.effet(),
+            message_fr,
+            message_en,
+            references,
+            confidence,
+        }
     }
 }
 
@@ -234,8 +286,21 @@ pub struct Avertissement {
 }
 
 impl Avertissement {
-    pub fn nouveau(code: &'static str, confidence: Grade, fr: String, en: String, references: Vec<String>) -> Self {
-        Avertissement { code, parameter: None, confidence, message_fr: fr, message_en: en, references }
+    pub fn nouveau(
+        code: &'static str,
+        confidence: Grade,
+        fr: String,
+        en: String,
+        references: Vec<String>,
+    ) -> Self {
+        Avertissement {
+            code,
+            parameter: None,
+            confidence,
+            message_fr: fr,
+            message_en: en,
+            references,
+        }
     }
 }
 

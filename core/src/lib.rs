@@ -31,7 +31,10 @@ pub mod second_assistant;
 pub mod situation;
 pub mod timeline;
 
-pub use assessment::{chronologie, evaluer, second_assistant_seul, Chronologie, Evaluation, OptionResultat, ReferenceCitee, VersionAppliquee};
+pub use assessment::{
+    chronologie, evaluer, second_assistant_seul, Chronologie, Evaluation, OptionResultat,
+    ReferenceCitee, VersionAppliquee,
+};
 pub use eligibility::Statut;
 pub use error::{CodeErreur, Erreur, Resultat};
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};

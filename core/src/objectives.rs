@@ -16,6 +16,12 @@ use crate::rules::{Grade, Specialite};
 use crate::situation::{Formule, Situation, Tranche};
 use crate::timeline::fin_annee;
 
+fn sans_doublons(mut refs: Vec<String>) -> Vec<String> {
+    let mut vus = std::collections::BTreeSet::new();
+    refs.retain(|r| vus.insert(r.clone()));
+    refs
+}
+
 pub fn id_hausse(f: Formule, t: Tranche) -> String {
     format!("objectif.hausse.{}.{}", f.code(), t.code())
 }
@@ -58,7 +64,9 @@ impl Indicateur {
         match code {
             "pmt" => Ok(Indicateur::Pmt),
             "fa" => Ok(Indicateur::Fa),
-            autre => Err(Erreur::regles_invalides(format!("indicateur inconnu / unknown indicator `{autre}`"))),
+            autre => Err(Erreur::regles_invalides(format!(
+                "indicateur inconnu / unknown indicator `{autre}`"
+            ))),
         }
     }
 
@@ -112,11 +120,21 @@ fn base(s: &Situation, i: Indicateur) -> Option<u32> {
     }
 }
 
-fn indicateurs(l: &mut Lecteur<'_>, spe: &Specialite) -> Resultat<(Vec<Indicateur>, Grade, &'static str)> {
-    let id = if spe.est_generaliste() { "objectif.indicateurs.generaliste" } else { "objectif.indicateurs.specialiste" };
+fn indicateurs(
+    l: &mut Lecteur<'_>,
+    spe: &Specialite,
+) -> Resultat<(Vec<Indicateur>, Grade, &'static str)> {
+    let id = if spe.est_generaliste() {
+        "objectif.indicateurs.generaliste"
+    } else {
+        "objectif.indicateurs.specialiste"
+    };
     let lu = l.codes(id)?;
     let codes = lu.valeur.unwrap_or_default();
-    let liste = codes.iter().map(|c| Indicateur::depuis_code(c)).collect::<Resultat<Vec<_>>>()?;
+    let liste = codes
+        .iter()
+        .map(|c| Indicateur::depuis_code(c))
+        .collect::<Resultat<Vec<_>>>()?;
     Ok((liste, lu.grade, id))
 }
 
@@ -133,19 +151,33 @@ fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resulta
         Some("inferieur") => RoundingStrategy::ToZero,
         Some("proche") => RoundingStrategy::MidpointAwayFromZero,
         autre => {
-            return Err(Erreur::regles_invalides(format!("objectif.arrondi : mode inconnu / unknown mode {autre:?}")));
+            return Err(Erreur::regles_invalides(format!(
+                "objectif.arrondi : mode inconnu / unknown mode {autre:?}"
+            )));
         }
     };
     Ok(x.round_dp_with_strategy(0, strategie).to_u32())
 }
 
-fn echeance(l: &mut Lecteur<'_>, id: &str, debut: NaiveDate, grades: &mut Vec<Grade>) -> Resultat<Option<NaiveDate>> {
+fn echeance(
+    l: &mut Lecteur<'_>,
+    id: &str,
+    debut: NaiveDate,
+    grades: &mut Vec<Grade>,
+) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre(id)?;
     grades.push(n.grade);
     n.valeur.map(|n| fin_annee(debut, n)).transpose()
 }
 
-fn a_confirmer(kind: NatureObjectif, grade: Grade, fr: String, en: String, references: Vec<String>, indicators: Vec<Cible>) -> Objectif {
+fn a_confirmer(
+    kind: NatureObjectif,
+    grade: Grade,
+    fr: String,
+    en: String,
+    references: Vec<String>,
+    indicators: Vec<Cible>,
+) -> Objectif {
     Objectif {
         status: StatutObjectif::ToConfirm,
         kind,
@@ -155,7 +187,7 @@ fn a_confirmer(kind: NatureObjectif, grade: Grade, fr: String, en: String, refer
         confidence: grade,
         message_fr: fr,
         message_en: en,
-        references,
+        references: sans_doublons(references),
     }
 }
 
@@ -169,7 +201,15 @@ pub fn objectif(
     debut: NaiveDate,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, id_inds) = indicateurs(l, spe)?;
-    let sans_cible = || inds.iter().map(|&i| Cible { indicator: i, baseline: base(s, i), target: None }).collect::<Vec<_>>();
+    let sans_cible = || {
+        inds.iter()
+            .map(|&i| Cible {
+                indicator: i,
+                baseline: base(s, i),
+                target: None,
+            })
+            .collect::<Vec<_>>()
+    };
 
     if s.ald_or_rqth {
         let id = "eligibilite.ald_rqth_contrat_adapte";
@@ -207,7 +247,11 @@ pub fn objectif(
                     Some(b) => arrondir(l, Decimal::from(b) * (Decimal::ONE - t), &mut grades)?,
                     None => None,
                 };
-                cibles.push(Cible { indicator: i, baseline: b, target });
+                cibles.push(Cible {
+                    indicator: i,
+                    baseline: b,
+                    target,
+                });
             }
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
             refs.extend(l.references(id_inds));
@@ -226,7 +270,7 @@ pub fn objectif(
                     "At {age} (≥ {min}), the objective is to keep the patient list, with an allowed decrease of {}%.",
                     (t * Decimal::ONE_HUNDRED).normalize()
                 ),
-                references: refs,
+                references: sans_doublons(refs),
             });
         }
     }
@@ -244,9 +288,18 @@ pub fn objectif(
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
             refs.extend(l.references(id));
-            cibles.push(Cible { indicator: i, baseline: base(s, i), target: p50.valeur });
+            cibles.push(Cible {
+                indicator: i,
+                baseline: base(s, i),
+                target: p50.valeur,
+            });
         }
-        let deadline = echeance(l, "objectif.installation.echeance_annees", debut, &mut grades)?;
+        let deadline = echeance(
+            l,
+            "objectif.installation.echeance_annees",
+            debut,
+            &mut grades,
+        )?;
         let connu = cibles.iter().any(|c| c.target.is_some());
         let (status, fr, en) = if connu {
             (
@@ -264,7 +317,9 @@ pub fn objectif(
         let suivante = l.nombre("objectif.installation.echeance_suivante_annees")?;
         let (fr, en) = match suivante.valeur {
             Some(n) => (
-                format!("{fr} L'objectif suivant, fixé à partir du niveau atteint, laisse {n} ans."),
+                format!(
+                    "{fr} L'objectif suivant, fixé à partir du niveau atteint, laisse {n} ans."
+                ),
                 format!("{en} The next objective, set from the level reached, allows {n} years."),
             ),
             None => (fr, en),
@@ -278,7 +333,7 @@ pub fn objectif(
             confidence: pire(grades),
             message_fr: fr,
             message_en: en,
-            references: refs,
+            references: sans_doublons(refs),
         });
     }
 
@@ -301,8 +356,16 @@ pub fn objectif(
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             hausse.grade,
-            format!("Objectif {A_CONFIRMER_FR} : la grille ({} / {}) n'est pas publiée. {note}", f.libelle_fr(), band.libelle_fr()),
-            format!("Objective {A_CONFIRMER_EN}: the grid ({} / {}) is not published.", f.libelle_en(), band.libelle_en()),
+            format!(
+                "Objectif {A_CONFIRMER_FR} : la grille ({} / {}) n'est pas publiée. {note}",
+                f.libelle_fr(),
+                band.libelle_fr()
+            ),
+            format!(
+                "Objective {A_CONFIRMER_EN}: the grid ({} / {}) is not published.",
+                f.libelle_en(),
+                band.libelle_en()
+            ),
             refs,
             sans_cible(),
         ));
@@ -315,17 +378,35 @@ pub fn objectif(
             Some(b) => arrondir(l, Decimal::from(b) * (Decimal::ONE + taux), &mut grades)?,
             None => None,
         };
-        cibles.push(Cible { indicator: i, baseline: b, target });
+        cibles.push(Cible {
+            indicator: i,
+            baseline: b,
+            target,
+        });
     }
     let deadline = echeance(l, "objectif.echeance_annees", debut, &mut grades)?;
     refs.extend(l.references(id_inds));
     let pc = (taux * Decimal::ONE_HUNDRED).normalize();
-    let noms_fr = inds.iter().map(|i| i.libelle_fr()).collect::<Vec<_>>().join(" et/ou ");
-    let noms_en = inds.iter().map(|i| i.libelle_en()).collect::<Vec<_>>().join(" and/or ");
+    let noms_fr = inds
+        .iter()
+        .map(|i| i.libelle_fr())
+        .collect::<Vec<_>>()
+        .join(" et/ou ");
+    let noms_en = inds
+        .iter()
+        .map(|i| i.libelle_en())
+        .collect::<Vec<_>>()
+        .join(" and/or ");
     let (fr, en) = if taux.is_zero() {
-        (format!("Maintenir la {noms_fr}."), format!("Keep the {noms_en}."))
+        (
+            format!("Maintenir la {noms_fr}."),
+            format!("Keep the {noms_en}."),
+        )
     } else {
-        (format!("Augmenter la {noms_fr} de {pc} %."), format!("Increase the {noms_en} by {pc}%."))
+        (
+            format!("Augmenter la {noms_fr} de {pc} %."),
+            format!("Increase the {noms_en} by {pc}%."),
+        )
     };
     Ok(Objectif {
         status: StatutObjectif::Computed,
@@ -336,12 +417,16 @@ pub fn objectif(
         confidence: pire(grades),
         message_fr: fr,
         message_en: en,
-        references: refs,
+        references: sans_doublons(refs),
     })
 }
 
 /// The general deadline, when the version publishes one (the age rule of 2024 does not).
-fn echeance_optionnelle(l: &mut Lecteur<'_>, debut: NaiveDate, grades: &mut Vec<Grade>) -> Resultat<Option<NaiveDate>> {
+fn echeance_optionnelle(
+    l: &mut Lecteur<'_>,
+    debut: NaiveDate,
+    grades: &mut Vec<Grade>,
+) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre("objectif.echeance_annees")?;
     match n.valeur {
         Some(annees) => {

@@ -35,8 +35,16 @@ fn tranche_requise() -> Erreur {
 }
 
 /// Determines the band. Declared bands win, after a consistency check against the P30 threshold.
-pub fn determiner(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resultat<Positionnement> {
-    let gp_pmt = if spe.est_generaliste() { s.patientele_mt } else { None };
+pub fn determiner(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+) -> Resultat<Positionnement> {
+    let gp_pmt = if spe.est_generaliste() {
+        s.patientele_mt
+    } else {
+        None
+    };
     if let Some(band) = s.percentile_band {
         if let Some(pmt) = gp_pmt {
             if let Some(p30) = l.nombre("seuil.p30.generaliste_pmt")?.valeur {
@@ -50,7 +58,12 @@ pub fn determiner(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resul
                 }
             }
         }
-        return Ok(Positionnement { band: Some(band), row: Ligne::depuis_tranche(band), source: Origine::Declared, confidence: Grade::A });
+        return Ok(Positionnement {
+            band: Some(band),
+            row: Ligne::depuis_tranche(band),
+            source: Origine::Declared,
+            confidence: Grade::A,
+        });
     }
     let Some(pmt) = gp_pmt else {
         if spe.est_generaliste() {
@@ -65,7 +78,12 @@ pub fn determiner(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resul
     let p30 = l.nombre("seuil.p30.generaliste_pmt")?;
     if let Some(seuil) = p30.valeur {
         if pmt < seuil {
-            return Ok(Positionnement { band: Some(Tranche::SousP30), row: Ligne::Standard, source: Origine::Derived, confidence: p30.grade });
+            return Ok(Positionnement {
+                band: Some(Tranche::SousP30),
+                row: Ligne::Standard,
+                source: Origine::Derived,
+                confidence: p30.grade,
+            });
         }
     }
     let p95 = l.nombre("seuil.p95.generaliste_pmt")?;
@@ -73,17 +91,32 @@ pub fn determiner(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resul
     let (Some(s95), Some(s90)) = (p95.valeur, p90.valeur) else {
         return Err(tranche_requise());
     };
-    let deduit = |band, row, grade| Ok(Positionnement { band, row, source: Origine::Derived, confidence: grade });
+    let deduit = |band, row, grade| {
+        Ok(Positionnement {
+            band,
+            row,
+            source: Origine::Derived,
+            confidence: grade,
+        })
+    };
     if pmt >= s95 {
         return deduit(Some(Tranche::P95Plus), Ligne::P95Plus, p95.grade);
     }
     if pmt >= s90 {
-        return deduit(Some(Tranche::P90P95), Ligne::P90P94, pire([p90.grade, p95.grade]));
+        return deduit(
+            Some(Tranche::P90P95),
+            Ligne::P90P94,
+            pire([p90.grade, p95.grade]),
+        );
     }
     let p50 = l.nombre("seuil.p50.generaliste_pmt")?;
     let band = match p50.valeur {
         Some(s50) if pmt < s50 => Some(Tranche::P30P50),
         _ => None,
     };
-    deduit(band, Ligne::Standard, pire([p30.grade, p50.grade, p90.grade, p95.grade]))
+    deduit(
+        band,
+        Ligne::Standard,
+        pire([p30.grade, p50.grade, p90.grade, p95.grade]),
+    )
 }

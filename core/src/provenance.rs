@@ -35,7 +35,11 @@ pub struct Lecteur<'r> {
 
 impl<'r> Lecteur<'r> {
     pub fn new(rules: &'r RuleSet, version: &'r Version) -> Self {
-        Lecteur { rules, version, usages: Vec::new() }
+        Lecteur {
+            rules,
+            version,
+            usages: Vec::new(),
+        }
     }
 
     /// The same reader for another version (amounts of a later version for a running contract).
@@ -46,8 +50,16 @@ impl<'r> Lecteur<'r> {
     /// The raw dated value in force at the version's start, recorded as used.
     pub fn lire(&mut self, id: &str) -> Resultat<&'r ValeurDatee> {
         let v = self.consulter(id)?;
-        if !self.usages.iter().any(|u| u.parametre == id && u.from == v.from) {
-            self.usages.push(Usage { parametre: id.to_owned(), from: v.from, grade: v.grade });
+        if !self
+            .usages
+            .iter()
+            .any(|u| u.parametre == id && u.from == v.from)
+        {
+            self.usages.push(Usage {
+                parametre: id.to_owned(),
+                from: v.from,
+                grade: v.grade,
+            });
         }
         Ok(v)
     }
@@ -55,12 +67,23 @@ impl<'r> Lecteur<'r> {
     /// The value in force, without recording it (for checks that do not shape a result).
     pub fn consulter(&self, id: &str) -> Resultat<&'r ValeurDatee> {
         let rules: &'r RuleSet = self.rules;
-        rules.parametre(id)?.a_la_date(self.version.start).ok_or_else(|| {
-            Erreur::regles_invalides(format!("`{id}` sans valeur au {} / no value", self.version.start))
-        })
+        rules
+            .parametre(id)?
+            .a_la_date(self.version.start)
+            .ok_or_else(|| {
+                Erreur::regles_invalides(format!(
+                    "`{id}` sans valeur au {} / no value",
+                    self.version.start
+                ))
+            })
     }
 
-    fn typer<T>(&mut self, id: &str, attendu: &str, f: impl Fn(&'r Valeur) -> Option<T>) -> Resultat<Lu<T>> {
+    fn typer<T>(
+        &mut self,
+        id: &str,
+        attendu: &str,
+        f: impl Fn(&'r Valeur) -> Option<T>,
+    ) -> Resultat<Lu<T>> {
         let v = self.lire(id)?;
         let valeur = match &v.valeur {
             Valeur::Inconnue | Valeur::SansObjet => None,
@@ -68,7 +91,10 @@ impl<'r> Lecteur<'r> {
                 Erreur::regles_invalides(format!("`{id}` : {attendu} attendu / expected {attendu}"))
             })?),
         };
-        Ok(Lu { valeur, grade: v.grade })
+        Ok(Lu {
+            valeur,
+            grade: v.grade,
+        })
     }
 
     pub fn booleen(&mut self, id: &str) -> Resultat<Lu<bool>> {
@@ -108,7 +134,9 @@ impl<'r> Lecteur<'r> {
 
     /// References of the value in force (for citing it in a reason).
     pub fn references(&self, id: &str) -> Vec<String> {
-        self.consulter(id).map(|v| v.references.clone()).unwrap_or_default()
+        self.consulter(id)
+            .map(|v| v.references.clone())
+            .unwrap_or_default()
     }
 }
 

@@ -57,13 +57,32 @@ pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<u32> {
     Ok(annee)
 }
 
-fn condition(l: &mut Lecteur<'_>, id: &str, code: &'static str, ok: bool, fr: String, en: String) -> Resultat<Condition> {
+fn condition(
+    l: &mut Lecteur<'_>,
+    id: &str,
+    code: &'static str,
+    ok: bool,
+    fr: String,
+    en: String,
+) -> Resultat<Condition> {
     let grade = l.lire(id)?.grade;
-    Ok(Condition { code, satisfied: ok, message_fr: fr, message_en: en, references: l.references(id), confidence: grade })
+    Ok(Condition {
+        code,
+        satisfied: ok,
+        message_fr: fr,
+        message_en: en,
+        references: l.references(id),
+        confidence: grade,
+    })
 }
 
 /// Checks the second-assistant conditions for the running contract `c`.
-pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &ContratEnCours) -> Resultat<SecondAssistant> {
+pub fn evaluer(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+    c: &ContratEnCours,
+) -> Resultat<SecondAssistant> {
     let mut conditions = Vec::new();
     let ouvert = l.booleen("second_assistant.ouvert")?.valeur == Some(true);
     conditions.push(condition(
@@ -71,8 +90,14 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
         "second_assistant.ouvert",
         "second_assistant_ouvert",
         ouvert,
-        format!("Options 1,5 et 2 ETP ouvertes par la convention 2024 (contrat signé le {}).", s.signature_date),
-        format!("1.5 and 2 FTE options opened by the 2024 agreement (contract signed on {}).", s.signature_date),
+        format!(
+            "Options 1,5 et 2 ETP ouvertes par la convention 2024 (contrat signé le {}).",
+            s.signature_date
+        ),
+        format!(
+            "1.5 and 2 FTE options opened by the 2024 agreement (contract signed on {}).",
+            s.signature_date
+        ),
     )?);
     if ouvert {
         if l.booleen("second_assistant.generaliste_requis")?.valeur == Some(true) {
@@ -95,13 +120,19 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
                 "Doctor without a particular practice mode (MEP).".into(),
             )?);
         }
-        let formules = l.codes("second_assistant.formule_requise")?.valeur.unwrap_or_default();
+        let formules = l
+            .codes("second_assistant.formule_requise")?
+            .valeur
+            .unwrap_or_default();
         conditions.push(condition(
             l,
             "second_assistant.formule_requise",
             "second_assistant_contrat_plein",
             formules.iter().any(|f| f == c.option.code()),
-            format!("Contrat en cours à 1 ETP (vous : {}).", c.option.libelle_fr()),
+            format!(
+                "Contrat en cours à 1 ETP (vous : {}).",
+                c.option.libelle_fr()
+            ),
             format!("Running 1 FTE contract (you: {}).", c.option.libelle_en()),
         )?);
         if let Some(min) = l.nombre("second_assistant.annee_contrat_min")?.valeur {
@@ -111,11 +142,20 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
                 "second_assistant.annee_contrat_min",
                 "second_assistant_annee_contrat",
                 annee >= min,
-                format!("Au moins en {min}e année du contrat en cours (vous : {annee}e année au {}).", s.signature_date),
-                format!("At least in year {min} of the running contract (you: year {annee} on {}).", s.signature_date),
+                format!(
+                    "Au moins en {min}e année du contrat en cours (vous : {annee}e année au {}).",
+                    s.signature_date
+                ),
+                format!(
+                    "At least in year {min} of the running contract (you: year {annee} on {}).",
+                    s.signature_date
+                ),
             )?);
         }
-        let zones = l.codes("second_assistant.zones")?.valeur.unwrap_or_default();
+        let zones = l
+            .codes("second_assistant.zones")?
+            .valeur
+            .unwrap_or_default();
         let zone = s.zone.ok_or_else(|| {
             Erreur::champ_requis(
                 "zone",
@@ -128,10 +168,19 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
             "second_assistant.zones",
             "second_assistant_zone",
             zones.iter().any(|z| z == zone.code()),
-            format!("Exercice en zone d'intervention prioritaire (vous : {}).", zone.libelle_fr()),
-            format!("Practice in a priority intervention zone (you: {}).", zone.libelle_en()),
+            format!(
+                "Exercice en zone d'intervention prioritaire (vous : {}).",
+                zone.libelle_fr()
+            ),
+            format!(
+                "Practice in a priority intervention zone (you: {}).",
+                zone.libelle_en()
+            ),
         )?);
-        if l.booleen("second_assistant.objectifs_atteints_requis")?.valeur == Some(true) {
+        if l.booleen("second_assistant.objectifs_atteints_requis")?
+            .valeur
+            == Some(true)
+        {
             conditions.push(condition(
                 l,
                 "second_assistant.objectifs_atteints_requis",
@@ -144,9 +193,16 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
     }
     let mut options = Vec::new();
     if ouvert {
-        for (fte, id) in [("1.5", "montant.second_assistant.un_et_demi"), ("2", "montant.second_assistant.deux")] {
+        for (fte, id) in [
+            ("1.5", "montant.second_assistant.un_et_demi"),
+            ("2", "montant.second_assistant.deux"),
+        ] {
             let m = l.decimal(id)?;
-            options.push(OptionSecondAssistant { fte, amount: m.valeur, confidence: m.grade });
+            options.push(OptionSecondAssistant {
+                fte,
+                amount: m.valeur,
+                confidence: m.grade,
+            });
         }
     }
     let ok = conditions.iter().all(|c| c.satisfied);
@@ -163,5 +219,11 @@ pub fn evaluer(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite, c: &Contrat
             "No second assistant possible: at least one condition is not met.",
         )
     };
-    Ok(SecondAssistant { status, conditions, options, message_fr: fr.into(), message_en: en.into() })
+    Ok(SecondAssistant {
+        status,
+        conditions,
+        options,
+        message_fr: fr.into(),
+        message_en: en.into(),
+    })
 }

@@ -84,8 +84,13 @@ valeurs_codees!(
 
 impl Tranche {
     /// Bands that can hold a contract (below P30 only newly installed doctors may sign).
-    pub const AU_DESSUS_DU_P30: [Tranche; 5] =
-        [Tranche::P30P50, Tranche::P50P70, Tranche::P70P90, Tranche::P90P95, Tranche::P95Plus];
+    pub const AU_DESSUS_DU_P30: [Tranche; 5] = [
+        Tranche::P30P50,
+        Tranche::P50P70,
+        Tranche::P70P90,
+        Tranche::P90P95,
+        Tranche::P95Plus,
+    ];
 }
 
 valeurs_codees!(
@@ -175,19 +180,28 @@ pub struct SaisieContrat {
 
 /// Reads a calendar date `YYYY-MM-DD`.
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(texte.trim(), "%Y-%m-%d").map_err(|_| Erreur::date_invalide(champ, texte))
+    NaiveDate::parse_from_str(texte.trim(), "%Y-%m-%d")
+        .map_err(|_| Erreur::date_invalide(champ, texte))
 }
 
 fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<u32>> {
     match n {
         None => Ok(None),
         Some(n) if n < min || n > max => Err(Erreur::hors_bornes(champ, n, min, max)),
-        Some(n) => u32::try_from(n).map(Some).map_err(|_| Erreur::hors_bornes(champ, n, min, max)),
+        Some(n) => u32::try_from(n)
+            .map(Some)
+            .map_err(|_| Erreur::hors_bornes(champ, n, min, max)),
     }
 }
 
 fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
-    v.ok_or_else(|| Erreur::champ_requis(champ, "il décrit la situation de base", "it is part of the basic situation"))
+    v.ok_or_else(|| {
+        Erreur::champ_requis(
+            champ,
+            "il décrit la situation de base",
+            "it is part of the basic situation",
+        )
+    })
 }
 
 impl Saisie {
@@ -198,18 +212,39 @@ impl Saisie {
 
     /// Validates every field: ranges, codes, dates.
     pub fn valider(&self) -> Resultat<Situation> {
-        let signature_date = lire_date("signature_date", requis("signature_date", self.signature_date.as_deref())?)?;
-        let specialty = requis("specialty", self.specialty.as_deref())?.trim().to_owned();
+        let signature_date = lire_date(
+            "signature_date",
+            requis("signature_date", self.signature_date.as_deref())?,
+        )?;
+        let specialty = requis("specialty", self.specialty.as_deref())?
+            .trim()
+            .to_owned();
         let sector = Secteur::depuis_code("sector", requis("sector", self.sector.as_deref())?)?;
-        let zone = self.zone.as_deref().map(|z| Zone::depuis_code("zone", z)).transpose()?;
-        let practice = self.practice.as_deref().map(|p| Exercice::depuis_code("practice", p)).transpose()?;
-        let percentile_band =
-            self.percentile_band.as_deref().map(|t| Tranche::depuis_code("percentile_band", t)).transpose()?;
+        let zone = self
+            .zone
+            .as_deref()
+            .map(|z| Zone::depuis_code("zone", z))
+            .transpose()?;
+        let practice = self
+            .practice
+            .as_deref()
+            .map(|p| Exercice::depuis_code("practice", p))
+            .transpose()?;
+        let percentile_band = self
+            .percentile_band
+            .as_deref()
+            .map(|t| Tranche::depuis_code("percentile_band", t))
+            .transpose()?;
         let clinical_fee_share = match self.clinical_fee_share.as_deref() {
             None => None,
             Some(texte) => {
                 let part: Decimal = texte.trim().parse().map_err(|_| {
-                    Erreur::hors_bornes("clinical_fee_share", format!("« {texte} »"), "\"0\"", "\"1\" (décimal / decimal)")
+                    Erreur::hors_bornes(
+                        "clinical_fee_share",
+                        format!("« {texte} »"),
+                        "\"0\"",
+                        "\"1\" (décimal / decimal)",
+                    )
                 })?;
                 if part.is_sign_negative() || part > Decimal::ONE {
                     return Err(Erreur::hors_bornes("clinical_fee_share", part, 0, 1));
@@ -223,13 +258,21 @@ impl Saisie {
                 option: Formule::depuis_code(
                     "current_contract.option",
                     c.option.as_deref().ok_or_else(|| {
-                        Erreur::champ_requis("current_contract.option", "formule du contrat en cours", "option of the running contract")
+                        Erreur::champ_requis(
+                            "current_contract.option",
+                            "formule du contrat en cours",
+                            "option of the running contract",
+                        )
                     })?,
                 )?,
                 start: lire_date(
                     "current_contract.start",
                     c.start.as_deref().ok_or_else(|| {
-                        Erreur::champ_requis("current_contract.start", "date de début du contrat en cours", "start date of the running contract")
+                        Erreur::champ_requis(
+                            "current_contract.start",
+                            "date de début du contrat en cours",
+                            "start date of the running contract",
+                        )
                     })?,
                 )?,
                 objectives_reached: c.objectives_reached.ok_or_else(|| {

@@ -48,7 +48,9 @@ fn date_erreur(champ: &str) -> Erreur {
 
 /// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
 pub fn debut_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
-    debut.checked_add_months(Months::new(12 * (annee - 1))).ok_or_else(|| date_erreur("start"))
+    debut
+        .checked_add_months(Months::new(12 * (annee - 1)))
+        .ok_or_else(|| date_erreur("start"))
 }
 
 /// Last day of contract year `annee`.
@@ -75,9 +77,16 @@ fn version_du_montant<'r>(l: &Lecteur<'r>, annee: u32, debut_annee: NaiveDate) -
 
 /// Computes the timeline of a contract governed by the reader's version, starting on `debut`.
 /// Values read under later versions are added to the reader's trace.
-pub fn calculer(l: &mut Lecteur<'_>, f: Formule, debut: NaiveDate, ligne: Ligne) -> Resultat<Echeancier> {
+pub fn calculer(
+    l: &mut Lecteur<'_>,
+    f: Formule,
+    debut: NaiveDate,
+    ligne: Ligne,
+) -> Resultat<Echeancier> {
     let duree = l.nombre("contrat.duree_annees")?;
-    let nb_annees = duree.valeur.ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
+    let nb_annees = duree
+        .valeur
+        .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
     let mut years = Vec::new();
     for annee in 1..=nb_annees {
         let start = debut_annee(debut, annee)?;
@@ -100,6 +109,15 @@ pub fn calculer(l: &mut Lecteur<'_>, f: Formule, debut: NaiveDate, ligne: Ligne)
             confidence: pire([m.grade, duree.grade]),
         });
     }
-    let total = years.iter().try_fold(Decimal::ZERO, |acc, a| a.amount.map(|m| acc + m));
-    Ok(Echeancier { option: f, start: debut, signature_rules_id: l.version.id.clone(), row: ligne, years, total })
+    let total = years
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, a| a.amount.map(|m| acc + m));
+    Ok(Echeancier {
+        option: f,
+        start: debut,
+        signature_rules_id: l.version.id.clone(),
+        row: ligne,
+        years,
+        total,
+    })
 }

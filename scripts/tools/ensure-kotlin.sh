@@ -49,7 +49,7 @@ if [ -x "$KOTLIN_HOME/bin/kotlinc" ] && [ -f "$KOTLIN_HOME/lib/kotlin-stdlib.jar
 else
   command -v npm >/dev/null 2>&1 \
     || die "no 'npm' on PATH; needed to install kotlin-compiler@$KOTLIN_VERSION (apt-get install -y npm)"
-  log "installing kotlin-compiler@$KOTLIN_VERSION from npm into $KOTLIN_PREFIX (about 80 MB, once) ..."
+  log "installing kotlin-compiler@$KOTLIN_VERSION from npm into $KOTLIN_PREFIX (about 95 MB on disk, once) ..."
   mkdir -p "$KOTLIN_PREFIX"
   # Always pass --prefix: without it npm may pick a parent folder that has a package.json.
   npm install --prefix "$KOTLIN_PREFIX" --no-audit --no-fund --no-save --loglevel=error \
@@ -112,7 +112,7 @@ deb_extract() {
   fi
   deb=$(ls "$tmp"/*.deb 2>/dev/null | head -n 1)
   [ -n "$deb" ] || { rm -rf "$tmp"; return 1; }
-  rm -rf "$DEBS_DIR/$pkg"
+  rm -rf "${DEBS_DIR:?}/${pkg:?}"
   mkdir -p "$DEBS_DIR/$pkg"
   dpkg -x "$deb" "$DEBS_DIR/$pkg"
   rm -rf "$tmp"

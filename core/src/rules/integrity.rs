@@ -12,60 +12,64 @@ use crate::error::{Erreur, Resultat};
 use crate::situation::{Formule, Tranche};
 
 /// The parameters the logic reads, with their units. A rule document missing one is refused.
-pub static PARAMETRES_REQUIS: once_cell::sync::Lazy<Vec<(String, Unite)>> = once_cell::sync::Lazy::new(|| {
-    let mut v: Vec<(String, Unite)> = [
-        ("zonage.zones_sous_denses", Unite::Codes),
-        ("formule.plein.zone_sous_dense_requise", Unite::Bool),
-        ("eligibilite.secteurs", Unite::Codes),
-        ("eligibilite.specialites_exclues", Unite::Codes),
-        ("eligibilite.groupes_part_clinique", Unite::Codes),
-        ("eligibilite.part_clinique_min", Unite::Ratio),
-        ("eligibilite.part_clinique_seuil_inclus", Unite::Bool),
-        ("seuil.p30.generaliste_pmt", Unite::Patients),
-        ("seuil.p50.generaliste_pmt", Unite::Patients),
-        ("seuil.p90.generaliste_pmt", Unite::Patients),
-        ("seuil.p95.generaliste_pmt", Unite::Patients),
-        ("seuil.p50.generaliste_fa", Unite::Patients),
-        ("seuil.p30.specialiste_fa", Unite::Patients),
-        ("seuil.p50.specialiste_fa", Unite::Patients),
-        ("eligibilite.installation_recente_sans_seuil", Unite::Bool),
-        ("eligibilite.exercice_groupe_requis", Unite::Bool),
-        ("eligibilite.exercice_coordonne_requis", Unite::Bool),
-        ("eligibilite.delai_engagement_annees", Unite::Years),
-        ("eligibilite.ald_rqth_contrat_adapte", Unite::Bool),
-        ("objectif.echeance_annees", Unite::Years),
-        ("objectif.arrondi", Unite::Rounding),
-        ("objectif.indicateurs.generaliste", Unite::Codes),
-        ("objectif.indicateurs.specialiste", Unite::Codes),
-        ("objectif.installation.echeance_annees", Unite::Years),
-        ("objectif.installation.echeance_suivante_annees", Unite::Years),
-        ("objectif.age_maintien.age_min", Unite::Years),
-        ("objectif.age_maintien.tolerance", Unite::Ratio),
-        ("contrat.duree_annees", Unite::Years),
-        ("second_assistant.ouvert", Unite::Bool),
-        ("second_assistant.formule_requise", Unite::Codes),
-        ("second_assistant.annee_contrat_min", Unite::Years),
-        ("second_assistant.zones", Unite::Codes),
-        ("second_assistant.generaliste_requis", Unite::Bool),
-        ("second_assistant.mep_exclu", Unite::Bool),
-        ("second_assistant.objectifs_atteints_requis", Unite::Bool),
-        ("montant.second_assistant.un_et_demi", Unite::Eur),
-        ("montant.second_assistant.deux", Unite::Eur),
-    ]
-    .into_iter()
-    .map(|(id, u)| (id.to_owned(), u))
-    .collect();
-    for &f in Formule::TOUTES {
-        v.push((crate::amounts::id_ouverture(f), Unite::Bool));
-        for c in crate::amounts::Colonne::TOUTES {
-            v.push((crate::amounts::id_montant(f, c), Unite::Eur));
+pub static PARAMETRES_REQUIS: once_cell::sync::Lazy<Vec<(String, Unite)>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut v: Vec<(String, Unite)> = [
+            ("zonage.zones_sous_denses", Unite::Codes),
+            ("formule.plein.zone_sous_dense_requise", Unite::Bool),
+            ("eligibilite.secteurs", Unite::Codes),
+            ("eligibilite.specialites_exclues", Unite::Codes),
+            ("eligibilite.groupes_part_clinique", Unite::Codes),
+            ("eligibilite.part_clinique_min", Unite::Ratio),
+            ("eligibilite.part_clinique_seuil_inclus", Unite::Bool),
+            ("seuil.p30.generaliste_pmt", Unite::Patients),
+            ("seuil.p50.generaliste_pmt", Unite::Patients),
+            ("seuil.p90.generaliste_pmt", Unite::Patients),
+            ("seuil.p95.generaliste_pmt", Unite::Patients),
+            ("seuil.p50.generaliste_fa", Unite::Patients),
+            ("seuil.p30.specialiste_fa", Unite::Patients),
+            ("seuil.p50.specialiste_fa", Unite::Patients),
+            ("eligibilite.installation_recente_sans_seuil", Unite::Bool),
+            ("eligibilite.exercice_groupe_requis", Unite::Bool),
+            ("eligibilite.exercice_coordonne_requis", Unite::Bool),
+            ("eligibilite.delai_engagement_annees", Unite::Years),
+            ("eligibilite.ald_rqth_contrat_adapte", Unite::Bool),
+            ("objectif.echeance_annees", Unite::Years),
+            ("objectif.arrondi", Unite::Rounding),
+            ("objectif.indicateurs.generaliste", Unite::Codes),
+            ("objectif.indicateurs.specialiste", Unite::Codes),
+            ("objectif.installation.echeance_annees", Unite::Years),
+            (
+                "objectif.installation.echeance_suivante_annees",
+                Unite::Years,
+            ),
+            ("objectif.age_maintien.age_min", Unite::Years),
+            ("objectif.age_maintien.tolerance", Unite::Ratio),
+            ("contrat.duree_annees", Unite::Years),
+            ("second_assistant.ouvert", Unite::Bool),
+            ("second_assistant.formule_requise", Unite::Codes),
+            ("second_assistant.annee_contrat_min", Unite::Years),
+            ("second_assistant.zones", Unite::Codes),
+            ("second_assistant.generaliste_requis", Unite::Bool),
+            ("second_assistant.mep_exclu", Unite::Bool),
+            ("second_assistant.objectifs_atteints_requis", Unite::Bool),
+            ("montant.second_assistant.un_et_demi", Unite::Eur),
+            ("montant.second_assistant.deux", Unite::Eur),
+        ]
+        .into_iter()
+        .map(|(id, u)| (id.to_owned(), u))
+        .collect();
+        for &f in Formule::TOUTES {
+            v.push((crate::amounts::id_ouverture(f), Unite::Bool));
+            for c in crate::amounts::Colonne::TOUTES {
+                v.push((crate::amounts::id_montant(f, c), Unite::Eur));
+            }
+            for t in Tranche::AU_DESSUS_DU_P30 {
+                v.push((crate::objectives::id_hausse(f, t), Unite::Ratio));
+            }
         }
-        for t in Tranche::AU_DESSUS_DU_P30 {
-            v.push((crate::objectives::id_hausse(f, t), Unite::Ratio));
-        }
-    }
-    v
-});
+        v
+    });
 
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     verifier_versions(r)?;
@@ -84,7 +88,9 @@ fn verifier_references(r: &RuleSet, refs: &[String], ou: &str) -> Resultat<()> {
     }
     for id in refs {
         if !r.references.contains_key(id) {
-            return Err(erreur(format!("{ou} : référence inconnue / unknown reference `{id}`")));
+            return Err(erreur(format!(
+                "{ou} : référence inconnue / unknown reference `{id}`"
+            )));
         }
     }
     Ok(())
@@ -97,15 +103,25 @@ fn verifier_versions(r: &RuleSet) -> Resultat<()> {
     let mut ids = BTreeSet::new();
     for (i, v) in r.versions.iter().enumerate() {
         if !ids.insert(&v.id) {
-            return Err(erreur(format!("version en double / duplicate version `{}`", v.id)));
+            return Err(erreur(format!(
+                "version en double / duplicate version `{}`",
+                v.id
+            )));
         }
         verifier_references(r, &v.references, &format!("version `{}`", v.id))?;
         match (v.end_exclusive, r.versions.get(i + 1)) {
             (Some(fin), _) if fin <= v.start => {
-                return Err(erreur(format!("version `{}` : fin avant début / ends before it starts", v.id)))
+                return Err(erreur(format!(
+                    "version `{}` : fin avant début / ends before it starts",
+                    v.id
+                )))
             }
             (Some(fin), Some(suivante)) if fin != suivante.start => {
-                let nature = if fin < suivante.start { "trou / gap" } else { "chevauchement / overlap" };
+                let nature = if fin < suivante.start {
+                    "trou / gap"
+                } else {
+                    "chevauchement / overlap"
+                };
                 return Err(erreur(format!(
                     "versions `{}` et `{}` : {nature} ({fin} ≠ {})",
                     v.id, suivante.id, suivante.start
@@ -127,18 +143,29 @@ fn verifier_specialites(r: &RuleSet) -> Resultat<()> {
     let mut codes = BTreeSet::new();
     for s in &r.specialites {
         if s.code.len() != 2 || !s.code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(erreur(format!("code de spécialité invalide / invalid specialty code `{}`", s.code)));
+            return Err(erreur(format!(
+                "code de spécialité invalide / invalid specialty code `{}`",
+                s.code
+            )));
         }
         if !codes.insert(s.code.as_str()) {
-            return Err(erreur(format!("spécialité en double / duplicate specialty `{}`", s.code)));
+            return Err(erreur(format!(
+                "spécialité en double / duplicate specialty `{}`",
+                s.code
+            )));
         }
         if s.name.trim().is_empty() {
-            return Err(erreur(format!("spécialité `{}` sans nom / without a name", s.code)));
+            return Err(erreur(format!(
+                "spécialité `{}` sans nom / without a name",
+                s.code
+            )));
         }
         verifier_references(r, &s.references, &format!("spécialité `{}`", s.code))?;
     }
     if !r.specialites.iter().any(|s| s.est_generaliste()) {
-        return Err(erreur("aucune spécialité de médecine générale / no general-practice specialty".into()));
+        return Err(erreur(
+            "aucune spécialité de médecine générale / no general-practice specialty".into(),
+        ));
     }
     Ok(())
 }
@@ -160,26 +187,39 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
         for paire in p.valeurs.windows(2) {
             if let [a, b] = paire {
                 if b.from <= a.from {
-                    return Err(erreur(format!("{ou} : dates non croissantes / dates not increasing ({} → {})", a.from, b.from)));
+                    return Err(erreur(format!(
+                        "{ou} : dates non croissantes / dates not increasing ({} → {})",
+                        a.from, b.from
+                    )));
                 }
             }
         }
         for v in &p.valeurs {
             let ou = format!("{ou} au {}", v.from);
             if !debuts.contains(&v.from) {
-                return Err(erreur(format!("{ou} : date qui n'est le début d'aucune version / date is no version's start")));
+                return Err(erreur(format!(
+                    "{ou} : date qui n'est le début d'aucune version / date is no version's start"
+                )));
             }
             verifier_references(r, &v.references, &ou)?;
             match &v.valeur {
                 Valeur::Montant(m) if m.is_sign_negative() => {
-                    return Err(erreur(format!("{ou} : montant négatif / negative amount {m}")))
+                    return Err(erreur(format!(
+                        "{ou} : montant négatif / negative amount {m}"
+                    )))
                 }
                 Valeur::Taux(t) if t.is_sign_negative() || *t > Decimal::ONE => {
-                    return Err(erreur(format!("{ou} : taux hors de [0, 1] / ratio outside [0, 1]: {t}")))
+                    return Err(erreur(format!(
+                        "{ou} : taux hors de [0, 1] / ratio outside [0, 1]: {t}"
+                    )))
                 }
                 Valeur::Codes(codes) if p.id.contains("specialites") => {
                     for c in codes {
-                        r.specialite(c).map_err(|_| erreur(format!("{ou} : spécialité inconnue / unknown specialty `{c}`")))?;
+                        r.specialite(c).map_err(|_| {
+                            erreur(format!(
+                                "{ou} : spécialité inconnue / unknown specialty `{c}`"
+                            ))
+                        })?;
                     }
                 }
                 _ => {}
@@ -189,7 +229,10 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
     for (id, unite) in PARAMETRES_REQUIS.iter() {
         let p = r.parametre(id)?;
         if p.unite != *unite {
-            return Err(erreur(format!("paramètre `{id}` : unité {:?} au lieu de {unite:?} / wrong unit", p.unite)));
+            return Err(erreur(format!(
+                "paramètre `{id}` : unité {:?} au lieu de {unite:?} / wrong unit",
+                p.unite
+            )));
         }
     }
     Ok(())

@@ -248,9 +248,9 @@ impl RuleSet {
     }
 
     pub fn parametre(&self, id: &str) -> Resultat<&Parametre> {
-        self.parametres
-            .get(id)
-            .ok_or_else(|| Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`")))
+        self.parametres.get(id).ok_or_else(|| {
+            Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`"))
+        })
     }
 
     pub fn parametres(&self) -> impl Iterator<Item = &Parametre> {
@@ -340,7 +340,9 @@ mod brut {
                     valeurs,
                 };
                 if parametres.insert(id.clone(), parametre).is_some() {
-                    return Err(Erreur::regles_invalides(format!("paramètre en double / duplicate parameter `{id}`")));
+                    return Err(Erreur::regles_invalides(format!(
+                        "paramètre en double / duplicate parameter `{id}`"
+                    )));
                 }
             }
             Ok(RuleSet {
@@ -373,15 +375,25 @@ mod brut {
                 (_, _) if self.grade == Grade::Gap || self.not_applicable => {
                     return Err(erreur("null pour une valeur GAP ou sans objet"))
                 }
-                (J::String(s), Unite::Eur) => super::Valeur::Montant(s.parse().map_err(|_| erreur("montant décimal"))?),
-                (J::String(s), Unite::Ratio) => super::Valeur::Taux(s.parse().map_err(|_| erreur("taux décimal"))?),
+                (J::String(s), Unite::Eur) => {
+                    super::Valeur::Montant(s.parse().map_err(|_| erreur("montant décimal"))?)
+                }
+                (J::String(s), Unite::Ratio) => {
+                    super::Valeur::Taux(s.parse().map_err(|_| erreur("taux décimal"))?)
+                }
                 (J::Number(n), Unite::Patients | Unite::Years) => super::Valeur::Nombre(
-                    n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| erreur("entier positif"))?,
+                    n.as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| erreur("entier positif"))?,
                 ),
                 (J::Bool(b), Unite::Bool) => super::Valeur::Booleen(*b),
                 (J::Array(a), Unite::Codes) => super::Valeur::Codes(
                     a.iter()
-                        .map(|c| c.as_str().map(str::to_owned).ok_or_else(|| erreur("liste de codes")))
+                        .map(|c| {
+                            c.as_str()
+                                .map(str::to_owned)
+                                .ok_or_else(|| erreur("liste de codes"))
+                        })
                         .collect::<Resultat<_>>()?,
                 ),
                 (J::String(s), Unite::Rounding) => super::Valeur::Texte(s.clone()),
