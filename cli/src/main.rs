@@ -226,7 +226,7 @@ fn langue(l: LangueArg) -> Langue {
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, Erreur> {
-    serde_json::to_string_pretty(v).map_err(|e| Erreur::json_invalide(e))
+    serde_json::to_string_pretty(v).map_err(Erreur::json_invalide)
 }
 
 fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
