@@ -1,1 +1,30 @@
-fn main() {}
+//! Benchmarks: (a) parsing and checking the embedded rules cold, (b) one full assessment,
+//! (c) one 5-year contract timeline. Medians are quoted in the README.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // benches may panic on broken fixtures
+
+use std::hint::black_box;
+
+use assistmed_core::rules::{RuleSet, REGLES_EMBARQUEES};
+use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "sector": "secteur_1",
+    "patientele_mt": 1200, "file_active": 1800, "percentile_band": "p50_p70", "age": 50}"#;
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("load_embedded_rules_cold", |b| {
+        b.iter(|| RuleSet::from_json(black_box(REGLES_EMBARQUEES)).unwrap())
+    });
+    let r = regles().unwrap();
+    let s = Situation::depuis_json(SITUATION).unwrap();
+    c.bench_function("assessment", |b| {
+        b.iter(|| evaluer(black_box(r), black_box(&s)).unwrap())
+    });
+    c.bench_function("timeline_5_years", |b| {
+        b.iter(|| chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap())
+    });
+}
+
+criterion_group!(name = benches_assistmed; config = Criterion::default().sample_size(60); targets = benches);
+criterion_main!(benches_assistmed);

@@ -3,47 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
-use std::path::{Path, PathBuf};
+#[path = "support/golden.rs"]
+mod support;
+
+use std::path::Path;
 
 use assistmed_core::{
     chronologie, evaluer, regles, second_assistant_seul, Erreur, Formule, Saisie,
 };
 use serde_json::Value;
-
-fn dossier_cas() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
-}
-
-/// `attendu` must be a subset of `reel` (see tests/README.md); returns the first mismatch.
-fn inclus(attendu: &Value, reel: &Value, chemin: &str) -> Result<(), String> {
-    match (attendu, reel) {
-        (Value::Object(a), Value::Object(r)) => {
-            for (k, va) in a {
-                let vr = r
-                    .get(k)
-                    .ok_or_else(|| format!("{chemin}.{k}: missing in output"))?;
-                inclus(va, vr, &format!("{chemin}.{k}"))?;
-            }
-            Ok(())
-        }
-        (Value::Array(a), Value::Array(r)) => {
-            if a.len() != r.len() {
-                return Err(format!(
-                    "{chemin}: expected {} elements, got {}: {reel}",
-                    a.len(),
-                    r.len(),
-                    reel = Value::Array(r.clone())
-                ));
-            }
-            for (i, (va, vr)) in a.iter().zip(r).enumerate() {
-                inclus(va, vr, &format!("{chemin}[{i}]"))?;
-            }
-            Ok(())
-        }
-        (a, r) if a == r => Ok(()),
-        (a, r) => Err(format!("{chemin}: expected {a}, got {r}")),
-    }
-}
+use support::{cas, inclus, verifier_sortie};
 
 fn executer(cas: &Value) -> Result<Value, Erreur> {
     let rules = regles()?;
@@ -72,30 +41,10 @@ fn executer(cas: &Value) -> Result<Value, Erreur> {
     }
 }
 
-fn verifier(chemin: &Path) -> Result<(), String> {
-    let texte = std::fs::read_to_string(chemin).map_err(|e| e.to_string())?;
-    let cas: Value = serde_json::from_str(&texte).map_err(|e| e.to_string())?;
+fn verifier(cas: &Value) -> Result<(), String> {
     let attendu = &cas["expect"];
-    match (executer(&cas), attendu.get("error")) {
-        (Ok(sortie), None) => {
-            if let Some(a) = attendu.get("output") {
-                inclus(a, &sortie, "$")?;
-            }
-            if let Some(codes) = attendu.get("caveats_include").and_then(Value::as_array) {
-                let presents: Vec<&str> = sortie["caveats"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|c| c["code"].as_str())
-                    .collect();
-                for c in codes.iter().filter_map(Value::as_str) {
-                    if !presents.contains(&c) {
-                        return Err(format!("caveat `{c}` missing; present: {presents:?}"));
-                    }
-                }
-            }
-            Ok(())
-        }
+    match (executer(cas), attendu.get("error")) {
+        (Ok(sortie), None) => verifier_sortie(attendu, &sortie),
         (Ok(sortie), Some(e)) => Err(format!(
             "expected error {e}, got output {}",
             &sortie.to_string()[..200.min(sortie.to_string().len())]
@@ -119,42 +68,30 @@ fn verifier(chemin: &Path) -> Result<(), String> {
 
 #[test]
 fn tous_les_cas_dores_passent() {
-    let mut chemins: Vec<PathBuf> = std::fs::read_dir(dossier_cas())
-        .expect("tests/cases")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    chemins.sort();
+    let tous = cas();
     assert!(
-        chemins.len() >= 30,
+        tous.len() >= 30,
         "at least 30 golden cases, found {}",
-        chemins.len()
+        tous.len()
     );
     let rules = regles().expect("embedded rules");
     let mut echecs = Vec::new();
-    for c in &chemins {
-        let texte = std::fs::read_to_string(c).expect("read case");
-        let cas: Value = serde_json::from_str(&texte).expect("case JSON");
-        let source = cas["source"].as_str().unwrap_or_default();
+    for (chemin, c) in &tous {
+        let source = c["source"].as_str().unwrap_or_default();
         assert!(
             rules.reference(source).is_some(),
             "{}: unknown source `{source}`",
-            c.display()
+            chemin.display()
         );
         if let Err(e) = verifier(c) {
-            echecs.push(format!(
-                "{}: {e}",
-                c.file_name()
-                    .map(|f| f.to_string_lossy())
-                    .unwrap_or_default()
-            ));
+            echecs.push(format!("{}: {e}", Path::new(chemin).display()));
         }
     }
     assert!(
         echecs.is_empty(),
         "{} of {} golden cases failed:\n{}",
         echecs.len(),
-        chemins.len(),
+        tous.len(),
         echecs.join("\n")
     );
 }

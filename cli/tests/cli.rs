@@ -1,0 +1,276 @@
+//! The CLI as a person uses it: flags or JSON on stdin, French or English, exit codes, and every
+//! golden case of tests/cases run through `assistmed … --json`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+#[path = "../../core/tests/support/golden.rs"]
+mod support;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn assistmed(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assistmed"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut enfant = cmd.spawn().unwrap();
+    if let Some(texte) = stdin {
+        enfant
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(texte.as_bytes())
+            .unwrap();
+    }
+    drop(enfant.stdin.take());
+    enfant.wait_with_output().unwrap()
+}
+
+fn texte(o: &[u8]) -> String {
+    String::from_utf8_lossy(o).into_owned()
+}
+
+const GP_2024: &[&str] = &[
+    "simulate",
+    "--signature-date",
+    "2025-01-15",
+    "--specialty",
+    "01",
+    "--sector",
+    "secteur_1",
+    "--patientele-mt",
+    "1200",
+    "--percentile-band",
+    "p50_p70",
+];
+
+#[test]
+fn simulation_en_francais_par_drapeaux() {
+    let o = assistmed(GP_2024, None);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let s = texte(&o.stdout);
+    assert!(s.contains("Éligibilité : ÉLIGIBLE"), "{s}");
+    assert!(
+        s.contains("19 000,00 €") && s.contains("38 000,00 €"),
+        "{s}"
+    );
+    assert!(s.contains("convention-2024"), "{s}");
+    assert!(
+        s.contains("Simulation indicative, qui n'engage pas l'Assurance Maladie."),
+        "{s}"
+    );
+    assert!(s.contains("[S10]"), "references are listed: {s}");
+}
+
+#[test]
+fn simulation_en_anglais() {
+    let mut args = GP_2024.to_vec();
+    args.extend(["--lang", "en"]);
+    let s = texte(&assistmed(&args, None).stdout);
+    assert!(
+        s.contains("Eligibility: ELIGIBLE") && s.contains("€19,000.00"),
+        "{s}"
+    );
+}
+
+#[test]
+fn json_sur_l_entree_standard_et_drapeaux_prioritaires() {
+    let entree = r#"{"signature_date":"2023-09-01","specialty":"01","sector":"secteur_1","patientele_mt":1100,"percentile_band":"p50_p70"}"#;
+    let o = assistmed(
+        &[
+            "simulate",
+            "--input",
+            "-",
+            "--json",
+            "--signature-date",
+            "2025-01-15",
+        ],
+        Some(entree),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["rules"]["id"], "convention-2024",
+        "the flag overrides the JSON date"
+    );
+    assert_eq!(v["options"][1]["aid"][0]["amount"], "19000.00");
+}
+
+#[test]
+fn non_eligible_est_une_reponse() {
+    let o = assistmed(
+        &[
+            "simulate",
+            "--signature-date",
+            "2025-01-15",
+            "--specialty",
+            "06",
+            "--sector",
+            "secteur_1",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(texte(&o.stdout).contains("NON ÉLIGIBLE"));
+}
+
+#[test]
+fn mauvaise_saisie_sort_en_2_avec_le_champ() {
+    let o = assistmed(
+        &[
+            "simulate",
+            "--signature-date",
+            "2025-01-15",
+            "--specialty",
+            "01",
+            "--sector",
+            "secteur_1",
+            "--patientele-mt",
+            "-3",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = texte(&o.stderr);
+    assert!(
+        e.contains("hors_bornes") && e.contains("patientele_mt") && e.contains("0 et 20000"),
+        "{e}"
+    );
+    assert!(o.stdout.is_empty());
+
+    let o = assistmed(
+        &[
+            "simulate",
+            "--json",
+            "--signature-date",
+            "2019-01-01",
+            "--specialty",
+            "01",
+            "--sector",
+            "secteur_1",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert_eq!(v["error"]["code"], "hors_periode");
+    assert_eq!(v["error"]["field"], "signature_date");
+
+    let o = assistmed(&["simulate", "--input", "-"], Some("{not json"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(texte(&o.stderr).contains("json_invalide"));
+}
+
+#[test]
+fn echeancier_avec_bascule() {
+    let args = [
+        "timeline",
+        "--option",
+        "demi",
+        "--start",
+        "2023-09-01",
+        "--specialty",
+        "01",
+        "--sector",
+        "secteur_1",
+        "--percentile-band",
+        "p50_p70",
+    ];
+    let mut json = args.to_vec();
+    json.push("--json");
+    let o = assistmed(&json, None);
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ans: Vec<(&str, &str)> = v["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["rules_id"].as_str().unwrap(),
+                a["amount"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(ans[0], ("reglement-arbitral-2023", "18000.00"));
+    assert_eq!(ans[1], ("convention-2024", "14000.00"));
+    let o = assistmed(&args, None);
+    assert!(texte(&o.stdout).contains("2024-09-01"));
+}
+
+#[test]
+fn specialites_et_versions() {
+    let o = assistmed(&["specialties", "--json"], None);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let gp = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "01")
+        .unwrap();
+    assert_eq!(gp["name"], "Médecine générale");
+    let s = texte(&assistmed(&["rules"], None).stdout);
+    assert!(
+        s.contains("avenant-7-2019") && s.contains("2019-09-01") && s.contains("2024-06-22"),
+        "{s}"
+    );
+    let aide = texte(&assistmed(&["--help"], None).stdout);
+    assert!(
+        aide.contains("simulate") && aide.contains("timeline"),
+        "{aide}"
+    );
+}
+
+#[test]
+fn cas_dores_par_la_ligne_de_commande() {
+    let mut echecs = Vec::new();
+    let mut n = 0;
+    for (chemin, c) in support::cas() {
+        let entree = c["input"].to_string();
+        let mut args: Vec<String> = match c["command"].as_str().unwrap() {
+            "simulate" | "second_assistant" => vec!["simulate".into()],
+            "timeline" => vec![
+                "timeline".into(),
+                "--option".into(),
+                c["option"].as_str().unwrap().into(),
+            ],
+            autre => panic!("{autre}"),
+        };
+        if let Some(d) = c["start"].as_str() {
+            args.extend(["--start".into(), d.into()]);
+        }
+        args.extend(["--input".into(), "-".into(), "--json".into()]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = assistmed(&refs, Some(&entree));
+        let attendu = &c["expect"];
+        let nom = chemin.file_name().unwrap().to_string_lossy().into_owned();
+        let resultat = match (o.status.code(), attendu.get("error")) {
+            (Some(0), None) => {
+                let mut v: Value = serde_json::from_slice(&o.stdout).unwrap();
+                if c["command"] == "second_assistant" {
+                    v = v["second_assistant"].clone();
+                }
+                support::verifier_sortie(attendu, &v)
+            }
+            (Some(2), Some(e)) => {
+                let v: Value = serde_json::from_slice(&o.stderr).unwrap();
+                if v["error"]["code"] == e["code"] && v["error"]["field"] == e["field"] {
+                    Ok(())
+                } else {
+                    Err(format!("expected {e}, got {v}"))
+                }
+            }
+            (code, _) => Err(format!("exit {code:?}: {}", texte(&o.stderr))),
+        };
+        n += 1;
+        if let Err(e) = resultat {
+            echecs.push(format!("{nom}: {e}"));
+        }
+    }
+    assert!(n >= 30);
+    assert!(echecs.is_empty(), "{}", echecs.join("\n"));
+}
