@@ -3,7 +3,7 @@
 
 mod rendu;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use assistmed_core::situation::{lire_date, SaisieContrat};
@@ -298,8 +298,13 @@ fn main() -> ExitCode {
     let resultat = assistmed_core::regles().and_then(|rules| executer(&cli, rules));
     match resultat {
         Ok((texte, _)) => {
-            println!("{texte}");
-            ExitCode::SUCCESS
+            // A closed pipe (`assistmed … | head`) is not an error worth a panic.
+            let mut sortie = std::io::stdout().lock();
+            match writeln!(sortie, "{texte}").and_then(|()| sortie.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(_) => ExitCode::from(1),
+            }
         }
         Err(e) => {
             let l = langue(sortie.lang);

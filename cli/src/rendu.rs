@@ -59,17 +59,22 @@ fn refs(ids: &[String]) -> String {
 fn version(v: &VersionAppliquee, l: Langue) -> String {
     let titre = t(l, &v.title_fr, &v.title_en);
     let periode = match v.end_exclusive {
-        Some(fin) => format!("{} → {fin} ({})", v.start, t(l, "exclu", "exclusive")),
-        None => format!("{} →", v.start),
+        Some(fin) => match l {
+            Langue::Fr => format!("contrats signés du {} au {fin} exclu", v.start),
+            Langue::En => format!("contracts signed from {} to {fin} (exclusive)", v.start),
+        },
+        None => match l {
+            Langue::Fr => format!("contrats signés à partir du {}", v.start),
+            Langue::En => format!("contracts signed from {}", v.start),
+        },
     };
     format!(
-        "{}{} {titre} ({}), {} {periode}{}\n{}{} {} ({})\n",
+        "{}{} {titre} ({}), {periode}{}\n{}{} {} ({})\n",
         t(l, "Règles appliquées", "Rules applied"),
         dp(l),
         v.id,
-        t(l, "contrats signés", "contracts signed"),
         refs(&v.references),
-        t(l, "Données", "Rule data"),
+        t(l, "Données de règles, version", "Rule data, version"),
         dp(l),
         v.bundle_version,
         v.bundle_published
