@@ -331,7 +331,7 @@ pub fn chronologie(c: &Chronologie, l: Langue) -> String {
     out.push_str(&version(&c.rules, l));
     let _ = writeln!(
         out,
-        "\n  {:<7}{:<12}{:<12}{:<26}{:>14}",
+        "\n  {:<7}{:<12}{:<12}{:<26}{:>12}",
         t(l, "Année", "Year"),
         t(l, "Du", "From"),
         t(l, "Au", "To"),
@@ -339,13 +339,11 @@ pub fn chronologie(c: &Chronologie, l: Langue) -> String {
         t(l, "Montant", "Amount")
     );
     for a in &ech.years {
-        let mut m = a.amount.map_or_else(|| "?".to_owned(), |m| euros(m, l));
-        if a.maximum {
-            m.push('*');
-        }
+        let m = a.amount.map_or_else(|| "?".to_owned(), |m| euros(m, l));
+        let marque = if a.maximum { "*" } else { "" };
         let _ = writeln!(
             out,
-            "  {:<7}{:<12}{:<12}{:<26}{m:>14}",
+            "  {:<7}{:<12}{:<12}{:<26}{m:>12}{marque}",
             a.year,
             a.start.to_string(),
             a.end.to_string(),
@@ -353,7 +351,7 @@ pub fn chronologie(c: &Chronologie, l: Langue) -> String {
         );
     }
     if let Some(total) = ech.total {
-        let _ = writeln!(out, "  {:<57}{:>14}", "Total", euros(total, l));
+        let _ = writeln!(out, "  {:<57}{:>12}", "Total", euros(total, l));
     }
     let _ = writeln!(
         out,

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of the project: format, lints, Rust tests (core, CLI, golden cases, properties),
+# the uniffi bindings on the JVM (Kotlin), the Swift syntax check (or `swift test` where a Swift
+# toolchain exists), and the size budget of the shipped library. Installs what it needs (kotlinc
+# from npm, JNA and Gson from Debian, tree-sitter from PyPI) into .tools/, idempotently.
+# This is the command the README gives and .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+etape() { printf '\n== %s ==\n' "$*" >&2; }
+debut=$(date +%s)
+
+etape "rustfmt"
+cargo fmt --all -- --check
+
+etape "clippy (-D warnings)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+etape "Rust tests (core, CLI, golden cases, properties, bindings)"
+cargo test --workspace --locked
+
+etape "Swift syntax checker self-test"
+scripts/tests/swift_syntax_check_test.sh
+
+etape "Kotlin bindings on the JVM"
+bindings/scripts/test-kotlin.sh
+
+etape "Swift bindings"
+bindings/scripts/test-swift.sh
+
+etape "Release library size budget"
+bindings/scripts/size-report.sh
+
+etape "all tests passed in $(( $(date +%s) - debut )) s"
