@@ -31,6 +31,8 @@ pub struct VersionAppliquee {
     pub references: Vec<String>,
     pub bundle_version: u64,
     pub bundle_published: NaiveDate,
+    /// `embedded` or `update` (a signed bundle installed after the release).
+    pub bundle_origin: crate::rules::OrigineRegles,
 }
 
 impl VersionAppliquee {
@@ -44,6 +46,7 @@ impl VersionAppliquee {
             references: v.references.clone(),
             bundle_version: rules.bundle_version,
             bundle_published: rules.published,
+            bundle_origin: rules.origine,
         }
     }
 }

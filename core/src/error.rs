@@ -27,6 +27,18 @@ pub enum CodeErreur {
     JsonInvalide,
     /// The rule data failed an integrity check.
     ReglesInvalides,
+    /// A bundle signature is malformed (not 64 bytes).
+    SignatureInvalide,
+    /// A bundle signature matches no trusted key.
+    SignatureRefusee,
+    /// A bundle is not UTF-8 JSON with a header.
+    BundleIllisible,
+    /// A bundle uses a schema this build cannot read.
+    SchemaNonSupporte,
+    /// A bundle is not newer than the active rules.
+    BundleNonPlusRecent,
+    /// A key file is malformed.
+    CleInvalide,
 }
 
 impl CodeErreur {
@@ -42,6 +54,12 @@ impl CodeErreur {
             CodeErreur::FormuleIndisponible => "formule_indisponible",
             CodeErreur::JsonInvalide => "json_invalide",
             CodeErreur::ReglesInvalides => "regles_invalides",
+            CodeErreur::SignatureInvalide => "signature_invalide",
+            CodeErreur::SignatureRefusee => "signature_refusee",
+            CodeErreur::BundleIllisible => "bundle_illisible",
+            CodeErreur::SchemaNonSupporte => "schema_non_supporte",
+            CodeErreur::BundleNonPlusRecent => "bundle_non_plus_recent",
+            CodeErreur::CleInvalide => "cle_invalide",
         }
     }
 }

@@ -19,6 +19,7 @@
 
 pub mod amounts;
 pub mod assessment;
+pub mod bundle;
 pub mod eligibility;
 pub mod error;
 pub mod explain;
@@ -35,6 +36,7 @@ pub use assessment::{
     chronologie, evaluer, second_assistant_seul, Chronologie, Evaluation, OptionResultat,
     ReferenceCitee, VersionAppliquee,
 };
+pub use bundle::RuleStore;
 pub use eligibility::Statut;
 pub use error::{CodeErreur, Erreur, Resultat};
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};

@@ -206,9 +206,21 @@ impl Specialite {
     }
 }
 
+/// Where a rule set comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrigineRegles {
+    /// Shipped in the binary: the offline default.
+    #[default]
+    Embedded,
+    /// A signed bundle installed after the release.
+    Update,
+}
+
 /// The whole rule set: versions, parameters, specialties and references.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSet {
+    pub origine: OrigineRegles,
     pub schema_version: u32,
     pub bundle_version: u64,
     pub published: NaiveDate,
@@ -346,6 +358,7 @@ mod brut {
                 }
             }
             Ok(RuleSet {
+                origine: OrigineRegles::Embedded,
                 schema_version: self.schema_version,
                 bundle_version: self.bundle_version,
                 published: self.published,

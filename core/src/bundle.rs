@@ -1,0 +1,442 @@
+//! Signed rule bundles: correcting the rules without an app release, offline-first.
+//!
+//! A bundle is the rule document (`rules/regles.json` is the one shipped in the binary) plus a
+//! detached ed25519 signature over its exact bytes. [`RuleStore`] starts from the embedded rules
+//! and accepts a candidate only if, in this order: the signature verifies against a public key
+//! compiled into the library; the schema version is supported; the bundle version is newer than
+//! the active one; the data passes every integrity check. Otherwise it says which check failed and
+//! the current rules keep answering. Stores are immutable: installing returns a new store.
+
+use std::fmt;
+use std::sync::Arc;
+
+use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CodeErreur, Erreur, Resultat};
+use crate::rules::{OrigineRegles, RuleSet, REGLES_EMBARQUEES, SCHEMA_VERSION};
+
+/// Public keys of the rule publishers, one hex key per line (`#` starts a comment).
+const CLES_PRODUCTION: &str = include_str!("../keys/trusted-production-keys.txt");
+/// The TEST-ONLY key, trusted only in builds with the `test-keys` feature.
+#[cfg(feature = "test-keys")]
+const CLE_TEST: &str = include_str!("../keys/test-only/TEST-ONLY-public-key.hex");
+
+/// Length of an ed25519 signature in bytes.
+pub const LONGUEUR_SIGNATURE: usize = 64;
+
+pub mod hex {
+    //! Lower-case hex, for keys and signatures in text files.
+    use crate::error::{CodeErreur, Resultat};
+
+    pub fn encoder(octets: &[u8]) -> String {
+        octets.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub fn decoder(champ: &str, texte: &str, code: CodeErreur) -> Resultat<Vec<u8>> {
+        let t = texte.trim();
+        let erreur = || {
+            super::erreur_bundle(
+                code,
+                champ,
+                format!("« {champ} » : hexadécimal attendu (0-9, a-f), longueur paire"),
+                format!("`{champ}`: expected hexadecimal (0-9, a-f), even length"),
+            )
+        };
+        if t.len() % 2 != 0 {
+            return Err(erreur());
+        }
+        (0..t.len())
+            .step_by(2)
+            .map(|i| {
+                t.get(i..i + 2)
+                    .and_then(|p| u8::from_str_radix(p, 16).ok())
+                    .ok_or_else(erreur)
+            })
+            .collect()
+    }
+}
+
+fn erreur_bundle(code: CodeErreur, champ: &str, fr: String, en: String) -> Erreur {
+    Erreur {
+        code,
+        champ: Some(champ.to_owned()),
+        message_fr: fr,
+        message_en: en,
+    }
+}
+
+/// Reads a public key written as 64 hex characters.
+pub fn cle_publique(texte: &str) -> Resultat<VerifyingKey> {
+    let octets = hex::decoder("public_key", texte, CodeErreur::CleInvalide)?;
+    let tableau: [u8; 32] = octets.as_slice().try_into().map_err(|_| {
+        erreur_bundle(
+            CodeErreur::CleInvalide,
+            "public_key",
+            "clé publique : 32 octets (64 caractères hexadécimaux) attendus".into(),
+            "public key: 32 bytes (64 hex characters) expected".into(),
+        )
+    })?;
+    VerifyingKey::from_bytes(&tableau).map_err(|_| {
+        erreur_bundle(
+            CodeErreur::CleInvalide,
+            "public_key",
+            "clé publique ed25519 invalide".into(),
+            "invalid ed25519 public key".into(),
+        )
+    })
+}
+
+/// Reads a private signing key written as 64 hex characters (the 32-byte seed).
+pub fn cle_privee(texte: &str) -> Resultat<SigningKey> {
+    let octets = hex::decoder("private_key", texte, CodeErreur::CleInvalide)?;
+    let graine: [u8; 32] = octets.as_slice().try_into().map_err(|_| {
+        erreur_bundle(
+            CodeErreur::CleInvalide,
+            "private_key",
+            "clé privée : 32 octets (64 caractères hexadécimaux) attendus".into(),
+            "private key: 32 bytes (64 hex characters) expected".into(),
+        )
+    })?;
+    Ok(SigningKey::from_bytes(&graine))
+}
+
+/// Reads a key list: one hex key per line, blank lines and `#` comments ignored.
+pub fn liste_de_cles(texte: &str) -> Resultat<Vec<VerifyingKey>> {
+    texte
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .map(cle_publique)
+        .collect()
+}
+
+/// The keys this build trusts for rule updates.
+pub fn cles_de_confiance() -> Resultat<Vec<VerifyingKey>> {
+    #[allow(unused_mut)]
+    let mut cles = liste_de_cles(CLES_PRODUCTION)?;
+    #[cfg(feature = "test-keys")]
+    cles.extend(liste_de_cles(CLE_TEST)?);
+    Ok(cles)
+}
+
+/// Signs a bundle's exact bytes (maintainers' tool).
+pub fn signer(octets: &[u8], cle: &SigningKey) -> [u8; LONGUEUR_SIGNATURE] {
+    cle.sign(octets).to_bytes()
+}
+
+/// Verifies a detached signature against any of `cles`.
+pub fn verifier_signature(octets: &[u8], signature: &[u8], cles: &[VerifyingKey]) -> Resultat<()> {
+    let tableau: [u8; LONGUEUR_SIGNATURE] = signature.try_into().map_err(|_| {
+        erreur_bundle(
+            CodeErreur::SignatureInvalide,
+            "signature",
+            format!(
+                "signature de {} octets au lieu de {LONGUEUR_SIGNATURE}",
+                signature.len()
+            ),
+            format!(
+                "signature of {} bytes instead of {LONGUEUR_SIGNATURE}",
+                signature.len()
+            ),
+        )
+    })?;
+    let sig = Signature::from_bytes(&tableau);
+    if cles.iter().any(|k| k.verify(octets, &sig).is_ok()) {
+        Ok(())
+    } else {
+        Err(erreur_bundle(
+            CodeErreur::SignatureRefusee,
+            "signature",
+            "la signature ne correspond à aucune clé de confiance (bundle modifié ou signé par une autre clé)".into(),
+            "the signature matches no trusted key (bundle altered or signed by another key)".into(),
+        ))
+    }
+}
+
+/// The header read before the full document, so that a future schema gets its own error.
+#[derive(Deserialize)]
+struct Entete {
+    schema_version: u32,
+    bundle_version: u64,
+}
+
+/// Parses a bundle's bytes (after its signature was checked): UTF-8, JSON, schema, integrity.
+pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
+    let texte = std::str::from_utf8(octets).map_err(|e| {
+        erreur_bundle(
+            CodeErreur::BundleIllisible,
+            "bundle",
+            format!("bundle illisible : UTF-8 invalide ({e})"),
+            format!("unreadable bundle: invalid UTF-8 ({e})"),
+        )
+    })?;
+    let entete: Entete = serde_json::from_str(texte).map_err(|e| {
+        erreur_bundle(
+            CodeErreur::BundleIllisible,
+            "bundle",
+            format!("bundle illisible : {e}"),
+            format!("unreadable bundle: {e}"),
+        )
+    })?;
+    if entete.schema_version != SCHEMA_VERSION {
+        return Err(erreur_bundle(
+            CodeErreur::SchemaNonSupporte,
+            "schema_version",
+            format!(
+                "schéma {} non pris en charge par cette version de l'application (attendu {SCHEMA_VERSION}) : mettez l'application à jour",
+                entete.schema_version
+            ),
+            format!("schema {} not supported by this app version (expected {SCHEMA_VERSION}): update the app", entete.schema_version),
+        ));
+    }
+    let _ = entete.bundle_version;
+    RuleSet::from_json(texte)
+}
+
+/// Where the active rules come from, for display and for every assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub origin: OrigineRegles,
+    pub bundle_version: u64,
+    pub published: chrono::NaiveDate,
+    pub provenance: String,
+    /// Hex of the signature for an installed update, `None` for the embedded rules.
+    pub signature: Option<String>,
+}
+
+/// The active rule set and how it got there. Immutable and cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct RuleStore {
+    regles: Arc<RuleSet>,
+    octets: Arc<[u8]>,
+    signature: Option<[u8; LONGUEUR_SIGNATURE]>,
+    cles: Arc<[VerifyingKey]>,
+}
+
+impl fmt::Debug for RuleStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuleStore")
+            .field("bundle_version", &self.regles.bundle_version)
+            .field("origin", &self.regles.origine)
+            .field("trusted_keys", &self.cles.len())
+            .finish()
+    }
+}
+
+impl RuleStore {
+    /// The store on the embedded rules, trusting the keys compiled into this build.
+    pub fn embarque() -> Resultat<RuleStore> {
+        Self::avec_cles(cles_de_confiance()?)
+    }
+
+    /// The store on the embedded rules, trusting `cles` (maintainers' tools, tests).
+    pub fn avec_cles(cles: Vec<VerifyingKey>) -> Resultat<RuleStore> {
+        let regles = RuleSet::from_json(REGLES_EMBARQUEES)?;
+        Ok(RuleStore {
+            regles: Arc::new(regles),
+            octets: Arc::from(REGLES_EMBARQUEES.as_bytes()),
+            signature: None,
+            cles: cles.into(),
+        })
+    }
+
+    pub fn regles(&self) -> &RuleSet {
+        &self.regles
+    }
+
+    pub fn provenance(&self) -> Provenance {
+        Provenance {
+            origin: self.regles.origine,
+            bundle_version: self.regles.bundle_version,
+            published: self.regles.published,
+            provenance: self.regles.provenance.clone(),
+            signature: self.signature.map(|s| hex::encoder(&s)),
+        }
+    }
+
+    /// Checks a candidate bundle and returns the store that uses it; on any failure, the error
+    /// names the failed check and `self` is unchanged (the current rules keep answering).
+    pub fn installer(&self, octets: &[u8], signature: &[u8]) -> Resultat<RuleStore> {
+        verifier_signature(octets, signature, &self.cles)?;
+        let mut regles = lire(octets)?;
+        if regles.bundle_version <= self.regles.bundle_version {
+            return Err(erreur_bundle(
+                CodeErreur::BundleNonPlusRecent,
+                "bundle_version",
+                format!(
+                    "bundle version {} : pas plus récent que les règles actives (version {}) ; version attendue supérieure à {}",
+                    regles.bundle_version, self.regles.bundle_version, self.regles.bundle_version
+                ),
+                format!(
+                    "bundle version {}: not newer than the active rules (version {}); expected a version above {}",
+                    regles.bundle_version, self.regles.bundle_version, self.regles.bundle_version
+                ),
+            ));
+        }
+        regles.origine = OrigineRegles::Update;
+        let mut sig = [0u8; LONGUEUR_SIGNATURE];
+        sig.copy_from_slice(signature);
+        Ok(RuleStore {
+            regles: Arc::new(regles),
+            octets: Arc::from(octets),
+            signature: Some(sig),
+            cles: self.cles.clone(),
+        })
+    }
+
+    /// At start-up: the app hands back what it stored. Anything missing, corrupted, truncated,
+    /// badly signed or older than the embedded rules falls back to `self` (normally the embedded
+    /// store) with the reason as a warning; never an empty rule set.
+    pub fn restaurer(
+        &self,
+        octets: Option<&[u8]>,
+        signature: Option<&[u8]>,
+    ) -> (RuleStore, Option<Erreur>) {
+        match (octets, signature) {
+            (Some(o), Some(s)) => match self.installer(o, s) {
+                Ok(store) => (store, None),
+                Err(e) => (self.clone(), Some(e)),
+            },
+            (None, None) => (self.clone(), None),
+            _ => (
+                self.clone(),
+                Some(erreur_bundle(
+                    CodeErreur::BundleIllisible,
+                    "bundle",
+                    "bundle enregistré incomplet (données ou signature manquante) : règles embarquées utilisées".into(),
+                    "stored bundle incomplete (data or signature missing): embedded rules used".into(),
+                )),
+            ),
+        }
+    }
+
+    /// What the app should persist: the active update's bytes and signature (`None` for the
+    /// embedded rules, which need no storage).
+    pub fn exporter(&self) -> Option<(Vec<u8>, Vec<u8>)> {
+        self.signature.map(|s| (self.octets.to_vec(), s.to_vec()))
+    }
+}
+
+/// One difference between two bundles, for review before publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// `+` added, `-` removed, `~` changed.
+    pub kind: char,
+    pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+fn decrire(v: &crate::rules::ValeurDatee) -> String {
+    let article = v
+        .article
+        .as_deref()
+        .map(|a| format!(", {a}"))
+        .unwrap_or_default();
+    let note = v
+        .note
+        .as_deref()
+        .map(|n| format!(" — {n}"))
+        .unwrap_or_default();
+    format!(
+        "{} (grade {}; {}{article}){note}",
+        v.valeur,
+        v.grade,
+        v.references.join(", ")
+    )
+}
+
+/// Which versions, parameters and values change between two rule sets.
+pub fn differences(avant: &RuleSet, apres: &RuleSet) -> Vec<Difference> {
+    let mut d = Vec::new();
+    let mut pousser = |kind, subject: String, before: Option<String>, after: Option<String>| {
+        if before != after {
+            d.push(Difference {
+                kind,
+                subject,
+                before,
+                after,
+            });
+        }
+    };
+    pousser(
+        '~',
+        "bundle_version".into(),
+        Some(avant.bundle_version.to_string()),
+        Some(apres.bundle_version.to_string()),
+    );
+    pousser(
+        '~',
+        "published".into(),
+        Some(avant.published.to_string()),
+        Some(apres.published.to_string()),
+    );
+    let version = |v: &crate::rules::Version| {
+        format!(
+            "[{}, {}) {} ({})",
+            v.start,
+            v.end_exclusive.map_or("…".to_owned(), |d| d.to_string()),
+            v.title_fr,
+            v.references.join(", ")
+        )
+    };
+    for v in &avant.versions {
+        let autre = apres.version(&v.id);
+        let kind = if autre.is_some() { '~' } else { '-' };
+        pousser(
+            kind,
+            format!("version {}", v.id),
+            Some(version(v)),
+            autre.map(version),
+        );
+    }
+    for v in apres
+        .versions
+        .iter()
+        .filter(|v| avant.version(&v.id).is_none())
+    {
+        pousser('+', format!("version {}", v.id), None, Some(version(v)));
+    }
+    let ids: std::collections::BTreeSet<&str> = avant
+        .parametres()
+        .chain(apres.parametres())
+        .map(|p| p.id.as_str())
+        .collect();
+    for id in ids {
+        let (a, b) = (avant.parametre(id).ok(), apres.parametre(id).ok());
+        let dates: std::collections::BTreeSet<_> = a
+            .iter()
+            .chain(b.iter())
+            .flat_map(|p| p.valeurs.iter().map(|v| v.from))
+            .collect();
+        for date in dates {
+            let va = a
+                .and_then(|p| p.valeurs.iter().find(|v| v.from == date))
+                .map(decrire);
+            let vb = b
+                .and_then(|p| p.valeurs.iter().find(|v| v.from == date))
+                .map(decrire);
+            let kind = match (&va, &vb) {
+                (None, _) => '+',
+                (_, None) => '-',
+                _ => '~',
+            };
+            pousser(kind, format!("{id} @ {date}"), va, vb);
+        }
+    }
+    for (id, r) in &apres.references {
+        let avant_r = avant
+            .references
+            .get(id)
+            .map(|x| format!("{} — {}", x.title, x.url));
+        let kind = if avant_r.is_some() { '~' } else { '+' };
+        pousser(
+            kind,
+            format!("reference {id}"),
+            avant_r,
+            Some(format!("{} — {}", r.title, r.url)),
+        );
+    }
+    d
+}
