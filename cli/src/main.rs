@@ -1,6 +1,7 @@
 //! `assistmed`: the simulator on the command line. Parses arguments, calls the core, formats.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod bundle;
 mod rendu;
 
 use std::io::{Read, Write};
@@ -60,6 +61,10 @@ enum Commande {
         #[command(flatten)]
         sortie: Sortie,
     },
+    /// Outils des mainteneurs de règles : signer, vérifier, comparer des bundles.
+    /// Rule maintainers' tools: sign, verify, compare rule bundles.
+    #[command(subcommand)]
+    Bundle(bundle::Commande),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -272,6 +277,13 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             };
             Ok((texte, sortie.clone()))
         }
+        Commande::Bundle(c) => Ok((
+            bundle::executer(c)?,
+            Sortie {
+                json: false,
+                lang: LangueArg::Fr,
+            },
+        )),
         Commande::Rules { sortie } => {
             let texte = if sortie.json {
                 json(&rules.versions)?
@@ -289,6 +301,10 @@ fn sortie_de(cli: &Cli) -> Sortie {
         | Commande::Timeline { sortie, .. }
         | Commande::Specialties { sortie }
         | Commande::Rules { sortie } => sortie.clone(),
+        Commande::Bundle(_) => Sortie {
+            json: false,
+            lang: LangueArg::Fr,
+        },
     }
 }
 

@@ -274,3 +274,61 @@ fn cas_dores_par_la_ligne_de_commande() {
     assert!(n >= 30);
     assert!(echecs.is_empty(), "{}", echecs.join("\n"));
 }
+
+#[test]
+fn bundle_signe_verifie_compare_et_falsifie() {
+    let dir = std::env::temp_dir().join(format!("assistmed-cli-bundle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let racine = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(racine.join("core/rules/regles.json")).unwrap(),
+    )
+    .unwrap();
+    doc["bundle_version"] = 2.into();
+    let p = doc["parameters"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["id"] == "seuil.p30.generaliste_pmt")
+        .unwrap();
+    p["values"][2]["value"] = 780.into();
+    let b = dir.join("b2.json");
+    std::fs::write(&b, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    let cle = racine.join("core/keys/test-only/TEST-ONLY-signing-key.hex");
+    let bs = b.to_str().unwrap();
+
+    let o = assistmed(
+        &["bundle", "sign", bs, "--key", cle.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert!(dir.join("b2.json.sig").exists());
+    let pk = racine.join("core/keys/test-only/TEST-ONLY-public-key.hex");
+    let o = assistmed(
+        &["bundle", "verify", bs, "--pubkey", pk.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    assert!(texte(&o.stdout).contains("bundle version 2"));
+
+    let d = texte(&assistmed(&["bundle", "diff", "embedded", bs], None).stdout);
+    assert!(
+        d.contains("seuil.p30.generaliste_pmt @ 2024-06-22")
+            && d.contains("- 775")
+            && d.contains("+ 780"),
+        "{d}"
+    );
+
+    // One byte changed after signing: refused, exit 2.
+    let mut octets = std::fs::read(&b).unwrap();
+    let i = octets.windows(3).position(|w| w == b"780").unwrap();
+    octets[i + 2] = b'1';
+    std::fs::write(&b, octets).unwrap();
+    let o = assistmed(
+        &["bundle", "verify", bs, "--pubkey", pk.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(texte(&o.stderr).contains("signature_refusee"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,201 @@
+//! `assistmed bundle …`: the rule maintainers' tools. Keys are read from files, never built in.
+
+use std::path::PathBuf;
+
+use assistmed_core::bundle::{self, cle_privee, cle_publique, differences, hex, liste_de_cles};
+use assistmed_core::{CodeErreur, Erreur};
+use clap::Subcommand;
+
+#[derive(Subcommand, Debug)]
+pub enum Commande {
+    /// Signe un bundle avec une clé privée (fichier hexadécimal) et écrit la signature détachée.
+    /// Sign a bundle with a private key file (hex) and write the detached signature.
+    Sign {
+        /// Bundle (document JSON des règles) / bundle (rule JSON document).
+        bundle: PathBuf,
+        /// Fichier de clé privée (64 caractères hexadécimaux) / private key file (64 hex chars).
+        #[arg(long)]
+        key: PathBuf,
+        /// Fichier de signature écrit (défaut : BUNDLE.sig) / signature file (default BUNDLE.sig).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Vérifie la signature puis chaque contrôle d'intégrité d'un bundle.
+    /// Verify a bundle's signature, then every integrity check.
+    Verify {
+        bundle: PathBuf,
+        /// Signature (défaut : BUNDLE.sig) / signature (default BUNDLE.sig).
+        #[arg(long)]
+        sig: Option<PathBuf>,
+        /// Clé(s) publique(s) : fichier, une clé hexadécimale par ligne (défaut : clés de ce binaire).
+        /// Public key file(s), one hex key per line (default: the keys this binary trusts).
+        #[arg(long)]
+        pubkey: Vec<PathBuf>,
+    },
+    /// Liste les paramètres et valeurs qui changent entre deux bundles, avec dates et références.
+    /// List the parameters and values that change between two bundles, with dates and references.
+    Diff {
+        /// Ancien bundle, ou `embedded` pour les règles embarquées / old bundle, or `embedded`.
+        old: String,
+        new: PathBuf,
+    },
+    /// Crée une paire de clés (privée et publique) dans un dossier hors ligne.
+    /// Create a key pair (private and public) in an offline folder.
+    Keygen {
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
+}
+
+fn lire(chemin: &PathBuf) -> Result<Vec<u8>, Erreur> {
+    std::fs::read(chemin).map_err(|e| fichier(chemin, e))
+}
+
+fn fichier(chemin: &PathBuf, e: std::io::Error) -> Erreur {
+    Erreur {
+        code: CodeErreur::BundleIllisible,
+        champ: Some(chemin.display().to_string()),
+        message_fr: format!("{} : {e}", chemin.display()),
+        message_en: format!("{}: {e}", chemin.display()),
+    }
+}
+
+fn texte(chemin: &PathBuf) -> Result<String, Erreur> {
+    std::fs::read_to_string(chemin).map_err(|e| fichier(chemin, e))
+}
+
+fn signature_par_defaut(bundle: &PathBuf, sig: &Option<PathBuf>) -> PathBuf {
+    sig.clone().unwrap_or_else(|| {
+        let mut s = bundle.clone().into_os_string();
+        s.push(".sig");
+        s.into()
+    })
+}
+
+pub fn executer(c: &Commande) -> Result<String, Erreur> {
+    match c {
+        Commande::Sign {
+            bundle: chemin,
+            key,
+            out,
+        } => {
+            let octets = lire(chemin)?;
+            // Refuse to sign what a store would refuse to install.
+            let regles = bundle::lire(&octets)?;
+            let cle = cle_privee(&texte(key)?)?;
+            let signature = bundle::signer(&octets, &cle);
+            let sortie = signature_par_defaut(chemin, out);
+            std::fs::write(&sortie, format!("{}\n", hex::encoder(&signature)))
+                .map_err(|e| fichier(&sortie, e))?;
+            Ok(format!(
+                "bundle {} (version {}, publié le {}) signé par la clé {} → {}",
+                chemin.display(),
+                regles.bundle_version,
+                regles.published,
+                hex::encoder(cle.verifying_key().as_bytes()),
+                sortie.display()
+            ))
+        }
+        Commande::Verify {
+            bundle: chemin,
+            sig,
+            pubkey,
+        } => {
+            let octets = lire(chemin)?;
+            let sig_chemin = signature_par_defaut(chemin, sig);
+            let signature = hex::decoder(
+                "signature",
+                &texte(&sig_chemin)?,
+                CodeErreur::SignatureInvalide,
+            )?;
+            let cles = if pubkey.is_empty() {
+                bundle::cles_de_confiance()?
+            } else {
+                let mut v = Vec::new();
+                for p in pubkey {
+                    v.extend(liste_de_cles(&texte(p)?)?);
+                }
+                v
+            };
+            if cles.is_empty() {
+                return Err(Erreur {
+                    code: CodeErreur::CleInvalide,
+                    champ: Some("pubkey".into()),
+                    message_fr: "aucune clé de confiance dans ce binaire : indiquez --pubkey"
+                        .into(),
+                    message_en: "no trusted key in this binary: pass --pubkey".into(),
+                });
+            }
+            bundle::verifier_signature(&octets, &signature, &cles)?;
+            let regles = bundle::lire(&octets)?;
+            Ok(format!(
+                "OK : signature valide, schéma {}, bundle version {} publié le {}, {} versions ({}), {} paramètres, intégrité vérifiée",
+                regles.schema_version,
+                regles.bundle_version,
+                regles.published,
+                regles.versions.len(),
+                regles.versions.iter().map(|v| v.id.as_str()).collect::<Vec<_>>().join(", "),
+                regles.parametres().count()
+            ))
+        }
+        Commande::Diff { old, new } => {
+            let avant = if old == "embedded" {
+                assistmed_core::regles()?.clone()
+            } else {
+                bundle::lire(&lire(&PathBuf::from(old))?)?
+            };
+            let apres = bundle::lire(&lire(new)?)?;
+            let d = differences(&avant, &apres);
+            let mut out = format!("{} différence(s) / difference(s)\n", d.len());
+            for x in d {
+                out.push_str(&format!("{} {}\n", x.kind, x.subject));
+                if let Some(b) = x.before {
+                    out.push_str(&format!("    - {b}\n"));
+                }
+                if let Some(a) = x.after {
+                    out.push_str(&format!("    + {a}\n"));
+                }
+            }
+            Ok(out)
+        }
+        Commande::Keygen { out_dir } => {
+            let mut graine = [0u8; 32];
+            getrandom::fill(&mut graine).map_err(|e| Erreur {
+                code: CodeErreur::CleInvalide,
+                champ: None,
+                message_fr: format!("aléa système indisponible : {e}"),
+                message_en: format!("system randomness unavailable: {e}"),
+            })?;
+            let cle = cle_privee(&hex::encoder(&graine))?;
+            std::fs::create_dir_all(out_dir).map_err(|e| fichier(out_dir, e))?;
+            let privee = out_dir.join("assistmed-signing-key.hex");
+            let publique = out_dir.join("assistmed-public-key.hex");
+            if privee.exists() {
+                return Err(Erreur {
+                    code: CodeErreur::CleInvalide,
+                    champ: Some(privee.display().to_string()),
+                    message_fr: format!("{} existe déjà : refus de l'écraser", privee.display()),
+                    message_en: format!(
+                        "{} already exists: refusing to overwrite it",
+                        privee.display()
+                    ),
+                });
+            }
+            std::fs::write(&privee, format!("{}\n", hex::encoder(&graine)))
+                .map_err(|e| fichier(&privee, e))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(&privee, std::fs::Permissions::from_mode(0o600));
+            }
+            let pk = hex::encoder(cle.verifying_key().as_bytes());
+            std::fs::write(&publique, format!("{pk}\n")).map_err(|e| fichier(&publique, e))?;
+            let _ = cle_publique(&pk)?;
+            Ok(format!(
+                "clé privée : {} (à garder hors ligne)\nclé publique : {pk} ({})",
+                privee.display(),
+                publique.display()
+            ))
+        }
+    }
+}
