@@ -1,6 +1,6 @@
 //! `assistmed bundle …`: the rule maintainers' tools. Keys are read from files, never built in.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assistmed_core::bundle::{self, cle_privee, cle_publique, differences, hex, liste_de_cles};
 use assistmed_core::{CodeErreur, Erreur};
@@ -47,11 +47,11 @@ pub enum Commande {
     },
 }
 
-fn lire(chemin: &PathBuf) -> Result<Vec<u8>, Erreur> {
+fn lire(chemin: &Path) -> Result<Vec<u8>, Erreur> {
     std::fs::read(chemin).map_err(|e| fichier(chemin, e))
 }
 
-fn fichier(chemin: &PathBuf, e: std::io::Error) -> Erreur {
+fn fichier(chemin: &Path, e: std::io::Error) -> Erreur {
     Erreur {
         code: CodeErreur::BundleIllisible,
         champ: Some(chemin.display().to_string()),
@@ -60,13 +60,13 @@ fn fichier(chemin: &PathBuf, e: std::io::Error) -> Erreur {
     }
 }
 
-fn texte(chemin: &PathBuf) -> Result<String, Erreur> {
+fn texte(chemin: &Path) -> Result<String, Erreur> {
     std::fs::read_to_string(chemin).map_err(|e| fichier(chemin, e))
 }
 
-fn signature_par_defaut(bundle: &PathBuf, sig: &Option<PathBuf>) -> PathBuf {
+fn signature_par_defaut(bundle: &Path, sig: &Option<PathBuf>) -> PathBuf {
     sig.clone().unwrap_or_else(|| {
-        let mut s = bundle.clone().into_os_string();
+        let mut s = bundle.as_os_str().to_owned();
         s.push(".sig");
         s.into()
     })
