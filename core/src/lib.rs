@@ -27,6 +27,7 @@ pub mod money;
 pub mod objectives;
 pub mod percentile;
 pub mod provenance;
+pub mod questionnaire;
 pub mod rules;
 pub mod second_assistant;
 pub mod situation;

@@ -1,0 +1,785 @@
+//! Screen logic shared by the iOS and Android apps, so that both stay thin and identical: the
+//! ordered questions for the current answers (a question appears only when it matters under the
+//! rule version in force), their validation, and the view model of the result.
+//!
+//! Answers are plain strings keyed by question id, as an app stores them: dates `YYYY-MM-DD`,
+//! counts as integers, percentages as numbers between 0 and 100, yes/no as `true`/`false`,
+//! choices as their codes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::assessment::{evaluer, Evaluation, ReferenceCitee, VersionAppliquee};
+use crate::eligibility::Statut;
+use crate::error::{CodeErreur, Erreur, Resultat};
+use crate::explain::{Avertissement, Raison};
+use crate::objectives::StatutObjectif;
+use crate::rules::{RuleSet, Valeur, Version};
+use crate::second_assistant::StatutSecondAssistant;
+use crate::situation::{
+    Exercice, Formule, Saisie, SaisieContrat, Secteur, Tranche, Zone, AGE_MAX, AGE_MIN,
+    PATIENTS_MAX,
+};
+
+/// Kind of answer a question expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeQuestion {
+    Choice,
+    Count,
+    Percentage,
+    Date,
+    YesNo,
+}
+
+/// An allowed value of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choix {
+    pub value: String,
+    pub label_fr: String,
+    pub label_en: String,
+}
+
+/// A validation message for an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MessageValidation {
+    pub code: &'static str,
+    pub message_fr: String,
+    pub message_en: String,
+}
+
+/// One question, as the apps render it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: &'static str,
+    pub kind: TypeQuestion,
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+    pub help_fr: &'static str,
+    pub help_en: &'static str,
+    pub required: bool,
+    pub choices: Vec<Choix>,
+    /// Bounds of a count or percentage.
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// The current answer (or the default the app should pre-fill).
+    pub answer: Option<String>,
+    pub error: Option<MessageValidation>,
+}
+
+/// The questions for the current answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Questionnaire {
+    pub questions: Vec<Question>,
+    /// Every visible required question has a valid answer and the simulation can run.
+    pub complete: bool,
+    /// The rule version the answers fall under, once the date is known.
+    pub rules_id: Option<String>,
+}
+
+/// Question ids (the JSON field names of the situation, plus the running-contract questions).
+pub mod ids {
+    pub const SIGNATURE_DATE: &str = "signature_date";
+    pub const SPECIALTY: &str = "specialty";
+    pub const SECTOR: &str = "sector";
+    pub const CLINICAL_FEE_SHARE: &str = "clinical_fee_share";
+    pub const ZONE: &str = "zone";
+    pub const PRACTICE: &str = "practice";
+    pub const COORDINATED: &str = "coordinated";
+    pub const PATIENTELE_MT: &str = "patientele_mt";
+    pub const FILE_ACTIVE: &str = "file_active";
+    pub const PERCENTILE_BAND: &str = "percentile_band";
+    pub const NEWLY_INSTALLED: &str = "newly_installed";
+    pub const AGE: &str = "age";
+    pub const ALD_OR_RQTH: &str = "ald_or_rqth";
+    pub const MEP: &str = "mep";
+    pub const HAS_FULL_TIME_CONTRACT: &str = "current_contract";
+    pub const CURRENT_START: &str = "current_contract.start";
+    pub const OBJECTIVES_REACHED: &str = "current_contract.objectives_reached";
+}
+
+/// Answers keyed by question id.
+pub type Reponses = BTreeMap<String, String>;
+
+fn choix_codes<T: Copy>(
+    valeurs: &[T],
+    code: fn(T) -> &'static str,
+    fr: fn(T) -> &'static str,
+    en: fn(T) -> &'static str,
+) -> Vec<Choix> {
+    valeurs
+        .iter()
+        .map(|&v| Choix {
+            value: code(v).to_owned(),
+            label_fr: fr(v).to_owned(),
+            label_en: en(v).to_owned(),
+        })
+        .collect()
+}
+
+fn oui_non() -> Vec<Choix> {
+    vec![
+        Choix {
+            value: "true".into(),
+            label_fr: "Oui".into(),
+            label_en: "Yes".into(),
+        },
+        Choix {
+            value: "false".into(),
+            label_fr: "Non".into(),
+            label_en: "No".into(),
+        },
+    ]
+}
+
+struct Modele {
+    id: &'static str,
+    kind: TypeQuestion,
+    label_fr: &'static str,
+    label_en: &'static str,
+    help_fr: &'static str,
+    help_en: &'static str,
+}
+
+const fn m(
+    id: &'static str,
+    kind: TypeQuestion,
+    label_fr: &'static str,
+    label_en: &'static str,
+    help_fr: &'static str,
+    help_en: &'static str,
+) -> Modele {
+    Modele {
+        id,
+        kind,
+        label_fr,
+        label_en,
+        help_fr,
+        help_en,
+    }
+}
+
+use TypeQuestion as Q;
+
+/// Every question, in screen order.
+const MODELES: &[Modele] = &[
+    m(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
+      "La version des règles dépend de cette date (à partir du 1er septembre 2019).", "The rule version depends on this date (from 1 September 2019)."),
+    m(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
+      "Votre spécialité d'exercice (nomenclature de l'Assurance Maladie).", "Your practice specialty (Assurance Maladie nomenclature)."),
+    m(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
+      "Le dispositif est ouvert au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO.", "The scheme is open to sector 1 and sector 2 with OPTAM or OPTAM-CO."),
+    m(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
+      "Sur les 12 mois avant la signature, hors dépassements ; au moins 80 % pour les chirurgiens, ORL et gynécologues.",
+      "Over the 12 months before signature, excluding extra fees; at least 80% for surgeons, ENT and gynaecologists."),
+    m(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
+      "Zonage médecin de l'ARS : zone d'intervention prioritaire (ZIP), zone d'action complémentaire (ZAC) ou hors zone.",
+      "ARS doctor zoning: priority intervention zone (ZIP), complementary action zone (ZAC) or outside."),
+    m(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
+      "Exercice regroupé : au moins deux médecins, une MSP ou un centre de santé.", "Group practice: at least two doctors, an MSP or a health centre."),
+    m(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
+      "Exigé par l'avenant 7 (2019), avec un délai de 2 ans pour rejoindre.", "Required by amendment 7 (2019), with 2 years to join."),
+    m(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
+      "Nombre de patients vous ayant déclaré médecin traitant (visible sur amelipro).", "Number of patients who declared you as their médecin traitant (shown on amelipro)."),
+    m(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
+      "Patients distincts vus au moins une fois sur 12 mois ; sert à calculer l'objectif.", "Distinct patients seen at least once in 12 months; used for the objective."),
+    m(ids::PERCENTILE_BAND, Q::Choice, "Tranche de percentile de départ", "Starting percentile band",
+      "Communiquée par votre CPAM ou sur amelipro ; elle fixe la ligne du barème et l'objectif.", "Given by your CPAM or on amelipro; it sets the amounts row and the objective."),
+    m(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
+      "Pas de seuil d'activité ; objectif : atteindre la médiane de la spécialité.", "No activity threshold; objective: reach the specialty median."),
+    m(ids::AGE, Q::Count, "Âge", "Age",
+      "À partir de 65 ans, l'objectif est de maintenir la patientèle (convention 2024).", "From 65, the objective is to keep the patient list (2024 agreement)."),
+    m(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
+      "Le contrat est alors adapté par votre CPAM.", "The contract is then adjusted by your CPAM."),
+    m(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
+      "Par exemple homéopathie ou acupuncture exclusive.", "For example exclusive homeopathy or acupuncture."),
+    m(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
+      "Pour savoir si un second assistant (1,5 ou 2 ETP) est possible.", "To know whether a second assistant (1.5 or 2 FTE) is possible."),
+    m(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
+      "Le second assistant est possible à partir de la 3e année.", "A second assistant is possible from year 3."),
+    m(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
+      "Condition du second assistant.", "A condition for a second assistant."),
+];
+
+/// The parameter value in force under `v`, without tracing (it only decides what to ask).
+fn valeur<'r>(rules: &'r RuleSet, v: &Version, id: &str) -> Option<&'r Valeur> {
+    rules
+        .parametre(id)
+        .ok()
+        .and_then(|p| p.a_la_date(v.start))
+        .map(|x| &x.valeur)
+}
+
+fn vrai(rules: &RuleSet, v: &Version, id: &str) -> bool {
+    matches!(valeur(rules, v, id), Some(Valeur::Booleen(true)))
+}
+
+fn contient(rules: &RuleSet, v: &Version, id: &str, code: &str) -> bool {
+    matches!(valeur(rules, v, id), Some(Valeur::Codes(c)) if c.iter().any(|x| x == code))
+}
+
+fn erreur_saisie(
+    code: &'static str,
+    champ: &str,
+    fr: String,
+    en: String,
+) -> (String, MessageValidation) {
+    (
+        champ.to_owned(),
+        MessageValidation {
+            code,
+            message_fr: fr,
+            message_en: en,
+        },
+    )
+}
+
+/// Turns answers into a raw situation, collecting the answers that cannot even be read.
+fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
+    let mut erreurs = Vec::new();
+    let mut s = Saisie::default();
+    let texte = |id: &str| {
+        r.get(id)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let entier = |id: &str, erreurs: &mut Vec<_>| -> Option<i64> {
+        let t = texte(id)?;
+        match t.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                erreurs.push(erreur_saisie(
+                    "nombre_attendu",
+                    id,
+                    format!("« {t} » : nombre entier attendu"),
+                    format!("`{t}`: whole number expected"),
+                ));
+                None
+            }
+        }
+    };
+    let booleen = |id: &str, erreurs: &mut Vec<_>| -> Option<bool> {
+        match texte(id)?.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            autre => {
+                erreurs.push(erreur_saisie(
+                    "oui_non_attendu",
+                    id,
+                    format!("« {autre} » : oui ou non attendu"),
+                    format!("`{autre}`: yes or no expected"),
+                ));
+                None
+            }
+        }
+    };
+    s.signature_date = texte(ids::SIGNATURE_DATE);
+    s.specialty = texte(ids::SPECIALTY);
+    s.sector = texte(ids::SECTOR);
+    s.zone = texte(ids::ZONE);
+    s.practice = texte(ids::PRACTICE);
+    s.percentile_band = texte(ids::PERCENTILE_BAND);
+    s.coordinated = booleen(ids::COORDINATED, &mut erreurs);
+    s.patientele_mt = entier(ids::PATIENTELE_MT, &mut erreurs);
+    s.file_active = entier(ids::FILE_ACTIVE, &mut erreurs);
+    s.age = entier(ids::AGE, &mut erreurs);
+    s.newly_installed = booleen(ids::NEWLY_INSTALLED, &mut erreurs);
+    s.ald_or_rqth = booleen(ids::ALD_OR_RQTH, &mut erreurs);
+    s.mep = booleen(ids::MEP, &mut erreurs);
+    if let Some(t) = texte(ids::CLINICAL_FEE_SHARE) {
+        match t.replace(',', ".").parse::<Decimal>() {
+            Ok(p) if !p.is_sign_negative() && p <= Decimal::ONE_HUNDRED => {
+                s.clinical_fee_share = Some((p / Decimal::ONE_HUNDRED).normalize().to_string())
+            }
+            _ => erreurs.push(erreur_saisie(
+                "pourcentage_attendu",
+                ids::CLINICAL_FEE_SHARE,
+                format!("« {t} » : pourcentage entre 0 et 100 attendu"),
+                format!("`{t}`: percentage between 0 and 100 expected"),
+            )),
+        }
+    }
+    if booleen(ids::HAS_FULL_TIME_CONTRACT, &mut erreurs) == Some(true) {
+        s.current_contract = Some(SaisieContrat {
+            option: Some(Formule::Plein.code().to_owned()),
+            start: texte(ids::CURRENT_START),
+            objectives_reached: booleen(ids::OBJECTIVES_REACHED, &mut erreurs),
+        });
+    }
+    (s, erreurs)
+}
+
+/// Removes a field from a raw input (to find the next validation error).
+fn effacer(s: &mut Saisie, champ: &str) {
+    match champ {
+        "signature_date" => s.signature_date = None,
+        "specialty" => s.specialty = None,
+        "sector" => s.sector = None,
+        "zone" => s.zone = None,
+        "practice" => s.practice = None,
+        "coordinated" => s.coordinated = None,
+        "patientele_mt" => s.patientele_mt = None,
+        "file_active" => s.file_active = None,
+        "percentile_band" => s.percentile_band = None,
+        "clinical_fee_share" => s.clinical_fee_share = None,
+        "age" => s.age = None,
+        "current_contract.start"
+        | "current_contract.objectives_reached"
+        | "current_contract.option"
+        | "current_contract" => s.current_contract = None,
+        _ => {}
+    }
+}
+
+/// Question id for an error field of the engine.
+fn question_de(champ: &str) -> &str {
+    match champ {
+        "current_contract.option" => ids::HAS_FULL_TIME_CONTRACT,
+        autre => autre,
+    }
+}
+
+/// The ordered questions for `reponses`. `aujourd_hui` pre-fills the signature date.
+pub fn questionnaire(
+    rules: &RuleSet,
+    reponses: &Reponses,
+    aujourd_hui: Option<NaiveDate>,
+) -> Questionnaire {
+    let mut reponses = reponses.clone();
+    // Defaults an app pre-fills: today's date, general practice, sector 1, "no" to yes/no questions.
+    let defauts: [(&str, Option<String>); 9] = [
+        (ids::SIGNATURE_DATE, aujourd_hui.map(|d| d.to_string())),
+        (ids::SPECIALTY, Some("01".into())),
+        (ids::SECTOR, Some(Secteur::Secteur1.code().into())),
+        (ids::NEWLY_INSTALLED, Some("false".into())),
+        (ids::ALD_OR_RQTH, Some("false".into())),
+        (ids::MEP, Some("false".into())),
+        (ids::HAS_FULL_TIME_CONTRACT, Some("false".into())),
+        (ids::COORDINATED, None),
+        (ids::PRACTICE, None),
+    ];
+    for (id, d) in defauts {
+        if let Some(d) = d {
+            reponses.entry(id.to_owned()).or_insert(d);
+        }
+    }
+    let (mut saisie, erreurs_lecture) = vers_saisie(&reponses);
+
+    // Version and specialty, when already readable, decide which questions matter.
+    let version = saisie
+        .signature_date
+        .as_deref()
+        .and_then(|d| crate::situation::lire_date("signature_date", d).ok())
+        .and_then(|d| rules.version_a(d, "signature_date").ok());
+    let specialite = saisie
+        .specialty
+        .as_deref()
+        .and_then(|c| rules.specialite(c).ok());
+    let generaliste = specialite.is_some_and(|s| s.est_generaliste());
+    let contrat_plein = reponses
+        .get(ids::HAS_FULL_TIME_CONTRACT)
+        .map(String::as_str)
+        == Some("true");
+
+    let mut visibles: Vec<&'static str> = vec![ids::SIGNATURE_DATE, ids::SPECIALTY, ids::SECTOR];
+    if let (Some(v), Some(sp)) = (version, specialite) {
+        if contient(
+            rules,
+            v,
+            "eligibilite.groupes_part_clinique",
+            sp.group.as_str(),
+        ) {
+            visibles.push(ids::CLINICAL_FEE_SHARE);
+        }
+    }
+    let second_assistant =
+        version.is_some_and(|v| generaliste && vrai(rules, v, "second_assistant.ouvert"));
+    let zone_utile = version.is_some_and(|v| {
+        vrai(rules, v, "formule.plein.zone_sous_dense_requise")
+            || vrai(rules, v, "eligibilite.exercice_groupe_requis")
+    }) || (second_assistant && contrat_plein);
+    if zone_utile {
+        visibles.push(ids::ZONE);
+    }
+    if version.is_some_and(|v| vrai(rules, v, "eligibilite.exercice_groupe_requis")) {
+        visibles.push(ids::PRACTICE);
+    }
+    if version.is_some_and(|v| vrai(rules, v, "eligibilite.exercice_coordonne_requis")) {
+        visibles.push(ids::COORDINATED);
+    }
+    if generaliste {
+        visibles.push(ids::PATIENTELE_MT);
+    }
+    visibles.extend([ids::FILE_ACTIVE, ids::PERCENTILE_BAND, ids::NEWLY_INSTALLED]);
+    if version.is_some_and(|v| {
+        matches!(
+            valeur(rules, v, "objectif.age_maintien.age_min"),
+            Some(Valeur::Nombre(_))
+        )
+    }) {
+        visibles.push(ids::AGE);
+    }
+    visibles.push(ids::ALD_OR_RQTH);
+    if second_assistant {
+        visibles.extend([ids::MEP, ids::HAS_FULL_TIME_CONTRACT]);
+        if contrat_plein {
+            visibles.extend([ids::CURRENT_START, ids::OBJECTIVES_REACHED]);
+        }
+    }
+
+    // Answers to questions that are not asked do not count.
+    if !visibles.contains(&ids::HAS_FULL_TIME_CONTRACT) {
+        saisie.current_contract = None;
+        saisie.mep = None;
+    }
+
+    let mut requis: Vec<&str> = vec![ids::SIGNATURE_DATE, ids::SPECIALTY, ids::SECTOR];
+    for id in [
+        ids::CLINICAL_FEE_SHARE,
+        ids::ZONE,
+        ids::PRACTICE,
+        ids::COORDINATED,
+        ids::CURRENT_START,
+        ids::OBJECTIVES_REACHED,
+    ] {
+        if visibles.contains(&id) {
+            requis.push(id);
+        }
+    }
+    // Other needs (the patient list of a GP, the band of a specialist, …) are found by running
+    // the engine below: a question is required exactly when the answer depends on it.
+
+    // Validation: reading errors first, then the engine's, field by field.
+    let mut erreurs: BTreeMap<String, MessageValidation> = erreurs_lecture.into_iter().collect();
+    let mut s = saisie.clone();
+    for id in erreurs.keys() {
+        effacer(&mut s, id);
+    }
+    let manquants: Vec<&str> = requis
+        .iter()
+        .copied()
+        .filter(|id| {
+            !reponses.contains_key(*id) || reponses.get(*id).is_some_and(|v| v.trim().is_empty())
+        })
+        .collect();
+    let mut complet = manquants.is_empty() && erreurs.is_empty();
+    for _ in 0..MODELES.len() {
+        let resultat = s.valider().and_then(|sit| evaluer(rules, &sit).map(|_| ()));
+        match resultat {
+            Ok(()) => break,
+            Err(e) => {
+                complet = false;
+                let Some(champ) = e.champ.clone() else { break };
+                let q = question_de(&champ).to_owned();
+                if e.code == CodeErreur::ChampRequis {
+                    // The engine needs an answer the version makes necessary (e.g. the band).
+                    if !requis.contains(&q.as_str()) {
+                        if let Some(m) = MODELES.iter().find(|m| m.id == q) {
+                            requis.push(m.id);
+                            if !visibles.contains(&m.id) {
+                                visibles.push(m.id);
+                            }
+                        }
+                    }
+                    if reponses.contains_key(&q) {
+                        erreurs.entry(q.clone()).or_insert(MessageValidation {
+                            code: e.code.as_str(),
+                            message_fr: e.message_fr,
+                            message_en: e.message_en,
+                        });
+                    }
+                    break;
+                }
+                erreurs.entry(q).or_insert(MessageValidation {
+                    code: e.code.as_str(),
+                    message_fr: e.message_fr,
+                    message_en: e.message_en,
+                });
+                effacer(&mut s, &champ);
+            }
+        }
+    }
+
+    let questions = MODELES
+        .iter()
+        .filter(|m| visibles.contains(&m.id))
+        .map(|m| Question {
+            id: m.id,
+            kind: m.kind,
+            label_fr: m.label_fr,
+            label_en: m.label_en,
+            help_fr: m.help_fr,
+            help_en: m.help_en,
+            required: requis.contains(&m.id),
+            choices: choix(rules, m),
+            min: bornes(m.id).map(|b| b.0),
+            max: bornes(m.id).map(|b| b.1),
+            answer: reponses.get(m.id).cloned(),
+            error: erreurs.get(m.id).cloned(),
+        })
+        .collect();
+    Questionnaire {
+        questions,
+        complete: complet,
+        rules_id: version.map(|v| v.id.clone()),
+    }
+}
+
+fn bornes(id: &str) -> Option<(i64, i64)> {
+    match id {
+        ids::PATIENTELE_MT | ids::FILE_ACTIVE => Some((0, PATIENTS_MAX)),
+        ids::AGE => Some((AGE_MIN, AGE_MAX)),
+        ids::CLINICAL_FEE_SHARE => Some((0, 100)),
+        _ => None,
+    }
+}
+
+fn choix(rules: &RuleSet, m: &Modele) -> Vec<Choix> {
+    match m.id {
+        ids::SPECIALTY => rules
+            .specialites
+            .iter()
+            .map(|s| Choix {
+                value: s.code.clone(),
+                label_fr: s.name.clone(),
+                label_en: s.name_en.clone(),
+            })
+            .collect(),
+        ids::SECTOR => choix_codes(
+            Secteur::TOUTES,
+            Secteur::code,
+            Secteur::libelle_fr,
+            Secteur::libelle_en,
+        ),
+        ids::ZONE => choix_codes(Zone::TOUTES, Zone::code, Zone::libelle_fr, Zone::libelle_en),
+        ids::PRACTICE => choix_codes(
+            Exercice::TOUTES,
+            Exercice::code,
+            Exercice::libelle_fr,
+            Exercice::libelle_en,
+        ),
+        ids::PERCENTILE_BAND => choix_codes(
+            Tranche::TOUTES,
+            Tranche::code,
+            Tranche::libelle_fr,
+            Tranche::libelle_en,
+        ),
+        _ if m.kind == TypeQuestion::YesNo => oui_non(),
+        _ => Vec::new(),
+    }
+}
+
+/// The verdict, worded for the result screen (never colour-only: a symbol and a title).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub status: Statut,
+    pub symbol: &'static str,
+    pub title_fr: &'static str,
+    pub title_en: &'static str,
+}
+
+/// One cell of the options × years table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CelluleAide {
+    pub year: u32,
+    /// Decimal string in euros ("19000.00"); apps format it with the fr_FR currency formatter.
+    pub amount: Option<String>,
+    pub maximum: bool,
+    /// The amount comes from a later version (running contract revalued).
+    pub revalued: bool,
+    pub rules_id: String,
+}
+
+/// One row of the table: an option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LigneFormule {
+    pub option: Formule,
+    pub label_fr: &'static str,
+    pub label_en: &'static str,
+    pub available: bool,
+    pub unavailable_fr: Option<String>,
+    pub unavailable_en: Option<String>,
+    pub cells: Vec<CelluleAide>,
+    pub total: Option<String>,
+    pub objective_fr: Option<String>,
+    pub objective_en: Option<String>,
+    pub objective_to_confirm: bool,
+    /// Targets as "indicator: start → target" lines.
+    pub targets_fr: Vec<String>,
+    pub targets_en: Vec<String>,
+    pub deadline: Option<NaiveDate>,
+}
+
+/// What the result screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VueResultat {
+    pub verdict: Verdict,
+    pub rules: VersionAppliquee,
+    pub reasons: Vec<Raison>,
+    pub options: Vec<LigneFormule>,
+    pub second_assistant_fr: Option<String>,
+    pub second_assistant_en: Option<String>,
+    pub caveats: Vec<Avertissement>,
+    pub references: Vec<ReferenceCitee>,
+    pub disclaimer_fr: &'static str,
+    pub disclaimer_en: &'static str,
+}
+
+/// The result view model for complete answers; an incomplete questionnaire is an error naming
+/// the first question to answer or fix.
+pub fn vue_resultat(
+    rules: &RuleSet,
+    reponses: &Reponses,
+    aujourd_hui: Option<NaiveDate>,
+) -> Resultat<VueResultat> {
+    let q = questionnaire(rules, reponses, aujourd_hui);
+    if !q.complete {
+        let premiere = q
+            .questions
+            .iter()
+            .find(|x| x.error.is_some() || (x.required && x.answer.is_none()));
+        return Err(match premiere {
+            Some(x) => match &x.error {
+                Some(e) => Erreur {
+                    code: CodeErreur::ChampRequis,
+                    champ: Some(x.id.to_owned()),
+                    message_fr: e.message_fr.clone(),
+                    message_en: e.message_en.clone(),
+                },
+                None => Erreur::champ_requis(x.id, x.label_fr, x.label_en),
+            },
+            None => Erreur::champ_requis(
+                "signature_date",
+                "questionnaire incomplet",
+                "incomplete questionnaire",
+            ),
+        });
+    }
+    let reponses_completes: Reponses = q
+        .questions
+        .iter()
+        .filter_map(|x| x.answer.clone().map(|a| (x.id.to_owned(), a)))
+        .collect();
+    let (saisie, _) = vers_saisie(&reponses_completes);
+    let e = evaluer(rules, &saisie.valider()?)?;
+    Ok(vue(e))
+}
+
+fn vue(e: Evaluation) -> VueResultat {
+    let (symbol, title_fr, title_en) = match e.eligibility.status {
+        Statut::Eligible => ("✓", "Vous êtes éligible", "You are eligible"),
+        Statut::NotEligible => ("✗", "Vous n'êtes pas éligible", "You are not eligible"),
+        Statut::ReferToCpam => ("→", "À voir avec votre CPAM", "Contact your CPAM"),
+    };
+    let id_version = e.rules.id.clone();
+    let options = e
+        .options
+        .iter()
+        .map(|o| {
+            let obj = o.objective.as_ref();
+            let cible = |fr: bool| -> Vec<String> {
+                obj.map(|ob| {
+                    ob.indicators
+                        .iter()
+                        .map(|c| {
+                            let nom = if fr {
+                                c.indicator.libelle_fr()
+                            } else {
+                                c.indicator.libelle_en()
+                            };
+                            let depart =
+                                c.baseline.map_or_else(|| "?".to_owned(), |b| b.to_string());
+                            let arrivee = c.target.map_or_else(
+                                || {
+                                    if fr {
+                                        "à confirmer".to_owned()
+                                    } else {
+                                        "to confirm".to_owned()
+                                    }
+                                },
+                                |t| t.to_string(),
+                            );
+                            format!("{nom} : {depart} → {arrivee}")
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+            };
+            LigneFormule {
+                option: o.option,
+                label_fr: o.label_fr,
+                label_en: o.label_en,
+                available: o.available,
+                unavailable_fr: o.unavailable_reasons.first().map(|r| r.message_fr.clone()),
+                unavailable_en: o.unavailable_reasons.first().map(|r| r.message_en.clone()),
+                cells: o
+                    .aid
+                    .iter()
+                    .map(|a| CelluleAide {
+                        year: a.year,
+                        amount: a.amount.map(crate::money::euros),
+                        maximum: a.maximum,
+                        revalued: a.rules_id != id_version,
+                        rules_id: a.rules_id.clone(),
+                    })
+                    .collect(),
+                total: o.total.map(crate::money::euros),
+                objective_fr: obj.map(|x| x.message_fr.clone()),
+                objective_en: obj.map(|x| x.message_en.clone()),
+                objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),
+                targets_fr: cible(true),
+                targets_en: cible(false)
+                    .into_iter()
+                    .map(|l| l.replace(" : ", ": "))
+                    .collect(),
+                deadline: obj.and_then(|x| x.deadline),
+            }
+        })
+        .collect();
+    let (sa_fr, sa_en) = match &e.second_assistant {
+        Some(sa) => {
+            let echecs_fr: Vec<&str> = sa
+                .conditions
+                .iter()
+                .filter(|c| !c.satisfied)
+                .map(|c| c.message_fr.as_str())
+                .collect();
+            let echecs_en: Vec<&str> = sa
+                .conditions
+                .iter()
+                .filter(|c| !c.satisfied)
+                .map(|c| c.message_en.as_str())
+                .collect();
+            match sa.status {
+                StatutSecondAssistant::EligibleInPrinciple => {
+                    (Some(sa.message_fr.clone()), Some(sa.message_en.clone()))
+                }
+                StatutSecondAssistant::NotEligible => (
+                    Some(format!("{} {}", sa.message_fr, echecs_fr.join(" "))),
+                    Some(format!("{} {}", sa.message_en, echecs_en.join(" "))),
+                ),
+            }
+        }
+        None => (None, None),
+    };
+    VueResultat {
+        verdict: Verdict {
+            status: e.eligibility.status,
+            symbol,
+            title_fr,
+            title_en,
+        },
+        rules: e.rules,
+        reasons: e.eligibility.reasons,
+        options,
+        second_assistant_fr: sa_fr,
+        second_assistant_en: sa_en,
+        caveats: e.caveats,
+        references: e.references,
+        disclaimer_fr: e.disclaimer_fr,
+        disclaimer_en: e.disclaimer_en,
+    }
+}
