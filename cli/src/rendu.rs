@@ -312,6 +312,18 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     }
 
     avertissements(&e.caveats, l, &mut out);
+    if !e.notices.is_empty() {
+        let _ = writeln!(out, "\n{}", t(l, "À savoir", "Good to know"));
+        for n in &e.notices {
+            let _ = writeln!(
+                out,
+                "  • {} [grade {}]{}",
+                t(l, &n.text_fr, &n.text_en),
+                n.grade,
+                refs(&n.references)
+            );
+        }
+    }
     references(&e.references, l, &mut out);
     let _ = writeln!(out, "\n{}", t(l, e.disclaimer_fr, e.disclaimer_en));
     out

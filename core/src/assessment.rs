@@ -84,6 +84,8 @@ pub struct Evaluation {
     pub options: Vec<OptionResultat>,
     pub second_assistant: Option<SecondAssistant>,
     pub caveats: Vec<Avertissement>,
+    /// Conditions worth knowing, not computed (assistant qualification, payment timing…).
+    pub notices: Vec<crate::rules::Notice>,
     pub references: Vec<ReferenceCitee>,
     pub disclaimer_fr: &'static str,
     pub disclaimer_en: &'static str,
@@ -206,6 +208,13 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             .iter()
             .flat_map(|c| c.references.iter().map(String::as_str)),
     );
+    let notices: Vec<crate::rules::Notice> =
+        rules.notices_de(&version.id).into_iter().cloned().collect();
+    cites.extend(
+        notices
+            .iter()
+            .flat_map(|n| n.references.iter().map(String::as_str)),
+    );
     let references = resoudre(rules, cites);
 
     Ok(Evaluation {
@@ -216,6 +225,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         options,
         second_assistant,
         caveats,
+        notices,
         references,
         disclaimer_fr: AVIS_FR,
         disclaimer_en: AVIS_EN,

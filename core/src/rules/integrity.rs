@@ -75,6 +75,17 @@ pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     verifier_versions(r)?;
     verifier_specialites(r)?;
     verifier_parametres(r)?;
+    for n in &r.notices {
+        verifier_references(r, &n.references, &format!("notice `{}`", n.id))?;
+        for v in &n.versions {
+            if r.version(v).is_none() {
+                return Err(erreur(format!(
+                    "notice `{}` : version inconnue / unknown version `{v}`",
+                    n.id
+                )));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -206,6 +206,19 @@ impl Specialite {
     }
 }
 
+/// Information worth showing with a result but not computed (assistant qualification, payment
+/// timing, …), for the versions listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub id: String,
+    pub versions: Vec<String>,
+    pub grade: Grade,
+    pub references: Vec<String>,
+    pub text_fr: String,
+    pub text_en: String,
+}
+
 /// Where a rule set comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -229,6 +242,7 @@ pub struct RuleSet {
     pub references: BTreeMap<String, Reference>,
     pub versions: Vec<Version>,
     pub specialites: Vec<Specialite>,
+    pub notices: Vec<Notice>,
     parametres: BTreeMap<String, Parametre>,
 }
 
@@ -279,6 +293,14 @@ impl RuleSet {
         })
     }
 
+    /// The notices that apply to contracts under `version`.
+    pub fn notices_de(&self, version: &str) -> Vec<&Notice> {
+        self.notices
+            .iter()
+            .filter(|n| n.versions.iter().any(|v| v == version))
+            .collect()
+    }
+
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.get(id)
     }
@@ -300,6 +322,8 @@ mod brut {
         versions: Vec<Version>,
         specialties: Vec<Specialite>,
         parameters: Vec<Parametre>,
+        #[serde(default)]
+        notices: Vec<Notice>,
     }
 
     #[derive(Deserialize)]
@@ -367,6 +391,7 @@ mod brut {
                 references: self.references,
                 versions: self.versions,
                 specialites: self.specialties,
+                notices: self.notices,
                 parametres,
             })
         }
