@@ -17,7 +17,7 @@ use support::{cas, inclus, verifier_sortie};
 fn executer(cas: &Value) -> Result<Value, Erreur> {
     let rules = regles()?;
     let saisie = Saisie::depuis_json(&cas["input"].to_string())?;
-    let mut s = saisie.valider()?;
+    let s = saisie.valider()?;
     match cas["command"].as_str() {
         Some("simulate") => {
             Ok(serde_json::to_value(evaluer(rules, &s)?).map_err(Erreur::json_invalide)?)
@@ -32,11 +32,8 @@ fn executer(cas: &Value) -> Result<Value, Erreur> {
             Ok(serde_json::to_value(chronologie(rules, &s, option, debut)?)
                 .map_err(Erreur::json_invalide)?)
         }
-        Some("second_assistant") => {
-            s = s.clone();
-            Ok(serde_json::to_value(second_assistant_seul(rules, &s)?)
-                .map_err(Erreur::json_invalide)?)
-        }
+        Some("second_assistant") => Ok(serde_json::to_value(second_assistant_seul(rules, &s)?)
+            .map_err(Erreur::json_invalide)?),
         autre => panic!("unknown command {autre:?}"),
     }
 }
