@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Kotlin tests of the bindings, for real, on the JVM of this machine:
+#
+#   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library
+#   2. generate the Kotlin bindings from the unstripped library (library mode) into
+#      target/bindings/kotlin (bindings/uniffi.toml is found by uniffi itself)
+#   3. compile them into a jar with kotlinc -Werror — only when the generated source changed
+#      (cached by content hash: kotlinc takes ~15 s)
+#   4. compile bindings/tests/kotlin/*.kt against it — only when the tests or the bindings changed
+#   5. run the tests with JNA loading target/debug/libassistmed_ffi.so; they read tests/cases
+#
+# The runner prints one line per failed check and ends with `N passed, N failed`.
+# Exit status: non-zero on any failure.
+#
+# Environment:
+#   ASSISTMED_CASES_DIR   golden cases (default <repo>/tests/cases)
+#   CARGO_TARGET_DIR      honoured (default <repo>/target)
+#   FORCE_KOTLINC=1       recompile the jars even if the hashes match
+#   ASSISTMED_FFI_PROFILE release: test (and time) the release library instead of the debug one
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
+CASES_DIR="${ASSISTMED_CASES_DIR:-$REPO_ROOT/tests/cases}"
+GEN_DIR="$TARGET_DIR/bindings/kotlin"
+BUILD_DIR="$TARGET_DIR/bindings/kotlin-build"
+TESTS_SRC="$REPO_ROOT/bindings/tests/kotlin"
+LIB_NAME="assistmed_ffi"
+PROFILE="${ASSISTMED_FFI_PROFILE:-debug}"
+KOTLINC_FLAGS=(-Werror)
+
+log() { printf 'test-kotlin: %s\n' "$*" >&2; }
+die() { printf 'test-kotlin: ERROR: %s\n' "$*" >&2; exit 1; }
+
+case "$(uname -s)" in
+  Darwin) LIB_FILE="lib$LIB_NAME.dylib" ;;
+  *)      LIB_FILE="lib$LIB_NAME.so" ;;
+esac
+
+# SHA-256 of stdin (sha256sum on Linux, shasum on macOS).
+sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi
+}
+
+# Hash of a list of files (content and relative names), stable across runs.
+hash_files() {
+  local base=$1; shift
+  (cd "$base" && for f in "$@"; do printf '%s\n' "$f"; cat "$f"; done) | sha256
+}
+
+# Sorted relative paths of the *.kt files under a directory, into the array named by $2
+# (a loop rather than mapfile: macOS ships bash 3.2).
+list_kt() {
+  local dir=$1 name=$2 f
+  eval "$name=()"
+  while IFS= read -r f; do
+    eval "$name+=(\"\$f\")"
+  done < <(cd "$dir" && find . -name '*.kt' | LC_ALL=C sort)
+}
+
+[ -d "$CASES_DIR" ] || die "golden cases directory not found: $CASES_DIR"
+[ -x "$REPO_ROOT/scripts/tools/ensure-kotlin.sh" ] || die "scripts/tools/ensure-kotlin.sh is missing"
+eval "$("$REPO_ROOT/scripts/tools/ensure-kotlin.sh")"
+: "${KOTLINC:?}" "${KOTLIN_LIB:?}" "${JNA_JAR:?}" "${GSON_JAR:?}"
+JNA_JAVA_OPTS="${JNA_JAVA_OPTS:-}"
+
+cd "$REPO_ROOT"
+# The bindgen is built in its own target dir: with the `cli` feature the crate's cdylib differs,
+# and sharing target/debug would rebuild (and relink) the library at every switch.
+BINDGEN_TARGET_DIR="$TARGET_DIR/bindgen"
+log "cargo build -p assistmed-ffi --features cli --bin uniffi-bindgen (target dir $BINDGEN_TARGET_DIR)"
+CARGO_TARGET_DIR="$BINDGEN_TARGET_DIR" cargo build --quiet -p assistmed-ffi --features cli --bin uniffi-bindgen
+case "$PROFILE" in
+  debug)   PROFILE_FLAG=() ;;
+  release) PROFILE_FLAG=(--release) ;;
+  *) die "ASSISTMED_FFI_PROFILE must be debug or release, got '$PROFILE'" ;;
+esac
+# (${arr[@]+…}: an empty array is "unbound" for bash 3.2 under set -u)
+log "cargo build -p assistmed-ffi --lib ${PROFILE_FLAG[*]+${PROFILE_FLAG[*]}}"
+cargo build --quiet -p assistmed-ffi --lib ${PROFILE_FLAG[@]+"${PROFILE_FLAG[@]}"}
+BINDGEN="$BINDGEN_TARGET_DIR/debug/uniffi-bindgen"
+LIB="$TARGET_DIR/$PROFILE/$LIB_FILE"
+[ -f "$LIB" ] || die "$LIB not found after cargo build"
+
+# 2. Generate into a fresh folder, then swap it in (a failed run never leaves half a folder).
+rm -rf "$GEN_DIR.tmp"
+"$BINDGEN" generate --no-format --language kotlin --out-dir "$GEN_DIR.tmp" "$LIB" >/dev/null
+rm -rf "$GEN_DIR"
+mv "$GEN_DIR.tmp" "$GEN_DIR"
+list_kt "$GEN_DIR" GEN_FILES
+[ "${#GEN_FILES[@]}" -gt 0 ] || die "uniffi-bindgen generated no Kotlin file in $GEN_DIR"
+
+mkdir -p "$BUILD_DIR"
+BINDINGS_JAR="$BUILD_DIR/assistmed-bindings.jar"
+TESTS_JAR="$BUILD_DIR/assistmed-tests.jar"
+KOTLINC_VERSION=$("$KOTLINC" -version 2>&1 | tr -d '\n' || true)
+
+# 3. Bindings jar, cached by the hash of the generated source (+ compiler).
+BINDINGS_HASH=$( { hash_files "$GEN_DIR" "${GEN_FILES[@]}"; echo "$KOTLINC_VERSION ${KOTLINC_FLAGS[*]}"; } | sha256)
+if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$BINDINGS_JAR" ] && [ "$(cat "$BINDINGS_JAR.sha256" 2>/dev/null)" = "$BINDINGS_HASH" ]; then
+  log "bindings unchanged ($BINDINGS_HASH): reusing $(basename "$BINDINGS_JAR")"
+else
+  log "kotlinc: compiling the generated bindings (${#GEN_FILES[@]} file(s)) ..."
+  rm -f "$BINDINGS_JAR" "$BINDINGS_JAR.sha256"
+  (cd "$GEN_DIR" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$JNA_JAR" -d "$BINDINGS_JAR" "${GEN_FILES[@]}") \
+    || die "kotlinc failed on the generated bindings"
+  echo "$BINDINGS_HASH" > "$BINDINGS_JAR.sha256"
+fi
+
+# 4. Tests jar, cached by the hash of the test sources and of the bindings.
+list_kt "$TESTS_SRC" TEST_FILES
+[ "${#TEST_FILES[@]}" -gt 0 ] || die "no Kotlin test in $TESTS_SRC"
+TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; echo "$BINDINGS_HASH"; } | sha256)
+if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$TESTS_JAR" ] && [ "$(cat "$TESTS_JAR.sha256" 2>/dev/null)" = "$TESTS_HASH" ]; then
+  log "tests unchanged: reusing $(basename "$TESTS_JAR")"
+else
+  log "kotlinc: compiling the Kotlin tests (${#TEST_FILES[@]} file(s)) ..."
+  rm -f "$TESTS_JAR" "$TESTS_JAR.sha256"
+  (cd "$TESTS_SRC" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" -d "$TESTS_JAR" "${TEST_FILES[@]}") \
+    || die "kotlinc failed on the tests"
+  echo "$TESTS_HASH" > "$TESTS_JAR.sha256"
+fi
+
+# 5. Run on the JVM against the host library.
+log "running the tests ($PROFILE library $LIB, cases $CASES_DIR)"
+# shellcheck disable=SC2086 # JNA_JAVA_OPTS holds several options, unquoted on purpose
+exec java $JNA_JAVA_OPTS -Djna.library.path="$(dirname "$LIB")" \
+  -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR" \
+  fr.assistmed.core.tests.MainKt "$CASES_DIR"
