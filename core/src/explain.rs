@@ -277,7 +277,6 @@ impl Motif {
 pub struct Avertissement {
     pub code: &'static str,
     /// The rule parameter concerned, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
     pub confidence: Grade,
     pub message_fr: String,

@@ -207,7 +207,15 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
 impl Saisie {
     /// Parses a JSON document into a raw input.
     pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
-        serde_json::from_str(texte).map_err(Erreur::json_invalide)
+        // Only an object: serde would otherwise read an array positionally.
+        let valeur: serde_json::Value =
+            serde_json::from_str(texte).map_err(Erreur::json_invalide)?;
+        if !valeur.is_object() {
+            return Err(Erreur::json_invalide(
+                "un objet JSON est attendu / a JSON object is expected",
+            ));
+        }
+        serde_json::from_value(valeur).map_err(Erreur::json_invalide)
     }
 
     /// Validates every field: ranges, codes, dates.

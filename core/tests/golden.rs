@@ -102,3 +102,11 @@ fn le_comparateur_detecte_les_ecarts() {
     assert!(inclus(&serde_json::json!({"c": 1}), &reel, "$").is_err());
     assert!(inclus(&serde_json::json!({"b": null}), &reel, "$").is_ok());
 }
+
+#[test]
+fn une_situation_doit_etre_un_objet_json() {
+    for texte in ["[]", r#"["2025-01-15","01","secteur_1"]"#, "42", "null"] {
+        let e = Saisie::depuis_json(texte).unwrap_err();
+        assert_eq!(e.code, assistmed_core::CodeErreur::JsonInvalide, "{texte}");
+    }
+}

@@ -17,8 +17,9 @@ use crate::error::{Erreur, Resultat};
 
 pub use integrity::PARAMETRES_REQUIS;
 
-/// The rule document shipped in the binary (the offline default).
-pub const REGLES_EMBARQUEES: &str = include_str!("../../rules/regles.json");
+/// The rule document shipped in the binary (the offline default): `rules/regles.json`, minified
+/// by the build script.
+pub const REGLES_EMBARQUEES: &str = include_str!(concat!(env!("OUT_DIR"), "/regles.min.json"));
 
 static EMBARQUEES: Lazy<Resultat<RuleSet>> = Lazy::new(|| RuleSet::from_json(REGLES_EMBARQUEES));
 
@@ -67,7 +68,7 @@ impl fmt::Display for Grade {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub article: Option<String>,
     pub url: String,
     pub date: String,
