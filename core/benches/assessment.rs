@@ -1,11 +1,11 @@
-//! Benchmarks: (a) parsing and checking the embedded rules cold, (b) one full assessment,
+//! Benchmarks: (a) inflating, parsing and checking the embedded rules cold, (b) one full assessment,
 //! (c) one 5-year contract timeline. Medians are quoted in the README.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // benches may panic on broken fixtures
 
 use std::hint::black_box;
 
-use assistmed_core::rules::{RuleSet, REGLES_EMBARQUEES};
+use assistmed_core::rules::{decompresser_regles_embarquees, RuleSet};
 use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -14,7 +14,7 @@ const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "
 
 fn benches(c: &mut Criterion) {
     c.bench_function("load_embedded_rules_cold", |b| {
-        b.iter(|| RuleSet::from_json(black_box(REGLES_EMBARQUEES)).unwrap())
+        b.iter(|| RuleSet::from_json(&decompresser_regles_embarquees().unwrap()).unwrap())
     });
     let r = regles().unwrap();
     let s = Situation::depuis_json(SITUATION).unwrap();

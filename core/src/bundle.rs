@@ -14,7 +14,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CodeErreur, Erreur, Resultat};
-use crate::rules::{OrigineRegles, RuleSet, REGLES_EMBARQUEES, SCHEMA_VERSION};
+use crate::rules::{OrigineRegles, RuleSet, SCHEMA_VERSION};
 
 /// Public keys of the rule publishers, one hex key per line (`#` starts a comment).
 const CLES_PRODUCTION: &str = include_str!("../keys/trusted-production-keys.txt");
@@ -232,10 +232,11 @@ impl RuleStore {
 
     /// The store on the embedded rules, trusting `cles` (maintainers' tools, tests).
     pub fn avec_cles(cles: Vec<VerifyingKey>) -> Resultat<RuleStore> {
-        let regles = RuleSet::from_json(REGLES_EMBARQUEES)?;
+        let regles = crate::rules::embarquees()?.clone();
         Ok(RuleStore {
             regles: Arc::new(regles),
-            octets: Arc::from(REGLES_EMBARQUEES.as_bytes()),
+            // The embedded rules are never exported: no bytes to keep.
+            octets: Arc::from(&[][..]),
             signature: None,
             cles: cles.into(),
         })

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use assistmed_core::bundle::{self, cle_privee, differences, RuleStore};
-use assistmed_core::rules::{OrigineRegles, REGLES_EMBARQUEES};
+use assistmed_core::rules::OrigineRegles;
 use assistmed_core::{evaluer, CodeErreur, Situation};
 use ed25519_dalek::SigningKey;
 use serde_json::Value;
@@ -17,7 +17,8 @@ fn cle_test() -> SigningKey {
 
 /// The embedded document, changed by `f`, as bytes.
 fn document(f: impl FnOnce(&mut Value)) -> Vec<u8> {
-    let mut doc: Value = serde_json::from_str(REGLES_EMBARQUEES).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(assistmed_core::rules::regles_embarquees_json().unwrap()).unwrap();
     f(&mut doc);
     serde_json::to_vec_pretty(&doc).unwrap()
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use assistmed_core::amounts::{id_montant, Colonne};
-use assistmed_core::rules::{RuleSet, Valeur, REGLES_EMBARQUEES};
+use assistmed_core::rules::{RuleSet, Valeur};
 use assistmed_core::{regles, CodeErreur, Formule};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -177,7 +177,8 @@ fn les_montants_sont_exactement_les_tableaux_publies() {
 
 /// Applies `f` to the embedded document and parses the result.
 fn muter(f: impl FnOnce(&mut Value)) -> Result<RuleSet, assistmed_core::Erreur> {
-    let mut doc: Value = serde_json::from_str(REGLES_EMBARQUEES).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(assistmed_core::rules::regles_embarquees_json().unwrap()).unwrap();
     f(&mut doc);
     RuleSet::from_json(&doc.to_string())
 }

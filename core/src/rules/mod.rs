@@ -18,10 +18,36 @@ use crate::error::{Erreur, Resultat};
 pub use integrity::PARAMETRES_REQUIS;
 
 /// The rule document shipped in the binary (the offline default): `rules/regles.json`, minified
-/// by the build script.
-pub const REGLES_EMBARQUEES: &str = include_str!(concat!(env!("OUT_DIR"), "/regles.min.json"));
+/// and deflated by the build script.
+const REGLES_COMPRESSEES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/regles.min.json.deflate"));
+/// Bound on the inflated document, so that a corrupt build cannot allocate without limit.
+const TAILLE_MAX_REGLES: usize = 4 << 20;
 
-static EMBARQUEES: Lazy<Resultat<RuleSet>> = Lazy::new(|| RuleSet::from_json(REGLES_EMBARQUEES));
+/// Inflates the embedded document (done once per process by [`regles_embarquees_json`]).
+pub fn decompresser_regles_embarquees() -> Resultat<String> {
+    let octets =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(REGLES_COMPRESSEES, TAILLE_MAX_REGLES)
+            .map_err(|e| {
+            Erreur::regles_invalides(format!(
+                "règles embarquées corrompues / corrupt embedded rules: {e:?}"
+            ))
+        })?;
+    String::from_utf8(octets).map_err(Erreur::regles_invalides)
+}
+
+static TEXTE_EMBARQUE: Lazy<Resultat<String>> = Lazy::new(decompresser_regles_embarquees);
+
+/// The embedded rule document as JSON text.
+pub fn regles_embarquees_json() -> Resultat<&'static str> {
+    TEXTE_EMBARQUE
+        .as_ref()
+        .map(String::as_str)
+        .map_err(Clone::clone)
+}
+
+static EMBARQUEES: Lazy<Resultat<RuleSet>> =
+    Lazy::new(|| RuleSet::from_json(regles_embarquees_json()?));
 
 /// The embedded rules, parsed and checked once per process.
 pub fn embarquees() -> Resultat<&'static RuleSet> {
