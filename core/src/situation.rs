@@ -180,8 +180,25 @@ pub struct SaisieContrat {
 
 /// Reads a calendar date `YYYY-MM-DD`.
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
-    NaiveDate::parse_from_str(texte.trim(), "%Y-%m-%d")
-        .map_err(|_| Erreur::date_invalide(champ, texte))
+    // Strict ISO calendar date, parsed by hand (chrono's format parser costs library size).
+    let t = texte.trim();
+    let octets = t.as_bytes();
+    let forme = octets.len() == 10
+        && octets.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let nombre = |a: usize, b: usize| t.get(a..b).and_then(|x| x.parse::<u32>().ok());
+    match (forme, nombre(0, 4), nombre(5, 7), nombre(8, 10)) {
+        (true, Some(a), Some(m), Some(j)) => i32::try_from(a)
+            .ok()
+            .and_then(|a| NaiveDate::from_ymd_opt(a, m, j))
+            .ok_or_else(|| Erreur::date_invalide(champ, texte)),
+        _ => Err(Erreur::date_invalide(champ, texte)),
+    }
 }
 
 fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<u32>> {

@@ -110,3 +110,31 @@ fn une_situation_doit_etre_un_objet_json() {
         assert_eq!(e.code, assistmed_core::CodeErreur::JsonInvalide, "{texte}");
     }
 }
+
+#[test]
+fn les_dates_sont_au_format_iso_strict() {
+    use assistmed_core::situation::lire_date;
+    assert_eq!(
+        lire_date("d", " 2024-02-29 ").unwrap().to_string(),
+        "2024-02-29"
+    );
+    for mauvais in [
+        "2023-02-29",
+        "2024-13-01",
+        "2024-1-01",
+        "24-01-01",
+        "2024/01/01",
+        "2024-01-01T00",
+        "",
+        "２０２４-01-01",
+        "+202-01-01",
+    ] {
+        let e = lire_date("signature_date", mauvais).unwrap_err();
+        assert_eq!(
+            e.code,
+            assistmed_core::CodeErreur::DateInvalide,
+            "{mauvais}"
+        );
+        assert_eq!(e.champ.as_deref(), Some("signature_date"));
+    }
+}
