@@ -74,11 +74,6 @@ impl Colonne {
     }
 }
 
-/// From year 3 the aid is a maximum, modulated by the objective's achievement (§5.5).
-pub fn est_maximum(annee: u32) -> bool {
-    annee >= 3
-}
-
 pub fn id_montant(f: Formule, c: Colonne) -> String {
     format!("montant.{}.{}", f.code(), c.code())
 }

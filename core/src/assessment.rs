@@ -317,34 +317,44 @@ fn avertissements_metier(
     pos: Option<&Positionnement>,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
+    // Grade and references of a parameter value under version `v`, for a caveat about it.
+    let source = |id: &str, v: &Version| {
+        rules
+            .parametre(id)
+            .ok()
+            .and_then(|p| p.a_la_date(v.start))
+            .map(|x| (x.grade, x.references.clone()))
+    };
     if annees.iter().any(|a| a.maximum) {
+        let (grade, refs) = source("aide.modulation.annee_debut", signature)
+            .unwrap_or((Grade::Gap, signature.references.clone()));
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
-            Grade::B,
+            grade,
             "À partir de la 3e année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.".into(),
             "From year 3 the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.".into(),
-            signature.references.clone(),
+            refs,
         ));
     }
-    if let Some(bascule) = annees.iter().find(|a| a.rules_id != signature.id) {
-        let refs = rules
-            .version(&bascule.rules_id)
-            .map(|v| v.references.clone())
-            .unwrap_or_default();
-        let mut refs = refs;
-        refs.extend(["S16".to_owned(), "S36".to_owned()]);
+    let bascule = annees
+        .iter()
+        .find(|a| a.rules_id != signature.id)
+        .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
+    if let Some((annee, version)) = bascule {
+        let (grade, refs) = source("transition.objectifs_inchanges", version)
+            .unwrap_or((Grade::Gap, version.references.clone()));
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
-            Grade::C,
+            grade,
             format!(
                 "Contrat en cours : les montants de « {} » s'appliquent à partir de l'année qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
-                bascule.rules_id, bascule.start
+                version.id, annee.start
             ),
             format!(
                 "Running contract: the amounts of `{}` apply from the year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
-                bascule.rules_id, bascule.start
+                version.id, annee.start
             ),
-            refs.into_iter().filter(|r| rules.reference(r).is_some()).collect(),
+            refs,
         ));
     }
     if let Some(p) = pos.filter(|p| p.source == Origine::Derived && p.confidence.a_signaler()) {

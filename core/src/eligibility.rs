@@ -71,7 +71,7 @@ pub fn criteres_de_base(
     raisons.push(raison(l, m, &["eligibilite.secteurs"], secteurs.grade));
 
     if spe.est_generaliste() {
-        raisons.push(m_spe(l, Motif::SpecialiteAdmise(spe.into()), Grade::A));
+        raisons.push(m_spe(l, spe, Motif::SpecialiteAdmise(spe.into()), Grade::A));
     } else {
         let exclues = l.codes("eligibilite.specialites_exclues")?;
         let m = match exclues.valeur {
@@ -104,9 +104,9 @@ pub fn criteres_de_base(
     Ok(raisons)
 }
 
-fn m_spe(l: &Lecteur<'_>, m: Motif, grade: Grade) -> Raison {
+fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade) -> Raison {
     let mut refs = l.version.references.clone();
-    refs.push("NOS-G100".to_owned());
+    refs.extend(spe.references.iter().cloned());
     m.rendre(refs, grade)
 }
 

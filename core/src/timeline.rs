@@ -84,6 +84,8 @@ pub fn calculer(
     ligne: Ligne,
 ) -> Resultat<Echeancier> {
     let duree = l.nombre("contrat.duree_annees")?;
+    // From this contract year the aid is a maximum, modulated by the objective's achievement.
+    let modulation = l.nombre("aide.modulation.annee_debut")?;
     let nb_annees = duree
         .valeur
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
@@ -105,7 +107,7 @@ pub fn calculer(
             end: fin_annee(debut, annee)?,
             rules_id: version.id.clone(),
             amount: m.montant,
-            maximum: amounts::est_maximum(annee),
+            maximum: modulation.valeur.is_some_and(|debut| annee >= debut),
             confidence: pire([m.grade, duree.grade]),
         });
     }

@@ -46,6 +46,8 @@ pub static PARAMETRES_REQUIS: once_cell::sync::Lazy<Vec<(String, Unite)>> =
             ("objectif.age_maintien.age_min", Unite::Years),
             ("objectif.age_maintien.tolerance", Unite::Ratio),
             ("contrat.duree_annees", Unite::Years),
+            ("aide.modulation.annee_debut", Unite::Years),
+            ("transition.objectifs_inchanges", Unite::Bool),
             ("second_assistant.ouvert", Unite::Bool),
             ("second_assistant.formule_requise", Unite::Codes),
             ("second_assistant.annee_contrat_min", Unite::Years),
