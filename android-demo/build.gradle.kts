@@ -1,0 +1,8 @@
+// Plugin versions for the app and for the bindings' library module (:assistmed-android, which
+// applies com.android.library and org.jetbrains.kotlin.android without versions).
+plugins {
+    id("com.android.application") version "8.7.3" apply false
+    id("com.android.library") version "8.7.3" apply false
+    id("org.jetbrains.kotlin.android") version "2.1.0" apply false
+    id("org.jetbrains.kotlin.plugin.compose") version "2.1.0" apply false
+}
