@@ -8,6 +8,8 @@
 #      reads its metadata from the symbol table of the unstripped library
 #   4. print the stripped size (bytes and KiB) and the staticlib size (information only)
 #   5. fail if the stripped size is over the budget
+#   6. fail if the library trusts the TEST-ONLY key (core/keys/test-only/): the shipped build is
+#      made without the `test-keys` feature, so the key's text must not be in it
 #
 # Environment:
 #   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1048576 = 1 MiB)
@@ -41,6 +43,7 @@ command -v "${STRIP_CMD[0]}" >/dev/null 2>&1 \
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 size_of() { wc -c < "$1" | tr -d '[:space:]'; }
 
+# As shipped: default features only (never `test-keys`, never the bindgen's `cli`).
 log "cargo build --release -p $CRATE --lib ..."
 (cd "$REPO_ROOT" && cargo build --release -p "$CRATE" --lib) \
   || die "cargo build --release -p $CRATE --lib failed"
@@ -66,6 +69,15 @@ else
   echo "size-report: lib$LIB_NAME.a not built (no \"staticlib\" in crate-type)"
 fi
 echo "size-report: budget for the stripped library: $BUDGET bytes ($(kib "$BUDGET") KiB)"
+
+# The TEST-ONLY public key is compiled in (include_str!) only with the `test-keys` feature.
+TEST_KEY_FILE="$REPO_ROOT/core/keys/test-only/TEST-ONLY-public-key.hex"
+[ -f "$TEST_KEY_FILE" ] || die "$TEST_KEY_FILE is missing"
+TEST_KEY=$(tr -d '[:space:]' < "$TEST_KEY_FILE")
+if grep -qaF "$TEST_KEY" "$SHARED"; then
+  die "lib$LIB_NAME.$DYLIB_EXT contains the TEST-ONLY public key: it was built with the test-keys feature"
+fi
+echo "size-report: the TEST-ONLY key is not in the shipped library (built without test-keys)"
 
 if [ "$STRIPPED_SIZE" -gt "$BUDGET" ]; then
   die "stripped lib$LIB_NAME.$DYLIB_EXT is $STRIPPED_SIZE bytes, over the budget of $BUDGET bytes by $((STRIPPED_SIZE - BUDGET)) bytes (raise SIZE_BUDGET_BYTES only with a reason)"

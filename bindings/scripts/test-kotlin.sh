@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Kotlin tests of the bindings, for real, on the JVM of this machine:
 #
-#   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library
+#   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library with
+#      the `test-keys` feature (it trusts the TEST-ONLY key that signs the test bundles)
 #   2. generate the Kotlin bindings from the unstripped library (library mode) into
 #      target/bindings/kotlin (bindings/uniffi.toml is found by uniffi itself)
 #   3. compile them into a jar with kotlinc -Werror — only when the generated source changed
 #      (cached by content hash: kotlinc takes ~15 s)
 #   4. compile bindings/tests/kotlin/*.kt against it — only when the tests or the bindings changed
-#   5. run the tests with JNA loading target/debug/libassistmed_ffi.so; they read tests/cases
+#   5. write the fixtures (make-test-fixtures.sh: signed test bundles, the core's JSON output of
+#      the golden cases through the CLI) into target/bindings/fixtures
+#   6. run the tests with JNA loading target/debug/libassistmed_ffi.so; they read tests/cases
+#      and the fixtures (environment ASSISTMED_TEST_BUNDLES, ASSISTMED_CORE_JSON,
+#      ASSISTMED_TEST_KEYS)
 #
 # The runner prints one line per failed check and ends with `N passed, N failed`.
 # Exit status: non-zero on any failure.
@@ -16,7 +21,9 @@
 #   ASSISTMED_CASES_DIR   golden cases (default <repo>/tests/cases)
 #   CARGO_TARGET_DIR      honoured (default <repo>/target)
 #   FORCE_KOTLINC=1       recompile the jars even if the hashes match
-#   ASSISTMED_FFI_PROFILE release: test (and time) the release library instead of the debug one
+#   ASSISTMED_FFI_PROFILE release: test (and time) the release library instead of the debug one.
+#                         It is built as shipped, WITHOUT `test-keys`: the bundle tests then check
+#                         that the test-signed bundles are refused (signature_refusee).
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -72,8 +79,8 @@ BINDGEN_TARGET_DIR="$TARGET_DIR/bindgen"
 log "cargo build -p assistmed-ffi --features cli --bin uniffi-bindgen (target dir $BINDGEN_TARGET_DIR)"
 CARGO_TARGET_DIR="$BINDGEN_TARGET_DIR" cargo build --quiet -p assistmed-ffi --features cli --bin uniffi-bindgen
 case "$PROFILE" in
-  debug)   PROFILE_FLAG=() ;;
-  release) PROFILE_FLAG=(--release) ;;
+  debug)   PROFILE_FLAG=(--features test-keys); TEST_KEYS=1 ;;
+  release) PROFILE_FLAG=(--release); TEST_KEYS=0 ;;
   *) die "ASSISTMED_FFI_PROFILE must be debug or release, got '$PROFILE'" ;;
 esac
 # (${arr[@]+…}: an empty array is "unbound" for bash 3.2 under set -u)
@@ -122,8 +129,19 @@ else
   echo "$TESTS_HASH" > "$TESTS_JAR.sha256"
 fi
 
-# 5. Run on the JVM against the host library.
-log "running the tests ($PROFILE library $LIB, cases $CASES_DIR)"
+# 5. Fixtures: signed test bundles and the core's JSON output of the golden cases.
+FIXTURES_DIR="$TARGET_DIR/bindings/fixtures"
+"$REPO_ROOT/bindings/scripts/make-test-fixtures.sh" "$FIXTURES_DIR" "$CASES_DIR"
+
+# The README's Kotlin examples are the ones the tests run (README-BEGIN/END markers).
+python3 "$REPO_ROOT/bindings/scripts/check-readme-examples.py" "$REPO_ROOT/bindings/README.md" \
+  "$TESTS_SRC"/*.kt >&2 || die "bindings/README.md and the Kotlin tests differ"
+
+# 6. Run on the JVM against the host library.
+log "running the tests ($PROFILE library $LIB, test key trusted: $TEST_KEYS, cases $CASES_DIR)"
+export ASSISTMED_TEST_BUNDLES="$FIXTURES_DIR/bundles"
+export ASSISTMED_CORE_JSON="$FIXTURES_DIR/core-json"
+export ASSISTMED_TEST_KEYS="$TEST_KEYS"
 # shellcheck disable=SC2086 # JNA_JAVA_OPTS holds several options, unquoted on purpose
 exec java $JNA_JAVA_OPTS -Djna.library.path="$(dirname "$LIB")" \
   -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR" \

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Swift side of the bindings:
 #
-#   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library
+#   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library with
+#      the `test-keys` feature (it trusts the TEST-ONLY key of the test bundles)
 #   2. generate the Swift bindings from the unstripped library (library mode) into
 #      target/bindings/swift: Assistmed.swift, AssistmedFFI.h, AssistmedFFI.modulemap
 #      (build output, not committed; bindings/uniffi.toml is found by uniffi itself)
 #   3. with a Swift toolchain (`swift` on PATH): build a temporary SwiftPM package in
 #      target/bindings/swift-package linking the host library, and run `swift test` with
-#      bindings/tests/swift/AssistmedTests.swift (XCTest, every golden case)
+#      bindings/tests/swift/AssistmedTests.swift (XCTest, every golden case), with the fixtures
+#      of make-test-fixtures.sh (signed test bundles, the core's JSON output of the golden cases)
+#      in ASSISTMED_TEST_BUNDLES / ASSISTMED_CORE_JSON
 #      without one: a SYNTAX-ONLY check (tree-sitter) of the generated Swift and of every .swift
 #      file of the repository — types and names are NOT checked — plus, if a C compiler is
 #      present, a C program that includes AssistmedFFI.h, links the library and checks the
 #      contract version and every API checksum the generated Swift expects.
+#   Both: the README's Swift examples must be the test's (README-BEGIN/END markers).
 #
 # Environment:
 #   ASSISTMED_CASES_DIR   golden cases (default <repo>/tests/cases)
@@ -44,8 +48,9 @@ cd "$REPO_ROOT"
 BINDGEN_TARGET_DIR="$TARGET_DIR/bindgen"
 log "cargo build -p assistmed-ffi --features cli --bin uniffi-bindgen (target dir $BINDGEN_TARGET_DIR)"
 CARGO_TARGET_DIR="$BINDGEN_TARGET_DIR" cargo build --quiet -p assistmed-ffi --features cli --bin uniffi-bindgen
-log "cargo build -p assistmed-ffi --lib"
-cargo build --quiet -p assistmed-ffi --lib
+# Same features as test-kotlin.sh, so that the two scripts do not relink the library in turn.
+log "cargo build -p assistmed-ffi --lib --features test-keys"
+cargo build --quiet -p assistmed-ffi --lib --features test-keys
 BINDGEN="$BINDGEN_TARGET_DIR/debug/uniffi-bindgen"
 LIB="$TARGET_DIR/debug/$LIB_FILE"
 [ -f "$LIB" ] || die "$LIB not found after cargo build"
@@ -63,6 +68,9 @@ fi
 MODULE=$(basename "$SWIFT_SRC" .swift)        # Assistmed (bindings/uniffi.toml: module_name)
 FFI_MODULE=$(basename "$HEADER" .h)           # AssistmedFFI
 log "generated $MODULE.swift ($(wc -l < "$SWIFT_SRC") lines), $FFI_MODULE.h into $GEN_DIR"
+
+python3 "$REPO_ROOT/bindings/scripts/check-readme-examples.py" "$REPO_ROOT/bindings/README.md" "$TEST_FILE" >&2 \
+  || die "bindings/README.md and $TEST_FILE differ"
 
 # 3a. Real tests with a Swift toolchain.
 if [ -z "${SWIFT_SYNTAX_ONLY:-}" ] && command -v swift >/dev/null 2>&1; then
@@ -97,7 +105,12 @@ let package = Package(
     ]
 )
 EOF
+  FIXTURES_DIR="$TARGET_DIR/bindings/fixtures"
+  "$REPO_ROOT/bindings/scripts/make-test-fixtures.sh" "$FIXTURES_DIR" "$CASES_DIR"
   export ASSISTMED_CASES_DIR="$CASES_DIR"
+  export ASSISTMED_TEST_BUNDLES="$FIXTURES_DIR/bundles"
+  export ASSISTMED_CORE_JSON="$FIXTURES_DIR/core-json"
+  export ASSISTMED_TEST_KEYS=1
   LIB_DIR=$(dirname "$LIB")
   export LD_LIBRARY_PATH="$LIB_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   export DYLD_LIBRARY_PATH="$LIB_DIR${DYLD_LIBRARY_PATH:+:$DYLD_LIBRARY_PATH}"

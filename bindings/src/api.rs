@@ -1,100 +1,25 @@
-//! Exported functions and the [`Simulator`] object. Each call validates its input with the core
-//! and converts the core's answer; nothing is computed here.
+//! The [`RuleStore`] object and the two situation JSON functions. Each call validates its input
+//! with the core and converts the core's answer; nothing is computed here.
 
 use std::sync::Arc;
 
-use assistmed_core::situation::{lire_date, Formule, Saisie};
+use assistmed_core::bundle::RuleStore as CoreStore;
+use assistmed_core::questionnaire::{questionnaire, vue_resultat};
+use assistmed_core::situation::{lire_date, Saisie};
 use assistmed_core::{chronologie, evaluer, second_assistant_seul, RuleSet};
-use serde::Serialize;
 
+use crate::bundle::{BundleWarning, ExportedBundle, RulesProvenance};
 use crate::error::AssistmedError;
+use crate::screens::{answers_map, Answer, Questionnaire, ResultView};
 use crate::types::{
     Assessment, ContractOption, RuleVersion, SecondAssistant, Situation, Specialty, Timeline,
 };
 
 type Result<T> = std::result::Result<T, AssistmedError>;
 
-/// The rules embedded in the library, parsed and checked once per process.
-fn embedded_rules() -> Result<&'static RuleSet> {
-    Ok(assistmed_core::regles()?)
-}
-
 /// Validates an FFI situation with the core (every bad value is a typed error naming its field).
 fn validate(situation: &Situation) -> Result<assistmed_core::Situation> {
     Ok(Saisie::from(situation).valider()?)
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(AssistmedError::internal)
-}
-
-fn assess_with(rules: &RuleSet, situation: &Situation) -> Result<Assessment> {
-    let s = validate(situation)?;
-    Ok(evaluer(rules, &s)?.into())
-}
-
-fn timeline_with(
-    rules: &RuleSet,
-    situation: &Situation,
-    option: ContractOption,
-    start: Option<&str>,
-) -> Result<Timeline> {
-    let s = validate(situation)?;
-    let start = start.map(|t| lire_date("start", t)).transpose()?;
-    Ok(chronologie(rules, &s, option.into(), start)?.into())
-}
-
-fn second_assistant_with(rules: &RuleSet, situation: &Situation) -> Result<SecondAssistant> {
-    let s = validate(situation)?;
-    Ok(second_assistant_seul(rules, &s)?.into())
-}
-
-fn specialties_of(rules: &RuleSet) -> Vec<Specialty> {
-    rules.specialites.iter().map(Into::into).collect()
-}
-
-fn rule_versions_of(rules: &RuleSet) -> Vec<RuleVersion> {
-    rules.versions.iter().map(Into::into).collect()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Typed API, on the embedded rules
-// ---------------------------------------------------------------------------------------------
-
-/// Assesses a situation under the rules in force on its signature date: eligibility, options
-/// and yearly amounts, objectives, second assistant, caveats and references.
-#[uniffi::export]
-pub fn assess(situation: Situation) -> Result<Assessment> {
-    assess_with(embedded_rules()?, &situation)
-}
-
-/// The timeline of a contract with `option`, starting on `start` (`"YYYY-MM-DD"`; the signature
-/// date when `None`).
-#[uniffi::export(default(start = None))]
-pub fn timeline(
-    situation: Situation,
-    option: ContractOption,
-    start: Option<String>,
-) -> Result<Timeline> {
-    timeline_with(embedded_rules()?, &situation, option, start.as_deref())
-}
-
-/// The second-assistant answer alone (the situation must give `current_contract`).
-#[uniffi::export]
-pub fn second_assistant(situation: Situation) -> Result<SecondAssistant> {
-    second_assistant_with(embedded_rules()?, &situation)
-}
-
-/// The specialties of the rule data, by code.
-#[uniffi::export]
-pub fn specialties() -> Result<Vec<Specialty>> {
-    Ok(specialties_of(embedded_rules()?))
-}
-
-/// The legal versions of the scheme, oldest first.
-#[uniffi::export]
-pub fn rule_versions() -> Result<Vec<RuleVersion>> {
-    Ok(rule_versions_of(embedded_rules()?))
 }
 
 /// Reads and validates a situation from its JSON document (the format of `assistmed simulate`,
@@ -109,77 +34,92 @@ pub fn situation_from_json(json: String) -> Result<Situation> {
 #[uniffi::export]
 pub fn situation_to_json(situation: Situation) -> Result<String> {
     validate(&situation)?;
-    to_json(&Saisie::from(&situation))
+    serde_json::to_string(&Saisie::from(&situation)).map_err(AssistmedError::internal)
 }
 
-// ---------------------------------------------------------------------------------------------
-// JSON API: the core's own JSON output, byte for byte (what `assistmed` prints)
-// ---------------------------------------------------------------------------------------------
-
-/// [`assess`] from and to JSON: the input document of `assistmed simulate`, and exactly the
-/// core's JSON output.
-#[uniffi::export]
-pub fn assess_json(input_json: String) -> Result<String> {
-    let rules = embedded_rules()?;
-    let s = assistmed_core::Situation::depuis_json(&input_json)?;
-    to_json(&evaluer(rules, &s)?)
-}
-
-/// [`timeline`] from and to JSON. `option` is a code ("tiers", "demi", "plein").
-#[uniffi::export(default(start = None))]
-pub fn timeline_json(input_json: String, option: String, start: Option<String>) -> Result<String> {
-    let rules = embedded_rules()?;
-    let s = assistmed_core::Situation::depuis_json(&input_json)?;
-    let f = Formule::depuis_code("option", option.trim())?;
-    let start = start
-        .as_deref()
-        .map(|t| lire_date("start", t))
-        .transpose()?;
-    to_json(&chronologie(rules, &s, f, start)?)
-}
-
-/// [`second_assistant`] from and to JSON.
-#[uniffi::export]
-pub fn second_assistant_json(input_json: String) -> Result<String> {
-    let rules = embedded_rules()?;
-    let s = assistmed_core::Situation::depuis_json(&input_json)?;
-    to_json(&second_assistant_seul(rules, &s)?)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Simulator object
-// ---------------------------------------------------------------------------------------------
-
-/// A simulator bound to one rule set. Immutable, `Send + Sync`: share one instance between
-/// threads freely. (Today only the embedded rules exist; signed rule updates will add a
-/// constructor.)
+/// The active rules — embedded in the library, or a signed update — and every call on them.
+///
+/// Immutable and `Send + Sync`: share one instance between threads freely; installing an update
+/// returns a new store and leaves this one unchanged.
 #[derive(Debug, uniffi::Object)]
-pub struct Simulator {
-    rules: &'static RuleSet,
+pub struct RuleStore {
+    store: CoreStore,
+    /// Why [`RuleStore::restore`] fell back to the embedded rules, if it did.
+    warning: Option<BundleWarning>,
 }
 
-// Compile-time proof that a simulator can be shared across threads.
+// Compile-time proof that a store can be shared across threads.
 const _: fn() = || {
     fn shared<T: Send + Sync>() {}
-    shared::<Simulator>();
+    shared::<RuleStore>();
 };
 
+impl RuleStore {
+    fn new(store: CoreStore, warning: Option<BundleWarning>) -> Arc<Self> {
+        Arc::new(RuleStore { store, warning })
+    }
+
+    fn rules(&self) -> &RuleSet {
+        self.store.regles()
+    }
+}
+
 #[uniffi::export]
-impl Simulator {
-    /// A simulator on the rules embedded in the library.
+impl RuleStore {
+    /// The rules embedded in the library.
     #[uniffi::constructor]
     pub fn embedded() -> Result<Arc<Self>> {
-        Ok(Arc::new(Simulator {
-            rules: embedded_rules()?,
-        }))
+        Ok(Self::new(CoreStore::embarque()?, None))
     }
 
-    /// See [`assess`].
+    /// At start-up: the bundle and signature the app stored (from [`RuleStore::export_active`]),
+    /// or `None` for both when it stored nothing. Any problem — one part missing, corrupted or
+    /// truncated bytes, a bad signature, an unsupported schema, a bundle not newer than the
+    /// embedded rules — falls back to the embedded rules, with the reason in
+    /// [`RuleStore::startup_warning`]. Fails only if the embedded rules themselves fail.
+    #[uniffi::constructor]
+    pub fn restore(bundle: Option<Vec<u8>>, signature: Option<Vec<u8>>) -> Result<Arc<Self>> {
+        let (store, warning) =
+            CoreStore::embarque()?.restaurer(bundle.as_deref(), signature.as_deref());
+        Ok(Self::new(store, warning.map(Into::into)))
+    }
+
+    /// Why [`RuleStore::restore`] fell back to the embedded rules (`None` when it did not).
+    pub fn startup_warning(&self) -> Option<BundleWarning> {
+        self.warning.clone()
+    }
+
+    /// Checks a signed bundle — signature against the keys compiled into the library, readable
+    /// JSON, schema, integrity, newer version, in this order — and returns a new store using
+    /// it. On failure the typed error names the failed check (`signature_invalide`,
+    /// `signature_refusee`, `bundle_illisible`, `schema_non_supporte`, `regles_invalides`,
+    /// `bundle_non_plus_recent`); this store is unchanged either way.
+    pub fn install(&self, bundle: Vec<u8>, signature: Vec<u8>) -> Result<Arc<RuleStore>> {
+        Ok(Self::new(self.store.installer(&bundle, &signature)?, None))
+    }
+
+    /// What the app should persist and hand back to [`RuleStore::restore`]: the active update's
+    /// bytes and signature. `None` for the embedded rules (nothing to store).
+    pub fn export_active(&self) -> Option<ExportedBundle> {
+        self.store
+            .exporter()
+            .map(|(bundle, signature)| ExportedBundle { bundle, signature })
+    }
+
+    /// Where the active rules come from: origin, bundle version and date, signature.
+    pub fn provenance(&self) -> RulesProvenance {
+        self.store.provenance().into()
+    }
+
+    /// Assesses a situation under the rules in force on its signature date: eligibility,
+    /// options and yearly amounts, objectives, second assistant, caveats and references.
     pub fn assess(&self, situation: Situation) -> Result<Assessment> {
-        assess_with(self.rules, &situation)
+        let s = validate(&situation)?;
+        Ok(evaluer(self.rules(), &s)?.into())
     }
 
-    /// See [`timeline`].
+    /// The timeline of a contract with `option`, starting on `start` (`"YYYY-MM-DD"`; the
+    /// signature date when `None`).
     #[uniffi::method(default(start = None))]
     pub fn timeline(
         &self,
@@ -187,27 +127,53 @@ impl Simulator {
         option: ContractOption,
         start: Option<String>,
     ) -> Result<Timeline> {
-        timeline_with(self.rules, &situation, option, start.as_deref())
+        let s = validate(&situation)?;
+        let start = start.map(|t| lire_date("start", &t)).transpose()?;
+        Ok(chronologie(self.rules(), &s, option.into(), start)?.into())
     }
 
-    /// See [`second_assistant`].
+    /// The second-assistant answer alone (the situation must give `current_contract`).
     pub fn second_assistant(&self, situation: Situation) -> Result<SecondAssistant> {
-        second_assistant_with(self.rules, &situation)
+        let s = validate(&situation)?;
+        Ok(second_assistant_seul(self.rules(), &s)?.into())
     }
 
-    /// See [`specialties`].
+    /// The specialties of the rule data, by code.
     pub fn specialties(&self) -> Result<Vec<Specialty>> {
-        Ok(specialties_of(self.rules))
+        Ok(self.rules().specialites.iter().map(Into::into).collect())
     }
 
-    /// See [`rule_versions`].
+    /// The legal versions of the scheme, oldest first.
     pub fn rule_versions(&self) -> Result<Vec<RuleVersion>> {
-        Ok(rule_versions_of(self.rules))
+        Ok(self.rules().versions.iter().map(Into::into).collect())
     }
 
-    /// Version number of the rule bundle.
-    pub fn bundle_version(&self) -> u64 {
-        self.rules.bundle_version
+    /// [`RuleStore::assess`] from and to JSON: reads the input document of `assistmed simulate`
+    /// (as [`situation_from_json`] does) and returns exactly the core's JSON output, the bytes
+    /// `serde_json::to_string` gives (the CLI pretty-prints the same tree).
+    pub fn assess_json(&self, input_json: String) -> Result<String> {
+        let s = assistmed_core::Situation::depuis_json(&input_json)?;
+        serde_json::to_string(&evaluer(self.rules(), &s)?).map_err(AssistmedError::internal)
+    }
+
+    /// The ordered questions for `answers`, pre-filled and validated. `today` (`"YYYY-MM-DD"`)
+    /// pre-fills the signature date; a bad `today` is `date_invalide` on field `today`.
+    #[uniffi::method(default(today = None))]
+    pub fn questionnaire(
+        &self,
+        answers: Vec<Answer>,
+        today: Option<String>,
+    ) -> Result<Questionnaire> {
+        let today = today.map(|t| lire_date("today", &t)).transpose()?;
+        Ok(questionnaire(self.rules(), &answers_map(answers), today).into())
+    }
+
+    /// The result screen for complete answers; incomplete ones are an error naming the first
+    /// question to answer or fix (`champ_requis` on its id).
+    #[uniffi::method(default(today = None))]
+    pub fn result_view(&self, answers: Vec<Answer>, today: Option<String>) -> Result<ResultView> {
+        let today = today.map(|t| lire_date("today", &t)).transpose()?;
+        vue_resultat(self.rules(), &answers_map(answers), today)?.try_into()
     }
 }
 
@@ -215,7 +181,10 @@ impl Simulator {
 mod tests {
     use super::*;
     use crate::types::{PercentileBand, Sector};
+    use assistmed_core::bundle::{cle_privee, signer};
+    use serde_json::Value;
 
+    /// Golden case 001: a GP in 2025, P50–P70.
     fn gp() -> Situation {
         Situation {
             signature_date: "2025-01-15".into(),
@@ -236,27 +205,75 @@ mod tests {
         }
     }
 
+    fn store() -> Arc<RuleStore> {
+        RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Year-1 aid of the 1/2 ETP option for [`gp`].
+    fn demi_year_1(store: &RuleStore) -> Result<String> {
+        let a = store.assess(gp())?;
+        let demi = a.options.iter().find(|o| o.option == ContractOption::Demi);
+        Ok(demi
+            .and_then(|o| o.aid.first())
+            .and_then(|y| y.amount)
+            .map(|m| m.canonical())
+            .unwrap_or_default())
+    }
+
+    /// The embedded rules with bundle version 2 and the 2024 1/2 ETP year-1 amount at 19 500,
+    /// and its signature with the TEST-ONLY key (trusted: dev-dependency with `test-keys`).
+    fn bundle_v2() -> (Vec<u8>, Vec<u8>) {
+        let text =
+            assistmed_core::rules::regles_embarquees_json().unwrap_or_else(|e| panic!("{e}"));
+        let mut doc: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        doc["bundle_version"] = 2.into();
+        let values = doc["parameters"]
+            .as_array_mut()
+            .and_then(|ps| ps.iter_mut().find(|p| p["id"] == "montant.demi.annee_1"))
+            .and_then(|p| p["values"].as_array_mut())
+            .unwrap_or_else(|| panic!("montant.demi.annee_1 not found"));
+        for v in values.iter_mut().filter(|v| v["from"] == "2024-06-22") {
+            v["value"] = "19500".into();
+        }
+        let bytes = serde_json::to_vec(&doc).unwrap_or_else(|e| panic!("{e}"));
+        let key = cle_privee(include_str!(
+            "../../core/keys/test-only/TEST-ONLY-signing-key.hex"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let signature = signer(&bytes, &key).to_vec();
+        (bytes, signature)
+    }
+
+    fn code_of<T>(r: Result<T>) -> Option<(String, Option<String>)> {
+        r.err().map(|e| (e.error_code(), e.error_field()))
+    }
+
     #[test]
     fn typed_and_json_apis_agree() -> Result<()> {
+        let store = store();
         let json = situation_to_json(gp())?;
         assert_eq!(situation_from_json(json.clone())?, gp());
-        let typed = assess(gp())?;
+        let typed = store.assess(gp())?;
         let core = evaluer(
-            embedded_rules()?,
+            store.rules(),
             &assistmed_core::Situation::depuis_json(&json)?,
         )?;
-        assert_eq!(assess_json(json)?, to_json(&core)?);
+        assert_eq!(
+            store.assess_json(json)?,
+            serde_json::to_string(&core).map_err(AssistmedError::internal)?
+        );
         assert_eq!(typed, Assessment::from(core));
         Ok(())
     }
 
     #[test]
     fn bad_inputs_are_typed_errors_naming_the_field() {
+        let store = store();
         let negative = Situation {
             patientele_mt: Some(-5),
             ..gp()
         };
-        match assess(negative) {
+        match store.assess(negative) {
             Err(AssistmedError::OutOfRange { code, field, .. }) => {
                 assert_eq!(code, "hors_bornes");
                 assert_eq!(field.as_deref(), Some("patientele_mt"));
@@ -268,21 +285,134 @@ mod tests {
             clinical_fee_share: Some("0,85".into()),
             ..gp()
         };
-        let e = assess(share).err();
         assert_eq!(
-            e.map(|e| (e.error_code(), e.error_field())),
+            code_of(store.assess(share)),
             Some(("hors_bornes".into(), Some("clinical_fee_share".into())))
         );
-        let e = timeline(gp(), ContractOption::Demi, Some("demain".into())).err();
-        assert_eq!(e.and_then(|e| e.error_field()).as_deref(), Some("start"));
+        let e = store.timeline(gp(), ContractOption::Demi, Some("demain".into()));
+        assert_eq!(
+            code_of(e),
+            Some(("date_invalide".into(), Some("start".into())))
+        );
+        assert_eq!(
+            code_of(store.assess_json("[1]".into())),
+            Some(("json_invalide".into(), None))
+        );
     }
 
     #[test]
-    fn simulator_matches_the_top_level_functions() -> Result<()> {
-        let simulator = Simulator::embedded()?;
-        assert_eq!(simulator.assess(gp())?, assess(gp())?);
-        assert_eq!(simulator.rule_versions()?, rule_versions()?);
-        assert_eq!(simulator.specialties()?, specialties()?);
+    fn a_signed_newer_bundle_changes_the_figure_and_a_tampered_one_is_refused() -> Result<()> {
+        let embedded = store();
+        assert_eq!(demi_year_1(&embedded)?, "19000.00");
+        assert_eq!(embedded.export_active(), None);
+        assert_eq!(embedded.provenance().signature_hex, None);
+        let (bytes, signature) = bundle_v2();
+
+        let updated = embedded.install(bytes.clone(), signature.clone())?;
+        assert_eq!(demi_year_1(&updated)?, "19500.00");
+        let rules = updated.assess(gp())?.rules;
+        assert_eq!(
+            (rules.bundle_version, rules.bundle_origin),
+            (2, crate::BundleOrigin::Update)
+        );
+        let provenance = updated.provenance();
+        assert_eq!(provenance.origin, crate::BundleOrigin::Update);
+        assert_eq!(provenance.signature_hex.map(|h| h.len()), Some(128));
+        assert_eq!(demi_year_1(&embedded)?, "19000.00", "self unchanged");
+
+        let mut tampered = bytes.clone();
+        if let Some(b) = tampered.iter_mut().find(|b| **b == b'9') {
+            *b = b'8';
+        }
+        let e = embedded.install(tampered.clone(), signature.clone());
+        assert!(matches!(e, Err(AssistmedError::SignatureRejected { .. })));
+        assert_eq!(
+            code_of(embedded.install(bytes.clone(), signature[..40].to_vec())),
+            Some(("signature_invalide".into(), Some("signature".into())))
+        );
+        assert_eq!(
+            code_of(updated.install(bytes.clone(), signature.clone())),
+            Some((
+                "bundle_non_plus_recent".into(),
+                Some("bundle_version".into())
+            ))
+        );
+        assert_eq!(demi_year_1(&embedded)?, "19000.00");
+
+        // Persistence: what the app stores, restored at the next start.
+        let stored = updated
+            .export_active()
+            .unwrap_or_else(|| panic!("no export"));
+        assert_eq!((&stored.bundle, &stored.signature), (&bytes, &signature));
+        let restored = RuleStore::restore(Some(stored.bundle), Some(stored.signature))?;
+        assert_eq!(restored.startup_warning(), None);
+        assert_eq!(demi_year_1(&restored)?, "19500.00");
+
+        let fallback = RuleStore::restore(Some(tampered), Some(signature.clone()))?;
+        assert_eq!(
+            fallback.startup_warning().map(|w| w.code),
+            Some("signature_refusee".into())
+        );
+        assert_eq!(demi_year_1(&fallback)?, "19000.00");
+        let half = RuleStore::restore(Some(bytes), None)?;
+        assert_eq!(
+            half.startup_warning().map(|w| w.code),
+            Some("bundle_illisible".into())
+        );
+        let nothing = RuleStore::restore(None, None)?;
+        assert_eq!(nothing.startup_warning(), None);
+        assert_eq!(nothing.provenance(), embedded.provenance());
+        Ok(())
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Vec<Answer> {
+        pairs
+            .iter()
+            .map(|(id, value)| Answer {
+                id: (*id).into(),
+                value: (*value).into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn questionnaire_and_result_view() -> Result<()> {
+        let store = store();
+        let today = Some("2025-01-15".to_owned());
+        let empty = store.questionnaire(Vec::new(), today.clone())?;
+        assert!(!empty.complete);
+        assert_eq!(empty.rules_id.as_deref(), Some("convention-2024"));
+        let pmt = empty.questions.iter().find(|q| q.id == "patientele_mt");
+        assert_eq!(
+            pmt.map(|q| (q.required, q.answer.clone())),
+            Some((true, None))
+        );
+
+        let q = store.questionnaire(answers(&[("patientele_mt", "1200")]), today.clone())?;
+        assert!(q.complete);
+        let view = store.result_view(answers(&[("patientele_mt", "1200")]), today.clone())?;
+        assert_eq!(view.verdict.status, crate::EligibilityStatus::Eligible);
+        let demi = &view.options[1];
+        assert_eq!(demi.option, ContractOption::Demi);
+        assert_eq!(
+            demi.cells[0].amount.map(|a| a.canonical()).as_deref(),
+            Some("19000.00")
+        );
+
+        let bad = store.questionnaire(answers(&[("age", "12")]), today.clone())?;
+        let age = bad.questions.iter().find(|q| q.id == "age");
+        assert_eq!(
+            age.and_then(|q| q.error.clone()).map(|e| e.code),
+            Some("hors_bornes".into())
+        );
+        assert_eq!(
+            code_of(store.questionnaire(Vec::new(), Some("15/01/2025".into()))),
+            Some(("date_invalide".into(), Some("today".into())))
+        );
+        assert_eq!(
+            code_of(store.result_view(Vec::new(), today)),
+            Some(("champ_requis".into(), Some("patientele_mt".into())))
+        );
         Ok(())
     }
 }

@@ -12,19 +12,27 @@
 //!   typed error `date_invalide` naming the field.
 //! - **Errors**: every fallible call returns [`AssistmedError`], one variant per stable core
 //!   code, each carrying `code`, `field`, `message_fr` and `message_en`.
-//! - **Threads**: every record is plain data; [`Simulator`] is immutable, `Send + Sync`, and may
+//! - **One object**, [`RuleStore`]: the active rules (embedded, or a signed update installed with
+//!   [`RuleStore::install`] and persisted through [`RuleStore::export_active`] /
+//!   [`RuleStore::restore`]) and every call on them, including the questionnaire and the result
+//!   view the apps render.
+//! - **Threads**: every record is plain data; [`RuleStore`] is immutable, `Send + Sync`, and may
 //!   be shared by any number of threads. The embedded rules are parsed once per process.
 //! - **Panics** are not expected (no `unwrap` here); if one happened, `panic = "unwind"` lets
 //!   uniffi turn it into an internal exception instead of aborting the host process.
 
 mod api;
+mod bundle;
 mod error;
 mod money;
+mod screens;
 mod types;
 
 pub use api::*;
+pub use bundle::*;
 pub use error::{AssistmedError, Language};
 pub use money::{Amount, Ratio};
+pub use screens::*;
 pub use types::*;
 
 uniffi::setup_scaffolding!();

@@ -5,6 +5,7 @@
 //! [`Ratio`]. Conversions destructure the core types without `..`, so a field added to the core
 //! is a compile error here until the FFI carries it.
 
+use crate::money::{Amount, Ratio};
 use assistmed_core::amounts::Ligne;
 use assistmed_core::eligibility::{Eligibilite, Statut};
 use assistmed_core::explain::{Avertissement, Effet, Raison};
@@ -24,12 +25,11 @@ use assistmed_core::situation::{
 use assistmed_core::timeline::{AnneeContrat, Echeancier};
 use assistmed_core::{Chronologie, Evaluation, Grade as CoreGrade};
 use assistmed_core::{OptionResultat, ReferenceCitee, VersionAppliquee};
-use serde::Serialize;
 
-use crate::money::{Amount, Ratio};
-
-/// The JSON text of a unit enum value of the core (its stable code).
-fn json_code<T: Serialize>(v: T) -> String {
+/// The JSON text of a unit enum value of the core (its stable code): the test oracle of the
+/// exported `code()` methods, which use the core's own `code()` tables (no serde at run time).
+#[cfg(test)]
+fn json_code<T: serde::Serialize>(v: T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         // Unit enums always serialize to strings; keep the FFI total anyway.
@@ -38,12 +38,12 @@ fn json_code<T: Serialize>(v: T) -> String {
     }
 }
 
-fn iso(d: impl ToString) -> String {
+pub(crate) fn iso(d: impl ToString) -> String {
     d.to_string()
 }
 
-/// Declares an FFI enum mirroring a core enum, both conversions, and a `code()` method giving
-/// the stable JSON code (taken from the core's serde output, so it cannot drift).
+/// Declares an FFI enum mirroring a core enum, both conversions, and (in tests) `json_code()`,
+/// the stable JSON code taken from the core's serde output.
 macro_rules! ffi_enum {
     (
         $(#[$m:meta])*
@@ -65,6 +65,7 @@ macro_rules! ffi_enum {
             }
         }
 
+        #[cfg(test)]
         impl $ffi {
             /// The stable code of this value in the JSON contract (Rust side).
             pub fn json_code(&self) -> String {
@@ -74,20 +75,21 @@ macro_rules! ffi_enum {
     };
 }
 
-/// Exports `code()` and French/English labels for an enum the apps show or send. (Each exported
-/// method costs ~1.8 KB of library: output-only enums do without.)
+/// Exports `code()` and French/English labels for an enum the apps show or send, from the
+/// core's tables (`code()` equals the serde code: `core_codes_equal_the_json_codes`). Each
+/// exported method costs ~1.8 KB of library: output-only enums do without.
 macro_rules! coded {
-    ($ffi:ident) => {
+    ($ffi:ident, $core:ty, $code:ident) => {
         #[uniffi::export]
         impl $ffi {
             /// The stable code of this value in the JSON contract.
             pub fn code(&self) -> String {
-                self.json_code()
+                <$core>::from(*self).$code().to_owned()
             }
         }
     };
     ($ffi:ident => $core:ty) => {
-        coded!($ffi);
+        coded!($ffi, $core, code);
 
         #[uniffi::export]
         impl $ffi {
@@ -167,7 +169,7 @@ ffi_enum!(
         Gap <=> Gap,
     }
 );
-coded!(Grade);
+coded!(Grade, CoreGrade, as_str);
 
 ffi_enum!(
     /// Where the active rules come from ("embedded" in the library, or a signed "update").
@@ -1054,21 +1056,44 @@ mod tests {
     #[test]
     fn core_codes_equal_the_json_codes() {
         for s in Secteur::TOUTES {
-            assert_eq!(Sector::from(*s).json_code(), s.code());
+            let v = Sector::from(*s);
+            assert_eq!(
+                (v.json_code(), v.code()),
+                (s.code().into(), s.code().into())
+            );
         }
         for z in CoreZone::TOUTES {
-            assert_eq!(Zone::from(*z).json_code(), z.code());
+            let v = Zone::from(*z);
+            assert_eq!(
+                (v.json_code(), v.code()),
+                (z.code().into(), z.code().into())
+            );
         }
         for p in Exercice::TOUTES {
-            assert_eq!(Practice::from(*p).json_code(), p.code());
+            let v = Practice::from(*p);
+            assert_eq!(
+                (v.json_code(), v.code()),
+                (p.code().into(), p.code().into())
+            );
         }
         for t in Tranche::TOUTES {
-            assert_eq!(PercentileBand::from(*t).json_code(), t.code());
+            let v = PercentileBand::from(*t);
+            assert_eq!(
+                (v.json_code(), v.code()),
+                (t.code().into(), t.code().into())
+            );
         }
         for f in Formule::TOUTES {
-            assert_eq!(ContractOption::from(*f).json_code(), f.code());
+            let v = ContractOption::from(*f);
+            assert_eq!(
+                (v.json_code(), v.code()),
+                (f.code().into(), f.code().into())
+            );
         }
-        assert_eq!(Grade::Gap.json_code(), "GAP");
+        for g in [Grade::A, Grade::B, Grade::C, Grade::Gap] {
+            assert_eq!(g.code(), g.json_code());
+        }
+        assert_eq!(Grade::Gap.code(), "GAP");
         assert_eq!(Indicator::PatienteleMt.json_code(), "patientele_mt");
         assert_eq!(AmountRow::P90P94.json_code(), "p90_p94");
     }

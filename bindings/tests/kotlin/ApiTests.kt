@@ -1,5 +1,5 @@
-// The typed API beyond the golden cases: errors from Kotlin inputs, catalogue functions, JSON
-// round trip, enums, money, and a fuzz run showing that no input gets past the typed errors.
+// The typed API beyond the golden cases: errors from Kotlin inputs, catalogue calls, JSON round
+// trip, enums, money, and a fuzz run showing that no input gets past the typed errors.
 package fr.assistmed.core.tests
 
 import com.google.gson.JsonParser
@@ -10,19 +10,12 @@ import fr.assistmed.core.Grade
 import fr.assistmed.core.Language
 import fr.assistmed.core.PercentileBand
 import fr.assistmed.core.Practice
+import fr.assistmed.core.RuleStore
 import fr.assistmed.core.Sector
-import fr.assistmed.core.Simulator
 import fr.assistmed.core.Situation
 import fr.assistmed.core.Zone
-import fr.assistmed.core.assess
-import fr.assistmed.core.assessJson
-import fr.assistmed.core.ruleVersions
-import fr.assistmed.core.secondAssistant
 import fr.assistmed.core.situationFromJson
 import fr.assistmed.core.situationToJson
-import fr.assistmed.core.specialties
-import fr.assistmed.core.timeline
-import fr.assistmed.core.timelineJson
 import java.math.BigDecimal
 import java.util.Random
 
@@ -35,7 +28,7 @@ val GP_2025 = Situation(
     percentileBand = PercentileBand.P50P70,
 )
 
-private inline fun expectError(code: String, field: String?, call: () -> Unit) {
+inline fun expectError(code: String, field: String?, call: () -> Unit) {
     val e = try {
         call()
         null
@@ -45,11 +38,11 @@ private inline fun expectError(code: String, field: String?, call: () -> Unit) {
     ensureTypedError(e, code, field)
 }
 
-fun runErrorTests(h: Harness) {
+fun runErrorTests(h: Harness, store: RuleStore) {
     h.check("error: negative patientele_mt → OutOfRange on patientele_mt") {
-        expectError("hors_bornes", "patientele_mt") { assess(GP_2025.copy(patienteleMt = -5L)) }
+        expectError("hors_bornes", "patientele_mt") { store.assess(GP_2025.copy(patienteleMt = -5L)) }
         try {
-            assess(GP_2025.copy(patienteleMt = -5L))
+            store.assess(GP_2025.copy(patienteleMt = -5L))
         } catch (e: AssistmedException.OutOfRange) {
             ensureEquals("hors_bornes", e.code, "OutOfRange.code")
             ensureEquals("patientele_mt", e.field, "OutOfRange.field")
@@ -58,51 +51,52 @@ fun runErrorTests(h: Harness) {
         }
     }
     h.check("error: Long.MAX_VALUE / MIN_VALUE counts → OutOfRange") {
-        expectError("hors_bornes", "patientele_mt") { assess(GP_2025.copy(patienteleMt = Long.MAX_VALUE)) }
-        expectError("hors_bornes", "file_active") { assess(GP_2025.copy(fileActive = Long.MIN_VALUE)) }
-        expectError("hors_bornes", "age") { assess(GP_2025.copy(age = 19L)) }
+        expectError("hors_bornes", "patientele_mt") { store.assess(GP_2025.copy(patienteleMt = Long.MAX_VALUE)) }
+        expectError("hors_bornes", "file_active") { store.assess(GP_2025.copy(fileActive = Long.MIN_VALUE)) }
+        expectError("hors_bornes", "age") { store.assess(GP_2025.copy(age = 19L)) }
     }
     h.check("error: bad signature date → InvalidDate on signature_date") {
         for (bad in listOf("2025-13-45", "2025-02-30", "15/01/2025", "", "2025-01-15T00:00:00", "\u0000")) {
-            expectError("date_invalide", "signature_date") { assess(GP_2025.copy(signatureDate = bad)) }
+            expectError("date_invalide", "signature_date") { store.assess(GP_2025.copy(signatureDate = bad)) }
         }
     }
     h.check("error: date before the scheme → OutOfPeriod") {
-        expectError("hors_periode", "signature_date") { assess(GP_2025.copy(signatureDate = "2019-08-31")) }
+        expectError("hors_periode", "signature_date") { store.assess(GP_2025.copy(signatureDate = "2019-08-31")) }
     }
     h.check("error: unknown specialty → UnknownValue on specialty") {
-        expectError("valeur_inconnue", "specialty") { assess(GP_2025.copy(specialty = "99")) }
-        expectError("valeur_inconnue", "specialty") { assess(GP_2025.copy(specialty = "é\uD83D\uDE00")) }
+        expectError("valeur_inconnue", "specialty") { store.assess(GP_2025.copy(specialty = "99")) }
+        expectError("valeur_inconnue", "specialty") { store.assess(GP_2025.copy(specialty = "é\uD83D\uDE00")) }
     }
     h.check("error: malformed clinical_fee_share → OutOfRange on clinical_fee_share") {
         val surgeon = GP_2025.copy(specialty = "41", patienteleMt = null)
         for (bad in listOf("0,85", "abc", "", "NaN", "1.5", "-0.1", "85%")) {
-            expectError("hors_bornes", "clinical_fee_share") { assess(surgeon.copy(clinicalFeeShare = bad)) }
+            expectError("hors_bornes", "clinical_fee_share") { store.assess(surgeon.copy(clinicalFeeShare = bad)) }
         }
-        expectError("champ_requis", "clinical_fee_share") { assess(surgeon) }
+        expectError("champ_requis", "clinical_fee_share") { store.assess(surgeon) }
     }
     h.check("error: timeline start not a date → InvalidDate on start") {
-        expectError("date_invalide", "start") { timeline(GP_2025, ContractOption.DEMI, "tomorrow") }
-        expectError("incoherence", "start") { timeline(GP_2025, ContractOption.DEMI, "2025-01-14") }
-        expectError("formule_indisponible", "option") { timeline(GP_2025, ContractOption.TIERS) }
+        expectError("date_invalide", "start") { store.timeline(GP_2025, ContractOption.DEMI, "tomorrow") }
+        expectError("incoherence", "start") { store.timeline(GP_2025, ContractOption.DEMI, "2025-01-14") }
+        expectError("formule_indisponible", "option") { store.timeline(GP_2025, ContractOption.TIERS) }
     }
     h.check("error: running contract → fields named with their path") {
         val contract = CurrentContract(option = ContractOption.PLEIN, start = "2023-13-01", objectivesReached = true)
-        expectError("date_invalide", "current_contract.start") { secondAssistant(GP_2025.copy(currentContract = contract)) }
+        expectError("date_invalide", "current_contract.start") { store.secondAssistant(GP_2025.copy(currentContract = contract)) }
         val later = contract.copy(start = "2026-01-01")
-        expectError("incoherence", "current_contract.start") { secondAssistant(GP_2025.copy(currentContract = later)) }
-        expectError("champ_requis", "current_contract") { secondAssistant(GP_2025) }
+        expectError("incoherence", "current_contract.start") { store.secondAssistant(GP_2025.copy(currentContract = later)) }
+        expectError("champ_requis", "current_contract") { store.secondAssistant(GP_2025) }
     }
     h.check("error: situationFromJson on malformed documents → InvalidJson, no field") {
         val deep = "[".repeat(100_000)
-        for (bad in listOf("", "{", "null", "42", "{\"signature_date\": 5}", "{\"unknown\": 1}", deep, "\uFFFF")) {
+        for (bad in listOf("", "{", "null", "42", "[]", "\"x\"", "{\"signature_date\": 5}", "{\"unknown\": 1}", deep, "\uFFFF")) {
             try {
                 expectError("json_invalide", null) { situationFromJson(bad) }
             } catch (e: CheckFailed) {
                 fail("input <${bad.take(20)}>: ${e.message}")
             }
         }
-        expectError("json_invalide", null) { assessJson("{\"signature_date\": \"2025-01-15\",") }
+        expectError("json_invalide", null) { store.assessJson("{\"signature_date\": \"2025-01-15\",") }
+        expectError("json_invalide", null) { store.assessJson("[\"2025-01-15\", \"01\", \"secteur_1\"]") }
     }
     h.check("error: situationFromJson validates (unknown sector, missing field)") {
         expectError("valeur_inconnue", "sector") {
@@ -110,12 +104,9 @@ fun runErrorTests(h: Harness) {
         }
         expectError("champ_requis", "sector") { situationFromJson("""{"signature_date":"2025-01-15","specialty":"01"}""") }
     }
-    h.check("error: timelineJson with an unknown option code → UnknownValue on option") {
-        expectError("valeur_inconnue", "option") { timelineJson(situationToJson(GP_2025), "double", null) }
-    }
     h.check("error: Throwable.message and messageIn carry the explanation") {
         try {
-            assess(GP_2025.copy(signatureDate = "2025-02-30"))
+            store.assess(GP_2025.copy(signatureDate = "2025-02-30"))
             fail("no error")
         } catch (e: AssistmedException) {
             ensure(e.messageIn(Language.FR).contains("AAAA-MM-JJ")) { "fr: ${e.messageIn(Language.FR)}" }
@@ -124,31 +115,26 @@ fun runErrorTests(h: Harness) {
     }
 }
 
-fun runApiTests(h: Harness, simulator: Simulator) {
-    h.check("specialties(): codes unique, GP present, same on the Simulator") {
-        val list = specialties()
+fun runApiTests(h: Harness, store: RuleStore) {
+    h.check("specialties(): codes unique, GP present") {
+        val list = store.specialties()
         ensure(list.isNotEmpty()) { "no specialties" }
         ensureEquals(list.size, list.map { it.code }.toSet().size, "unique codes")
         ensure(list.any { it.code == "01" && it.group.jsonCode() == "generaliste" }) { "no GP (01)" }
-        ensureEquals(list, simulator.specialties(), "Simulator.specialties()")
     }
     h.check("ruleVersions(): the three versions, dated, oldest first") {
-        val versions = ruleVersions()
+        val versions = store.ruleVersions()
         ensureEquals(listOf("avenant-7-2019", "reglement-arbitral-2023", "convention-2024"), versions.map { it.id }, "ids")
         ensureEquals("2019-09-01", versions.first().start, "first start")
         ensureEquals(null, versions.last().endExclusive, "last end")
         for (v in versions) ensure(Regex("""\d{4}-\d{2}-\d{2}""").matches(v.start)) { "start not ISO: ${v.start}" }
-        ensureEquals(versions, simulator.ruleVersions(), "Simulator.ruleVersions()")
-        ensure(simulator.bundleVersion() > 0uL) { "bundle version" }
     }
-    h.check("Simulator and top-level functions give equal records") {
-        ensureEquals(assess(GP_2025), simulator.assess(GP_2025), "assess")
-        ensureEquals(timeline(GP_2025, ContractOption.PLEIN), simulator.timeline(GP_2025, ContractOption.PLEIN, null), "timeline")
-    }
-    h.check("several Simulator instances, closed with use {}") {
-        val first = Simulator.embedded().use { it.assess(GP_2025) }
-        val second = Simulator.embedded().use { it.assess(GP_2025) }
+    h.check("several RuleStore instances, closed with use {}, give equal records") {
+        val first = RuleStore.embedded().use { it.assess(GP_2025) }
+        val second = RuleStore.embedded().use { it.assess(GP_2025) }
         ensureEquals(first, second, "assessments")
+        ensureEquals(store.assess(GP_2025), first, "shared store")
+        ensureEquals(store.timeline(GP_2025, ContractOption.PLEIN), store.timeline(GP_2025, ContractOption.PLEIN, null), "default start")
     }
     h.check("situationToJson → situationFromJson round trip") {
         val full = GP_2025.copy(
@@ -166,12 +152,12 @@ fun runApiTests(h: Harness, simulator: Simulator) {
         expectError("hors_bornes", "age") { situationToJson(GP_2025.copy(age = 101L)) }
     }
     h.check("assessment echoes the validated situation, defaults filled in") {
-        val a = assess(GP_2025.copy(specialty = " 01 "))
+        val a = store.assess(GP_2025.copy(specialty = " 01 "))
         ensureEquals("01", a.situation.specialty, "trimmed specialty")
         ensureEquals(GP_2025, a.situation, "situation")
     }
     h.check("money is BigDecimal with the canonical scale, totals add up") {
-        val a = assess(GP_2025)
+        val a = store.assess(GP_2025)
         val demi = a.options.first { it.option == ContractOption.DEMI }
         val total = demi.total ?: fail("no total")
         ensureEquals("66000.00", total.toPlainString(), "total text")
@@ -201,8 +187,8 @@ fun runApiTests(h: Harness, simulator: Simulator) {
         }
     }
     h.check("typed records are immutable values (data classes, equal by value)") {
-        val a = assess(GP_2025)
-        val b = assess(GP_2025.copy())
+        val a = store.assess(GP_2025)
+        val b = store.assess(GP_2025.copy())
         ensureEquals(a, b, "equal assessments")
         ensureEquals(a.hashCode(), b.hashCode(), "hash codes")
     }
@@ -213,14 +199,14 @@ fun runApiTests(h: Harness, simulator: Simulator) {
  * throws an AssistmedException. Anything else (uniffi's InternalException after a Rust panic, a
  * JVM error) fails the check.
  */
-fun runFuzz(h: Harness, iterations: Int) {
+fun runFuzz(h: Harness, store: RuleStore, iterations: Int) {
     h.check("fuzz: $iterations random situations → result or typed error, never anything else") {
         val rnd = Random(20_241_122L)
         // Mostly plausible values (so that most calls go deep into the core), some absurd ones.
         val goodDates = listOf("2019-09-01", "2020-06-30", "2023-04-25", "2024-12-21", "2024-12-31", "2025-01-15", "2026-03-01")
         val badDates = listOf("2019-08-31", "9999-12-31", "0001-01-01", "2025-02-29", "", "abc", "2025-1-5",
             " 2025-01-15 ", "\u0000", "２０２５-01-15")
-        val goodSpecialties = specialties().map { it.code }
+        val goodSpecialties = store.specialties().map { it.code }
         val badSpecialties = listOf("", "99", "1", "001", "ab", "\uD83D\uDE00")
         val goodCounts = listOf(null, 0L, 499L, 500L, 800L, 1200L, 1800L, 2500L, 20_000L)
         val badCounts = listOf(20_001L, -1L, Long.MIN_VALUE, Long.MAX_VALUE)
@@ -259,9 +245,9 @@ fun runFuzz(h: Harness, iterations: Int) {
             val option = ContractOption.values()[rnd.nextInt(3)]
             val start = if (rnd.nextBoolean()) null else dates[rnd.nextInt(dates.size)]
             val calls: List<() -> Any> = listOf(
-                { assess(s) },
-                { timeline(s, option, start) },
-                { secondAssistant(s) },
+                { store.assess(s) },
+                { store.timeline(s, option, start) },
+                { store.secondAssistant(s) },
                 { situationToJson(s) },
             )
             for (call in calls) {

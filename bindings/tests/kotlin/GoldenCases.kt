@@ -1,21 +1,21 @@
-// Every golden case of tests/cases/ through the bindings, three ways:
-//   1. the JSON API (assessJson / timelineJson / secondAssistantJson), parsed with Gson;
-//   2. the typed API on a situation read by situationFromJson (top-level functions);
-//   3. the typed API on a Situation record built field by field in Kotlin (Simulator object);
-// then the typed result, turned into a JSON tree, must equal the JSON API's output exactly.
+// Every golden case of tests/cases/ through the bindings, on one RuleStore:
+//   1. the JSON API (assessJson, `simulate` cases), parsed with Gson;
+//   2. the typed API on a situation read by situationFromJson;
+//   3. the typed API on a Situation record built field by field in Kotlin;
+// then the typed result, turned into a JSON tree, must equal EXACTLY the core's own JSON output
+// for the case: what the CLI prints (`assistmed simulate --input - --json`, `assistmed timeline
+// … --json`), written by bindings/scripts/make-test-fixtures.sh into $ASSISTMED_CORE_JSON. So
+// does the output of assessJson. (`second_assistant` cases have no CLI command: their record is
+// compared exactly inside the `simulate` cases that have a running contract.)
 package fr.assistmed.core.tests
 
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import fr.assistmed.core.AssistmedException
-import fr.assistmed.core.ContractOption
 import fr.assistmed.core.Language
-import fr.assistmed.core.SecondAssistant
-import fr.assistmed.core.Simulator
+import fr.assistmed.core.RuleStore
 import fr.assistmed.core.Situation
-import fr.assistmed.core.Timeline
-import fr.assistmed.core.Assessment
 import java.io.File
 
 class GoldenCase(
@@ -47,25 +47,6 @@ fun loadCases(dir: File): List<GoldenCase> {
             expect = o.getAsJsonObject("expect") ?: JsonObject(),
         )
     }
-}
-
-/** The same calls on the top-level functions or on a Simulator object. */
-interface Api {
-    fun assess(s: Situation): Assessment
-    fun timeline(s: Situation, option: ContractOption, start: String?): Timeline
-    fun secondAssistant(s: Situation): SecondAssistant
-}
-
-object TopLevelApi : Api {
-    override fun assess(s: Situation) = fr.assistmed.core.assess(s)
-    override fun timeline(s: Situation, option: ContractOption, start: String?) = fr.assistmed.core.timeline(s, option, start)
-    override fun secondAssistant(s: Situation) = fr.assistmed.core.secondAssistant(s)
-}
-
-class SimulatorApi(private val simulator: Simulator) : Api {
-    override fun assess(s: Situation) = simulator.assess(s)
-    override fun timeline(s: Situation, option: ContractOption, start: String?) = simulator.timeline(s, option, start)
-    override fun secondAssistant(s: Situation) = simulator.secondAssistant(s)
 }
 
 /** Code, field and both messages of any variant (exhaustive: a new variant breaks the build). */
@@ -141,35 +122,37 @@ fun verify(case: GoldenCase, outcome: Result<JsonElement>) {
     }
 }
 
-fun jsonApi(case: GoldenCase): JsonElement = JsonParser.parseString(
-    when (case.command) {
-        "simulate" -> fr.assistmed.core.assessJson(case.inputText)
-        "timeline" -> fr.assistmed.core.timelineJson(case.inputText, case.option ?: "", case.start)
-        "second_assistant" -> fr.assistmed.core.secondAssistantJson(case.inputText)
-        else -> fail("unknown command ${case.command}")
-    },
-)
+/** The core's JSON output for `case` (make-test-fixtures.sh), or null when the core refused it. */
+fun coreJson(dir: File, case: GoldenCase): JsonElement? =
+    File(dir, case.file).takeIf { it.isFile }?.let { JsonParser.parseString(it.readText()) }
 
-fun typedApi(case: GoldenCase, api: Api, s: Situation): JsonElement = when (case.command) {
-    "simulate" -> api.assess(s).toJson()
+fun typedApi(case: GoldenCase, store: RuleStore, s: Situation): JsonElement = when (case.command) {
+    "simulate" -> store.assess(s).toJson()
     "timeline" -> {
         val option = contractOptionOf(case.option ?: "") ?: fail("option `${case.option}` is not a ContractOption code")
-        api.timeline(s, option, case.start).toJson()
+        store.timeline(s, option, case.start).toJson()
     }
-    "second_assistant" -> api.secondAssistant(s).toJson()
+    "second_assistant" -> store.secondAssistant(s).toJson()
     else -> fail("unknown command ${case.command}")
 }
 
 /** Runs every case; returns how many inputs could not be expressed as typed records. */
-fun runGoldenCases(h: Harness, cases: List<GoldenCase>, simulator: Simulator): Int {
+fun runGoldenCases(h: Harness, cases: List<GoldenCase>, store: RuleStore, coreJsonDir: File?): Int {
     var unrepresentable = 0
-    val simulatorApi = SimulatorApi(simulator)
+    h.check("core JSON outputs present (\$ASSISTMED_CORE_JSON = $coreJsonDir)") {
+        ensure(coreJsonDir != null && coreJsonDir.isDirectory) { "run bindings/scripts/test-kotlin.sh (it writes them)" }
+    }
     for (case in cases) {
         val tag = "${case.file} (${case.id})"
-        val viaJson = runCatching { jsonApi(case) }
-        h.check("$tag [json api]") { verify(case, viaJson) }
+        val viaJson = if (case.command == "simulate") {
+            runCatching { JsonParser.parseString(store.assessJson(case.inputText)) }.also {
+                h.check("$tag [assessJson]") { verify(case, it) }
+            }
+        } else {
+            null
+        }
 
-        val viaTyped = runCatching { typedApi(case, TopLevelApi, fr.assistmed.core.situationFromJson(case.inputText)) }
+        val viaTyped = runCatching { typedApi(case, store, fr.assistmed.core.situationFromJson(case.inputText)) }
         h.check("$tag [typed api, situationFromJson]") { verify(case, viaTyped) }
 
         val record = situationOf(case.input)
@@ -180,13 +163,21 @@ fun runGoldenCases(h: Harness, cases: List<GoldenCase>, simulator: Simulator): I
                 ensure(case.expect.has("error")) { "input cannot be built as a Situation record but no error is expected" }
             }
         } else {
-            val viaRecord = runCatching { typedApi(case, simulatorApi, record) }
-            h.check("$tag [typed record, Simulator]") { verify(case, viaRecord) }
+            val viaRecord = runCatching { typedApi(case, store, record) }
+            h.check("$tag [typed record]") { verify(case, viaRecord) }
         }
 
-        if (viaJson.isSuccess && viaTyped.isSuccess) {
-            h.check("$tag [typed = json, exact]") {
-                exactMismatch(viaJson.getOrThrow(), viaTyped.getOrThrow())?.let { fail(it) }
+        if (case.command != "second_assistant" && !case.expect.has("error") && coreJsonDir != null) {
+            val core = coreJson(coreJsonDir, case)
+            h.check("$tag [typed = core json, exact]") {
+                if (core == null) fail("the CLI refused the case (no ${case.file} in $coreJsonDir)")
+                exactMismatch(core, viaTyped.getOrThrow())?.let { fail(it) }
+            }
+            if (viaJson != null) {
+                h.check("$tag [assessJson = core json, exact]") {
+                    if (core == null) fail("the CLI refused the case")
+                    exactMismatch(core, viaJson.getOrThrow())?.let { fail(it) }
+                }
             }
         }
     }

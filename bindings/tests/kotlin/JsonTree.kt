@@ -55,10 +55,6 @@ private fun <T : Any> opt(v: T?, f: (T) -> JsonElement): JsonElement = if (v == 
 private fun obj(vararg fields: Pair<String, JsonElement>): JsonObject =
     JsonObject().also { o -> fields.forEach { (k, v) -> o.add(k, v) } }
 
-/** Adds `key` only when `value` is not null (fields the core skips when absent). */
-private fun JsonObject.addIfPresent(key: String, value: String?): JsonObject =
-    also { if (value != null) add(key, JsonPrimitive(value)) }
-
 // Output-only enums have no exported code() (each exported method costs library size): their
 // JSON codes are written here by hand, and the exact typed = JSON comparison checks them.
 fun EligibilityStatus.jsonCode(): String = when (this) {
@@ -239,14 +235,14 @@ fun SecondAssistant.toJson(): JsonObject = obj(
     "message_en" to text(messageEn),
 )
 
-fun Caveat.toJson(): JsonObject = obj("code" to text(code))
-    .addIfPresent("parameter", parameter)
-    .also {
-        it.add("confidence", text(confidence.code()))
-        it.add("message_fr", text(messageFr))
-        it.add("message_en", text(messageEn))
-        it.add("references", texts(references))
-    }
+fun Caveat.toJson(): JsonObject = obj(
+    "code" to text(code),
+    "parameter" to text(parameter),
+    "confidence" to text(confidence.code()),
+    "message_fr" to text(messageFr),
+    "message_en" to text(messageEn),
+    "references" to texts(references),
+)
 
 fun Notice.toJson(): JsonObject = obj(
     "id" to text(id),
@@ -257,13 +253,14 @@ fun Notice.toJson(): JsonObject = obj(
     "text_en" to text(textEn),
 )
 
-fun Reference.toJson(): JsonObject = obj("id" to text(id), "title" to text(title))
-    .addIfPresent("article", article)
-    .also {
-        it.add("url", text(url))
-        it.add("date", text(date))
-        it.add("kind", text(kind))
-    }
+fun Reference.toJson(): JsonObject = obj(
+    "id" to text(id),
+    "title" to text(title),
+    "article" to text(article),
+    "url" to text(url),
+    "date" to text(date),
+    "kind" to text(kind),
+)
 
 fun Assessment.toJson(): JsonObject = obj(
     "rules" to rules.toJson(),

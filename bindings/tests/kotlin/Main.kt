@@ -7,10 +7,9 @@ package fr.assistmed.core.tests
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.Language
 import fr.assistmed.core.PercentileBand
+import fr.assistmed.core.RuleStore
 import fr.assistmed.core.Sector
-import fr.assistmed.core.Simulator
 import fr.assistmed.core.Situation
-import fr.assistmed.core.assess
 import java.io.File
 import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch
@@ -23,30 +22,35 @@ const val CALLS_PER_THREAD = 150
 const val TIMING_WARMUP = 2_000
 const val TIMING_CALLS = 2_000
 
-/** 8 threads at once, sharing one Simulator and the top-level functions; every answer must
- * equal the one computed alone beforehand. */
-fun runConcurrency(h: Harness, cases: List<GoldenCase>, simulator: Simulator) {
-    h.check("concurrency: $THREADS threads × $CALLS_PER_THREAD calls, identical results") {
-        // (situation, expected tree or expected error code) computed on this thread first.
+/** 8 threads at once sharing one RuleStore (assess, timeline, second assistant, questionnaire);
+ * every answer must equal the one computed alone beforehand. */
+fun runConcurrency(h: Harness, cases: List<GoldenCase>, store: RuleStore) {
+    h.check("concurrency: $THREADS threads × $CALLS_PER_THREAD calls on one RuleStore, identical results") {
+        // (case, situation) pairs, and the expected tree or error code computed on this thread first.
         val work = cases.mapNotNull { c -> situationOf(c.input)?.let { c to it } }
         ensure(work.isNotEmpty()) { "no case to run" }
-        val expected = work.map { (c, s) ->
-            runCatching { typedApi(c, TopLevelApi, s).toString() }.fold({ it }, { e -> "error:" + ((e as? AssistmedException)?.errorCode() ?: e.javaClass.name) })
+        fun answer(k: Int): String {
+            val (c, s) = work[k]
+            return runCatching {
+                if (k % 5 == 4) {
+                    store.questionnaire(answers("patientele_mt" to (s.patienteleMt ?: 0L).toString()), s.signatureDate).toString()
+                } else {
+                    typedApi(c, store, s).toString()
+                }
+            }.fold({ it }, { e -> "error:" + ((e as? AssistmedException)?.errorCode() ?: e.javaClass.name) })
         }
+        val expected = work.indices.map(::answer)
         val pool = Executors.newFixedThreadPool(THREADS)
         val start = CountDownLatch(1)
         try {
             val futures = (0 until THREADS).map { t ->
                 pool.submit(Callable {
                     start.await()
-                    val api = if (t % 2 == 0) SimulatorApi(simulator) else TopLevelApi
                     val mismatches = mutableListOf<String>()
                     for (i in 0 until CALLS_PER_THREAD) {
                         val k = (i * 7 + t) % work.size
-                        val (c, s) = work[k]
-                        val got = runCatching { typedApi(c, api, s).toString() }
-                            .fold({ it }, { e -> "error:" + ((e as? AssistmedException)?.errorCode() ?: e.javaClass.name) })
-                        if (got != expected[k]) mismatches += "thread $t call $i (${c.id}): ${got.take(120)}"
+                        val got = answer(k)
+                        if (got != expected[k]) mismatches += "thread $t call $i (${work[k].first.id}): ${got.take(120)}"
                     }
                     mismatches
                 })
@@ -63,33 +67,45 @@ fun runConcurrency(h: Harness, cases: List<GoldenCase>, simulator: Simulator) {
 /** The Kotlin example of bindings/README.md, verbatim between the markers. */
 fun readmeUsageExample() {
     // README-BEGIN
-    val s = Situation(signatureDate = "2025-01-15", specialty = "01", sector = Sector.SECTEUR1,
-                      patienteleMt = 1200L, percentileBand = PercentileBand.P50P70)
-    try { assess(s).options.forEach { println("${it.option.code()}: ${it.total ?: "—"} €") } }
-    catch (e: AssistmedException) { println("${e.errorCode()} on ${e.errorField()}: ${e.messageIn(Language.FR)}") }
+    RuleStore.embedded().use { store ->
+        val s = Situation(signatureDate = "2025-01-15", specialty = "01", sector = Sector.SECTEUR1,
+                          patienteleMt = 1200L, percentileBand = PercentileBand.P50P70)
+        try { store.assess(s).options.forEach { println("${it.option.code()}: ${it.total ?: "—"} €") } }
+        catch (e: AssistmedException) { println("${e.errorCode()} on ${e.errorField()}: ${e.messageIn(Language.FR)}") }
+    }
     // README-END
 }
 
 /** Mean time of one `assess` call from Kotlin, records lowered and lifted (informational). */
-fun runTiming(h: Harness) {
+fun runTiming(h: Harness, store: RuleStore) {
     h.check("timing: assess round trip") {
-        repeat(TIMING_WARMUP) { assess(GP_2025) }
+        repeat(TIMING_WARMUP) { store.assess(GP_2025) }
         val t0 = System.nanoTime()
-        repeat(TIMING_CALLS) { assess(GP_2025) }
+        repeat(TIMING_CALLS) { store.assess(GP_2025) }
         val micros = (System.nanoTime() - t0) / 1_000.0 / TIMING_CALLS
         println("kotlin→rust assess round trip: ${"%.1f".format(java.util.Locale.ROOT, micros)} µs/call ($TIMING_CALLS calls)")
         // For comparison: the same work returned as one JSON string (no record lifting).
         val json = fr.assistmed.core.situationToJson(GP_2025)
-        repeat(TIMING_WARMUP) { fr.assistmed.core.assessJson(json) }
+        repeat(TIMING_WARMUP) { store.assessJson(json) }
         val t1 = System.nanoTime()
-        repeat(TIMING_CALLS) { fr.assistmed.core.assessJson(json) }
+        repeat(TIMING_CALLS) { store.assessJson(json) }
         val jsonMicros = (System.nanoTime() - t1) / 1_000.0 / TIMING_CALLS
         println("(info) kotlin→rust assessJson round trip: ${"%.1f".format(java.util.Locale.ROOT, jsonMicros)} µs/call ($TIMING_CALLS calls)")
+        val answers = answers("patientele_mt" to "1200")
+        repeat(TIMING_WARMUP / 4) { store.resultView(answers, "2025-01-15") }
+        val t2 = System.nanoTime()
+        repeat(TIMING_CALLS / 4) { store.resultView(answers, "2025-01-15") }
+        val viewMicros = (System.nanoTime() - t2) / 1_000.0 / (TIMING_CALLS / 4)
+        println("(info) kotlin→rust resultView round trip: ${"%.1f".format(java.util.Locale.ROOT, viewMicros)} µs/call (${TIMING_CALLS / 4} calls)")
     }
 }
 
 fun main(args: Array<String>) {
     val casesDir = File(args.firstOrNull() ?: System.getenv("ASSISTMED_CASES_DIR") ?: "tests/cases")
+    // Written by bindings/scripts/make-test-fixtures.sh (test-kotlin.sh sets these).
+    val coreJsonDir = System.getenv("ASSISTMED_CORE_JSON")?.let(::File)
+    val bundlesDir = System.getenv("ASSISTMED_TEST_BUNDLES")?.let(::File)
+    val testKeyTrusted = System.getenv("ASSISTMED_TEST_KEYS") == "1"
     val h = Harness()
     val cases = try {
         loadCases(casesDir)
@@ -100,15 +116,17 @@ fun main(args: Array<String>) {
     }
     h.check("golden cases present in $casesDir") { ensure(cases.isNotEmpty()) { "no *.json case" } }
 
-    Simulator.embedded().use { simulator ->
-        val unrepresentable = runGoldenCases(h, cases, simulator)
+    RuleStore.embedded().use { store ->
+        val unrepresentable = runGoldenCases(h, cases, store, coreJsonDir)
         println("golden cases: ${cases.size} run through the bindings ($unrepresentable inputs not expressible as typed records, all expecting errors)")
-        runErrorTests(h)
-        runApiTests(h, simulator)
-        runFuzz(h, iterations = 500)
-        runConcurrency(h, cases, simulator)
+        runErrorTests(h, store)
+        runApiTests(h, store)
+        runBundleTests(h, store, bundlesDir, testKeyTrusted)
+        runQuestionnaireTests(h, store, cases)
+        runFuzz(h, store, iterations = 500)
+        runConcurrency(h, cases, store)
         h.check("README usage example") { readmeUsageExample() }
-        runTiming(h)
+        runTiming(h, store)
     }
 
     println("${h.passed} passed, ${h.failed} failed")

@@ -1,8 +1,15 @@
-// XCTest of the Swift bindings (module `Assistmed`): every golden case of tests/cases/ through
-// the typed Swift API and the JSON API, typed errors, the Simulator object, concurrent calls.
+// XCTest of the Swift bindings (module `Assistmed`), on one `RuleStore`: every golden case of
+// tests/cases/ through the typed Swift API, whose JSON trees must equal exactly the core's own
+// JSON output; typed errors; signed rule updates; the questionnaire and result view; concurrent
+// calls from 8 threads.
 //
-// Golden cases are read from $ASSISTMED_CASES_DIR, or from the first `tests/cases` folder found
-// above this file. Format: tests/README.md.
+// Inputs, from the environment (bindings/scripts/test-swift.sh sets them; the fixtures are written
+// by bindings/scripts/make-test-fixtures.sh):
+//   ASSISTMED_CASES_DIR     golden cases (default: the first `tests/cases` folder above this file)
+//   ASSISTMED_CORE_JSON     the core's JSON output of each golden case (the CLI's `--json`)
+//   ASSISTMED_TEST_BUNDLES  regles-v2.json(.sig) and regles-v1.json(.sig), signed by the TEST-ONLY key
+//   ASSISTMED_TEST_KEYS     "1" when the library trusts the TEST-ONLY key (built with `test-keys`)
+// Tests that need a missing input are skipped (XCTSkip) with the variable to set.
 //
 // Run by bindings/scripts/test-swift.sh (a temporary SwiftPM package linking the host library)
 // or by bindings/scripts/build-xcframework.sh (package AssistmedSwift) on a Mac.
@@ -376,16 +383,14 @@ extension SecondAssistant {
 
 extension Caveat {
     var json: JSONValue {
-        var fields: [String: JSONValue] = [
+        .object([
             "code": text(code),
+            "parameter": text(parameter),
             "confidence": text(confidence.code()),
             "message_fr": text(messageFr),
             "message_en": text(messageEn),
             "references": texts(references),
-        ]
-        // The core omits `parameter` when there is none.
-        if let parameter = parameter { fields["parameter"] = .string(parameter) }
-        return .object(fields)
+        ])
     }
 }
 
@@ -404,16 +409,14 @@ extension Notice {
 
 extension Reference {
     var json: JSONValue {
-        var fields: [String: JSONValue] = [
+        .object([
             "id": text(id),
             "title": text(title),
+            "article": text(article),
             "url": text(url),
             "date": text(date),
             "kind": text(kind),
-        ]
-        // The core omits `article` when there is none.
-        if let article = article { fields["article"] = .string(article) }
-        return .object(fields)
+        ])
     }
 }
 
@@ -522,38 +525,30 @@ struct GoldenCase {
         return (code, error["field"]?.stringValue)
     }
 
-    /// Runs the case through the typed API, on the top-level functions or on a simulator.
-    func runTyped(on simulator: Simulator? = nil) throws -> JSONValue {
+    /// Runs the case through the typed API on `store`.
+    func runTyped(on store: RuleStore) throws -> JSONValue {
         let situation = try situationFromJson(json: inputText)
         switch command {
         case "simulate":
-            return try (simulator?.assess(situation: situation) ?? assess(situation: situation)).json
+            return try store.assess(situation: situation).json
         case "timeline":
             guard let code = option, let contractOption = ContractOption.withCode(code) else {
                 throw GoldenCaseError.malformed("\(file): option `\(option ?? "nil")` is not a contract option")
             }
-            let result = try simulator?.timeline(situation: situation, option: contractOption, start: start)
-                ?? timeline(situation: situation, option: contractOption, start: start)
-            return result.json
+            return try store.timeline(situation: situation, option: contractOption, start: start).json
         case "second_assistant":
-            return try (simulator?.secondAssistant(situation: situation) ?? secondAssistant(situation: situation)).json
+            return try store.secondAssistant(situation: situation).json
         default:
             throw GoldenCaseError.malformed("\(file): unknown command \(command)")
         }
     }
 
-    /// Runs the case through the JSON API (the core's own JSON output).
-    func runJson() throws -> JSONValue {
-        switch command {
-        case "simulate":
-            return try JSONValue(parsing: assessJson(inputJson: inputText))
-        case "timeline":
-            return try JSONValue(parsing: timelineJson(inputJson: inputText, option: option ?? "", start: start))
-        case "second_assistant":
-            return try JSONValue(parsing: secondAssistantJson(inputJson: inputText))
-        default:
-            throw GoldenCaseError.malformed("\(file): unknown command \(command)")
-        }
+    /// The core's JSON output for this case (make-test-fixtures.sh, through the CLI), or nil
+    /// when the core refused it or has no command for it (`second_assistant`).
+    func coreJson(in folder: URL) throws -> JSONValue? {
+        let file = folder.appendingPathComponent(self.file)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return try JSONValue(parsing: String(decoding: try Data(contentsOf: file), as: UTF8.self))
     }
 
     /// Checks an outcome against `expect`; returns the failures.
@@ -617,10 +612,108 @@ final class Tally: @unchecked Sendable {
     }
 }
 
+// MARK: - Fixtures from the environment
+
+private func environment(_ name: String) -> String? {
+    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+    return value
+}
+
+/// Bytes of a signature file: 64 bytes written as 128 hex characters (and a newline).
+func hexBytes(_ text: String) -> Data? {
+    let hex = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+    guard hex.count % 2 == 0 else { return nil }
+    var data = Data(capacity: hex.count / 2)
+    var index = 0
+    while index < hex.count {
+        guard let byte = UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+        data.append(byte)
+        index += 2
+    }
+    return data
+}
+
+/// The signed test bundles of make-test-fixtures.sh, from $ASSISTMED_TEST_BUNDLES.
+struct TestBundles {
+    let v2: Data
+    let v2Signature: Data
+    let v2SignatureHex: String
+    let v1: Data
+    let v1Signature: Data
+
+    static func load() throws -> TestBundles {
+        guard let path = environment("ASSISTMED_TEST_BUNDLES") else {
+            throw XCTSkip("set ASSISTMED_TEST_BUNDLES (bindings/scripts/test-swift.sh writes the bundles and sets it)")
+        }
+        let folder = URL(fileURLWithPath: path, isDirectory: true)
+        func data(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
+        func signature(_ name: String) throws -> Data {
+            guard let bytes = hexBytes(String(decoding: try data(name), as: UTF8.self)) else {
+                throw GoldenCaseError.malformed("\(name): not hex")
+            }
+            return bytes
+        }
+        return TestBundles(
+            v2: try data("regles-v2.json"),
+            v2Signature: try signature("regles-v2.json.sig"),
+            v2SignatureHex: String(decoding: try data("regles-v2.json.sig"), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines).lowercased(),
+            v1: try data("regles-v1.json"),
+            v1Signature: try signature("regles-v1.json.sig")
+        )
+    }
+}
+
+/// The bytes with one digit changed: the signature no longer matches.
+func tampered(_ bytes: Data) -> Data {
+    var copy = bytes
+    if let index = copy.firstIndex(of: UInt8(ascii: "9")) {
+        copy[index] = UInt8(ascii: "8")
+    }
+    return copy
+}
+
+/// What an app persists (UserDefaults, files…): here, in memory.
+final class Prefs {
+    private(set) var bundle: Data?
+    private(set) var signature: Data?
+
+    func save(bundle: Data, signature: Data) {
+        self.bundle = bundle
+        self.signature = signature
+    }
+}
+
+/// A golden-case input as app answers: the mapping of `vers_reponses` in
+/// core/tests/questionnaire.rs. Nil when the questionnaire cannot express it.
+func appAnswers(of input: JSONValue) -> [Answer]? {
+    guard case let .object(fields) = input else { return nil }
+    var out: [Answer] = []
+    for (key, value) in fields {
+        switch (key, value) {
+        case let ("current_contract", .object(contract)):
+            guard contract["option"] == .string("plein"), case let .string(start)? = contract["start"] else { return nil }
+            out.append(Answer(id: "current_contract", value: "true"))
+            out.append(Answer(id: "current_contract.start", value: start))
+            out.append(Answer(id: "current_contract.objectives_reached", value: (contract["objectives_reached"] ?? .null).description))
+        case ("current_contract", _):
+            return nil
+        case let ("clinical_fee_share", .string(share)):
+            guard let decimal = Decimal(string: share, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            out.append(Answer(id: key, value: "\(decimal * 100)"))
+        case let (_, .string(text)):
+            out.append(Answer(id: key, value: text))
+        default:
+            out.append(Answer(id: key, value: value.description))
+        }
+    }
+    return out
+}
+
 // MARK: - Tests
 
 final class AssistmedTests: XCTestCase {
-    /// A GP in 2025, P50–P70: the reference situation of these tests.
+    /// A GP in 2025, P50–P70: the reference situation of these tests (golden case 001).
     let gp2025 = Situation(
         signatureDate: "2025-01-15",
         specialty: "01",
@@ -629,37 +722,63 @@ final class AssistmedTests: XCTestCase {
         percentileBand: .p50p70
     )
 
+    /// Year-1 aid of the 1/2 ETP option for `gp2025`.
+    func demiYear1(_ store: RuleStore) throws -> String? {
+        try store.assess(situation: gp2025).options.first { $0.option == .demi }?.aid.first?.amount
+    }
+
+    // MARK: Golden cases
+
     func testEveryGoldenCaseThroughTheTypedApi() throws {
         let cases = try GoldenCase.loadAll()
         XCTAssertFalse(cases.isEmpty, "no golden case found")
-        let simulator = try Simulator.embedded()
+        let store = try RuleStore.embedded()
         for goldenCase in cases {
-            for failure in goldenCase.verify(outcome { try goldenCase.runTyped() }) {
+            for failure in goldenCase.verify(outcome { try goldenCase.runTyped(on: store) }) {
                 XCTFail("\(goldenCase.file) [typed]: \(failure)")
             }
-            for failure in goldenCase.verify(outcome { try goldenCase.runTyped(on: simulator) }) {
-                XCTFail("\(goldenCase.file) [typed, Simulator]: \(failure)")
-            }
         }
     }
 
-    func testEveryGoldenCaseThroughTheJsonApiEqualsTheTypedApi() throws {
-        for goldenCase in try GoldenCase.loadAll() {
-            let viaJson = outcome { try goldenCase.runJson() }
-            for failure in goldenCase.verify(viaJson) {
-                XCTFail("\(goldenCase.file) [json]: \(failure)")
+    func testTypedResultsEqualTheCoreJsonExactly() throws {
+        guard let path = environment("ASSISTMED_CORE_JSON") else {
+            throw XCTSkip("set ASSISTMED_CORE_JSON (bindings/scripts/test-swift.sh writes the core's JSON outputs and sets it)")
+        }
+        let folder = URL(fileURLWithPath: path, isDirectory: true)
+        let store = try RuleStore.embedded()
+        var compared = 0
+        for goldenCase in try GoldenCase.loadAll() where goldenCase.command != "second_assistant" && goldenCase.expectedError == nil {
+            guard let core = try goldenCase.coreJson(in: folder) else {
+                XCTFail("\(goldenCase.file): no core JSON output in \(path)")
+                continue
             }
-            if case let .success(json) = viaJson, case let .success(typed) = outcome({ try goldenCase.runTyped() }) {
-                if let difference = mismatch(json, typed, exact: true) {
-                    XCTFail("\(goldenCase.file) [typed = json]: \(difference)")
+            if case let .success(typed) = outcome({ try goldenCase.runTyped(on: store) }) {
+                if let difference = mismatch(core, typed, exact: true) {
+                    XCTFail("\(goldenCase.file) [typed = core json]: \(difference)")
+                }
+            } else {
+                XCTFail("\(goldenCase.file): the typed API failed where the core succeeded")
+            }
+            if goldenCase.command == "simulate" {
+                let viaJson = outcome { try JSONValue(parsing: store.assessJson(inputJson: goldenCase.inputText)) }
+                for failure in goldenCase.verify(viaJson) {
+                    XCTFail("\(goldenCase.file) [assessJson]: \(failure)")
+                }
+                if case let .success(json) = viaJson, let difference = mismatch(core, json, exact: true) {
+                    XCTFail("\(goldenCase.file) [assessJson = core json]: \(difference)")
                 }
             }
+            compared += 1
         }
+        XCTAssertGreaterThan(compared, 30)
     }
 
-    func testNegativeCountIsATypedErrorNamingTheField() {
+    // MARK: Errors
+
+    func testNegativeCountIsATypedErrorNamingTheField() throws {
+        let store = try RuleStore.embedded()
         let bad = Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1, patienteleMt: -5)
-        XCTAssertThrowsError(try assess(situation: bad)) { error in
+        XCTAssertThrowsError(try store.assess(situation: bad)) { error in
             guard case let AssistmedError.OutOfRange(code, field, messageFr, messageEn) = error else {
                 return XCTFail("expected AssistmedError.OutOfRange, got \(error)")
             }
@@ -670,7 +789,8 @@ final class AssistmedTests: XCTestCase {
         }
     }
 
-    func testBadInputsGiveTypedErrors() {
+    func testBadInputsGiveTypedErrors() throws {
+        let store = try RuleStore.embedded()
         let cases: [(Situation, String, String)] = [
             (Situation(signatureDate: "2025-02-30", specialty: "01", sector: .secteur1), "date_invalide", "signature_date"),
             (Situation(signatureDate: "2019-08-31", specialty: "01", sector: .secteur1), "hors_periode", "signature_date"),
@@ -679,19 +799,26 @@ final class AssistmedTests: XCTestCase {
             (Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1, age: 12), "hors_bornes", "age"),
         ]
         for (situation, code, field) in cases {
-            XCTAssertThrowsError(try assess(situation: situation)) { error in
+            XCTAssertThrowsError(try store.assess(situation: situation)) { error in
                 guard let error = error as? AssistmedError else { return XCTFail("not an AssistmedError: \(error)") }
                 XCTAssertEqual(error.errorCode(), code)
                 XCTAssertEqual(error.errorField(), field)
             }
         }
-        XCTAssertThrowsError(try timeline(situation: gp2025, option: .demi, start: "tomorrow")) { error in
+        XCTAssertThrowsError(try store.timeline(situation: gp2025, option: .demi, start: "tomorrow")) { error in
             XCTAssertEqual((error as? AssistmedError)?.errorField(), "start")
         }
-        XCTAssertThrowsError(try situationFromJson(json: "{")) { error in
-            guard case AssistmedError.InvalidJson = error else { return XCTFail("expected InvalidJson, got \(error)") }
+        for json in ["{", "[]", "42", "null"] {
+            XCTAssertThrowsError(try situationFromJson(json: json)) { error in
+                guard case AssistmedError.InvalidJson = error else { return XCTFail("expected InvalidJson, got \(error)") }
+            }
+            XCTAssertThrowsError(try store.assessJson(inputJson: json)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "json_invalide")
+            }
         }
     }
+
+    // MARK: Catalogue, enums, money, JSON round trip
 
     func testEnumCodesAreUniqueAndRoundTrip() throws {
         XCTAssertEqual(Grade.allCases.map { $0.code() }, ["A", "B", "C", "GAP"])
@@ -704,16 +831,15 @@ final class AssistmedTests: XCTestCase {
         }
     }
 
-    func testSimulatorAndTopLevelFunctionsAgree() throws {
-        let simulator = try Simulator.embedded()
-        XCTAssertEqual(try simulator.assess(situation: gp2025), try assess(situation: gp2025))
-        XCTAssertEqual(try simulator.specialties(), try specialties())
-        XCTAssertEqual(try simulator.ruleVersions().map(\.id), ["avenant-7-2019", "reglement-arbitral-2023", "convention-2024"])
-        XCTAssertGreaterThan(simulator.bundleVersion(), 0)
+    func testCatalogue() throws {
+        let store = try RuleStore.embedded()
+        XCTAssertTrue(try store.specialties().contains { $0.code == "01" && $0.group == .generaliste })
+        XCTAssertEqual(try store.ruleVersions().map(\.id), ["avenant-7-2019", "reglement-arbitral-2023", "convention-2024"])
+        XCTAssertEqual(try store.timeline(situation: gp2025, option: .plein), try store.timeline(situation: gp2025, option: .plein, start: nil))
     }
 
     func testAmountsAreCanonicalDecimalText() throws {
-        let assessment = try assess(situation: gp2025)
+        let assessment = try RuleStore.embedded().assess(situation: gp2025)
         let demi = try XCTUnwrap(assessment.options.first { $0.option == .demi })
         XCTAssertEqual(demi.total, "66000.00")
         let years = demi.aid.compactMap { Decimal(string: $0.amount ?? "", locale: Locale(identifier: "en_US_POSIX")) }
@@ -733,28 +859,178 @@ final class AssistmedTests: XCTestCase {
         }
     }
 
+    // MARK: Signed rule updates
+
+    func testEmbeddedStoreHasNothingToPersist() throws {
+        let store = try RuleStore.embedded()
+        XCTAssertEqual(try demiYear1(store), "19000.00")
+        XCTAssertNil(store.exportActive())
+        XCTAssertNil(store.startupWarning())
+        let provenance = store.provenance()
+        XCTAssertEqual(provenance.origin, .embedded)
+        XCTAssertEqual(provenance.bundleVersion, 1)
+        XCTAssertNil(provenance.signatureHex)
+    }
+
+    func testInstallingANewerSignedBundleChangesTheFigure() throws {
+        let bundles = try TestBundles.load()
+        let embedded = try RuleStore.embedded()
+        guard environment("ASSISTMED_TEST_KEYS") == "1" else {
+            // A shipped build: the TEST-ONLY key is not trusted.
+            XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "signature_refusee")
+            }
+            return
+        }
+        let updated = try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature)
+        XCTAssertEqual(try demiYear1(updated), "19500.00")
+        let rules = try updated.assess(situation: gp2025).rules
+        XCTAssertEqual(rules.bundleVersion, 2)
+        XCTAssertEqual(rules.bundleOrigin, .update)
+        XCTAssertEqual(updated.provenance().origin, .update)
+        XCTAssertEqual(updated.provenance().signatureHex, bundles.v2SignatureHex)
+        XCTAssertEqual(try demiYear1(embedded), "19000.00", "the store installed on is unchanged")
+    }
+
+    func testATamperedBundleIsRefusedAndTheOldFigureStays() throws {
+        let bundles = try TestBundles.load()
+        let embedded = try RuleStore.embedded()
+        XCTAssertThrowsError(try embedded.install(bundle: tampered(bundles.v2), signature: bundles.v2Signature)) { error in
+            guard case let AssistmedError.SignatureRejected(code, field, _, _) = error else {
+                return XCTFail("expected AssistmedError.SignatureRejected, got \(error)")
+            }
+            XCTAssertEqual(code, "signature_refusee")
+            XCTAssertEqual(field, "signature")
+        }
+        XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature.prefix(40))) { error in
+            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "signature_invalide")
+        }
+        if environment("ASSISTMED_TEST_KEYS") == "1" {
+            XCTAssertThrowsError(try embedded.install(bundle: bundles.v1, signature: bundles.v1Signature)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "bundle_non_plus_recent")
+            }
+        }
+        XCTAssertEqual(try demiYear1(embedded), "19000.00")
+    }
+
+    func testRestoreFallsBackToTheEmbeddedRulesWithAWarning() throws {
+        let bundles = try TestBundles.load()
+        let corrupted = try RuleStore.restore(bundle: tampered(bundles.v2), signature: bundles.v2Signature)
+        XCTAssertEqual(corrupted.startupWarning()?.code, "signature_refusee")
+        XCTAssertEqual(try demiYear1(corrupted), "19000.00")
+        XCTAssertEqual(corrupted.provenance().origin, .embedded)
+        let half = try RuleStore.restore(bundle: bundles.v2, signature: nil)
+        XCTAssertEqual(half.startupWarning()?.code, "bundle_illisible")
+        let nothing = try RuleStore.restore(bundle: nil, signature: nil)
+        XCTAssertNil(nothing.startupWarning())
+        XCTAssertEqual(try demiYear1(nothing), "19000.00")
+    }
+
+    /// The update flow of bindings/README.md, verbatim between the markers: two starts.
+    func testReadmeUpdateFlow() throws {
+        let bundles = try TestBundles.load()
+        guard environment("ASSISTMED_TEST_KEYS") == "1" else { throw XCTSkip("needs a library built with `test-keys`") }
+        let prefs = Prefs()
+        let bundleBytes = bundles.v2
+        let signatureBytes = bundles.v2Signature
+        // README-UPDATE-BEGIN
+        // At start-up: what was stored last time (nil, nil on the first start).
+        let store = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature)
+        if let w = store.startupWarning() { print("update set aside: \(w.code): \(w.messageEn)") }
+        // When the user opens an update file and its signature: a new store, or a typed error.
+        let next = try store.install(bundle: bundleBytes, signature: signatureBytes)
+        if let saved = next.exportActive() { prefs.save(bundle: saved.bundle, signature: saved.signature) }
+        // README-UPDATE-END
+        XCTAssertEqual(try demiYear1(next), "19500.00")
+        let secondStart = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature)
+        XCTAssertNil(secondStart.startupWarning())
+        XCTAssertEqual(try demiYear1(secondStart), "19500.00")
+    }
+
+    // MARK: Questionnaire and result view
+
+    func testQuestionnaireOfTheCommonCase() throws {
+        let store = try RuleStore.embedded()
+        let empty = try store.questionnaire(answers: [], today: "2025-01-15")
+        XCTAssertFalse(empty.complete)
+        XCTAssertEqual(empty.rulesId, "convention-2024")
+        let count = try XCTUnwrap(empty.questions.first { $0.id == "patientele_mt" })
+        XCTAssertTrue(count.required)
+        XCTAssertNil(count.answer)
+        XCTAssertEqual(count.kind, .count)
+
+        let answers = [Answer(id: "patientele_mt", value: "1200")]
+        let complete = try store.questionnaire(answers: answers, today: "2025-01-15")
+        XCTAssertTrue(complete.complete)
+        XCTAssertEqual(complete.questions.map(\.id), [
+            "signature_date", "specialty", "sector", "patientele_mt", "file_active", "percentile_band",
+            "newly_installed", "age", "ald_or_rqth", "mep", "current_contract",
+        ])
+        let view = try store.resultView(answers: answers, today: "2025-01-15")
+        XCTAssertEqual(view.verdict.status, .eligible)
+        XCTAssertEqual(view.options.first { $0.option == .demi }?.cells.first?.amount, "19000.00")
+    }
+
+    func testQuestionnaireValidation() throws {
+        let store = try RuleStore.embedded()
+        let bad = try store.questionnaire(answers: [Answer(id: "age", value: "12")], today: "2025-01-15")
+        XCTAssertEqual(bad.questions.first { $0.id == "age" }?.error?.code, "hors_bornes")
+        XCTAssertThrowsError(try store.questionnaire(answers: [], today: "15/01/2025")) { error in
+            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "date_invalide")
+            XCTAssertEqual((error as? AssistmedError)?.errorField(), "today")
+        }
+        XCTAssertThrowsError(try store.resultView(answers: [], today: "2025-01-15")) { error in
+            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "champ_requis")
+            XCTAssertEqual((error as? AssistmedError)?.errorField(), "patientele_mt")
+        }
+    }
+
+    func testResultViewShowsTheEngineAmountsForEveryGoldenCase() throws {
+        let store = try RuleStore.embedded()
+        var compared = 0
+        for goldenCase in try GoldenCase.loadAll() where goldenCase.command == "simulate" && goldenCase.expectedError == nil {
+            guard let answers = appAnswers(of: goldenCase.input) else { continue }
+            let expected = try store.assess(situation: situationFromJson(json: goldenCase.inputText))
+            let view = try store.resultView(answers: answers, today: nil)
+            XCTAssertEqual(view.verdict.status, expected.eligibility.status, goldenCase.file)
+            XCTAssertEqual(view.rules, expected.rules, goldenCase.file)
+            XCTAssertEqual(view.options.map(\.option), expected.options.map(\.option), goldenCase.file)
+            for (row, option) in zip(view.options, expected.options) {
+                XCTAssertEqual(row.cells.map(\.amount), option.aid.map(\.amount), "\(goldenCase.file) \(option.option)")
+                XCTAssertEqual(row.total, option.total, "\(goldenCase.file) \(option.option)")
+            }
+            compared += 1
+        }
+        XCTAssertGreaterThanOrEqual(compared, 25)
+    }
+
+    // MARK: README, threads
+
     /// The Swift example of bindings/README.md, verbatim between the markers.
     func testReadmeUsageExample() {
         // README-BEGIN
         let s = Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1,
                           patienteleMt: 1200, percentileBand: .p50p70)
-        do { for o in try assess(situation: s).options { print(o.option.code(), o.total ?? "—") } }
+        do { for o in try RuleStore.embedded().assess(situation: s).options { print(o.option.code(), o.total ?? "—") } }
         catch let e as AssistmedError { print(e.errorCode(), e.errorField() ?? "-", e.messageIn(language: .fr)) }
         catch { print(error) }
         // README-END
     }
 
-    func testConcurrentCallsFromEightThreadsGiveIdenticalResults() throws {
-        let simulator = try Simulator.embedded()
-        let reference = try assess(situation: gp2025)
+    func testConcurrentCallsFromEightThreadsOnOneStoreGiveIdenticalResults() throws {
+        let store = try RuleStore.embedded()
+        let reference = try store.assess(situation: gp2025)
+        let answers = [Answer(id: "patientele_mt", value: "1200")]
+        let referenceView = try store.resultView(answers: answers, today: "2025-01-15")
         let situation = gp2025
         let differences = Tally()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
-            for _ in 0..<50 {
-                let result = thread % 2 == 0
-                    ? try? simulator.assess(situation: situation)
-                    : try? assess(situation: situation)
-                if result != reference { differences.increment() }
+            for call in 0..<50 {
+                if (thread + call) % 4 == 0 {
+                    if (try? store.resultView(answers: answers, today: "2025-01-15")) != referenceView { differences.increment() }
+                } else if (try? store.assess(situation: situation)) != reference {
+                    differences.increment()
+                }
             }
         }
         XCTAssertEqual(differences.value, 0)
