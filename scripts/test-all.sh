@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the project: format, lints, Rust tests (core, CLI, golden cases, properties),
-# the uniffi bindings on the JVM (Kotlin), the Swift syntax check (or `swift test` where a Swift
-# toolchain exists), and the size budget of the shipped library. Installs what it needs (kotlinc
+# Runs every test of the project: format, lints, Rust tests (core, CLI, golden cases, properties,
+# bundles, questionnaire), the uniffi bindings on the JVM (Kotlin), the Android demo's state
+# holders on the JVM, the Swift syntax check of the bindings and the iOS demo (or `swift test`
+# where a Swift toolchain exists), and the size budget of the shipped library. Installs what it needs (kotlinc
 # from npm, JNA and Gson from Debian, tree-sitter from PyPI) into .tools/, idempotently.
 # This is the command the README gives and .ci/run calls.
 set -euo pipefail
@@ -24,6 +25,9 @@ scripts/tests/swift_syntax_check_test.sh
 
 etape "Kotlin bindings on the JVM"
 bindings/scripts/test-kotlin.sh
+
+etape "Android demo: state holders on the JVM"
+android-demo/scripts/test-jvm.sh
 
 etape "Swift bindings"
 bindings/scripts/test-swift.sh
