@@ -161,8 +161,9 @@ struct Entete {
     bundle_version: u64,
 }
 
-/// Parses a bundle's bytes (after its signature was checked): UTF-8, JSON, schema, integrity.
-pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
+/// Reads a bundle's header: UTF-8 JSON with a supported schema. Returns the text and the bundle
+/// version, before the whole document is parsed.
+fn lire_entete(octets: &[u8]) -> Resultat<(&str, u64)> {
     let texte = std::str::from_utf8(octets).map_err(|e| {
         erreur_bundle(
             CodeErreur::BundleIllisible,
@@ -190,7 +191,12 @@ pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
             format!("schema {} not supported by this app version (expected {SCHEMA_VERSION}): update the app", entete.schema_version),
         ));
     }
-    let _ = entete.bundle_version;
+    Ok((texte, entete.bundle_version))
+}
+
+/// Parses a bundle's bytes (after its signature was checked): UTF-8, JSON, schema, integrity.
+pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
+    let (texte, _) = lire_entete(octets)?;
     RuleSet::from_json(texte)
 }
 
@@ -232,9 +238,8 @@ impl RuleStore {
 
     /// The store on the embedded rules, trusting `cles` (maintainers' tools, tests).
     pub fn avec_cles(cles: Vec<VerifyingKey>) -> Resultat<RuleStore> {
-        let regles = crate::rules::embarquees()?.clone();
         Ok(RuleStore {
-            regles: Arc::new(regles),
+            regles: crate::rules::embarquees_partagees()?,
             // The embedded rules are never exported: no bytes to keep.
             octets: Arc::from(&[][..]),
             signature: None,
@@ -260,21 +265,22 @@ impl RuleStore {
     /// names the failed check and `self` is unchanged (the current rules keep answering).
     pub fn installer(&self, octets: &[u8], signature: &[u8]) -> Resultat<RuleStore> {
         verifier_signature(octets, signature, &self.cles)?;
-        let mut regles = lire(octets)?;
-        if regles.bundle_version <= self.regles.bundle_version {
+        let (texte, version) = lire_entete(octets)?;
+        if version <= self.regles.bundle_version {
             return Err(erreur_bundle(
                 CodeErreur::BundleNonPlusRecent,
                 "bundle_version",
                 format!(
-                    "bundle version {} : pas plus récent que les règles actives (version {}) ; version attendue supérieure à {}",
-                    regles.bundle_version, self.regles.bundle_version, self.regles.bundle_version
+                    "bundle version {version} : pas plus récent que les règles actives (version {}) ; version attendue supérieure à {}",
+                    self.regles.bundle_version, self.regles.bundle_version
                 ),
                 format!(
-                    "bundle version {}: not newer than the active rules (version {}); expected a version above {}",
-                    regles.bundle_version, self.regles.bundle_version, self.regles.bundle_version
+                    "bundle version {version}: not newer than the active rules (version {}); expected a version above {}",
+                    self.regles.bundle_version, self.regles.bundle_version
                 ),
             ));
         }
+        let mut regles = RuleSet::from_json(texte)?;
         regles.origine = OrigineRegles::Update;
         let mut sig = [0u8; LONGUEUR_SIGNATURE];
         sig.copy_from_slice(signature);

@@ -265,3 +265,32 @@ fn les_cles_de_test_correspondent() {
         .unwrap()
         .contains(&cle_test().verifying_key()));
 }
+
+#[test]
+fn l_ordre_des_controles_est_signature_schema_version_integrite() {
+    let store = RuleStore::embarque().unwrap();
+    // Not newer AND broken: the version check comes first.
+    let vieux_et_casse = document(|d| d["versions"][1]["end_exclusive"] = "2024-07-01".into());
+    refuse(
+        &store,
+        &vieux_et_casse,
+        &signe(&vieux_et_casse),
+        CodeErreur::BundleNonPlusRecent,
+    );
+    // Future schema AND older: the schema check comes first.
+    let futur = document(|d| d["schema_version"] = 9.into());
+    refuse(
+        &store,
+        &futur,
+        &signe(&futur),
+        CodeErreur::SchemaNonSupporte,
+    );
+    // Tampered AND older: the signature check comes first.
+    let autre = SigningKey::from_bytes(&[9u8; 32]);
+    refuse(
+        &store,
+        &futur,
+        &bundle::signer(&futur, &autre),
+        CodeErreur::SignatureRefusee,
+    );
+}

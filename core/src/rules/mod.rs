@@ -7,6 +7,7 @@ mod integrity;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
@@ -46,12 +47,17 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
         .map_err(Clone::clone)
 }
 
-static EMBARQUEES: Lazy<Resultat<RuleSet>> =
-    Lazy::new(|| RuleSet::from_json(regles_embarquees_json()?));
+static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> =
+    Lazy::new(|| RuleSet::from_json(regles_embarquees_json()?).map(Arc::new));
 
 /// The embedded rules, parsed and checked once per process.
 pub fn embarquees() -> Resultat<&'static RuleSet> {
-    EMBARQUEES.as_ref().map_err(Clone::clone)
+    EMBARQUEES.as_ref().map(|r| &**r).map_err(Clone::clone)
+}
+
+/// The same embedded rules, shared (stores hold them without copying).
+pub fn embarquees_partagees() -> Resultat<Arc<RuleSet>> {
+    EMBARQUEES.as_ref().map(Arc::clone).map_err(Clone::clone)
 }
 
 /// Confidence grade of a value, from the domain reference (A best, GAP unknown).
