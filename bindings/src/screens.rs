@@ -9,7 +9,6 @@ use assistmed_core::questionnaire::{
     Questionnaire as CoreQuestionnaire, Reponses, TypeQuestion, Verdict as CoreVerdict,
     VueResultat,
 };
-use rust_decimal::Decimal;
 
 use crate::error::AssistmedError;
 use crate::money::Amount;
@@ -123,6 +122,8 @@ pub struct Question {
     pub max: Option<i64>,
     /// The current answer, or the default the app should pre-fill.
     pub answer: Option<String>,
+    /// `answer` is a default the app pre-fills, not an answer the doctor gave.
+    pub prefilled: bool,
     /// Why the current answer is not accepted.
     pub error: Option<ValidationMessage>,
 }
@@ -141,6 +142,7 @@ impl From<CoreQuestion> for Question {
             min,
             max,
             answer,
+            prefilled,
             error,
         } = q;
         Question {
@@ -155,6 +157,7 @@ impl From<CoreQuestion> for Question {
             min,
             max,
             answer,
+            prefilled,
             error: error.map(Into::into),
         }
     }
@@ -166,6 +169,10 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
     /// Every visible required question has a valid answer: `result_view` will succeed.
     pub complete: bool,
+    /// Ids of the questions still to answer or to fix, in screen order.
+    pub pending: Vec<String>,
+    /// Why the simulation cannot run when no question is at fault (e.g. broken rule data).
+    pub blocking_error: Option<ValidationMessage>,
     /// The rule version the answers fall under, once the date is known.
     pub rules_id: Option<String>,
 }
@@ -175,11 +182,15 @@ impl From<CoreQuestionnaire> for Questionnaire {
         let CoreQuestionnaire {
             questions,
             complete,
+            pending,
+            blocking_error,
             rules_id,
         } = q;
         Questionnaire {
             questions: questions.into_iter().map(Into::into).collect(),
             complete,
+            pending: pending.into_iter().map(str::to_owned).collect(),
+            blocking_error: blocking_error.map(Into::into),
             rules_id,
         }
     }
@@ -226,16 +237,6 @@ pub struct AidCell {
     pub rules_id: String,
 }
 
-/// The core's amount text ("19000.00") as an [`Amount`].
-fn amount(text: Option<String>) -> Result<Option<Amount>, AssistmedError> {
-    text.map(|t| {
-        t.parse::<Decimal>()
-            .map(Amount)
-            .map_err(AssistmedError::internal)
-    })
-    .transpose()
-}
-
 impl TryFrom<CelluleAide> for AidCell {
     type Error = AssistmedError;
 
@@ -249,7 +250,7 @@ impl TryFrom<CelluleAide> for AidCell {
         } = c;
         Ok(AidCell {
             year,
-            amount: amount(montant)?,
+            amount: montant.map(Amount),
             maximum,
             revalued,
             rules_id,
@@ -312,7 +313,7 @@ impl TryFrom<LigneFormule> for OptionRow {
                 .into_iter()
                 .map(TryInto::try_into)
                 .collect::<Result<_, _>>()?,
-            total: amount(total)?,
+            total: total.map(Amount),
             objective_fr,
             objective_en,
             objective_to_confirm,

@@ -42,6 +42,29 @@ pub enum CodeErreur {
 }
 
 impl CodeErreur {
+    pub const TOUS: [CodeErreur; 15] = [
+        CodeErreur::ChampRequis,
+        CodeErreur::HorsBornes,
+        CodeErreur::ValeurInconnue,
+        CodeErreur::DateInvalide,
+        CodeErreur::HorsPeriode,
+        CodeErreur::Incoherence,
+        CodeErreur::FormuleIndisponible,
+        CodeErreur::JsonInvalide,
+        CodeErreur::ReglesInvalides,
+        CodeErreur::SignatureInvalide,
+        CodeErreur::SignatureRefusee,
+        CodeErreur::BundleIllisible,
+        CodeErreur::SchemaNonSupporte,
+        CodeErreur::BundleNonPlusRecent,
+        CodeErreur::CleInvalide,
+    ];
+
+    /// The code for a stable string code.
+    pub fn depuis_code(code: &str) -> Option<CodeErreur> {
+        Self::TOUS.into_iter().find(|c| c.as_str() == code)
+    }
+
     /// The stable string code, as printed by the CLI and carried across the FFI.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -67,6 +67,8 @@ pub struct Question {
     pub max: Option<i64>,
     /// The current answer (or the default the app should pre-fill).
     pub answer: Option<String>,
+    /// The answer is a default the app pre-fills, not one the doctor gave.
+    pub prefilled: bool,
     pub error: Option<MessageValidation>,
 }
 
@@ -76,6 +78,10 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
     /// Every visible required question has a valid answer and the simulation can run.
     pub complete: bool,
+    /// Ids of the questions still to answer or to fix, in screen order.
+    pub pending: Vec<&'static str>,
+    /// Why the simulation cannot run when no question is at fault (e.g. broken rule data).
+    pub blocking_error: Option<MessageValidation>,
     /// The rule version the answers fall under, once the date is known.
     pub rules_id: Option<String>,
 }
@@ -348,6 +354,7 @@ pub fn questionnaire(
     reponses: &Reponses,
     aujourd_hui: Option<NaiveDate>,
 ) -> Questionnaire {
+    let donnees = reponses;
     let mut reponses = reponses.clone();
     // Defaults an app pre-fills: today's date, general practice, sector 1, "no" to yes/no questions.
     let defauts: [(&str, Option<String>); 9] = [
@@ -466,13 +473,21 @@ pub fn questionnaire(
         })
         .collect();
     let mut complet = manquants.is_empty() && erreurs.is_empty();
+    let mut bloquante = None;
     for _ in 0..MODELES.len() {
         let resultat = s.valider().and_then(|sit| evaluer(rules, &sit).map(|_| ()));
         match resultat {
             Ok(()) => break,
             Err(e) => {
                 complet = false;
-                let Some(champ) = e.champ.clone() else { break };
+                let Some(champ) = e.champ.clone() else {
+                    bloquante = Some(MessageValidation {
+                        code: e.code.as_str(),
+                        message_fr: e.message_fr,
+                        message_en: e.message_en,
+                    });
+                    break;
+                };
                 let q = question_de(&champ).to_owned();
                 if e.code == CodeErreur::ChampRequis {
                     // The engine needs an answer the version makes necessary (e.g. the band).
@@ -518,12 +533,23 @@ pub fn questionnaire(
             min: bornes(m.id).map(|b| b.0),
             max: bornes(m.id).map(|b| b.1),
             answer: reponses.get(m.id).cloned(),
+            prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
             error: erreurs.get(m.id).cloned(),
         })
+        .collect::<Vec<_>>();
+    let pending = questions
+        .iter()
+        .filter(|q| {
+            q.error.is_some()
+                || (q.required && q.answer.as_deref().is_none_or(|a| a.trim().is_empty()))
+        })
+        .map(|q| q.id)
         .collect();
     Questionnaire {
         questions,
         complete: complet,
+        pending,
+        blocking_error: bloquante,
         rules_id: version.map(|v| v.id.clone()),
     }
 }
@@ -585,8 +611,10 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CelluleAide {
     pub year: u32,
-    /// Decimal string in euros ("19000.00"); apps format it with the fr_FR currency formatter.
-    pub amount: Option<String>,
+    /// Euros, written as a decimal string ("19000.00"); apps format it with the fr_FR currency
+    /// formatter.
+    #[serde(with = "crate::money::option")]
+    pub amount: Option<Decimal>,
     pub maximum: bool,
     /// The amount comes from a later version (running contract revalued).
     pub revalued: bool,
@@ -603,7 +631,8 @@ pub struct LigneFormule {
     pub unavailable_fr: Option<String>,
     pub unavailable_en: Option<String>,
     pub cells: Vec<CelluleAide>,
-    pub total: Option<String>,
+    #[serde(with = "crate::money::option")]
+    pub total: Option<Decimal>,
     pub objective_fr: Option<String>,
     pub objective_en: Option<String>,
     pub objective_to_confirm: bool,
@@ -645,7 +674,9 @@ pub fn vue_resultat(
         return Err(match premiere {
             Some(x) => match &x.error {
                 Some(e) => Erreur {
-                    code: CodeErreur::ChampRequis,
+                    // Keep the answer's own code (hors_bornes…); the questionnaire's reading
+                    // errors (nombre_attendu…) are unknown values for the engine.
+                    code: CodeErreur::depuis_code(e.code).unwrap_or(CodeErreur::ValeurInconnue),
                     champ: Some(x.id.to_owned()),
                     message_fr: e.message_fr.clone(),
                     message_en: e.message_en.clone(),
@@ -721,13 +752,13 @@ fn vue(e: Evaluation) -> VueResultat {
                     .iter()
                     .map(|a| CelluleAide {
                         year: a.year,
-                        amount: a.amount.map(crate::money::euros),
+                        amount: a.amount,
                         maximum: a.maximum,
                         revalued: a.rules_id != id_version,
                         rules_id: a.rules_id.clone(),
                     })
                     .collect(),
-                total: o.total.map(crate::money::euros),
+                total: o.total,
                 objective_fr: obj.map(|x| x.message_fr.clone()),
                 objective_en: obj.map(|x| x.message_en.clone()),
                 objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),

@@ -79,8 +79,14 @@ fn cas_courant_du_generaliste_en_une_saisie() {
     .unwrap();
     assert_eq!(v.verdict.status, Statut::Eligible);
     assert_eq!(v.verdict.symbol, "✓");
-    assert_eq!(v.options[1].cells[0].amount.as_deref(), Some("19000.00"));
-    assert_eq!(v.options[2].total.as_deref(), Some("132000.00"));
+    assert_eq!(
+        v.options[1].cells[0].amount,
+        Some(rust_decimal::Decimal::from(19000))
+    );
+    assert_eq!(
+        v.options[2].total,
+        Some(rust_decimal::Decimal::from(132000))
+    );
     assert!(v.options[1].objective_to_confirm);
     assert_eq!(
         v.disclaimer_fr,
@@ -207,7 +213,13 @@ fn les_reponses_invalides_sont_signalees_sur_leur_question() {
     };
     assert_eq!(e("signature_date").unwrap().code, "hors_periode");
     assert_eq!(e("patientele_mt").unwrap().code, "hors_bornes");
-    assert!(vue_resultat(r, &reponses(&[("patientele_mt", "-5")]), jour("2025-01-15")).is_err());
+    assert_eq!(q.pending, vec!["signature_date", "patientele_mt"]);
+    // The result view keeps the answer's own error code.
+    let e = vue_resultat(r, &reponses(&[("patientele_mt", "-5")]), jour("2025-01-15")).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.champ.as_deref()),
+        ("hors_bornes", Some("patientele_mt"))
+    );
 }
 
 #[test]
@@ -303,17 +315,9 @@ fn la_vue_resultat_montre_exactement_les_chiffres_du_moteur_pour_les_cas_dores()
         assert_eq!(v.rules.id, attendu.rules.id, "{nom}");
         for (ligne, o) in v.options.iter().zip(&attendu.options) {
             assert_eq!(ligne.available, o.available, "{nom}");
-            let montants: Vec<Option<String>> = o
-                .aid
-                .iter()
-                .map(|a| a.amount.map(assistmed_core::money::euros))
-                .collect();
+            let montants: Vec<_> = o.aid.iter().map(|a| a.amount).collect();
             assert_eq!(
-                ligne
-                    .cells
-                    .iter()
-                    .map(|c| c.amount.clone())
-                    .collect::<Vec<_>>(),
+                ligne.cells.iter().map(|c| c.amount).collect::<Vec<_>>(),
                 montants,
                 "{nom}"
             );

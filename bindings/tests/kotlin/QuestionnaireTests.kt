@@ -104,9 +104,17 @@ fun runQuestionnaireTests(h: Harness, store: RuleStore, cases: List<GoldenCase>)
         }
         ensure(store.questionnaire(answers("signature_date" to "2025-01-15", "patientele_mt" to "1200"), null).complete) { "today is optional" }
     }
-    h.check("resultView on incomplete answers → RequiredField naming the question") {
+    h.check("resultView on incomplete answers → typed error naming the question, with the answer's own code") {
         expectError("champ_requis", "patientele_mt") { store.resultView(emptyList(), today) }
-        expectError("champ_requis", "age") { store.resultView(answers("patientele_mt" to "1200", "age" to "12"), today) }
+        expectError("hors_bornes", "age") { store.resultView(answers("patientele_mt" to "1200", "age" to "12"), today) }
+    }
+    h.check("questionnaire: pending questions and pre-filled defaults") {
+        val q = store.questionnaire(emptyList(), today)
+        ensure(q.pending == listOf("patientele_mt")) { "pending = ${q.pending}" }
+        ensure(q.blockingError == null) { "no blocking error expected" }
+        ensure(q.questions.first { it.id == "signature_date" }.prefilled) { "the date is pre-filled" }
+        val done = store.questionnaire(answers("patientele_mt" to "1200"), today)
+        ensure(done.pending.isEmpty() && !done.questions.first { it.id == "patientele_mt" }.prefilled) { "answered, not pre-filled" }
     }
     h.check("questionnaire: a later answer to the same question wins") {
         val q = store.questionnaire(answers("patientele_mt" to "-5", "patientele_mt" to "1200"), today)
