@@ -23,6 +23,10 @@ cargo test --workspace --locked
 etape "Swift syntax checker self-test"
 scripts/tests/swift_syntax_check_test.sh
 
+etape "README examples are the ones the binding tests run"
+python3 bindings/scripts/check-readme-examples.py README.md \
+  bindings/tests/kotlin/Main.kt bindings/tests/kotlin/BundleTests.kt bindings/tests/swift/AssistmedTests.swift
+
 etape "Kotlin bindings on the JVM"
 bindings/scripts/test-kotlin.sh
 
