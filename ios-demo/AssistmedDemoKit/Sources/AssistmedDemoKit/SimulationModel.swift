@@ -84,7 +84,7 @@ public final class SimulationModel: ObservableObject {
 
     /// Questions still to answer or to fix, in screen order (the button says how many).
     public var pending: [Question] {
-        questionnaire.questions.filter { $0.error != nil || ($0.required && $0.answer == nil) }
+        questionnaire.pending.compactMap { id in questionnaire.questions.first { $0.id == id } }
     }
 
     public var comparison: Comparison? { result.flatMap(Comparison.init) }

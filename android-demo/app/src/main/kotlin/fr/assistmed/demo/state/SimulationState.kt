@@ -105,8 +105,9 @@ class SimulationState(
         return shown + answerList().filter { it.id !in ids }
     }
 
+    /** Questions still to answer or to fix, in screen order: the core's list, as questions. */
     val pending: List<Question>
-        get() = questionnaire.questions.filter { it.error != null || (it.required && it.answer == null) }
+        get() = questionnaire.pending.mapNotNull { id -> questionnaire.questions.firstOrNull { it.id == id } }
 
     val comparison: Comparison? get() = result?.let(Comparison::of)
 
