@@ -48,30 +48,9 @@ KOTLINC_FLAGS=(-Werror)
 log() { printf 'test-jvm: %s\n' "$*" >&2; }
 die() { printf 'test-jvm: ERROR: %s\n' "$*" >&2; exit 1; }
 
-case "$(uname -s)" in
-  Darwin) LIB_FILE="lib$LIB_NAME.dylib" ;;
-  *)      LIB_FILE="lib$LIB_NAME.so" ;;
-esac
-
-sha256() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi
-}
-
-# Hash of a list of files (content and relative names), stable across runs.
-hash_files() {
-  local base=$1; shift
-  (cd "$base" && for f in "$@"; do printf '%s\n' "$f"; cat "$f"; done) | sha256
-}
-
-# Sorted relative paths of the *.kt files under a directory, into the array named by $2
-# (a loop rather than mapfile: macOS ships bash 3.2).
-list_kt() {
-  local dir=$1 name=$2 f
-  eval "$name=()"
-  while IFS= read -r f; do
-    eval "$name+=(\"\$f\")"
-  done < <(cd "$dir" && find . -name '*.kt' | LC_ALL=C sort)
-}
+# shellcheck source=scripts/tools/kotlin-build.sh
+. "$REPO_ROOT/scripts/tools/kotlin-build.sh"
+LIB_FILE=$(host_lib_file "$LIB_NAME")
 
 # True when a file under the given paths is newer than $1 (or $1 is missing).
 newer_than() {
@@ -121,29 +100,14 @@ BINDINGS_HASH=$(sha256 < "$BINDINGS_JAR")
 list_kt "$STATE_SRC" STATE_FILES
 [ "${#STATE_FILES[@]}" -gt 0 ] || die "no Kotlin source in $STATE_SRC"
 STATE_HASH=$( { hash_files "$STATE_SRC" "${STATE_FILES[@]}"; echo "$BINDINGS_HASH $KOTLINC_VERSION ${KOTLINC_FLAGS[*]}"; } | sha256)
-if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$STATE_JAR" ] && [ "$(cat "$STATE_JAR.sha256" 2>/dev/null)" = "$STATE_HASH" ]; then
-  log "state sources unchanged: reusing $(basename "$STATE_JAR")"
-else
-  log "kotlinc: compiling the state package (${#STATE_FILES[@]} file(s)) ..."
-  rm -f "$STATE_JAR" "$STATE_JAR.sha256"
-  (cd "$STATE_SRC" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$BINDINGS_JAR:$JNA_JAR" -d "$STATE_JAR" "${STATE_FILES[@]}") \
-    || die "kotlinc failed on the state package"
-  echo "$STATE_HASH" > "$STATE_JAR.sha256"
-fi
+kotlinc_jar "$STATE_JAR" "$STATE_HASH" "the state package" "$STATE_SRC" "$BINDINGS_JAR:$JNA_JAR" "${STATE_FILES[@]}"
 
 # 4. The tests.
 list_kt "$TESTS_SRC" TEST_FILES
 [ "${#TEST_FILES[@]}" -gt 0 ] || die "no Kotlin test in $TESTS_SRC"
-TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; echo "$STATE_HASH"; } | sha256)
-if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$TESTS_JAR" ] && [ "$(cat "$TESTS_JAR.sha256" 2>/dev/null)" = "$TESTS_HASH" ]; then
-  log "tests unchanged: reusing $(basename "$TESTS_JAR")"
-else
-  log "kotlinc: compiling the tests (${#TEST_FILES[@]} file(s)) ..."
-  rm -f "$TESTS_JAR" "$TESTS_JAR.sha256"
-  (cd "$TESTS_SRC" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$STATE_JAR:$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" -d "$TESTS_JAR" "${TEST_FILES[@]}") \
-    || die "kotlinc failed on the tests"
-  echo "$TESTS_HASH" > "$TESTS_JAR.sha256"
-fi
+TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; sha256 < "$KOTLIN_TEST_HARNESS"; echo "$STATE_HASH"; } | sha256)
+kotlinc_jar "$TESTS_JAR" "$TESTS_HASH" "the tests" "$TESTS_SRC" "$STATE_JAR:$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" \
+  "$KOTLIN_TEST_HARNESS" "${TEST_FILES[@]}"
 
 # 5. Syntax of the Android UI sources (everything under app/src/main/kotlin but the state package).
 APP_SRC="$REPO_ROOT/android-demo/app/src/main/kotlin"

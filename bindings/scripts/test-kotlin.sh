@@ -40,31 +40,9 @@ KOTLINC_FLAGS=(-Werror)
 log() { printf 'test-kotlin: %s\n' "$*" >&2; }
 die() { printf 'test-kotlin: ERROR: %s\n' "$*" >&2; exit 1; }
 
-case "$(uname -s)" in
-  Darwin) LIB_FILE="lib$LIB_NAME.dylib" ;;
-  *)      LIB_FILE="lib$LIB_NAME.so" ;;
-esac
-
-# SHA-256 of stdin (sha256sum on Linux, shasum on macOS).
-sha256() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi
-}
-
-# Hash of a list of files (content and relative names), stable across runs.
-hash_files() {
-  local base=$1; shift
-  (cd "$base" && for f in "$@"; do printf '%s\n' "$f"; cat "$f"; done) | sha256
-}
-
-# Sorted relative paths of the *.kt files under a directory, into the array named by $2
-# (a loop rather than mapfile: macOS ships bash 3.2).
-list_kt() {
-  local dir=$1 name=$2 f
-  eval "$name=()"
-  while IFS= read -r f; do
-    eval "$name+=(\"\$f\")"
-  done < <(cd "$dir" && find . -name '*.kt' | LC_ALL=C sort)
-}
+# shellcheck source=scripts/tools/kotlin-build.sh
+. "$REPO_ROOT/scripts/tools/kotlin-build.sh"
+LIB_FILE=$(host_lib_file "$LIB_NAME")
 
 [ -d "$CASES_DIR" ] || die "golden cases directory not found: $CASES_DIR"
 [ -x "$REPO_ROOT/scripts/tools/ensure-kotlin.sh" ] || die "scripts/tools/ensure-kotlin.sh is missing"
@@ -105,29 +83,14 @@ KOTLINC_VERSION=$("$KOTLINC" -version 2>&1 | tr -d '\n' || true)
 
 # 3. Bindings jar, cached by the hash of the generated source (+ compiler).
 BINDINGS_HASH=$( { hash_files "$GEN_DIR" "${GEN_FILES[@]}"; echo "$KOTLINC_VERSION ${KOTLINC_FLAGS[*]}"; } | sha256)
-if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$BINDINGS_JAR" ] && [ "$(cat "$BINDINGS_JAR.sha256" 2>/dev/null)" = "$BINDINGS_HASH" ]; then
-  log "bindings unchanged ($BINDINGS_HASH): reusing $(basename "$BINDINGS_JAR")"
-else
-  log "kotlinc: compiling the generated bindings (${#GEN_FILES[@]} file(s)) ..."
-  rm -f "$BINDINGS_JAR" "$BINDINGS_JAR.sha256"
-  (cd "$GEN_DIR" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$JNA_JAR" -d "$BINDINGS_JAR" "${GEN_FILES[@]}") \
-    || die "kotlinc failed on the generated bindings"
-  echo "$BINDINGS_HASH" > "$BINDINGS_JAR.sha256"
-fi
+kotlinc_jar "$BINDINGS_JAR" "$BINDINGS_HASH" "the generated bindings" "$GEN_DIR" "$JNA_JAR" "${GEN_FILES[@]}"
 
 # 4. Tests jar, cached by the hash of the test sources and of the bindings.
 list_kt "$TESTS_SRC" TEST_FILES
 [ "${#TEST_FILES[@]}" -gt 0 ] || die "no Kotlin test in $TESTS_SRC"
-TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; echo "$BINDINGS_HASH"; } | sha256)
-if [ -z "${FORCE_KOTLINC:-}" ] && [ -f "$TESTS_JAR" ] && [ "$(cat "$TESTS_JAR.sha256" 2>/dev/null)" = "$TESTS_HASH" ]; then
-  log "tests unchanged: reusing $(basename "$TESTS_JAR")"
-else
-  log "kotlinc: compiling the Kotlin tests (${#TEST_FILES[@]} file(s)) ..."
-  rm -f "$TESTS_JAR" "$TESTS_JAR.sha256"
-  (cd "$TESTS_SRC" && "$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" -d "$TESTS_JAR" "${TEST_FILES[@]}") \
-    || die "kotlinc failed on the tests"
-  echo "$TESTS_HASH" > "$TESTS_JAR.sha256"
-fi
+TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; sha256 < "$KOTLIN_TEST_HARNESS"; echo "$BINDINGS_HASH"; } | sha256)
+kotlinc_jar "$TESTS_JAR" "$TESTS_HASH" "the Kotlin tests" "$TESTS_SRC" "$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" \
+  "$KOTLIN_TEST_HARNESS" "${TEST_FILES[@]}"
 
 # 5. Fixtures: signed test bundles and the core's JSON output of the golden cases.
 FIXTURES_DIR="$TARGET_DIR/bindings/fixtures"

@@ -166,23 +166,7 @@ mod tests {
         assert_eq!(e.error_code(), "json_invalide");
         assert_eq!(e.error_field(), None);
 
-        let codes = [
-            CodeErreur::ChampRequis,
-            CodeErreur::HorsBornes,
-            CodeErreur::ValeurInconnue,
-            CodeErreur::DateInvalide,
-            CodeErreur::HorsPeriode,
-            CodeErreur::Incoherence,
-            CodeErreur::FormuleIndisponible,
-            CodeErreur::JsonInvalide,
-            CodeErreur::ReglesInvalides,
-            CodeErreur::SignatureInvalide,
-            CodeErreur::SignatureRefusee,
-            CodeErreur::BundleIllisible,
-            CodeErreur::SchemaNonSupporte,
-            CodeErreur::BundleNonPlusRecent,
-            CodeErreur::CleInvalide,
-        ];
+        let codes = CodeErreur::TOUS;
         let mut variants = std::collections::BTreeSet::new();
         for code in codes {
             let e = AssistmedError::from(Erreur {

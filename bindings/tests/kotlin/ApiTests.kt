@@ -2,6 +2,8 @@
 // trip, enums, money, and a fuzz run showing that no input gets past the typed errors.
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonParser
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.ContractOption

@@ -3,6 +3,8 @@
 // cannot even express (unknown enum code, missing required field, unknown key) give null.
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import fr.assistmed.core.ContractOption

@@ -10,6 +10,8 @@
 // must refuse those bundles (ASSISTMED_FFI_PROFILE=release).
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.BundleOrigin
 import fr.assistmed.core.ContractOption

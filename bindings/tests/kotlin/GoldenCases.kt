@@ -9,6 +9,8 @@
 // compared exactly inside the `simulate` cases that have a running contract.)
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser

@@ -3,6 +3,8 @@
 // core's own JSON output.
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonNull

@@ -4,6 +4,8 @@
 // Prints one line per failed check and ends with `N passed, N failed`; exit status 1 on failure.
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.Language
 import fr.assistmed.core.PercentileBand
@@ -129,6 +131,6 @@ fun main(args: Array<String>) {
         runTiming(h, store)
     }
 
-    println("${h.passed} passed, ${h.failed} failed")
+    println(h.summary())
     exitProcess(if (h.failed == 0) 0 else 1)
 }

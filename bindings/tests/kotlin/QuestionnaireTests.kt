@@ -2,6 +2,8 @@
 // pre-filled, validated) and the result view model, which must show exactly the engine's figures.
 package fr.assistmed.core.tests
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonObject
 import com.google.gson.JsonPrimitive
 import fr.assistmed.core.Answer

@@ -5,6 +5,8 @@
 // key that the debug library built with `--features test-keys` trusts.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import fr.assistmed.core.BundleOrigin
 import fr.assistmed.core.ContractOption
 import fr.assistmed.core.ResultView

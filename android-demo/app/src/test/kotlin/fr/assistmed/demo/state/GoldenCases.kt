@@ -2,6 +2,8 @@
 // same mapping as `vers_reponses` in core/tests/questionnaire.rs.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser

@@ -4,6 +4,8 @@
 // which the iOS app's Swift tests compare with too.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import fr.assistmed.core.RuleStore
 import fr.assistmed.core.situationFromJson
 import java.io.File

@@ -6,6 +6,8 @@
 // Prints one line per failed check and ends with `N passed, N failed`; exit status 1 on failure.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import java.io.File
 import kotlin.system.exitProcess
 
@@ -19,6 +21,6 @@ fun main(args: Array<String>) {
     runBundleTests(h)
     runGoldenTests(h, cases, screens)
     runStaticChecks(h, repo, stateJar)
-    println("${h.passed} passed, ${h.failed} failed")
+    println(h.summary())
     exitProcess(if (h.failed == 0) 0 else 1)
 }

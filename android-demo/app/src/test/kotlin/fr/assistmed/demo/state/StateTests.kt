@@ -2,6 +2,8 @@
 // updates, amount formatting, the answers codec.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.BundleOrigin
 import fr.assistmed.core.ContractOption

@@ -2,6 +2,8 @@
 // plain Kotlin for the state package, French + English strings complete on both apps.
 package fr.assistmed.demo.state
 
+import fr.assistmed.testing.*
+
 import java.io.File
 import java.util.zip.ZipFile
 

@@ -1,48 +1,11 @@
-// A tiny test harness (no JUnit needed): named checks, one line per failure, and the closing
-// line `N passed, N failed` that CI counts.
+// JSON tree comparison for the golden cases (the check harness itself is shared:
+// tests/harness/kotlin/Harness.kt).
 package fr.assistmed.core.tests
 
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonPrimitive
-import fr.assistmed.core.AssistmedException
-
-class CheckFailed(message: String) : Exception(message)
-
-fun fail(message: String): Nothing = throw CheckFailed(message)
-
-fun ensure(condition: Boolean, message: () -> String) {
-    if (!condition) fail(message())
-}
-
-fun <T> ensureEquals(expected: T, actual: T, what: String) {
-    if (expected != actual) fail("$what: expected <$expected>, got <$actual>")
-}
-
-class Harness {
-    var passed = 0
-        private set
-    var failed = 0
-        private set
-
-    /** Runs one named check; any exception or failed assertion counts as a failure. */
-    fun check(name: String, body: () -> Unit) {
-        try {
-            body()
-            passed++
-        } catch (e: CheckFailed) {
-            failed++
-            println("FAIL $name: ${e.message}")
-        } catch (e: AssistmedException) {
-            failed++
-            println("FAIL $name: unexpected ${e.javaClass.simpleName}: ${e.errorCode()} ${e.errorField()} ${e.messageIn(fr.assistmed.core.Language.EN)}")
-        } catch (e: Throwable) {
-            failed++
-            println("FAIL $name: unexpected ${e.javaClass.name}: ${e.message}")
-        }
-    }
-}
 
 /**
  * `expected` must be a subset of `actual` (tests/README.md): objects — every expected key exists

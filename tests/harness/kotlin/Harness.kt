@@ -1,6 +1,7 @@
-// A tiny test harness (no JUnit needed): named checks, one line per failure, and the closing
-// line `N passed, N failed` that CI counts.
-package fr.assistmed.demo.state
+// A tiny test harness shared by the Kotlin test programs (bindings, Android demo), no JUnit
+// needed: named checks, one line per failure, and the closing line `N passed, N failed` that CI
+// counts.
+package fr.assistmed.testing
 
 import fr.assistmed.core.AssistmedException
 import fr.assistmed.core.Language
@@ -41,4 +42,7 @@ class Harness {
             e.printStackTrace(System.out)
         }
     }
+
+    /** The closing line CI reads. */
+    fun summary(): String = "$passed passed, $failed failed"
 }
