@@ -23,6 +23,7 @@ pub mod bundle;
 pub mod eligibility;
 pub mod error;
 pub mod explain;
+pub mod format;
 pub mod money;
 pub mod objectives;
 pub mod percentile;
