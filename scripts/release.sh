@@ -10,7 +10,7 @@
 #                the Kotlin/JVM jar (bindings, JVM flavour, + that library as a JNA resource) and
 #                its sources (bindings/scripts/jvm-jar.sh, smoke-run)
 #                assistmed-core-jvm-<v>.jar, assistmed-core-jvm-<v>-sources.jar
-#   NDK + cargo-ndk (+ Gradle 9 and the Android SDK for the AAR)
+#   NDK + cargo-ndk (+ Gradle 9.3.1+ and the Android SDK for the AAR)
 #                bindings/scripts/build-android.sh: fr.assistmed:assistmed-core:<v>
 #                assistmed-core-<v>.aar, assistmed-core-<v>-maven-repo.zip (AAR, sources, POM,
 #                Gradle module: the Maven layout to sign and upload)
@@ -85,7 +85,7 @@ built+=("$(basename "$HOST_LIB"): stripped release library (size-report.sh: with
 etape "Kotlin/JVM jar and sources"
 JAR=$(bindings/scripts/jvm-jar.sh "$WORK/jvm")
 cp "$JAR" "${JAR%.jar}-sources.jar" "$OUT/"
-built+=("$(basename "$JAR"): Kotlin bindings (JVM) + $OS-$ARCH library as a JNA resource; needs JNA 5.x and kotlin-stdlib")
+built+=("$(basename "$JAR"): Kotlin bindings (JVM flavour) + the $OS-$ARCH library as a JNA resource; runs with JNA 5.x and kotlin-stdlib")
 built+=("$(basename "${JAR%.jar}")-sources.jar: the generated Kotlin source")
 
 # ---------------------------------------------------------------------------
@@ -100,10 +100,10 @@ if android_check=$(bindings/scripts/build-android.sh --check 2>&1); then
     built+=("assistmed-core-$VERSION-maven-repo.zip: Maven layout (AAR, sources, POM, module) to sign and upload")
   else
     bindings/scripts/build-android.sh >&2
-    missing+=("AAR and Maven publication: needs Gradle 9 and the Android SDK (platform 36) on top of the NDK; the module is ready in build/android/")
+    missing+=("AAR and Maven publication: needs Gradle 9.3.1+ and the Android SDK (platform 36) on top of the NDK; the module is ready in build/android/")
   fi
 else
-  missing+=("AAR (fr.assistmed:assistmed-core:$VERSION): needs the Android NDK and cargo-ndk, then Gradle 9 and the Android SDK: $(printf '%s' "$android_check" | grep -- '  - ' | sed 's/^build-android:   - //' | paste -sd ';' -)")
+  missing+=("AAR (fr.assistmed:assistmed-core:$VERSION): needs the Android NDK and cargo-ndk, then Gradle 9.3.1+ and the Android SDK; missing here:|$(printf '%s' "$android_check" | grep -- '  - ' | sed 's/^build-android:   - //' | paste -sd '|' -)")
 fi
 
 # ---------------------------------------------------------------------------
@@ -116,8 +116,8 @@ if apple_check=$(bindings/scripts/build-xcframework.sh --check 2>&1); then
   built+=("AssistmedFFI-$VERSION.xcframework.zip (+ .checksum, SwiftPM's): upload as the release asset the Package.swift URL names")
   built+=("AssistmedSwift-$VERSION-package.zip: Package.swift (binaryTarget url + checksum) and Sources/, for the package repository")
 else
-  reason=$(printf '%s' "$apple_check" | sed -n 's/^build-xcframework: ERROR: //p; s/^build-xcframework:   - //p' | paste -sd ';' -)
-  missing+=("XCFramework zip, its checksum, the release Package.swift, swift test: need a Mac with Xcode: ${reason:-see bindings/scripts/build-xcframework.sh --check}")
+  reason=$(printf '%s' "$apple_check" | sed -n 's/^build-xcframework: ERROR: //p; s/^build-xcframework:   - //p' | paste -sd '|' -)
+  missing+=("XCFramework zip, its checksum, the release Package.swift, swift test: need a Mac with Xcode; here:|${reason:-see bindings/scripts/build-xcframework.sh --check}")
 fi
 
 # ---------------------------------------------------------------------------
@@ -133,7 +133,8 @@ printf '%s\n' "$NOTES" > "$OUT/RELEASE-NOTES.md"
   echo
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "not built on this host (run scripts/release.sh where the tools are):"
-    for m in "${missing[@]}"; do echo "  - $m"; done
+    # ("|" separates a group from its detailed reasons)
+    for m in "${missing[@]}"; do printf '  - %s\n' "${m//|/$'\n      · '}"; done
   else
     echo "nothing missing: every artefact was built"
   fi

@@ -23,8 +23,9 @@
 #   BENCH_JVM_ARGS          extra JVM options for the measured JVM (e.g. -XX:+UseParallelGC)
 #   BENCH_LABEL             name of the JSON report (default: the JNA choice)
 #   JMH_ARGS                replaces the default JMH options "-f 1 -wi 5 -i 10 -w 1s -r 1s"
-#                           (e.g. JMH_ARGS="-f 1 -wi 2 -i 3" for a quick look; a regexp such as
-#                           "AssessBench.assess$" selects one benchmark)
+#                           (e.g. JMH_ARGS="-f 1 -wi 2 -i 3" for a quick look)
+#   BENCH_FILTER            JMH benchmark regexp (default AssessBench: all three;
+#                           'AssessBench.assess$' for the assess figure alone)
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -94,7 +95,7 @@ JMH_OPTS=(${JMH_ARGS:--f 1 -wi 5 -i 10 -w 1s -r 1s})
 JVM_APPEND="-Djna.library.path=$TARGET_DIR/release $RUN_JNA_OPTS ${BENCH_JVM_ARGS:-}"
 log "java -version: $(java -version 2>&1 | head -n 1); JNA $(basename "$RUN_JNA"); JMH ${JMH_OPTS[*]}; JVM options: $JVM_APPEND"
 java -cp "$CLASSES:$JMH_CP:$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" \
-  -jvmArgsAppend "$JVM_APPEND" -rf json -rff "$REPORT" "AssessBench" >"$OUT/jmh-$LABEL.log" 2>&1 \
+  -jvmArgsAppend "$JVM_APPEND" -rf json -rff "$REPORT" "${BENCH_FILTER:-AssessBench}" >"$OUT/jmh-$LABEL.log" 2>&1 \
   || { tail -n 40 "$OUT/jmh-$LABEL.log" >&2; die "JMH failed (full log: $OUT/jmh-$LABEL.log)"; }
 log "JMH log: $OUT/jmh-$LABEL.log; report: $REPORT"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the Android library fr.assistmed:assistmed-core: the Gradle build build/android/ with its
 # module assistmed-android/ (needs the Android NDK and cargo-ndk), and optionally the AAR and its
-# Maven publication (ASSISTMED_BUILD_AAR=1: also needs Gradle 9 and the Android SDK).
+# Maven publication (ASSISTMED_BUILD_AAR=1: also needs Gradle 9.3.1+ (AGP 9.1.1) and the Android SDK).
 #
 # Produces build/android/ (a copy of the committed template bindings/android/, see its README):
 #   settings.gradle.kts, gradle.properties             standalone build (AGP version agpVersion)
@@ -118,7 +118,7 @@ fi
 [ -f "$UNIFFI_CONFIG" ] || missing+=("uniffi Android config: $UNIFFI_CONFIG is missing")
 if [ -n "${ASSISTMED_BUILD_AAR:-}" ]; then
   if ! command -v "$GRADLE" >/dev/null 2>&1; then
-    missing+=("Gradle 9 (ASSISTMED_BUILD_AAR=1): install it (https://gradle.org/install/) or set GRADLE=<path>; the Android SDK with platform 36 too (ANDROID_HOME)")
+    missing+=("Gradle 9.3.1 or newer (ASSISTMED_BUILD_AAR=1; AGP 9.1.1 needs it): install it (https://gradle.org/install/) or set GRADLE=<path>; the Android SDK with platform 36 too (ANDROID_HOME)")
   fi
 fi
 
@@ -213,7 +213,7 @@ done
 printf '%s\n' "$kt_files" | sed "s|^$MODULE_DIR/|build-android:   |" >&2
 
 # ---------------------------------------------------------------------------
-# 4. Optionally the AAR and its Maven publication (Gradle 9 + Android SDK)
+# 4. Optionally the AAR and its Maven publication (Gradle 9.3.1+ and the Android SDK)
 # ---------------------------------------------------------------------------
 if [ -n "${ASSISTMED_BUILD_AAR:-}" ]; then
   log "$GRADLE -p $PROJECT_DIR :assistmed-android:publishReleasePublicationToReleaseDirRepository"
