@@ -15,7 +15,7 @@
 # Not part of ./scripts/test-all.sh: timings on a shared 2-core machine are not pass/fail.
 #
 # Output: target/bench/jmh-<label>.json and one line per benchmark on stdout:
-#   bench: assess  median 41.2 µs  p90 45.0 µs  p99 60.1 µs  (n = 123456 calls)
+#   bench[maven]: assess  median 47.0 µs  p90 70.0 µs  p99 200.0 µs  mean 55.0 µs  (n = 90000 timed calls)
 #
 # Environment:
 #   BENCH_JNA=maven|debian  JNA used to run (default maven: 5.19.1, the version the Android
@@ -108,5 +108,5 @@ for run in json.load(open(report)):
     p = m["scorePercentiles"]
     n = sum(int(c) for hist in m.get("rawDataHistogram", []) for it in hist for _, c in it) or "?"
     print(f"bench[{label}]: {name:<10} median {p['50.0']:6.1f} µs  p90 {p['90.0']:6.1f} µs  "
-          f"p99 {p['99.0']:6.1f} µs  (n = {n} calls, {m['scoreUnit']})")
+          f"p99 {p['99.0']:6.1f} µs  mean {m['score']:6.1f} µs  (n = {n} timed calls)")
 PY

@@ -8,7 +8,8 @@
 #   settings.gradle.kts.snippet                        to include the module in an app instead
 #   assistmed-android/build.gradle.kts, consumer-rules.pro, src/main/AndroidManifest.xml, README.md
 #   assistmed-android/VERSION                          bindings/scripts/version.sh (Cargo workspace version)
-#   assistmed-android/src/main/jniLibs/{arm64-v8a,armeabi-v7a,x86_64}/libassistmed_ffi.so  (cargo ndk, API 24)
+#   assistmed-android/src/main/jniLibs/{arm64-v8a,armeabi-v7a,x86_64}/libassistmed_ffi.so  (cargo ndk, API 24,
+#                                                      stripped with the NDK's llvm-strip, 16 KB pages checked)
 #   assistmed-android/src/main/kotlin/fr/assistmed/core/*.kt   (uniffi, library mode, Android flavour)
 # and with ASSISTMED_BUILD_AAR=1:
 #   assistmed-android/build/maven-repo/fr/assistmed/assistmed-core/<version>/  (AAR, sources, POM, module)
@@ -160,28 +161,6 @@ for abi in "${ABIS[@]}"; do
     || die "$JNI_DIR/$abi/lib$LIB_NAME.so missing after cargo ndk (crate-type \"cdylib\" in bindings/Cargo.toml?)"
 done
 
-# 16 KB pages: every LOAD segment of the 64-bit libraries must be aligned on at least 16 KB
-# (0x4000). 32-bit armeabi-v7a devices have 4 KB pages only.
-readelf_bin=""
-for r in "$ANDROID_NDK_HOME"/toolchains/llvm/prebuilt/*/bin/llvm-readelf; do
-  [ -x "$r" ] && { readelf_bin="$r"; break; }
-done
-[ -n "$readelf_bin" ] || readelf_bin=$(command -v llvm-readelf || command -v readelf || true)
-if [ -z "$readelf_bin" ]; then
-  log "WARNING: no llvm-readelf (NDK) nor readelf: the 16 KB page alignment was not checked"
-else
-  for abi in arm64-v8a x86_64; do
-    so="$JNI_DIR/$abi/lib$LIB_NAME.so"
-    aligns=$("$readelf_bin" -lW "$so" | awk '$1 == "LOAD" { print $NF }')
-    [ -n "$aligns" ] || die "$readelf_bin found no LOAD segment in $so"
-    for a in $aligns; do
-      [ "$((a))" -ge 16384 ] \
-        || die "$abi/lib$LIB_NAME.so has a LOAD segment aligned on $a bytes, below 16 KB (0x4000): it would not load on 16 KB-page devices (use NDK r28+)"
-    done
-    log "$abi/lib$LIB_NAME.so: LOAD segments aligned on $(printf '%s\n' $aligns | sort -u | paste -sd, -) (16 KB pages ok)"
-  done
-fi
-
 # ---------------------------------------------------------------------------
 # 3. Kotlin bindings, library mode, from an unstripped built library
 # ---------------------------------------------------------------------------
@@ -206,14 +185,58 @@ fi
 grep -rq 'AndroidSystemCleaner' "$KOTLIN_DIR" \
   || die "the generated Kotlin has no AndroidSystemCleaner: \`android = true\` of $UNIFFI_CONFIG was not applied (the key must be [crates.$LIB_NAME.bindings.kotlin])"
 
+# ---------------------------------------------------------------------------
+# 4. The shipped copies in jniLibs: stripped (an app built without the NDK cannot strip them, and
+#    AGP then packages them as they are), then checked for 16 KB pages. The bindgen above read the
+#    unstripped library in target/, which stays as it is.
+# ---------------------------------------------------------------------------
+ndk_tool() { # ndk_tool NAME: the NDK's llvm tool, else an LLVM one on the PATH (LLVM tools read any ELF)
+  local t
+  for t in "$ANDROID_NDK_HOME"/toolchains/llvm/prebuilt/*/bin/"$1"; do
+    [ -x "$t" ] && { printf '%s\n' "$t"; return 0; }
+  done
+  command -v "$1" || true
+}
+strip_bin=$(ndk_tool llvm-strip)
+if [ -z "$strip_bin" ]; then
+  log "WARNING: no llvm-strip (NDK) nor strip: the jniLibs libraries stay unstripped"
+else
+  for abi in "${ABIS[@]}"; do
+    so="$JNI_DIR/$abi/lib$LIB_NAME.so"
+    before=$(wc -c < "$so" | tr -d '[:space:]')
+    "$strip_bin" "$so" || die "$strip_bin failed on $so"
+    log "$abi/lib$LIB_NAME.so: stripped, $before -> $(wc -c < "$so" | tr -d '[:space:]') bytes"
+  done
+fi
+
+# 16 KB pages: every LOAD segment of the 64-bit libraries must be aligned on at least 16 KB
+# (0x4000). 32-bit armeabi-v7a devices have 4 KB pages only.
+readelf_bin=$(ndk_tool llvm-readelf)
+# (GNU readelf reads ELF files of every architecture; GNU strip does not, hence no such fallback above)
+[ -n "$readelf_bin" ] || readelf_bin=$(command -v readelf || true)
+if [ -z "$readelf_bin" ]; then
+  log "WARNING: no llvm-readelf (NDK) nor readelf: the 16 KB page alignment was not checked"
+else
+  for abi in arm64-v8a x86_64; do
+    so="$JNI_DIR/$abi/lib$LIB_NAME.so"
+    aligns=$("$readelf_bin" -lW "$so" | awk '$1 == "LOAD" { print $NF }')
+    [ -n "$aligns" ] || die "$readelf_bin found no LOAD segment in $so"
+    for a in $aligns; do
+      [ "$((a))" -ge 16384 ] \
+        || die "$abi/lib$LIB_NAME.so has a LOAD segment aligned on $a bytes, below 16 KB (0x4000): it would not load on 16 KB-page devices (use NDK r28+)"
+    done
+    log "$abi/lib$LIB_NAME.so: LOAD segments aligned on $(printf '%s\n' $aligns | sort -u | paste -sd, -) (16 KB pages ok)"
+  done
+fi
+
 log "done: $PROJECT_DIR"
 for abi in "${ABIS[@]}"; do
-  log "  src/main/jniLibs/$abi/lib$LIB_NAME.so ($(wc -c < "$JNI_DIR/$abi/lib$LIB_NAME.so" | tr -d '[:space:]') bytes, unstripped)"
+  log "  src/main/jniLibs/$abi/lib$LIB_NAME.so ($(wc -c < "$JNI_DIR/$abi/lib$LIB_NAME.so" | tr -d '[:space:]') bytes)"
 done
 printf '%s\n' "$kt_files" | sed "s|^$MODULE_DIR/|build-android:   |" >&2
 
 # ---------------------------------------------------------------------------
-# 4. Optionally the AAR and its Maven publication (Gradle 9.3.1+ and the Android SDK)
+# 5. Optionally the AAR and its Maven publication (Gradle 9.3.1+ and the Android SDK)
 # ---------------------------------------------------------------------------
 if [ -n "${ASSISTMED_BUILD_AAR:-}" ]; then
   log "$GRADLE -p $PROJECT_DIR :assistmed-android:publishReleasePublicationToReleaseDirRepository"

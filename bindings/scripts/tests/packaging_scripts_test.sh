@@ -163,7 +163,9 @@ mkdir -p "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin"
 printf 'Pkg.Desc = Android NDK\nPkg.Revision = 28.2.13676358\n' > "$NDK/source.properties"
 printf '#!/usr/bin/env bash\necho "llvm-readelf $*" >> "$CALLS"\nexec readelf "$@"\n' \
   > "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/llvm-readelf"
-chmod +x "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/llvm-readelf"
+printf '#!/usr/bin/env bash\necho "llvm-strip $*" >> "$CALLS"\nexec strip "$@"\n' \
+  > "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/llvm-strip"
+chmod +x "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/llvm-readelf" "$NDK/toolchains/llvm/prebuilt/linux-x86_64/bin/llvm-strip"
 
 # Android stand-ins only (no uname shim: the Android script runs on any host).
 ANDROID_PATH="$TMP/android-shims:$PATH"
@@ -191,6 +193,10 @@ for abi in arm64-v8a armeabi-v7a x86_64; do
   check "jniLibs/$abi/lib$LIB_NAME.so written" test -f "$MOD/src/main/jniLibs/$abi/lib$LIB_NAME.so"
 done
 check "16 KB alignment checked with the NDK's llvm-readelf" grep -q "^llvm-readelf -lW .*arm64-v8a" "$CALLS"
+check "the 3 jniLibs libraries stripped with the NDK's llvm-strip" \
+  bash -c "[ \$(grep -c '^llvm-strip .*/jniLibs/.*/lib$LIB_NAME.so' '$CALLS') -eq 3 ]"
+check "the bindgen read the unstripped library, not a jniLibs copy" \
+  bash -c "grep '^cargo run' '$CALLS' | grep -q -- '$HOST_LIB'"
 check "VERSION = bindings/scripts/version.sh ($VERSION)" test "$(cat "$MOD/VERSION" 2>/dev/null)" = "$VERSION"
 KT="$MOD/src/main/kotlin/fr/assistmed/core/$LIB_NAME.kt"
 check "Kotlin bindings in package fr.assistmed.core" grep -q '^package fr.assistmed.core' "$KT"
