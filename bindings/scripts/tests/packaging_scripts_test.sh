@@ -10,7 +10,8 @@
 # What it cannot tell: whether the real NDK link, Gradle/AGP, xcodebuild, lipo or swift accept
 # what the scripts give them.
 #
-# Last line: "N passed, N failed". Exit status 1 on any failure.
+# Last line: "N passed, N failed". Exit status 1 on any failure. KEEP_TMP=1 keeps the temporary
+# directory (printed at the start) to look at what the scripts wrote.
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -44,7 +45,8 @@ HOST_LIB="$TARGET_DIR/release/lib$LIB_NAME.so"
 VERSION=$(bindings/scripts/version.sh)
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/assistmed-packaging.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+[ -z "${KEEP_TMP:-}" ] || log "outputs kept in $TMP"
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
 SHIMS="$TMP/shims"
 mkdir -p "$SHIMS"
 export CALLS="$TMP/calls.log"
