@@ -23,7 +23,8 @@
 #
 # What this host cannot build is listed with the reason, and the script still exits 0 (the
 # artefacts of the other machines are added by running the same script there). Set
-# ASSISTMED_RELEASE_STRICT=1 to exit 1 instead when anything is missing (the final release run).
+# ASSISTMED_RELEASE_STRICT=1 to exit 1 instead when anything is missing, when CHANGELOG.md still has
+# [Unreleased] entries or when the working tree is not clean (the final release run).
 # Publishing (tag, Maven Central upload and signing, GitHub release assets) stays manual: see
 # bindings/scripts/README.md, "Releasing".
 #
@@ -61,6 +62,14 @@ NOTES=$(awk -v v="$VERSION" '
   on && /^## \[/ { exit }
   on { print }' CHANGELOG.md 2>/dev/null || true)
 [ -n "$NOTES" ] || die "CHANGELOG.md has no \"## [$VERSION]\" section: move the Unreleased entries under it first"
+# Entries still under [Unreleased] mean the code has changed since <version>: artefacts built now
+# would carry an old version number over newer code.
+UNRELEASED=$(awk '/^## \[Unreleased\]/ { on = 1; next } on && /^## \[/ { exit } on && /^- / { n++ } END { print n + 0 }' CHANGELOG.md)
+warnings=()
+if [ "$UNRELEASED" -gt 0 ]; then
+  warnings+=("CHANGELOG.md lists $UNRELEASED change(s) under [Unreleased]: these artefacts are labelled $VERSION but contain them. For a real release, move them under a new version and set it in Cargo.toml.")
+  log "WARNING: ${warnings[0]}"
+fi
 if git rev-parse -q --verify "refs/tags/v$VERSION" >/dev/null 2>&1; then
   tag_note="tag v$VERSION exists ($(git rev-parse --short "v$VERSION^{commit}"))"
 else
@@ -128,6 +137,11 @@ printf '%s\n' "$NOTES" > "$OUT/RELEASE-NOTES.md"
   echo "commit $COMMIT$DIRTY, built $(date -u +%Y-%m-%dT%H:%M:%SZ) on $OS-$ARCH; $tag_note"
   echo "coordinates: Maven fr.assistmed:assistmed-core:$VERSION; Swift package product Assistmed $VERSION"
   echo
+  if [ "${#warnings[@]}" -gt 0 ]; then
+    echo "warnings:"
+    for w in "${warnings[@]}"; do echo "  ! $w"; done
+    echo
+  fi
   echo "built here:"
   for b in "${built[@]}"; do echo "  - $b"; done
   echo
@@ -144,7 +158,9 @@ printf '%s\n' "$NOTES" > "$OUT/RELEASE-NOTES.md"
 etape "done: $OUT"
 (cd "$OUT" && for f in *; do printf '  %10s  %s\n' "$(wc -c < "$f" | tr -d '[:space:]')" "$f"; done) >&2
 cat "$OUT/MANIFEST.txt" >&2
-if [ "${#missing[@]}" -gt 0 ] && [ -n "${ASSISTMED_RELEASE_STRICT:-}" ]; then
-  die "ASSISTMED_RELEASE_STRICT=1 and ${#missing[@]} artefact group(s) could not be built here"
+if [ -n "${ASSISTMED_RELEASE_STRICT:-}" ]; then
+  [ "${#missing[@]}" -eq 0 ] || die "ASSISTMED_RELEASE_STRICT=1 and ${#missing[@]} artefact group(s) could not be built here"
+  [ "${#warnings[@]}" -eq 0 ] || die "ASSISTMED_RELEASE_STRICT=1 and ${#warnings[@]} warning(s) (see MANIFEST.txt)"
+  [ -z "$DIRTY" ] || die "ASSISTMED_RELEASE_STRICT=1 and the working tree has uncommitted changes"
 fi
 exit 0
