@@ -99,10 +99,16 @@ case "$(uname -s)" in
   Darwin) strip -x "$STAGE/$JNA_PREFIX/$LIB_FILE" ;;
   *)      strip "$STAGE/$JNA_PREFIX/$LIB_FILE" ;;
 esac
+# Entries added here carry the commit's date (jar --date, JDK 17+), so that the same commit gives
+# the same bytes (the classes jar is reused from the cache as long as the source is unchanged).
+JAR_DATE=()
+if jar --help 2>&1 | grep -q -- '--date='; then
+  JAR_DATE=("--date=$(git -C "$REPO_ROOT" log -1 --format=%cI 2>/dev/null || echo 2026-01-01T00:00:00Z)")
+fi
 cp "$CLASSES_JAR" "$JAR"
-(cd "$STAGE" && jar uf "$JAR" "$JNA_PREFIX/$LIB_FILE")
+jar --update --file "$JAR" ${JAR_DATE[@]+"${JAR_DATE[@]}"} -C "$STAGE" "$JNA_PREFIX/$LIB_FILE"
 rm -f "$SOURCES_JAR"
-(cd "$GEN_DIR" && jar cf "$SOURCES_JAR" "${GEN_FILES[@]}")
+(cd "$GEN_DIR" && jar --create --file "$SOURCES_JAR" ${JAR_DATE[@]+"${JAR_DATE[@]}"} "${GEN_FILES[@]}")
 
 # 5. Smoke run: nothing but the jar, JNA and the Kotlin standard library (no jna.library.path).
 SMOKE_DIR="$CACHE_DIR/smoke"
