@@ -36,6 +36,9 @@ android-demo/scripts/test-jvm.sh
 etape "Swift bindings"
 bindings/scripts/test-swift.sh
 
+etape "Packaging scripts (Android, Apple) against stand-in tools"
+bindings/scripts/tests/packaging_scripts_test.sh
+
 etape "Release library size budget"
 bindings/scripts/size-report.sh
 

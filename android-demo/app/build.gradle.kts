@@ -1,19 +1,19 @@
 import org.jetbrains.kotlin.gradle.dsl.JvmTarget
 
 plugins {
+    // AGP 9 built-in Kotlin: no org.jetbrains.kotlin.android.
     id("com.android.application")
-    id("org.jetbrains.kotlin.android")
     id("org.jetbrains.kotlin.plugin.compose")
 }
 
 android {
     namespace = "fr.assistmed.demo"
-    compileSdk = 35
+    compileSdk = 36
 
     defaultConfig {
         applicationId = "fr.assistmed.demo"
         minSdk = 24
-        targetSdk = 35
+        targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
         // French first (default resources), English second: keep only these in the APK.
@@ -53,6 +53,7 @@ android {
     testOptions { unitTests.all { it.enabled = false } }
 }
 
+// With built-in Kotlin this `kotlin {}` block is AGP's (it replaces android.kotlinOptions).
 kotlin {
     compilerOptions { jvmTarget.set(JvmTarget.JVM_17) }
 }

@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
-# Build AssistmedFFI.xcframework and the Swift package AssistmedSwift (macOS + Xcode only).
+# Build AssistmedFFI.xcframework, its release zip and checksum, and the Swift package Assistmed in
+# two forms (macOS + Xcode only).
 #
-# Produces, under build/apple/:
+# Produces, under build/apple/ (<v> = bindings/scripts/version.sh, the Cargo workspace version):
 #   lib/{ios,ios-simulator,macos}/libassistmed_ffi.a   per-platform static libraries (lipo-merged)
 #   bindgen/                                           raw uniffi output (.swift, FFI .h, .modulemap)
 #   headers/                                           FFI header(s) + module.modulemap
 #   AssistmedFFI.xcframework                           ios-arm64, ios-arm64_x86_64-simulator, macos-arm64_x86_64
-#   AssistmedSwift/                                    Swift package (Package.swift, tools 5.9, iOS 15 / macOS 12)
-#     AssistmedFFI.xcframework                         copy (SwiftPM wants binary targets inside the package)
-#     Sources/Assistmed/Assistmed.swift                generated bindings (module Assistmed)
-#     Tests/AssistmedTests/AssistmedTests.swift        copied from bindings/tests/swift/ when present
+#   AssistmedFFI-<v>.xcframework.zip                   the release asset (ditto -c -k --keepParent)
+#   AssistmedFFI-<v>.xcframework.zip.checksum          `swift package compute-checksum` of the zip
+#   AssistmedSwift/                                    development package: binaryTarget(path:)
+#     Package.swift, AssistmedFFI.xcframework (copy), Sources/Assistmed/Assistmed.swift,
+#     Tests/AssistmedTests/AssistmedTests.swift        (copied from bindings/tests/swift/ when present)
+#   AssistmedSwift-release/                            release package: binaryTarget(url:checksum:)
+#     Package.swift, Sources/Assistmed/Assistmed.swift (commit these at the root of the package
+#                                                      repository and tag it <v>)
+#
+# The release Package.swift downloads the zip from ASSISTMED_XCFRAMEWORK_URL, by default
+# $ASSISTMED_SCM_URL/releases/download/v<v>/AssistmedFFI-<v>.xcframework.zip (a GitHub release
+# asset); with neither set it holds a placeholder URL and the script says so. SwiftPM checks the
+# downloaded zip against the checksum: the zip uploaded must be exactly this one.
 #
 # The generated names come from uniffi 0.32 (uniffi_bindgen/src/bindings/swift): with
 # `[bindings.swift] module_name = "Assistmed"` in bindings/uniffi.toml it writes
@@ -24,18 +34,24 @@
 # --config takes a *global* config file ([defaults] / [crates.<name>] / [crate-roots]) and
 # ignores a flat [bindings.swift] file with a warning.
 #
+# usage: bindings/scripts/build-xcframework.sh [--check]   (--check: only check the prerequisites; exit 1 listing what is missing)
+#
 # Environment:
 #   SKIP_SWIFT_TEST=1         do not run `swift test` in the package even if tests were copied
 #   BINDGEN_LIBRARY=<path>    library to generate the bindings from (default: the macOS one built here)
+#   ASSISTMED_BUILD_DIR=<dir>               output root instead of <repo>/build (the script test uses it)
 #   UNIFFI_GLOBAL_CONFIG=<f>  passed to the bindgen as --config (global config format, see above)
+#   ASSISTMED_XCFRAMEWORK_URL / ASSISTMED_SCM_URL   where the release zip will be downloaded from
 #   IPHONEOS_DEPLOYMENT_TARGET / MACOSX_DEPLOYMENT_TARGET   default 15.0 / 12.0 (as Package.swift)
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CRATE="assistmed-ffi"
 LIB_NAME="assistmed_ffi"
-OUT="$REPO_ROOT/build/apple"
+BUILD_ROOT="${ASSISTMED_BUILD_DIR:-$REPO_ROOT/build}"
+OUT="$BUILD_ROOT/apple"
 PKG_DIR="$OUT/AssistmedSwift"
+RELEASE_PKG_DIR="$OUT/AssistmedSwift-release"
 SWIFT_TESTS_SRC="$REPO_ROOT/bindings/tests/swift/AssistmedTests.swift"
 TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
@@ -85,8 +101,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   exit 1
 fi
 log "prerequisites ok ($(xcodebuild -version | head -n 1), $(cargo --version))"
+if [ "${1:-}" = "--check" ]; then exit 0; fi   # --check: prerequisites only (scripts/release.sh)
 
 cd "$REPO_ROOT"
+VERSION=$("$REPO_ROOT/bindings/scripts/version.sh")
+log "version $VERSION"
 
 # ---------------------------------------------------------------------------
 # 1. Build the static library for every Apple target (only the FFI crate: see size-report.sh)
@@ -135,7 +154,8 @@ mkdir -p "$OUT/bindgen"
 config_args=()
 if [ -n "${UNIFFI_GLOBAL_CONFIG:-}" ]; then config_args=(--config "$UNIFFI_GLOBAL_CONFIG"); fi
 log "generating Swift bindings from $bindgen_lib"
-cargo run -p "$CRATE" --features cli --bin uniffi-bindgen -- \
+# The bindgen in its own target dir (its `cli` feature would otherwise relink the library).
+CARGO_TARGET_DIR="$TARGET_DIR/bindgen" cargo run -p "$CRATE" --features cli --bin uniffi-bindgen -- \
   generate "$bindgen_lib" --language swift --no-format --out-dir "$OUT/bindgen" ${config_args[@]+"${config_args[@]}"}
 
 shopt -s nullglob
@@ -180,6 +200,26 @@ xcodebuild -create-xcframework \
   -library "$OUT/lib/macos/lib$LIB_NAME.a" -headers "$OUT/headers" \
   -output "$XCFRAMEWORK" >&2
 
+# Release asset: the zip SwiftPM downloads, and its checksum (SHA-256 of the file, hex).
+ZIP="$OUT/$FFI_MODULE-$VERSION.xcframework.zip"
+rm -f "$ZIP"
+if command -v ditto >/dev/null 2>&1; then
+  # Apple's recommended archiver for frameworks (keeps symlinks and the top-level folder).
+  (cd "$OUT" && ditto -c -k --sequesterRsrc --keepParent "$FFI_MODULE.xcframework" "$ZIP")
+else
+  (cd "$OUT" && zip -q -r -y "$ZIP" "$FFI_MODULE.xcframework")
+fi
+if command -v swift >/dev/null 2>&1 && CHECKSUM=$(cd "$OUT" && swift package compute-checksum "$ZIP" 2>/dev/null) \
+   && [ -n "$CHECKSUM" ]; then
+  log "checksum (swift package compute-checksum): $CHECKSUM"
+else
+  # SwiftPM's checksum is the SHA-256 of the file in hex: the same value.
+  CHECKSUM=$(shasum -a 256 "$ZIP" | cut -d' ' -f1)
+  log "checksum (shasum -a 256, no usable 'swift'; SwiftPM computes the same SHA-256): $CHECKSUM"
+fi
+printf '%s\n' "$CHECKSUM" > "$ZIP.checksum"
+log "$(basename "$ZIP"): $(wc -c < "$ZIP" | tr -d '[:space:]') bytes"
+
 # ---------------------------------------------------------------------------
 # 6. Swift package
 # ---------------------------------------------------------------------------
@@ -204,9 +244,12 @@ else
   log "no $SWIFT_TESTS_SRC: the package gets no test target"
 fi
 
-cat > "$PKG_DIR/Package.swift" <<EOF
+# write_package_swift FILE BINARY_TARGET_ARGUMENTS TEST_TARGET HEADER_COMMENT
+write_package_swift() {
+  cat > "$1" <<EOF
 // swift-tools-version:5.9
 // Generated by bindings/scripts/build-xcframework.sh - do not edit, re-run the script.
+// $4
 import PackageDescription
 
 let package = Package(
@@ -221,16 +264,36 @@ let package = Package(
     targets: [
         .binaryTarget(
             name: "$FFI_MODULE",
-            path: "$FFI_MODULE.xcframework"
+$2
         ),
         .target(
             name: "$SWIFT_MODULE",
             dependencies: ["$FFI_MODULE"],
             path: "Sources/$SWIFT_MODULE"
-        ),$test_target
+        ),$3
     ]
 )
 EOF
+}
+write_package_swift "$PKG_DIR/Package.swift" "            path: \"$FFI_MODULE.xcframework\"" "$test_target" \
+  "Development form (SDK $VERSION): the XCFramework next to this file, binaryTarget(path:)."
+
+# Release form: the XCFramework downloaded from the release, checked against its checksum.
+XCF_URL="${ASSISTMED_XCFRAMEWORK_URL:-}"
+if [ -z "$XCF_URL" ] && [ -n "${ASSISTMED_SCM_URL:-}" ]; then
+  XCF_URL="${ASSISTMED_SCM_URL%/}/releases/download/v$VERSION/$(basename "$ZIP")"
+fi
+if [ -z "$XCF_URL" ]; then
+  XCF_URL="https://REPLACE-WITH-THE-RELEASE-HOST/v$VERSION/$(basename "$ZIP")"
+  log "WARNING: neither ASSISTMED_XCFRAMEWORK_URL nor ASSISTMED_SCM_URL is set: the release Package.swift has a placeholder URL"
+fi
+rm -rf "$RELEASE_PKG_DIR"
+mkdir -p "$RELEASE_PKG_DIR/Sources/$SWIFT_MODULE"
+cp "${swift_files[@]}" "$RELEASE_PKG_DIR/Sources/$SWIFT_MODULE/"
+write_package_swift "$RELEASE_PKG_DIR/Package.swift" "            url: \"$XCF_URL\",
+            checksum: \"$CHECKSUM\"" "" \
+  "Release form (SDK $VERSION): commit it with Sources/ at the root of the package repository, tag $VERSION."
+log "release Swift package written: $RELEASE_PKG_DIR (binaryTarget url: $XCF_URL)"
 log "Swift package written: $PKG_DIR"
 
 # ---------------------------------------------------------------------------
@@ -247,4 +310,6 @@ fi
 
 log "done:"
 log "  $XCFRAMEWORK"
+log "  $ZIP  (checksum $CHECKSUM)"
+log "  $RELEASE_PKG_DIR  (release form: .package(url: <package repository>, from: \"$VERSION\"))"
 log "  $PKG_DIR  (add it in Xcode: File > Add Package Dependencies... > Add Local...; product '$SWIFT_MODULE')"
