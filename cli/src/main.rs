@@ -2,6 +2,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod bundle;
+mod lot;
 mod rendu;
 
 use std::io::{Read, Write};
@@ -32,6 +33,12 @@ enum Commande {
     /// Évalue une situation : éligibilité, formules × années, objectif, motifs, références.
     /// Assess a situation: eligibility, options × years, objective, reasons, references.
     Simulate {
+        /// Lot : une situation JSON par ligne (--input FICHIER, ou l'entrée standard), une réponse
+        /// JSON par ligne, dans l'ordre ; les drapeaux de situation s'appliquent à chaque ligne.
+        /// Batch: one JSON situation per line (--input FILE, or standard input), one JSON answer
+        /// per line, in order; situation flags apply to every line.
+        #[arg(long)]
+        jsonl: bool,
         #[command(flatten)]
         situation: SituationArgs,
         #[command(flatten)]
@@ -177,6 +184,12 @@ impl SituationArgs {
                 Saisie::depuis_json(&texte)?
             }
         };
+        self.surcharger(&mut s);
+        Ok(s)
+    }
+
+    /// Applies the flags over a raw input (flags override the JSON).
+    fn surcharger(&self, s: &mut Saisie) {
         macro_rules! surcharge {
             ($($champ:ident),*) => { $(if let Some(v) = &self.$champ { s.$champ = Some(v.clone()); })* };
         }
@@ -219,7 +232,6 @@ impl SituationArgs {
                 c.objectives_reached = Some(b);
             }
         }
-        Ok(s)
     }
 }
 
@@ -236,7 +248,9 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, Erreur> {
 
 fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
     match &cli.commande {
-        Commande::Simulate { situation, sortie } => {
+        Commande::Simulate {
+            situation, sortie, ..
+        } => {
             let s = situation.saisie()?.valider()?;
             let e = assistmed_core::evaluer(rules, &s)?;
             let texte = if sortie.json {
@@ -308,8 +322,75 @@ fn sortie_de(cli: &Cli) -> Sortie {
     }
 }
 
+/// `simulate --jsonl`: streams answers to stdout, the summary (and progress, on a terminal) to
+/// stderr. Exit code 0 once every line is answered, refused lines included (their errors are in
+/// the output, numbered); 2 if the input cannot be opened; 1 if the rule data is broken.
+fn lancer_lot(situation: &SituationArgs, l: Langue) -> ExitCode {
+    use std::io::{BufReader, BufWriter, IsTerminal};
+    let erreur = |e: &Erreur| {
+        let objet = serde_json::json!({ "error": {
+            "code": e.code.as_str(), "field": e.champ, "message_fr": e.message_fr, "message_en": e.message_en } });
+        eprintln!("{objet}");
+    };
+    let rules = match assistmed_core::regles() {
+        Ok(r) => r,
+        Err(e) => {
+            erreur(&e);
+            return ExitCode::from(1);
+        }
+    };
+    let entree: Box<dyn std::io::BufRead> = match situation.input.as_deref() {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(chemin) => match std::fs::File::open(chemin) {
+            Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+            Err(e) => {
+                erreur(&Erreur::json_invalide(format!("{chemin}: {e}")));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let sortie = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let terminal = std::io::stderr().is_terminal();
+    let mut progression = |n: u64| {
+        if terminal {
+            eprint!("\r{n} situations…");
+        }
+    };
+    let surcharge = |s: &mut Saisie| situation.surcharger(s);
+    match lot::traiter(rules, entree, sortie, &surcharge, &mut progression) {
+        Ok(bilan) => {
+            if terminal {
+                eprint!("\r");
+            }
+            match l {
+                Langue::Fr => eprintln!(
+                    "{} situations, {} refusée(s)",
+                    bilan.situations, bilan.erreurs
+                ),
+                Langue::En => {
+                    eprintln!("{} situations, {} refused", bilan.situations, bilan.erreurs)
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            erreur(&Erreur::json_invalide(format!("entrée / input: {e}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Commande::Simulate {
+        jsonl: true,
+        situation,
+        sortie,
+    } = &cli.commande
+    {
+        return lancer_lot(situation, langue(sortie.lang));
+    }
     let sortie = sortie_de(&cli);
     let resultat = assistmed_core::regles().and_then(|rules| executer(&cli, rules));
     match resultat {

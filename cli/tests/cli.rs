@@ -332,3 +332,42 @@ fn bundle_signe_verifie_compare_et_falsifie() {
     assert!(texte(&o.stderr).contains("signature_refusee"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lot_jsonl_une_reponse_par_ligne_et_drapeaux_appliques_a_chaque_ligne() {
+    // Two GPs without a signature date: the flag gives it to both; the third line is refused
+    // with its line number, and the run still answers every line (exit code 0).
+    let entree = concat!(
+        r#"{"specialty":"01","sector":"secteur_1","patientele_mt":1200,"percentile_band":"p50_p70"}"#,
+        "\n",
+        r#"{"specialty":"01","sector":"secteur_1","patientele_mt":1600,"percentile_band":"p90_p95"}"#,
+        "\n",
+        r#"{"specialty":"01","sector":"secteur_9"}"#,
+        "\n"
+    );
+    let o = assistmed(
+        &["simulate", "--jsonl", "--signature-date", "2025-01-15"],
+        Some(entree),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+    let lignes: Vec<Value> = texte(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lignes.len(), 3);
+    // S10: 2024 table, 1/2 ETP year 1 = 19 000; P90–P94 year 3+ = 13 000.
+    let demi = |l: &Value| {
+        l["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["option"] == "demi")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(demi(&lignes[0])["aid"][0]["amount"], "19000.00");
+    assert_eq!(demi(&lignes[1])["aid"][2]["amount"], "13000.00");
+    assert_eq!(lignes[2]["line"], 3);
+    assert_eq!(lignes[2]["error"]["field"], "sector");
+    assert!(texte(&o.stderr).contains("3 situations, 1 refusée(s)"));
+}

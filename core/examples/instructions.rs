@@ -1,0 +1,39 @@
+//! Workload for the instruction-count benchmark (`scripts/bench-instructions.sh`): runs one
+//! operation N times on the same inputs as the criterion benches (`benches/assessment.rs`), so
+//! that callgrind's totals for N and for 0 give the instructions of one call, a figure that does
+//! not move with the load of a shared machine.
+//!
+//! usage: instructions charger|evaluer|chronologie N
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark workload may panic on bad args
+
+use std::hint::black_box;
+
+use assistmed_core::rules::{decompresser_regles_embarquees, RuleSet};
+use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
+
+const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "sector": "secteur_1",
+    "patientele_mt": 1200, "file_active": 1800, "percentile_band": "p50_p70", "age": 50}"#;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let operation = args.get(1).map(String::as_str).unwrap_or("evaluer");
+    let n: u64 = args.get(2).map_or(1, |n| n.parse().unwrap());
+    // Setup outside the measured difference: the rules and the situation exist for every N.
+    let r = regles().unwrap();
+    let s = Situation::depuis_json(SITUATION).unwrap();
+    for _ in 0..n {
+        match operation {
+            "charger" => {
+                black_box(RuleSet::from_json(&decompresser_regles_embarquees().unwrap()).unwrap());
+            }
+            "evaluer" => {
+                black_box(evaluer(black_box(r), black_box(&s)).unwrap());
+            }
+            "chronologie" => {
+                black_box(chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap());
+            }
+            autre => panic!("unknown operation {autre}"),
+        }
+    }
+}
