@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Test fixtures of the Kotlin and Swift tests, written under OUT_DIR (build output, under target/):
 #
-#   OUT_DIR/bundles/regles-v2.json      core/rules/regles.json with bundle_version 2 and the 2024
+#   OUT_DIR/bundles/regles-v2.json      the embedded rules with bundle_version 2 and the 2024
 #                                       1/2 ETP year-1 amount (montant.demi.annee_1 from
 #                                       2024-06-22) at "19500" instead of "19000"
 #   OUT_DIR/bundles/regles-v2.json.sig  its detached signature (hex text) by the TEST-ONLY key
-#   OUT_DIR/bundles/regles-v1.json      core/rules/regles.json unchanged (the embedded version)
+#   OUT_DIR/bundles/regles-v1.json      the embedded rules (`assistmed bundle export`)
 #   OUT_DIR/bundles/regles-v1.json.sig  its signature (for "bundle_non_plus_recent")
 #   OUT_DIR/core-json/<case>.json       for every golden case `simulate` / `timeline` the core
 #                                       accepts: the CLI's JSON output (`assistmed simulate
@@ -42,10 +42,12 @@ KEY="$REPO_ROOT/core/keys/test-only/TEST-ONLY-signing-key.hex"
 rm -rf "$OUT_DIR.tmp"
 mkdir -p "$OUT_DIR.tmp/bundles" "$OUT_DIR.tmp/core-json"
 
-python3 - "$REPO_ROOT/core/rules/regles.json" "$OUT_DIR.tmp/bundles" <<'EOF'
-import json, shutil, sys
+# The embedded document, assembled by the core's build from core/rules/ (one file per parameter).
+"$CLI" bundle export --out "$OUT_DIR.tmp/bundles/regles-v1.json" >/dev/null \
+  || die "assistmed bundle export failed"
+python3 - "$OUT_DIR.tmp/bundles/regles-v1.json" "$OUT_DIR.tmp/bundles" <<'EOF'
+import json, sys
 source, out = sys.argv[1], sys.argv[2]
-shutil.copyfile(source, out + "/regles-v1.json")
 with open(source, encoding="utf-8") as f:
     doc = json.load(f)
 doc["bundle_version"] = 2

@@ -39,6 +39,15 @@ pub enum Commande {
         old: String,
         new: PathBuf,
     },
+    /// Écrit le document des règles embarquées (assemblé depuis core/rules/, un fichier par
+    /// paramètre) : le bundle à signer après une correction.
+    /// Write the embedded rule document (assembled from core/rules/, one file per parameter):
+    /// the bundle to sign after a correction.
+    Export {
+        /// Fichier écrit (défaut : sortie standard) / file written (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Crée une paire de clés (privée et publique) dans un dossier hors ligne.
     /// Create a key pair (private and public) in an offline folder.
     Keygen {
@@ -157,6 +166,25 @@ pub fn executer(c: &Commande) -> Result<String, Erreur> {
                 }
             }
             Ok(out)
+        }
+        Commande::Export { out } => {
+            let document: serde_json::Value =
+                serde_json::from_str(assistmed_core::rules::regles_embarquees_json()?)
+                    .map_err(Erreur::regles_invalides)?;
+            let texte =
+                serde_json::to_string_pretty(&document).map_err(Erreur::regles_invalides)?;
+            match out {
+                None => Ok(texte),
+                Some(chemin) => {
+                    std::fs::write(chemin, format!("{texte}\n"))
+                        .map_err(|e| fichier(chemin, e))?;
+                    Ok(format!(
+                        "règles embarquées (bundle version {}) écrites dans {}",
+                        assistmed_core::regles()?.bundle_version,
+                        chemin.display()
+                    ))
+                }
+            }
         }
         Commande::Keygen { out_dir } => {
             let mut graine = [0u8; 32];

@@ -280,10 +280,8 @@ fn bundle_signe_verifie_compare_et_falsifie() {
     let dir = std::env::temp_dir().join(format!("assistmed-cli-bundle-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let racine = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut doc: Value = serde_json::from_str(
-        &std::fs::read_to_string(racine.join("core/rules/regles.json")).unwrap(),
-    )
-    .unwrap();
+    let mut doc: Value =
+        serde_json::from_str(assistmed_core::rules::regles_embarquees_json().unwrap()).unwrap();
     doc["bundle_version"] = 2.into();
     let p = doc["parameters"]
         .as_array_mut()
