@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::amounts::Ligne;
 use crate::error::{Erreur, Resultat};
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{Grade, Specialite};
+use crate::rules::{ids, Grade, Specialite};
 use crate::situation::{Situation, Tranche};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,7 +47,7 @@ pub fn determiner(
     };
     if let Some(band) = s.percentile_band {
         if let Some(pmt) = gp_pmt {
-            if let Some(p30) = l.nombre("seuil.p30.generaliste_pmt")?.valeur {
+            if let Some(p30) = l.nombre(ids::P30_GENERALISTE_PMT)?.valeur {
                 let sous = pmt < p30;
                 if sous != (band == Tranche::SousP30) {
                     return Err(Erreur::incoherence(
@@ -75,7 +75,7 @@ pub fn determiner(
         }
         return Err(tranche_requise());
     };
-    let p30 = l.nombre("seuil.p30.generaliste_pmt")?;
+    let p30 = l.nombre(ids::P30_GENERALISTE_PMT)?;
     if let Some(seuil) = p30.valeur {
         if pmt < seuil {
             return Ok(Positionnement {
@@ -86,8 +86,8 @@ pub fn determiner(
             });
         }
     }
-    let p95 = l.nombre("seuil.p95.generaliste_pmt")?;
-    let p90 = l.nombre("seuil.p90.generaliste_pmt")?;
+    let p95 = l.nombre(ids::P95_GENERALISTE_PMT)?;
+    let p90 = l.nombre(ids::P90_GENERALISTE_PMT)?;
     let (Some(s95), Some(s90)) = (p95.valeur, p90.valeur) else {
         return Err(tranche_requise());
     };
@@ -109,7 +109,7 @@ pub fn determiner(
             pire([p90.grade, p95.grade]),
         );
     }
-    let p50 = l.nombre("seuil.p50.generaliste_pmt")?;
+    let p50 = l.nombre(ids::P50_GENERALISTE_PMT)?;
     let band = match p50.valeur {
         Some(s50) if pmt < s50 => Some(Tranche::P30P50),
         _ => None,

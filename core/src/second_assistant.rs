@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::{Erreur, Resultat};
 use crate::money;
 use crate::provenance::Lecteur;
-use crate::rules::{Grade, Specialite};
+use crate::rules::{ids, Grade, Specialite};
 use crate::situation::{ContratEnCours, Situation};
 use crate::timeline::debut_annee;
 
@@ -84,10 +84,10 @@ pub fn evaluer(
     c: &ContratEnCours,
 ) -> Resultat<SecondAssistant> {
     let mut conditions = Vec::new();
-    let ouvert = l.booleen("second_assistant.ouvert")?.valeur == Some(true);
+    let ouvert = l.booleen(ids::SECOND_ASSISTANT_OUVERT)?.valeur == Some(true);
     conditions.push(condition(
         l,
-        "second_assistant.ouvert",
+        ids::SECOND_ASSISTANT_OUVERT,
         "second_assistant_ouvert",
         ouvert,
         format!(
@@ -100,20 +100,20 @@ pub fn evaluer(
         ),
     )?);
     if ouvert {
-        if l.booleen("second_assistant.generaliste_requis")?.valeur == Some(true) {
+        if l.booleen(ids::SECOND_ASSISTANT_GENERALISTE_REQUIS)?.valeur == Some(true) {
             conditions.push(condition(
                 l,
-                "second_assistant.generaliste_requis",
+                ids::SECOND_ASSISTANT_GENERALISTE_REQUIS,
                 "second_assistant_generaliste",
                 spe.est_generaliste(),
                 format!("Réservé aux médecins généralistes (vous : {}).", spe.name),
                 format!("Restricted to GPs (you: {}).", spe.name_en),
             )?);
         }
-        if l.booleen("second_assistant.mep_exclu")?.valeur == Some(true) {
+        if l.booleen(ids::SECOND_ASSISTANT_MEP_EXCLU)?.valeur == Some(true) {
             conditions.push(condition(
                 l,
-                "second_assistant.mep_exclu",
+                ids::SECOND_ASSISTANT_MEP_EXCLU,
                 "second_assistant_hors_mep",
                 !s.mep,
                 "Médecin sans mode d'exercice particulier (MEP).".into(),
@@ -121,12 +121,12 @@ pub fn evaluer(
             )?);
         }
         let formules = l
-            .codes("second_assistant.formule_requise")?
+            .codes(ids::SECOND_ASSISTANT_FORMULE_REQUISE)?
             .valeur
             .unwrap_or_default();
         conditions.push(condition(
             l,
-            "second_assistant.formule_requise",
+            ids::SECOND_ASSISTANT_FORMULE_REQUISE,
             "second_assistant_contrat_plein",
             formules.iter().any(|f| f == c.option.code()),
             format!(
@@ -135,11 +135,11 @@ pub fn evaluer(
             ),
             format!("Running 1 FTE contract (you: {}).", c.option.libelle_en()),
         )?);
-        if let Some(min) = l.nombre("second_assistant.annee_contrat_min")?.valeur {
+        if let Some(min) = l.nombre(ids::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN)?.valeur {
             let annee = annee_en_cours(c.start, s.signature_date)?;
             conditions.push(condition(
                 l,
-                "second_assistant.annee_contrat_min",
+                ids::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN,
                 "second_assistant_annee_contrat",
                 annee >= min,
                 format!(
@@ -153,7 +153,7 @@ pub fn evaluer(
             )?);
         }
         let zones = l
-            .codes("second_assistant.zones")?
+            .codes(ids::SECOND_ASSISTANT_ZONES)?
             .valeur
             .unwrap_or_default();
         let zone = s.zone.ok_or_else(|| {
@@ -165,7 +165,7 @@ pub fn evaluer(
         })?;
         conditions.push(condition(
             l,
-            "second_assistant.zones",
+            ids::SECOND_ASSISTANT_ZONES,
             "second_assistant_zone",
             zones.iter().any(|z| z == zone.code()),
             format!(
@@ -177,13 +177,13 @@ pub fn evaluer(
                 zone.libelle_en()
             ),
         )?);
-        if l.booleen("second_assistant.objectifs_atteints_requis")?
+        if l.booleen(ids::SECOND_ASSISTANT_OBJECTIFS_ATTEINTS_REQUIS)?
             .valeur
             == Some(true)
         {
             conditions.push(condition(
                 l,
-                "second_assistant.objectifs_atteints_requis",
+                ids::SECOND_ASSISTANT_OBJECTIFS_ATTEINTS_REQUIS,
                 "second_assistant_objectifs_atteints",
                 c.objectives_reached,
                 "Objectifs du contrat en cours atteints.".into(),
@@ -194,8 +194,8 @@ pub fn evaluer(
     let mut options = Vec::new();
     if ouvert {
         for (fte, id) in [
-            ("1.5", "montant.second_assistant.un_et_demi"),
-            ("2", "montant.second_assistant.deux"),
+            ("1.5", ids::MONTANT_SECOND_ASSISTANT_UN_ET_DEMI),
+            ("2", ids::MONTANT_SECOND_ASSISTANT_DEUX),
         ] {
             let m = l.decimal(id)?;
             options.push(OptionSecondAssistant {
