@@ -12,7 +12,6 @@ use crate::eligibility::{self, Eligibilite, Statut};
 use crate::error::{Erreur, Resultat};
 use crate::explain::{ordinal, valeur_lisible, Avertissement, Motif, Raison, AVIS_EN, AVIS_FR};
 use crate::format::date_longue;
-use crate::Langue;
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
@@ -21,6 +20,7 @@ use crate::rules::{ids, Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
 use crate::timeline::{self, AnneeContrat, Echeancier};
+use crate::Langue;
 
 /// The version applied, with the rule bundle it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -200,7 +200,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
 
     let aides: Vec<&AnneeContrat> = options
         .iter()
-        .flat_map(|o| o.aid.iter().chain(o.standard_table_for_information.iter().flatten()))
+        .flat_map(|o| {
+            o.aid
+                .iter()
+                .chain(o.standard_table_for_information.iter().flatten())
+        })
         .collect();
     caveats.extend(avertissements_metier(rules, version, &aides, pos.as_ref()));
     if options

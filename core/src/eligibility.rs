@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::error::{Erreur, Resultat};
 use crate::amounts::Ligne;
+use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
@@ -183,10 +183,7 @@ fn part_clinique(
     let groupes = l.codes(ids::GROUPES_PART_CLINIQUE)?;
     let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
-    let ids = [
-        ids::PART_CLINIQUE_MIN,
-        ids::PART_CLINIQUE_SEUIL_INCLUS,
-    ];
+    let ids = [ids::PART_CLINIQUE_MIN, ids::PART_CLINIQUE_SEUIL_INCLUS];
     let (Some(seuil), Some(inclus_v)) = (min.valeur, inclus.valeur) else {
         return Ok(Some(raison(
             l,

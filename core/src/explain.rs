@@ -219,7 +219,10 @@ pub fn libelle_code(rules: &RuleSet, code: &str, langue: Langue) -> String {
     }
     chercher!(Secteur, Zone, Formule, Tranche, Exercice);
     let (fr, en) = match code {
-        "pmt" => ("patientèle médecin traitant", "médecin-traitant patient list"),
+        "pmt" => (
+            "patientèle médecin traitant",
+            "médecin-traitant patient list",
+        ),
         "fa" => ("file active", "file active (patients seen in 12 months)"),
         "generaliste" => ("médecine générale", "general practice"),
         "chirurgie" => ("chirurgie", "surgery"),
@@ -245,12 +248,7 @@ pub fn libelle_code(rules: &RuleSet, code: &str, langue: Langue) -> String {
 
 /// A rule value as a reader reads it: « 19 000 € », « 80 % », « 1 045 patients », labels
 /// instead of codes, « oui » / « non ».
-pub fn valeur_lisible(
-    rules: &RuleSet,
-    unite: Unite,
-    v: &Valeur,
-    langue: Langue,
-) -> String {
+pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue) -> String {
     let fr = langue == Langue::Fr;
     match v {
         Valeur::Montant(d) => format::montant(*d, langue),
@@ -336,11 +334,12 @@ impl Motif {
         match self {
             SecteurAdmis(s) => ("secteur_admis", format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
             SecteurNonAdmis { secteur, admis } => {
-                let fr: Vec<&str> = admis.iter().map(|s| s.libelle_fr()).collect();
+                let fr: Vec<String> = admis.iter().map(|s| format!("au {}", s.libelle_fr())).collect();
+                let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
                 let en: Vec<&str> = admis.iter().map(|s| s.libelle_en()).collect();
                 (
                     "secteur_non_admis",
-                    format!("Le dispositif est réservé au {} ; vous êtes en {}.", liste(&fr, Fr), secteur.libelle_fr()),
+                    format!("Le dispositif est réservé {} ; vous êtes en {}.", liste(&fr, Fr), secteur.libelle_fr()),
                     format!("The scheme is for {}; you are in {}.", liste(&en, En), secteur.libelle_en()),
                 )
             }

@@ -165,7 +165,12 @@ fn precisions(
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
         refs.extend(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a_fr, b_fr, a_en, b_en) = (a.libelle_fr(), b.libelle_fr(), a.libelle_en(), b.libelle_en());
+        let (a_fr, b_fr, a_en, b_en) = (
+            a.libelle_fr(),
+            b.libelle_fr(),
+            a.libelle_en(),
+            b.libelle_en(),
+        );
         match suffit.valeur {
             Some(true) => {
                 fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} : atteindre l'un des deux suffit."));
@@ -173,7 +178,9 @@ fn precisions(
             }
             Some(false) => {
                 fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} : les deux doivent être atteints."));
-                en.push_str(&format!(" Two targets are set, for the {a_en} and the {b_en}: both must be reached."));
+                en.push_str(&format!(
+                    " Two targets are set, for the {a_en} and the {b_en}: both must be reached."
+                ));
             }
             None => {
                 fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} ; la règle ne dit pas si l'atteinte d'un seul suffit : à confirmer avec votre CPAM."));
@@ -432,7 +439,9 @@ pub fn objectif(
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
-            format!("Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p_fr}"),
+            format!(
+                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p_fr}"
+            ),
             format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p_en}"),
             refs,
             sans_cible(),

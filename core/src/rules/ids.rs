@@ -30,8 +30,7 @@ pub const AVENANT_8_TRANCHES_SANS_ENGAGEMENT: &str =
     "eligibilite.avenant_8.tranches_sans_engagement";
 pub const EXERCICE_COORDONNE_REQUIS: &str = "eligibilite.exercice_coordonne_requis";
 pub const DELAI_ENGAGEMENT_ANNEES: &str = "eligibilite.delai_engagement_annees";
-pub const DELAI_ENGAGEMENT_COORDONNE_ANNEES: &str =
-    "eligibilite.delai_engagement_coordonne_annees";
+pub const DELAI_ENGAGEMENT_COORDONNE_ANNEES: &str = "eligibilite.delai_engagement_coordonne_annees";
 pub const ALD_RQTH_CONTRAT_ADAPTE: &str = "eligibilite.ald_rqth_contrat_adapte";
 pub const OBJECTIF_ECHEANCE_ANNEES: &str = "objectif.echeance_annees";
 pub const OBJECTIF_ARRONDI: &str = "objectif.arrondi";
