@@ -489,8 +489,8 @@ impl Motif {
             }
             AldRqth => (
                 "ald_rqth",
-                "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard n'est montré qu'à titre d'information.".into(),
-                "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The standard table is shown for information only.".into(),
+                "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.".into(),
+                "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only.".into(),
             ),
             MedecinNonEligible => (
                 "medecin_non_eligible",

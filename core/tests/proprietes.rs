@@ -14,7 +14,7 @@ fn cellules() -> Vec<Decimal> {
     let mut v = Vec::new();
     for &f in Formule::TOUTES {
         for c in Colonne::TOUTES {
-            for val in &r.parametre(&id_montant(f, c)).unwrap().valeurs {
+            for val in &r.parametre(id_montant(f, c)).unwrap().valeurs {
                 if let Valeur::Montant(m) = val.valeur {
                     v.push(m);
                 }

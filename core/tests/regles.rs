@@ -162,7 +162,7 @@ fn les_montants_sont_exactement_les_tableaux_publies() {
     for (f, debut, cellules) in TABLES {
         for (c, attendu) in Colonne::TOUTES.iter().zip(cellules) {
             let id = id_montant(*f, *c);
-            let v = r.parametre(&id).unwrap().a_la_date(date(debut)).unwrap();
+            let v = r.parametre(id).unwrap().a_la_date(date(debut)).unwrap();
             match attendu {
                 Some(m) => assert_eq!(
                     v.valeur,
