@@ -363,7 +363,10 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
                     Langue::Fr => c.indicator.libelle_fr(),
                     Langue::En => c.indicator.libelle_en(),
                 };
-                let depart = c.baseline.map_or_else(|| "?".to_owned(), |b| nombre(b, l));
+                let depart = c.baseline.map_or_else(
+                    || t(l, "non indiquée", "not given").to_owned(),
+                    |b| nombre(b, l),
+                );
                 let cible = c.target.map_or_else(
                     || t(l, "à confirmer", "to confirm").to_owned(),
                     |b| nombre(b, l),
@@ -373,9 +376,8 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             if let Some(d) = obj.deadline {
                 let _ = writeln!(
                     out,
-                    "      {}{} {}",
+                    "      {} {}",
                     t(l, "à atteindre au plus tard le", "to reach by"),
-                    dp(l),
                     date(d, l)
                 );
             }

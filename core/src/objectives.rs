@@ -165,26 +165,28 @@ fn precisions(
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
         refs.extend(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a_fr, b_fr, a_en, b_en) = (
-            a.libelle_fr(),
-            b.libelle_fr(),
-            a.libelle_en(),
-            b.libelle_en(),
-        );
+        let (a_fr, b_fr) = (noms(&[*a], Langue::Fr), noms(&[*b], Langue::Fr));
+        let (a_en, b_en) = (noms(&[*a], Langue::En), noms(&[*b], Langue::En));
         match suffit.valeur {
             Some(true) => {
-                fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} : atteindre l'un des deux suffit."));
-                en.push_str(&format!(" Two targets are set, for the {a_en} and the {b_en}: reaching either one is enough."));
+                fr.push_str(&format!(
+                    " Atteindre l'objectif de {a_fr} ou celui de {b_fr} suffit."
+                ));
+                en.push_str(&format!(
+                    " Reaching the target for {a_en} or the one for {b_en} is enough."
+                ));
             }
             Some(false) => {
-                fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} : les deux doivent être atteints."));
+                fr.push_str(&format!(
+                    " Les deux objectifs, de {a_fr} et de {b_fr}, doivent être atteints."
+                ));
                 en.push_str(&format!(
-                    " Two targets are set, for the {a_en} and the {b_en}: both must be reached."
+                    " Both targets, for {a_en} and for {b_en}, must be reached."
                 ));
             }
             None => {
-                fr.push_str(&format!(" Deux objectifs sont fixés, en {a_fr} et en {b_fr} ; la règle ne dit pas si l'atteinte d'un seul suffit : à confirmer avec votre CPAM."));
-                en.push_str(&format!(" Targets are set for the {a_en} and the {b_en}; the rule does not say whether reaching one is enough: to confirm with your CPAM."));
+                fr.push_str(&format!(" Objectifs de {a_fr} et de {b_fr} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."));
+                en.push_str(&format!(" Targets for {a_en} and for {b_en}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."));
             }
         }
     }
