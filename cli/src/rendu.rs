@@ -549,4 +549,56 @@ mod tests {
         let jour = NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
         assert_eq!(date(jour, Langue::Fr), "1er septembre 2024");
     }
+
+    /// Every golden case, rendered in both languages, reads without a glossary: no internal
+    /// code, no ISO date (those stay in `--json`).
+    #[test]
+    fn le_texte_des_cas_dores_n_a_ni_code_ni_date_iso() {
+        let dossier = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+        let r = assistmed_core::regles().unwrap();
+        let mut n = 0;
+        for f in std::fs::read_dir(dossier).unwrap() {
+            let chemin = f.unwrap().path();
+            let cas: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&chemin).unwrap()).unwrap();
+            if cas["command"] != "simulate" || cas["expect"].get("error").is_some() {
+                continue;
+            }
+            let s = assistmed_core::Saisie::depuis_json(&cas["input"].to_string())
+                .unwrap()
+                .valider()
+                .unwrap();
+            let e = assistmed_core::evaluer(r, &s).unwrap();
+            for l in [Langue::Fr, Langue::En] {
+                let texte = evaluation(&e, l);
+                n += 1;
+                for code in [
+                    "hors_zone",
+                    "secteur_1",
+                    "p50_p70",
+                    "= [",
+                    "avenant-7-2019",
+                    "reglement-arbitral-2023",
+                    "convention-2024",
+                ] {
+                    assert!(
+                        !texte.contains(code),
+                        "{}: `{code}` in\n{texte}",
+                        chemin.display()
+                    );
+                }
+                let b = texte.as_bytes();
+                let iso = (0..b.len().saturating_sub(9)).any(|i| {
+                    let w = &b[i..i + 10];
+                    w[..4].iter().all(u8::is_ascii_digit)
+                        && w[4] == b'-'
+                        && w[5..7].iter().all(u8::is_ascii_digit)
+                        && w[7] == b'-'
+                        && w[8..].iter().all(u8::is_ascii_digit)
+                });
+                assert!(!iso, "{}: ISO date in\n{texte}", chemin.display());
+            }
+        }
+        assert!(n > 80, "{n} renderings");
+    }
 }

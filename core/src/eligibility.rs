@@ -431,7 +431,11 @@ pub fn critere_activite(
         None => Motif::SeuilNonPublie,
     };
     let mut refs = l.version.references.clone();
-    refs.extend(l.references(id_p30));
+    for r in l.references(id_p30) {
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
     Ok(m.rendre(refs, pos.confidence))
 }
 

@@ -258,9 +258,8 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
         },
         Valeur::Nombre(n) => {
             let n_txt = format::nombre(i64::from(*n), langue);
-            match (unite, fr) {
-                (Unite::Patients, true) => format!("{n_txt} patients"),
-                (Unite::Patients, false) => format!("{n_txt} patients"),
+            match unite {
+                Unite::Patients => format!("{n_txt} patients"),
                 _ => n_txt,
             }
         }
@@ -424,15 +423,15 @@ impl Motif {
                 };
                 let (suite_fr, suite_en) = match rqth_exempte {
                     Some(true) => (
-                        "un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
-                        "a doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
+                        "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
+                        "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
                     ),
                     _ => (
-                        "pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
-                        "for a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
+                        "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
+                        "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
                     ),
                 };
-                ("activite_sous_seuil_ald_rqth", format!("{sous_fr} ; {suite_fr}."), format!("{sous_en}; {suite_en}."))
+                ("activite_sous_seuil_ald_rqth", format!("{sous_fr}. {suite_fr}."), format!("{sous_en}. {suite_en}."))
             }
             SeuilNonPublie => (
                 "seuil_non_publie",
