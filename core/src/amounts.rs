@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Erreur, Resultat};
+use crate::error::Resultat;
 use crate::explain::{Motif, Raison};
 use crate::provenance::{pire, Lecteur};
 use crate::rules::{ids, Grade};
@@ -138,10 +138,9 @@ pub fn disponibilite(
         let requise = l.booleen(id_zone)?;
         if requise.valeur == Some(true) {
             let zone = s.zone.ok_or_else(|| {
-                Erreur::champ_requis(
-                    "zone",
-                    "pour ce contrat, la formule 1 ETP dépend de la zone du cabinet : zone d'intervention prioritaire (zip), zone d'action complémentaire (zac) ou hors zone sous-dense (hors_zone)",
-                    "for this contract the 1 FTE option depends on the practice's zone: priority intervention zone (zip), complementary action zone (zac) or outside under-served zones (hors_zone)",
+                crate::eligibility::zone_requise(
+                    "pour ce contrat, la formule 1 ETP dépend de la zone du cabinet",
+                    "for this contract the 1 FTE option depends on the practice's zone",
                 )
             })?;
             let zones = l.codes(ids::ZONES_SOUS_DENSES)?;

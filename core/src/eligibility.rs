@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::amounts::Ligne;
 use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
@@ -238,10 +237,9 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
             Exercice::Groupe => raisons.push(raison(l, Motif::ExerciceGroupe, &[id], groupe.grade)),
             Exercice::Solo => {
                 let zone = s.zone.ok_or_else(|| {
-                    Erreur::champ_requis(
-                        "zone",
-                        "un médecin qui exerce seul peut être admis selon la zone de son cabinet ; indiquez-la : zone d'intervention prioritaire (zip), zone d'action complémentaire (zac) ou hors zone sous-dense (hors_zone)",
-                        "a solo doctor may qualify depending on the practice's zone; give it: priority intervention zone (zip), complementary action zone (zac) or outside under-served zones (hors_zone)",
+                    zone_requise(
+                        "un médecin qui exerce seul peut être admis selon la zone de son cabinet",
+                        "a solo doctor may qualify depending on the practice's zone",
                     )
                 })?;
                 let zones = l.codes(ids::EXERCICE_SEUL_ZONES_DEROGATION)?;
@@ -336,31 +334,35 @@ pub fn avertissement_avenant_8(
         .iter()
         .filter_map(|c| Tranche::depuis_code(Tranche::CHAMP, c).ok())
         .collect();
-    // A derived row above P90 says the band is at least P90 even when it is not named.
-    let tranche = pos.band.or(match pos.row {
-        Ligne::P90P94 => Some(Tranche::P90P95),
-        Ligne::P95Plus => Some(Tranche::P95Plus),
-        Ligne::Standard => None,
-    });
-    if !tranche.is_some_and(|t| admises.contains(&t)) {
+    if !pos.band.is_some_and(|t| admises.contains(&t)) {
         return Ok(None);
     }
-    let zones_lu = l.codes(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT)?;
+    // Recorded as used: the caveat rests on both values.
+    l.codes(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT)?;
     let zone_fr = zone.libelle_fr();
     let zone_en = zone.libelle_en();
     let min = admises.iter().min().map_or("P50", |t| borne_basse(*t));
     let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT);
     refs.extend(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
     refs.dedup();
-    let _ = pire([zones_lu.grade, tranches.grade]);
     Ok(Some(Avertissement::nouveau(
         "avenant_8_sans_engagement",
-        // The rule itself is B, but the date it applies from is not published.
+        // The rule itself is B (S38), but the date it applies from is not published.
         Grade::Gap,
         format!("L'avenant 8, dont la date d'entrée en vigueur n'est pas publiée, dispense de l'engagement de rejoindre un exercice regroupé le médecin seul en {zone_fr} dont l'activité atteint au moins le {min} de sa spécialité. Selon la date de votre contrat, cet engagement peut donc ne pas s'appliquer : à confirmer avec votre CPAM."),
         format!("Amendment 8, whose date of effect is not published, exempts a solo doctor in a {zone_en} whose activity is at least the specialty's {min} from the commitment to join a group practice. Depending on your contract's date, the commitment may not apply: to confirm with your CPAM."),
         refs,
     )))
+}
+
+/// The zone is needed (`pourquoi`: why, in each language): the error lists the accepted codes
+/// with their labels.
+pub fn zone_requise(pourquoi_fr: &str, why_en: &str) -> Erreur {
+    Erreur::champ_requis(
+        "zone",
+        &format!("{pourquoi_fr} ; indiquez-la : zone d'intervention prioritaire (zip), zone d'action complémentaire (zac) ou hors zone sous-dense (hors_zone)"),
+        &format!("{why_en}; give it: priority intervention zone (zip), complementary action zone (zac) or outside under-served zones (hors_zone)"),
+    )
 }
 
 /// Minimum activity (P30), waived for newly installed doctors.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::format;
 use crate::rules::{Grade, RuleSet, Unite, Valeur};
-use crate::situation::{Exercice, Formule, Secteur, Tranche, Zone};
+use crate::situation::{Formule, Secteur, Tranche, Zone};
 use crate::Langue;
 
 /// What a reason does to the verdict.
@@ -206,44 +206,42 @@ pub fn borne_basse(t: Tranche) -> &'static str {
 /// The reader's label of a code found in rule data (zone, sector, option, band, practice,
 /// indicator, specialty group or specialty), so that no internal code reaches a message.
 pub fn libelle_code(rules: &RuleSet, code: &str, langue: Langue) -> String {
-    macro_rules! chercher {
-        ($($t:ty),+) => {$(
-            if let Some(v) = <$t>::TOUTES.iter().find(|v| v.code() == code) {
-                return match langue {
-                    Langue::Fr => v.libelle_fr(),
-                    Langue::En => v.libelle_en(),
-                }
-                .to_owned();
-            }
-        )+};
-    }
-    chercher!(Secteur, Zone, Formule, Tranche, Exercice);
-    let (fr, en) = match code {
-        "pmt" => (
+    let fr = langue == Langue::Fr;
+    let choisir = |f: &'static str, e: &'static str| if fr { f } else { e };
+    // Codes of the closed lists are disjoint, so the first list that knows the code names it.
+    let connu = Zone::depuis_code("", code)
+        .map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        .or_else(|_| {
+            Secteur::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .or_else(|_| {
+            Formule::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .or_else(|_| {
+            Tranche::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .ok();
+    let autre = match code {
+        "pmt" => Some(choisir(
             "patientèle médecin traitant",
             "médecin-traitant patient list",
-        ),
-        "fa" => ("file active", "file active (patients seen in 12 months)"),
-        "generaliste" => ("médecine générale", "general practice"),
-        "chirurgie" => ("chirurgie", "surgery"),
-        "orl" => ("ORL", "ENT"),
-        "gynecologie" => ("gynécologie", "gynaecology"),
-        "autre" => ("autres spécialités", "other specialties"),
-        _ => match rules.specialites.iter().find(|s| s.code == code) {
-            Some(s) => {
-                return match langue {
-                    Langue::Fr => format!("{} ({code})", s.name),
-                    Langue::En => format!("{} ({code})", s.name_en),
-                }
-            }
-            None => return code.to_owned(),
-        },
+        )),
+        "fa" => Some(choisir(
+            "file active",
+            "file active (patients seen in 12 months)",
+        )),
+        "chirurgie" => Some(choisir("chirurgie", "surgery")),
+        "orl" => Some(choisir("ORL", "ENT")),
+        "gynecologie" => Some(choisir("gynécologie", "gynaecology")),
+        _ => None,
     };
-    match langue {
-        Langue::Fr => fr,
-        Langue::En => en,
+    if let Some(l) = connu.or(autre) {
+        return l.to_owned();
     }
-    .to_owned()
+    match rules.specialites.iter().find(|s| s.code == code) {
+        Some(s) => format!("{} ({code})", if fr { &s.name } else { &s.name_en }),
+        None => code.to_owned(),
+    }
 }
 
 /// A rule value as a reader reads it: « 19 000 € », « 80 % », « 1 045 patients », labels
@@ -275,13 +273,10 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
             let refs: Vec<&str> = noms.iter().map(String::as_str).collect();
             liste(&refs, langue)
         }
+        // The rounding mode of targets, the only text value.
         Valeur::Texte(t) => match (t.as_str(), fr) {
             ("superieur", true) => "arrondi au patient supérieur".to_owned(),
             ("superieur", false) => "rounded up to a whole patient".to_owned(),
-            ("inferieur", true) => "arrondi au patient inférieur".to_owned(),
-            ("inferieur", false) => "rounded down to a whole patient".to_owned(),
-            ("proche", true) => "arrondi au patient le plus proche".to_owned(),
-            ("proche", false) => "rounded to the nearest patient".to_owned(),
             (autre, _) => autre.to_owned(),
         },
         Valeur::Inconnue => match langue {

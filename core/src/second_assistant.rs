@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Erreur, Resultat};
+use crate::error::Resultat;
 use crate::explain::{liste, ordinal};
 use crate::format::date_longue;
 use crate::money;
 use crate::provenance::Lecteur;
-use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::rules::{ids, Grade, Specialite};
 use crate::situation::{ContratEnCours, Formule, Situation, Zone};
 use crate::timeline::debut_annee;
 use crate::Langue;
@@ -90,35 +90,28 @@ pub fn evaluer(
     let ouvert = l.booleen(ids::SECOND_ASSISTANT_OUVERT)?.valeur == Some(true);
     let signe_fr = date_longue(s.signature_date, Langue::Fr);
     let signe_en = date_longue(s.signature_date, Langue::En);
-    // The first version that opens the options, named when the contract's version does not.
-    let ouvrante = l.rules.versions.iter().find(|v| {
-        l.rules
-            .parametre(ids::SECOND_ASSISTANT_OUVERT)
-            .ok()
-            .and_then(|p| p.a_la_date(v.start))
-            .is_some_and(|x| x.valeur == Valeur::Booleen(true))
-    });
-    let (fr, en) = match (ouvert, ouvrante) {
-        (true, _) => (
-            format!("Options 1,5 et 2 ETP ouvertes pour un contrat signé le {signe_fr} ({}).", l.version.title_fr),
-            format!("1.5 and 2 FTE options open to a contract signed on {signe_en} ({}).", l.version.title_en),
-        ),
-        (false, Some(v)) => (
+    let (fr, en) = if ouvert {
+        (
             format!(
-                "Options 1,5 et 2 ETP ouvertes seulement aux contrats signés à partir du {} ({}) ; le vôtre est signé le {signe_fr}.",
-                date_longue(v.start, Langue::Fr),
-                v.title_fr
+                "Options 1,5 et 2 ETP ouvertes pour un contrat signé le {signe_fr} ({}).",
+                l.version.title_fr
             ),
             format!(
-                "1.5 and 2 FTE options open only to contracts signed from {} ({}); yours is signed on {signe_en}.",
-                date_longue(v.start, Langue::En),
-                v.title_en
+                "1.5 and 2 FTE options open to a contract signed on {signe_en} ({}).",
+                l.version.title_en
             ),
-        ),
-        (false, None) => (
-            "Options 1,5 et 2 ETP non ouvertes.".to_owned(),
-            "1.5 and 2 FTE options not open.".to_owned(),
-        ),
+        )
+    } else {
+        (
+            format!(
+                "Options 1,5 et 2 ETP non ouvertes pour un contrat signé le {signe_fr} ({}).",
+                l.version.title_fr
+            ),
+            format!(
+                "1.5 and 2 FTE options not open to a contract signed on {signe_en} ({}).",
+                l.version.title_en
+            ),
+        )
     };
     conditions.push(condition(
         l,
@@ -201,10 +194,9 @@ pub fn evaluer(
             .filter_map(|z| Zone::depuis_code(Zone::CHAMP, z).ok())
             .collect();
         let zone = s.zone.ok_or_else(|| {
-            Erreur::champ_requis(
-                "zone",
-                "le second assistant dépend de la zone du cabinet : zone d'intervention prioritaire (zip), zone d'action complémentaire (zac) ou hors zone sous-dense (hors_zone)",
-                "a second assistant depends on the practice's zone: priority intervention zone (zip), complementary action zone (zac) or outside under-served zones (hors_zone)",
+            crate::eligibility::zone_requise(
+                "le second assistant dépend de la zone du cabinet",
+                "a second assistant depends on the practice's zone",
             )
         })?;
         let zones_fr: Vec<&str> = zones.iter().map(|z| z.libelle_fr()).collect();
