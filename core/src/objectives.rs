@@ -44,7 +44,8 @@ pub enum NatureObjectif {
     Mediane,
     /// Doctor aged 65 or more (2024): keep the patient list, with a tolerance.
     Maintien,
-    /// ALD / RQTH: the CPAM adjusts the contract.
+    /// ALD / RQTH: the CPAM adjusts the contract. Kept in the contract's list of codes, but no
+    /// longer produced: such a doctor gets no objective at all (`objective: null`).
     AdapteCpam,
 }
 
