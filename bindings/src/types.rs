@@ -657,11 +657,16 @@ pub struct OptionResult {
     pub label_en: String,
     pub available: bool,
     pub unavailable_reasons: Vec<Reason>,
-    /// Aid for contract years 1–5 (empty when the option is unavailable).
+    /// Aid for contract years 1–5 (empty when the option is unavailable, and in ALD or with
+    /// RQTH, where the CPAM sets the aid).
     pub aid: Vec<AidYear>,
     /// `None` when unavailable or when a year's amount is not published.
     pub total: Option<Amount>,
+    /// `None` when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
     pub objective: Option<Objective>,
+    /// In ALD or with RQTH only: the version's standard table, as information, never as this
+    /// doctor's aid (the CPAM sets the contract). `None` otherwise.
+    pub standard_table_for_information: Option<Vec<AidYear>>,
 }
 
 impl From<OptionResultat> for OptionResult {
@@ -675,6 +680,7 @@ impl From<OptionResultat> for OptionResult {
             aid,
             total,
             objective,
+            standard_table_for_information,
         } = o;
         OptionResult {
             option: option.into(),
@@ -685,6 +691,8 @@ impl From<OptionResultat> for OptionResult {
             aid: aid.into_iter().map(Into::into).collect(),
             total: total.map(Amount),
             objective: objective.map(Into::into),
+            standard_table_for_information: standard_table_for_information
+                .map(|a| a.into_iter().map(Into::into).collect()),
         }
     }
 }

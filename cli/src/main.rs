@@ -279,7 +279,7 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             let texte = if sortie.json {
                 json(&c)?
             } else {
-                rendu::chronologie(&c, langue(sortie.lang))
+                rendu::chronologie(&c, rules, langue(sortie.lang))
             };
             Ok((texte, sortie.clone()))
         }

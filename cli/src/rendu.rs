@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use assistmed_core::eligibility::Statut;
 use assistmed_core::explain::Effet;
-use assistmed_core::money;
+use assistmed_core::format;
 use assistmed_core::objectives::StatutObjectif;
 use assistmed_core::second_assistant::StatutSecondAssistant;
 use assistmed_core::{Chronologie, Evaluation, Langue, ReferenceCitee, RuleSet, VersionAppliquee};
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 fn t<'a>(l: Langue, fr: &'a str, en: &'a str) -> &'a str {
@@ -17,26 +18,25 @@ fn t<'a>(l: Langue, fr: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// "19 000,00 €" in French, "€19,000.00" in English.
+/// « 19 000 € » in French, "€19,000" in English: the core's one formatter.
 pub fn euros(d: Decimal, l: Langue) -> String {
-    let texte = money::euros(d);
-    let (entier, decimales) = texte.split_once('.').unwrap_or((texte.as_str(), "00"));
-    let (signe, chiffres) = entier.strip_prefix('-').map_or(("", entier), |c| ("-", c));
-    let sep = t(l, " ", ",");
-    let mut groupes = Vec::new();
-    let octets = chiffres.as_bytes();
-    let mut fin = octets.len();
-    while fin > 3 {
-        groupes.push(&chiffres[fin - 3..fin]);
-        fin -= 3;
-    }
-    groupes.push(&chiffres[..fin]);
-    groupes.reverse();
-    let groupe = groupes.join(sep);
-    match l {
-        Langue::Fr => format!("{signe}{groupe},{decimales} €"),
-        Langue::En => format!("{signe}€{groupe}.{decimales}"),
-    }
+    format::montant(d, l)
+}
+
+fn date(d: NaiveDate, l: Langue) -> String {
+    format::date_longue(d, l)
+}
+
+fn nombre(n: u32, l: Langue) -> String {
+    format::nombre(i64::from(n), l)
+}
+
+/// The title of a version, by id (the id itself if the rules do not know it).
+fn titre_version(rules: &RuleSet, id: &str, l: Langue) -> String {
+    rules.version(id).map_or_else(
+        || id.to_owned(),
+        |v| t(l, &v.title_fr, &v.title_en).to_owned(),
+    )
 }
 
 /// Colon with French or English spacing.
@@ -58,26 +58,38 @@ fn refs(ids: &[String]) -> String {
 
 fn version(v: &VersionAppliquee, l: Langue) -> String {
     let titre = t(l, &v.title_fr, &v.title_en);
-    let periode = match v.end_exclusive {
+    // Shown as an inclusive range: the last day is the day before the next version starts.
+    let dernier = v
+        .end_exclusive
+        .and_then(|fin| fin.checked_sub_days(Days::new(1)));
+    let periode = match dernier {
         Some(fin) => match l {
-            Langue::Fr => format!("contrats signés du {} au {fin} exclu", v.start),
-            Langue::En => format!("contracts signed from {} to {fin} (exclusive)", v.start),
+            Langue::Fr => format!(
+                "contrats signés du {} au {}",
+                date(v.start, l),
+                date(fin, l)
+            ),
+            Langue::En => format!(
+                "contracts signed from {} to {}",
+                date(v.start, l),
+                date(fin, l)
+            ),
         },
         None => match l {
-            Langue::Fr => format!("contrats signés à partir du {}", v.start),
-            Langue::En => format!("contracts signed from {}", v.start),
+            Langue::Fr => format!("contrats signés à partir du {}", date(v.start, l)),
+            Langue::En => format!("contracts signed from {}", date(v.start, l)),
         },
     };
     format!(
-        "{}{} {titre} ({}), {periode}{}\n{}{} {} ({})\n",
+        "{}{} {titre}, {periode}{}\n{}{} {} ({} {})\n",
         t(l, "Règles appliquées", "Rules applied"),
         dp(l),
-        v.id,
         refs(&v.references),
         t(l, "Données de règles, version", "Rule data, version"),
         dp(l),
         v.bundle_version,
-        v.bundle_published
+        t(l, "publiée le", "published on"),
+        date(v.bundle_published, l)
     )
 }
 
@@ -112,6 +124,84 @@ fn avertissements(cs: &[assistmed_core::explain::Avertissement], l: Langue, out:
             refs(&c.references)
         );
     }
+}
+
+/// Which marks a table used, for its legend.
+#[derive(Default)]
+struct Marques {
+    maximum: bool,
+    bascule: bool,
+    grade_c: bool,
+}
+
+impl Marques {
+    fn legende(&self, l: Langue, out: &mut String) {
+        if self.maximum {
+            let _ = writeln!(
+                out,
+                "  * {}",
+                t(
+                    l,
+                    "montant maximal, modulé selon l'atteinte de l'objectif",
+                    "maximum amount, modulated by objective achievement"
+                )
+            );
+        }
+        if self.bascule {
+            let _ = writeln!(
+                out,
+                "  † {}",
+                t(
+                    l,
+                    "montant revalorisé par une version ultérieure (contrat en cours)",
+                    "amount revalued by a later version (running contract)"
+                )
+            );
+        }
+        if self.grade_c {
+            let _ = writeln!(
+                out,
+                "  C {}",
+                t(
+                    l,
+                    "montant de grade C : il repose sur une valeur peu sûre (voir les avertissements)",
+                    "grade-C amount: it rests on an uncertain value (see the caveats)"
+                )
+            );
+        }
+    }
+}
+
+/// One row of the options × years table.
+fn ligne_aide(
+    nom: &str,
+    annees: &[assistmed_core::timeline::AnneeContrat],
+    total: Option<Decimal>,
+    version_signature: &str,
+    l: Langue,
+    vues: &mut Marques,
+) -> String {
+    let mut ligne = format!("  {nom:<9}");
+    for a in annees {
+        let m = a.amount.map_or_else(|| "?".to_owned(), |m| euros(m, l));
+        let mut marques = String::new();
+        if a.maximum {
+            marques.push('*');
+            vues.maximum = true;
+        }
+        if a.rules_id != version_signature {
+            marques.push('†');
+            vues.bascule = true;
+        }
+        if a.confidence.a_signaler() {
+            marques.push('C');
+            vues.grade_c = true;
+        }
+        let _ = write!(ligne, "{m:>11}{marques:<3}");
+    }
+    let total = total.map_or_else(|| "?".to_owned(), |m| euros(m, l));
+    let _ = write!(ligne, "{total:>12}");
+    ligne
 }
 
 /// The assessment as a readable summary.
@@ -185,11 +275,16 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     );
     let mut entete = format!("  {:<9}", t(l, "Formule", "Option"));
     for an in 1..=5 {
-        let _ = write!(entete, "{:>14}", format!("{} {an}", t(l, "Année", "Year")));
+        let _ = write!(
+            entete,
+            "{:>11}   ",
+            format!("{} {an}", t(l, "Année", "Year"))
+        );
     }
-    let _ = write!(entete, "{:>15}", "Total");
+    let _ = write!(entete, "{:>12}", "Total");
     let _ = writeln!(out, "{entete}");
-    let mut bascule = false;
+    let mut marques_vues = Marques::default();
+    let mut indicatif = Vec::new();
     for o in &e.options {
         let nom = t(l, o.label_fr, o.label_en);
         if !o.available {
@@ -204,43 +299,43 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             );
             continue;
         }
-        let mut ligne = format!("  {nom:<9}");
-        for a in &o.aid {
-            let m = a.amount.map_or_else(|| "?".to_owned(), |m| euros(m, l));
-            let mut marques = String::new();
-            if a.maximum {
-                marques.push('*');
-            }
-            if a.rules_id != e.rules.id {
-                marques.push('†');
-                bascule = true;
-            }
-            let _ = write!(ligne, "{m:>12}{marques:<2}");
+        if let Some(bareme) = &o.standard_table_for_information {
+            let _ = writeln!(
+                out,
+                "  {nom:<9}  {}",
+                t(l, "aide fixée par votre CPAM", "aid set by your CPAM")
+            );
+            indicatif.push((nom, bareme));
+            continue;
         }
-        let total = o.total.map_or_else(|| "?".to_owned(), |m| euros(m, l));
-        let _ = write!(ligne, "{total:>13}");
-        let _ = writeln!(out, "{ligne}");
-    }
-    let _ = writeln!(
-        out,
-        "  * {}",
-        t(
-            l,
-            "montant maximal, modulé selon l'atteinte de l'objectif",
-            "maximum amount, modulated by objective achievement"
-        )
-    );
-    if bascule {
         let _ = writeln!(
             out,
-            "  † {}",
-            t(
-                l,
-                "montant revalorisé d'une version ultérieure (contrat en cours)",
-                "revalued amount from a later version (running contract)"
-            )
+            "{}",
+            ligne_aide(nom, &o.aid, o.total, &e.rules.id, l, &mut marques_vues)
         );
     }
+    if !indicatif.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            t(
+                l,
+                "Barème standard, pour information seulement (ce n'est pas votre aide : votre CPAM fixe le contrat)",
+                "Standard table, for information only (not your aid: your CPAM sets the contract)"
+            )
+        );
+        for (nom, bareme) in indicatif {
+            let total = bareme
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, a| a.amount.map(|m| acc + m));
+            let _ = writeln!(
+                out,
+                "{}",
+                ligne_aide(nom, bareme, total, &e.rules.id, l, &mut marques_vues)
+            );
+        }
+    }
+    marques_vues.legende(l, &mut out);
 
     let objectifs: Vec<_> = e
         .options
@@ -268,15 +363,23 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
                     Langue::Fr => c.indicator.libelle_fr(),
                     Langue::En => c.indicator.libelle_en(),
                 };
-                let depart = c.baseline.map_or_else(|| "?".to_owned(), |b| b.to_string());
+                let depart = c.baseline.map_or_else(
+                    || t(l, "non indiquée", "not given").to_owned(),
+                    |b| nombre(b, l),
+                );
                 let cible = c.target.map_or_else(
                     || t(l, "à confirmer", "to confirm").to_owned(),
-                    |b| b.to_string(),
+                    |b| nombre(b, l),
                 );
                 let _ = writeln!(out, "      {nom}{} {depart} → {cible}", dp(l));
             }
             if let Some(d) = obj.deadline {
-                let _ = writeln!(out, "      {}{} {d}", t(l, "échéance", "deadline"), dp(l));
+                let _ = writeln!(
+                    out,
+                    "      {} {}",
+                    t(l, "à atteindre au plus tard le", "to reach by"),
+                    date(d, l)
+                );
             }
         }
     }
@@ -330,50 +433,69 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
 }
 
 /// A contract timeline as a table.
-pub fn chronologie(c: &Chronologie, l: Langue) -> String {
+pub fn chronologie(c: &Chronologie, rules: &RuleSet, l: Langue) -> String {
     let mut out = String::new();
     let ech = &c.echeancier;
     let _ = writeln!(
         out,
-        "{} — {} {}\n",
+        "{} — {}, {} {}\n",
         t(l, "Échéancier du contrat", "Contract timeline"),
         t(l, ech.option.libelle_fr(), ech.option.libelle_en()),
-        ech.start
+        t(l, "début le", "starting on"),
+        date(ech.start, l)
     );
     out.push_str(&version(&c.rules, l));
+    let titres: Vec<String> = ech
+        .years
+        .iter()
+        .map(|a| titre_version(rules, &a.rules_id, l))
+        .collect();
+    let large = titres
+        .iter()
+        .map(|x| x.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6)
+        + 2;
     let _ = writeln!(
         out,
-        "\n  {:<7}{:<12}{:<12}{:<26}{:>12}",
+        "\n  {:<7}{:<20}{:<20}{:<large$}{:>11}",
         t(l, "Année", "Year"),
         t(l, "Du", "From"),
         t(l, "Au", "To"),
         t(l, "Règles", "Rules"),
         t(l, "Montant", "Amount")
     );
-    for a in &ech.years {
+    let mut vues = Marques::default();
+    for (a, titre) in ech.years.iter().zip(&titres) {
         let m = a.amount.map_or_else(|| "?".to_owned(), |m| euros(m, l));
-        let marque = if a.maximum { "*" } else { "" };
+        let mut marques = String::new();
+        if a.maximum {
+            marques.push('*');
+            vues.maximum = true;
+        }
+        if a.confidence.a_signaler() {
+            marques.push('C');
+            vues.grade_c = true;
+        }
         let _ = writeln!(
             out,
-            "  {:<7}{:<12}{:<12}{:<26}{m:>12}{marque}",
+            "  {:<7}{:<20}{:<20}{titre:<large$}{m:>11}{marques}",
             a.year,
-            a.start.to_string(),
-            a.end.to_string(),
-            a.rules_id
+            date(a.start, l),
+            date(a.end, l),
         );
     }
     if let Some(total) = ech.total {
-        let _ = writeln!(out, "  {:<57}{:>12}", "Total", euros(total, l));
+        let _ = writeln!(
+            out,
+            "  {:<w$}{:>11}",
+            "Total",
+            euros(total, l),
+            w = 7 + 20 + 20 + large
+        );
     }
-    let _ = writeln!(
-        out,
-        "  * {}",
-        t(
-            l,
-            "montant maximal, modulé selon l'atteinte de l'objectif",
-            "maximum amount, modulated by objective achievement"
-        )
-    );
+    vues.legende(l, &mut out);
     avertissements(&c.caveats, l, &mut out);
     references(&c.references, l, &mut out);
     out
@@ -392,22 +514,24 @@ pub fn versions(rules: &RuleSet, l: Langue) -> String {
     for v in &rules.versions {
         let fin = v
             .end_exclusive
-            .map_or_else(|| "…".to_owned(), |d| d.to_string());
+            .and_then(|d| d.checked_sub_days(Days::new(1)))
+            .map_or_else(|| "…".to_owned(), |d| date(d, l));
         let _ = writeln!(
             out,
-            "{:<26}{} → {fin:<12}{}{}",
+            "{:<26}{:<20} → {fin:<20}{}{}",
             v.id,
-            v.start,
+            date(v.start, l),
             t(l, &v.title_fr, &v.title_en),
             refs(&v.references)
         );
     }
     let _ = writeln!(
         out,
-        "\n{} {} ({}, {})",
-        t(l, "Données de règles", "Rule data"),
+        "\n{} {} ({} {}, {})",
+        t(l, "Données de règles, version", "Rule data, version"),
         rules.bundle_version,
-        rules.published,
+        t(l, "publiée le", "published on"),
+        date(rules.published, l),
         rules.provenance
     );
     out
@@ -418,10 +542,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn euros_sont_groupes_a_la_francaise_et_a_l_anglaise() {
-        let d: Decimal = "1234567.5".parse().unwrap();
-        assert_eq!(euros(d, Langue::Fr), "1 234 567,50 €");
-        assert_eq!(euros(d, Langue::En), "€1,234,567.50");
-        assert_eq!(euros(Decimal::from(950), Langue::Fr), "950,00 €");
+    fn euros_et_dates_viennent_du_format_du_coeur() {
+        let d: Decimal = "19000".parse().unwrap();
+        assert_eq!(euros(d, Langue::Fr), "19\u{202f}000\u{a0}€");
+        assert_eq!(euros(d, Langue::En), "€19,000");
+        let jour = NaiveDate::from_ymd_opt(2024, 9, 1).unwrap();
+        assert_eq!(date(jour, Langue::Fr), "1er septembre 2024");
+    }
+
+    /// Every golden case, rendered in both languages, reads without a glossary: no internal
+    /// code, no ISO date (those stay in `--json`).
+    #[test]
+    fn le_texte_des_cas_dores_n_a_ni_code_ni_date_iso() {
+        let dossier = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases");
+        let r = assistmed_core::regles().unwrap();
+        let mut n = 0;
+        for f in std::fs::read_dir(dossier).unwrap() {
+            let chemin = f.unwrap().path();
+            let cas: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&chemin).unwrap()).unwrap();
+            if cas["command"] != "simulate" || cas["expect"].get("error").is_some() {
+                continue;
+            }
+            let s = assistmed_core::Saisie::depuis_json(&cas["input"].to_string())
+                .unwrap()
+                .valider()
+                .unwrap();
+            let e = assistmed_core::evaluer(r, &s).unwrap();
+            for l in [Langue::Fr, Langue::En] {
+                let texte = evaluation(&e, l);
+                n += 1;
+                for code in [
+                    "hors_zone",
+                    "secteur_1",
+                    "p50_p70",
+                    "= [",
+                    "avenant-7-2019",
+                    "reglement-arbitral-2023",
+                    "convention-2024",
+                ] {
+                    assert!(
+                        !texte.contains(code),
+                        "{}: `{code}` in\n{texte}",
+                        chemin.display()
+                    );
+                }
+                let b = texte.as_bytes();
+                let iso = (0..b.len().saturating_sub(9)).any(|i| {
+                    let w = &b[i..i + 10];
+                    w[..4].iter().all(u8::is_ascii_digit)
+                        && w[4] == b'-'
+                        && w[5..7].iter().all(u8::is_ascii_digit)
+                        && w[7] == b'-'
+                        && w[8..].iter().all(u8::is_ascii_digit)
+                });
+                assert!(!iso, "{}: ISO date in\n{texte}", chemin.display());
+            }
+        }
+        assert!(n > 80, "{n} renderings");
     }
 }

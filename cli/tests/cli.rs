@@ -55,10 +55,18 @@ fn simulation_en_francais_par_drapeaux() {
     let s = texte(&o.stdout);
     assert!(s.contains("Éligibilité : ÉLIGIBLE"), "{s}");
     assert!(
-        s.contains("19 000,00 €") && s.contains("38 000,00 €"),
+        s.contains("19\u{202f}000\u{a0}€") && s.contains("38\u{202f}000\u{a0}€"),
         "{s}"
     );
-    assert!(s.contains("convention-2024"), "{s}");
+    // Labels and long dates for the reader; codes and ISO dates stay in --json.
+    assert!(
+        s.contains("Convention médicale 2024-2029, contrats signés à partir du 22 juin 2024"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("convention-2024") && !s.contains("2024-06-22"),
+        "{s}"
+    );
     assert!(
         s.contains("Simulation indicative, qui n'engage pas l'Assurance Maladie."),
         "{s}"
@@ -72,7 +80,7 @@ fn simulation_en_anglais() {
     args.extend(["--lang", "en"]);
     let s = texte(&assistmed(&args, None).stdout);
     assert!(
-        s.contains("Eligibility: ELIGIBLE") && s.contains("€19,000.00"),
+        s.contains("Eligibility: ELIGIBLE") && s.contains("€19,000") && s.contains("22 June 2024"),
         "{s}"
     );
 }
@@ -199,7 +207,9 @@ fn echeancier_avec_bascule() {
     assert_eq!(ans[0], ("reglement-arbitral-2023", "18000.00"));
     assert_eq!(ans[1], ("convention-2024", "14000.00"));
     let o = assistmed(&args, None);
-    assert!(texte(&o.stdout).contains("2024-09-01"));
+    let s = texte(&o.stdout);
+    assert!(s.contains("1er septembre 2024"), "{s}");
+    assert!(!s.contains("2024-09-01"), "{s}");
 }
 
 #[test]
@@ -215,7 +225,9 @@ fn specialites_et_versions() {
     assert_eq!(gp["name"], "Médecine générale");
     let s = texte(&assistmed(&["rules"], None).stdout);
     assert!(
-        s.contains("avenant-7-2019") && s.contains("2019-09-01") && s.contains("2024-06-22"),
+        s.contains("avenant-7-2019")
+            && s.contains("1er septembre 2019")
+            && s.contains("22 juin 2024"),
         "{s}"
     );
     let aide = texte(&assistmed(&["--help"], None).stdout);

@@ -5,11 +5,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::error::{Erreur, Resultat};
+use crate::error::Resultat;
 use crate::explain::{Motif, Raison};
 use crate::provenance::{pire, Lecteur};
-use crate::rules::Grade;
-use crate::situation::{Formule, Situation, Tranche};
+use crate::rules::{ids, Grade};
+use crate::situation::{Formule, Situation, Tranche, Zone};
 
 /// Row of the amounts table, from the doctor's starting percentile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,16 +52,6 @@ impl Colonne {
         Colonne::P95Plus,
     ];
 
-    fn code(self) -> &'static str {
-        match self {
-            Colonne::Annee1 => "annee_1",
-            Colonne::Annee2 => "annee_2",
-            Colonne::Annee3Plus => "annee_3_plus",
-            Colonne::Annee3PlusP90P94 => "annee_3_plus_p90_p94",
-            Colonne::P95Plus => "p95_plus",
-        }
-    }
-
     /// The cell for contract year `annee` (1-based) on row `ligne`.
     pub fn pour(annee: u32, ligne: Ligne) -> Colonne {
         match (ligne, annee) {
@@ -74,12 +64,43 @@ impl Colonne {
     }
 }
 
-pub fn id_montant(f: Formule, c: Colonne) -> String {
-    format!("montant.{}.{}", f.code(), c.code())
+fn rang_formule(f: Formule) -> usize {
+    match f {
+        Formule::Tiers => 0,
+        Formule::Demi => 1,
+        Formule::Plein => 2,
+    }
 }
 
-pub fn id_ouverture(f: Formule) -> String {
-    format!("formule.{}.ouverte", f.code())
+/// The parameter holding the amount of cell (`f`, `c`) (ids in [`ids::MONTANTS`]).
+pub fn id_montant(f: Formule, c: Colonne) -> &'static str {
+    let colonne = match c {
+        Colonne::Annee1 => 0,
+        Colonne::Annee2 => 1,
+        Colonne::Annee3Plus => 2,
+        Colonne::Annee3PlusP90P94 => 3,
+        Colonne::P95Plus => 4,
+    };
+    ids::MONTANTS[rang_formule(f)][colonne]
+}
+
+/// The parameter saying whether option `f` is open to new contracts.
+pub fn id_ouverture(f: Formule) -> &'static str {
+    ids::OUVERTURE[rang_formule(f)]
+}
+
+/// The parameter holding the 2019-style required increase for option `f` from band `t`
+/// (`None` below P30, where no contract is signed on the grid).
+pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static str> {
+    let colonne = match t {
+        Tranche::SousP30 => return None,
+        Tranche::P30P50 => 0,
+        Tranche::P50P70 => 1,
+        Tranche::P70P90 => 2,
+        Tranche::P90P95 => 3,
+        Tranche::P95Plus => 4,
+    };
+    Some(ids::HAUSSES[rang_formule(f)][colonne])
 }
 
 /// An amount with the grade of the values it rests on.
@@ -91,7 +112,7 @@ pub struct Montant {
 
 /// The aid for contract year `annee` on `ligne`, under the reader's version.
 pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: u32, ligne: Ligne) -> Resultat<Montant> {
-    let lu = l.decimal(&id_montant(f, Colonne::pour(annee, ligne)))?;
+    let lu = l.decimal(id_montant(f, Colonne::pour(annee, ligne)))?;
     Ok(Montant {
         montant: lu.valeur,
         grade: lu.grade,
@@ -105,35 +126,43 @@ pub fn disponibilite(
     f: Formule,
 ) -> Resultat<(bool, Vec<Raison>)> {
     let id = id_ouverture(f);
-    let ouverte = l.booleen(&id)?;
+    let ouverte = l.booleen(id)?;
     if ouverte.valeur != Some(true) {
         return Ok((
             false,
-            vec![Motif::FormuleFermee(f).rendre(l.references(&id), ouverte.grade)],
+            vec![Motif::FormuleFermee(f).rendre(l.references(id), ouverte.grade)],
         ));
     }
     if f == Formule::Plein {
-        let id_zone = "formule.plein.zone_sous_dense_requise";
+        let id_zone = ids::PLEIN_ZONE_SOUS_DENSE_REQUISE;
         let requise = l.booleen(id_zone)?;
         if requise.valeur == Some(true) {
             let zone = s.zone.ok_or_else(|| {
-                Erreur::champ_requis(
-                    "zone",
-                    "la formule 1 ETP dépend de la zone pour ce contrat (zip, zac ou hors_zone)",
-                    "the 1 FTE option depends on the zone for this contract (zip, zac or hors_zone)",
+                crate::eligibility::zone_requise(
+                    "pour ce contrat, la formule 1 ETP dépend de la zone du cabinet",
+                    "for this contract the 1 FTE option depends on the practice's zone",
                 )
             })?;
-            let zones = l.codes("zonage.zones_sous_denses")?;
+            let zones = l.codes(ids::ZONES_SOUS_DENSES)?;
             let grade = pire([requise.grade, zones.grade]);
             let dans_zone = zones
                 .valeur
                 .is_some_and(|z| z.iter().any(|c| c == zone.code()));
             if !dans_zone {
                 let mut refs = l.references(id_zone);
-                refs.extend(l.references("zonage.zones_sous_denses"));
+                refs.extend(l.references(ids::ZONES_SOUS_DENSES));
                 return Ok((
                     false,
-                    vec![Motif::FormuleReserveeZoneSousDense(f).rendre(refs, grade)],
+                    vec![Motif::FormuleReserveeZoneSousDense {
+                        formule: f,
+                        zones: zones
+                            .valeur
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|c| Zone::depuis_code(Zone::CHAMP, c).ok())
+                            .collect(),
+                    }
+                    .rendre(refs, grade)],
                 ));
             }
         }

@@ -10,15 +10,17 @@ use serde::Serialize;
 use crate::amounts;
 use crate::eligibility::{self, Eligibilite, Statut};
 use crate::error::{Erreur, Resultat};
-use crate::explain::{Avertissement, Motif, Raison, AVIS_EN, AVIS_FR};
+use crate::explain::{ordinal, valeur_lisible, Avertissement, Motif, Raison, AVIS_EN, AVIS_FR};
+use crate::format::date_longue;
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
 use crate::provenance::{Lecteur, Usage};
-use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
+use crate::rules::{ids, Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
 use crate::timeline::{self, AnneeContrat, Echeancier};
+use crate::Langue;
 
 /// The version applied, with the rule bundle it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,11 +69,17 @@ pub struct OptionResultat {
     pub label_en: &'static str,
     pub available: bool,
     pub unavailable_reasons: Vec<Raison>,
-    /// Aid for contract years 1–5 (empty when the option is unavailable).
+    /// Aid for contract years 1–5 (empty when the option is unavailable, and for a doctor in
+    /// ALD or with RQTH, whose aid the CPAM sets).
     pub aid: Vec<AnneeContrat>,
     #[serde(with = "money::option")]
     pub total: Option<Decimal>,
+    /// `None` when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
     pub objective: Option<Objectif>,
+    /// For a doctor in ALD or with RQTH only: the version's standard table, shown as
+    /// information and never as that doctor's aid (policy §0.3 of the reference); `None`
+    /// otherwise.
+    pub standard_table_for_information: Option<Vec<AnneeContrat>>,
 }
 
 /// The full answer for one situation.
@@ -111,6 +119,16 @@ fn indisponible(f: Formule, raisons: Vec<Raison>) -> OptionResultat {
         aid: Vec::new(),
         total: None,
         objective: None,
+        standard_table_for_information: None,
+    }
+}
+
+/// The grade of the choice of the amounts row: a declared band is the doctor's own (the CPAM's)
+/// figure; a derived one carries the grade of the thresholds it was derived from.
+fn grade_ligne(pos: &Positionnement) -> Grade {
+    match pos.source {
+        Origine::Declared => Grade::A,
+        Origine::Derived => pos.confidence,
     }
 }
 
@@ -142,7 +160,22 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             options.push(indisponible(f, pourquoi));
             continue;
         }
-        let ech = timeline::calculer(&mut l, f, s.signature_date, pos.row)?;
+        let ech = timeline::calculer(&mut l, f, s.signature_date, pos.row, grade_ligne(pos))?;
+        if s.ald_or_rqth {
+            // The CPAM sets the contract: no personal amount and no objective (policy §0.3).
+            options.push(OptionResultat {
+                option: f,
+                label_fr: f.libelle_fr(),
+                label_en: f.libelle_en(),
+                available: true,
+                unavailable_reasons: Vec::new(),
+                aid: Vec::new(),
+                total: None,
+                objective: None,
+                standard_table_for_information: Some(ech.years),
+            });
+            continue;
+        }
         let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date)?;
         options.push(OptionResultat {
             option: f,
@@ -153,7 +186,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             total: ech.total,
             aid: ech.years,
             objective: Some(objective),
+            standard_table_for_information: None,
         });
+    }
+    if let Some(p) = pos.as_ref().filter(|_| status != Statut::NotEligible) {
+        caveats.extend(eligibility::avertissement_avenant_8(&mut l, s, p)?);
     }
 
     let second_assistant = match &s.current_contract {
@@ -161,7 +198,14 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         None => None,
     };
 
-    let aides: Vec<&AnneeContrat> = options.iter().flat_map(|o| o.aid.iter()).collect();
+    let aides: Vec<&AnneeContrat> = options
+        .iter()
+        .flat_map(|o| {
+            o.aid
+                .iter()
+                .chain(o.standard_table_for_information.iter().flatten())
+        })
+        .collect();
     caveats.extend(avertissements_metier(rules, version, &aides, pos.as_ref()));
     if options
         .iter()
@@ -171,8 +215,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         caveats.push(Avertissement::nouveau(
             "objectif_a_confirmer",
             Grade::Gap,
-            "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée ou le contrat est adapté.".into(),
-            "Objective to confirm with your CPAM: the applicable grid is not published or the contract is adjusted.".into(),
+            "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée, ou la règle ne donne pas d'objectif dans votre situation.".into(),
+            "Objective to confirm with your CPAM: the applicable grid is not published, or the rule gives no objective in your situation.".into(),
             version.references.clone(),
         ));
     }
@@ -246,8 +290,18 @@ pub fn chronologie(
     if debut < s.signature_date {
         return Err(Erreur::incoherence(
             "start",
-            format!("le contrat commence le {debut}, avant sa signature le {} ; date attendue à partir du {}", s.signature_date, s.signature_date),
-            format!("the contract starts on {debut}, before its signature on {}; expected a date on or after {}", s.signature_date, s.signature_date),
+            format!(
+                "le contrat commencerait le {}, avant sa signature le {} ; indiquez un début à partir du {}",
+                date_longue(debut, Langue::Fr),
+                date_longue(s.signature_date, Langue::Fr),
+                date_longue(s.signature_date, Langue::Fr)
+            ),
+            format!(
+                "the contract would start on {}, before its signature on {}; give a start on or after {}",
+                date_longue(debut, Langue::En),
+                date_longue(s.signature_date, Langue::En),
+                date_longue(s.signature_date, Langue::En)
+            ),
         ));
     }
     let mut l = Lecteur::new(rules, version);
@@ -261,7 +315,7 @@ pub fn chronologie(
         ));
     }
     let pos = percentile::determiner(&mut l, s, spe)?;
-    let echeancier = timeline::calculer(&mut l, f, debut, pos.row)?;
+    let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
     let annees: Vec<&AnneeContrat> = echeancier.years.iter().collect();
     let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
     caveats.extend(avertissements_donnees(rules, &l.usages));
@@ -325,14 +379,15 @@ fn avertissements_metier(
             .and_then(|p| p.a_la_date(v.start))
             .map(|x| (x.grade, x.references.clone()))
     };
-    if annees.iter().any(|a| a.maximum) {
-        let (grade, refs) = source("aide.modulation.annee_debut", signature)
+    if let Some(premiere) = annees.iter().filter(|a| a.maximum).map(|a| a.year).min() {
+        // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
+        let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
             .unwrap_or((Grade::Gap, signature.references.clone()));
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
             grade,
-            "À partir de la 3e année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.".into(),
-            "From year 3 the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.".into(),
+            format!("À partir de la {} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.", ordinal(premiere, Langue::Fr)),
+            format!("From the {} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.", ordinal(premiere, Langue::En)),
             refs,
         ));
     }
@@ -341,18 +396,18 @@ fn avertissements_metier(
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
-        let (grade, refs) = source("transition.objectifs_inchanges", version)
+        let (grade, refs) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
             .unwrap_or((Grade::Gap, version.references.clone()));
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
             grade,
             format!(
-                "Contrat en cours : les montants de « {} » s'appliquent à partir de l'année qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
-                version.id, annee.start
+                "Contrat en cours : les montants de la {} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
+                version.title_fr, date_longue(annee.start, Langue::Fr)
             ),
             format!(
-                "Running contract: the amounts of `{}` apply from the year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
-                version.id, annee.start
+                "Running contract: the amounts of the {} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
+                version.title_en, date_longue(annee.start, Langue::En)
             ),
             refs,
         ));
@@ -396,8 +451,16 @@ fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissemen
             ),
             (valeur, _) => (
                 "valeur_grade_c",
-                format!("« {} » = {valeur} repose sur une source peu sûre (grade C){note}. À confirmer avec votre CPAM.", p.description_fr),
-                format!("“{}” = {valeur} rests on a weak source (grade C). To confirm with your CPAM.", p.description_en),
+                format!(
+                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C){note}. À confirmer avec votre CPAM.",
+                    p.description_fr,
+                    valeur_lisible(rules, p.unite, valeur, Langue::Fr)
+                ),
+                format!(
+                    "“{}”: {}; value from a weak source (grade C). To confirm with your CPAM.",
+                    p.description_en,
+                    valeur_lisible(rules, p.unite, valeur, Langue::En)
+                ),
             ),
         };
         v.push(Avertissement {

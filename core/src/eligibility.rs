@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use crate::error::{Erreur, Resultat};
-use crate::explain::{Effet, Motif, Raison};
+use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{Grade, Specialite};
-use crate::situation::{Exercice, Situation, Tranche};
+use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -59,45 +59,97 @@ pub fn criteres_de_base(
 ) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
 
-    let secteurs = l.codes("eligibilite.secteurs")?;
+    let secteurs = l.codes(ids::SECTEURS)?;
     let admis = secteurs
         .valeur
         .is_some_and(|c| c.iter().any(|x| x == s.sector.code()));
     let m = if admis {
         Motif::SecteurAdmis(s.sector)
     } else {
-        Motif::SecteurNonAdmis(s.sector)
+        Motif::SecteurNonAdmis {
+            secteur: s.sector,
+            admis: secteurs
+                .valeur
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|c| Secteur::depuis_code(Secteur::CHAMP, c).ok())
+                .collect(),
+        }
     };
-    raisons.push(raison(l, m, &["eligibilite.secteurs"], secteurs.grade));
+    raisons.push(raison(l, m, &[ids::SECTEURS], secteurs.grade));
 
     if spe.est_generaliste() {
         raisons.push(m_spe(l, spe, Motif::SpecialiteAdmise(spe.into()), Grade::A));
     } else {
-        let exclues = l.codes("eligibilite.specialites_exclues")?;
+        let exclues = l.codes(ids::SPECIALITES_EXCLUES)?;
+        let incertaine = match &l.consulter(ids::SPECIALITES_INCERTAINES)?.valeur {
+            Valeur::Codes(c) => exclues.valeur.is_some() && c.contains(&spe.code),
+            _ => false,
+        };
+        if incertaine {
+            return specialite_incertaine(l, s, spe).map(|mut r| {
+                raisons.append(&mut r);
+                raisons
+            });
+        }
         let m = match exclues.valeur {
-            None => Motif::SpecialiteSelonTerritoire(spe.into()),
+            None => Motif::SpecialiteSelonTerritoire {
+                nom: spe.into(),
+                version: l.version.into(),
+            },
             Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.into()),
             Some(_) => Motif::SpecialiteAdmise(spe.into()),
         };
-        raisons.push(raison(
-            l,
-            m,
-            &["eligibilite.specialites_exclues"],
-            exclues.grade,
-        ));
+        raisons.push(raison(l, m, &[ids::SPECIALITES_EXCLUES], exclues.grade));
     }
 
-    if let Some(r) = part_clinique(l, s, spe)? {
+    if let Some(r) = part_clinique(l, s, spe, false)? {
         raisons.push(r);
     }
-    raisons.extend(exercice(l, s)?);
+    raisons.extend(suite_criteres(l, s)?);
+    Ok(raisons)
+}
 
+/// Codes 45 and 69: stomatology (excluded) or surgery (clinical-fee rule)? Both readings are
+/// stated and the CPAM decides; the clinical-fee share is not asked for. When the doctor gives
+/// it anyway and it fails the surgery reading too, both readings agree: not eligible.
+fn specialite_incertaine(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+) -> Resultat<Vec<Raison>> {
+    let incertaines = l.codes(ids::SPECIALITES_INCERTAINES)?;
+    let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
+    let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
+    let m = Motif::SpecialiteIncertaine {
+        nom: spe.into(),
+        code: spe.code.clone(),
+        seuil: min.valeur,
+        inclus: inclus.valeur,
+    };
+    let mut raisons = vec![raison(
+        l,
+        m,
+        &[ids::SPECIALITES_INCERTAINES, ids::PART_CLINIQUE_MIN],
+        pire([incertaines.grade, min.grade, inclus.grade]),
+    )];
+    if s.clinical_fee_share.is_some() {
+        raisons.extend(part_clinique(l, s, spe, true)?);
+    }
+    raisons.extend(suite_criteres(l, s)?);
+    Ok(raisons)
+}
+
+/// Grouped and coordinated practice, then ALD/RQTH.
+fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
+    let mut raisons = Vec::new();
+    raisons.extend(exercice(l, s)?);
     if s.ald_or_rqth {
-        let adapte = l.booleen("eligibilite.ald_rqth_contrat_adapte")?;
+        let adapte = l.booleen(ids::ALD_RQTH_CONTRAT_ADAPTE)?;
         raisons.push(raison(
             l,
             Motif::AldRqth,
-            &["eligibilite.ald_rqth_contrat_adapte"],
+            &[ids::ALD_RQTH_CONTRAT_ADAPTE],
             adapte.grade,
         ));
     }
@@ -111,23 +163,26 @@ fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade) -> Raison {
 }
 
 /// Surgeons, ENT and gynaecologists: clinical fees must reach the threshold (2023 and 2024 rules).
-fn part_clinique(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Resultat<Option<Raison>> {
-    let groupes = l.consulter("eligibilite.groupes_part_clinique")?;
+/// `lecture_chirurgie`: a specialty the list cannot classify, read as surgery.
+fn part_clinique(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    spe: &Specialite,
+    lecture_chirurgie: bool,
+) -> Resultat<Option<Raison>> {
+    let groupes = l.consulter(ids::GROUPES_PART_CLINIQUE)?;
     let concerne = match &groupes.valeur {
-        crate::rules::Valeur::Codes(c) => c.iter().any(|g| g == spe.group.as_str()),
+        Valeur::Codes(c) => lecture_chirurgie || c.iter().any(|g| g == spe.group.as_str()),
         // Rule unknown for this version: the specialty criterion already refers specialists.
         _ => false,
     };
     if !concerne {
         return Ok(None);
     }
-    let groupes = l.codes("eligibilite.groupes_part_clinique")?;
-    let min = l.decimal("eligibilite.part_clinique_min")?;
-    let inclus = l.booleen("eligibilite.part_clinique_seuil_inclus")?;
-    let ids = [
-        "eligibilite.part_clinique_min",
-        "eligibilite.part_clinique_seuil_inclus",
-    ];
+    let groupes = l.codes(ids::GROUPES_PART_CLINIQUE)?;
+    let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
+    let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
+    let ids = [ids::PART_CLINIQUE_MIN, ids::PART_CLINIQUE_SEUIL_INCLUS];
     let (Some(seuil), Some(inclus_v)) = (min.valeur, inclus.valeur) else {
         return Ok(Some(raison(
             l,
@@ -139,8 +194,8 @@ fn part_clinique(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Result
     let part = s.clinical_fee_share.ok_or_else(|| {
         Erreur::champ_requis(
             "clinical_fee_share",
-            "part des honoraires cliniques (décimal entre 0 et 1, ex. \"0.85\") requise pour les chirurgiens, ORL et gynécologues",
-            "share of clinical fees (decimal between 0 and 1, e.g. \"0.85\") required for surgeons, ENT and gynaecologists",
+            "la part des honoraires cliniques dans vos honoraires (nombre décimal entre 0 et 1, par exemple 0,85 pour 85 %) est nécessaire pour un chirurgien, un ORL ou un gynécologue",
+            "the share of clinical fees in your fees (decimal between 0 and 1, e.g. 0.85 for 85%) is needed for a surgeon, an ENT or a gynaecologist",
         )
     })?;
     let atteint = if inclus_v {
@@ -168,73 +223,146 @@ fn part_clinique(l: &mut Lecteur<'_>, s: &Situation, spe: &Specialite) -> Result
 /// Grouped and coordinated practice (avenant 7 only; removed in 2023).
 fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
-    let groupe = l.booleen("eligibilite.exercice_groupe_requis")?;
+    let groupe = l.booleen(ids::EXERCICE_GROUPE_REQUIS)?;
     if groupe.valeur == Some(true) {
         let practice = s.practice.ok_or_else(|| {
             Erreur::champ_requis(
                 "practice",
-                "ce contrat exige un exercice regroupé (solo ou groupe)",
-                "this contract requires group practice (solo or groupe)",
+                "ce contrat exige en principe un exercice regroupé ; indiquez si vous exercez seul (solo) ou en groupe (groupe)",
+                "this contract requires group practice in principle; say whether you practise alone (solo) or in a group (groupe)",
             )
         })?;
-        let id = "eligibilite.exercice_groupe_requis";
+        let id = ids::EXERCICE_GROUPE_REQUIS;
         match practice {
             Exercice::Groupe => raisons.push(raison(l, Motif::ExerciceGroupe, &[id], groupe.grade)),
             Exercice::Solo => {
                 let zone = s.zone.ok_or_else(|| {
-                    Erreur::champ_requis(
-                        "zone",
-                        "un médecin seul peut déroger à l'exercice regroupé en zone sous-dense (zip, zac ou hors_zone)",
-                        "a solo doctor may be exempt from group practice in an under-served zone (zip, zac or hors_zone)",
+                    zone_requise(
+                        "un médecin qui exerce seul peut être admis selon la zone de son cabinet",
+                        "a solo doctor may qualify depending on the practice's zone",
                     )
                 })?;
-                let zones = l.codes("zonage.zones_sous_denses")?;
-                if zones
+                let zones = l.codes(ids::EXERCICE_SEUL_ZONES_DEROGATION)?;
+                let derogation: Vec<Zone> = zones
                     .valeur
-                    .is_some_and(|z| z.iter().any(|c| c == zone.code()))
-                {
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|c| Zone::depuis_code(Zone::CHAMP, c).ok())
+                    .collect();
+                if derogation.contains(&zone) {
                     raisons.push(raison(
                         l,
                         Motif::DerogationZoneSousDense(zone),
-                        &[id, "zonage.zones_sous_denses"],
+                        &[id, ids::EXERCICE_SEUL_ZONES_DEROGATION],
                         pire([groupe.grade, zones.grade]),
                     ));
                 } else {
-                    let delai = l.nombre("eligibilite.delai_engagement_annees")?;
+                    let delai = l.nombre(ids::DELAI_ENGAGEMENT_ANNEES)?;
                     raisons.push(raison(
                         l,
                         Motif::EngagementExerciceGroupe {
                             annees: delai.valeur,
+                            zones_derogation: derogation,
                         },
-                        &[id, "eligibilite.delai_engagement_annees"],
-                        pire([groupe.grade, delai.grade]),
+                        &[
+                            id,
+                            ids::EXERCICE_SEUL_ZONES_DEROGATION,
+                            ids::DELAI_ENGAGEMENT_ANNEES,
+                        ],
+                        pire([groupe.grade, zones.grade, delai.grade]),
                     ));
                 }
             }
         }
     }
-    let coordonne = l.booleen("eligibilite.exercice_coordonne_requis")?;
+    let coordonne = l.booleen(ids::EXERCICE_COORDONNE_REQUIS)?;
     if coordonne.valeur == Some(true) {
         let membre = s.coordinated.ok_or_else(|| {
             Erreur::champ_requis(
                 "coordinated",
-                "ce contrat exige un exercice coordonné (ESP, MSP, CPTS) ou l'engagement d'en rejoindre un (true/false)",
-                "this contract requires coordinated practice (ESP, MSP, CPTS) or a commitment to join one (true/false)",
+                "ce contrat exige un exercice coordonné (ESP, MSP ou CPTS) ou l'engagement d'en rejoindre un ; répondez true (oui) ou false (non)",
+                "this contract requires coordinated practice (ESP, MSP or CPTS) or a commitment to join one; answer true or false",
             )
         })?;
-        let m = if membre {
-            Motif::ExerciceCoordonne
+        let (m, ids_m, grade) = if membre {
+            (
+                Motif::ExerciceCoordonne,
+                vec![ids::EXERCICE_COORDONNE_REQUIS],
+                coordonne.grade,
+            )
         } else {
-            Motif::ExerciceCoordonneRequis
+            let delai = l.nombre(ids::DELAI_ENGAGEMENT_COORDONNE_ANNEES)?;
+            (
+                Motif::ExerciceCoordonneRequis {
+                    annees: delai.valeur,
+                    version: l.version.into(),
+                },
+                vec![
+                    ids::EXERCICE_COORDONNE_REQUIS,
+                    ids::DELAI_ENGAGEMENT_COORDONNE_ANNEES,
+                ],
+                pire([coordonne.grade, delai.grade]),
+            )
         };
-        raisons.push(raison(
-            l,
-            m,
-            &["eligibilite.exercice_coordonne_requis"],
-            coordonne.grade,
-        ));
+        raisons.push(raison(l, m, &ids_m, grade));
     }
     Ok(raisons)
+}
+
+/// Avenant 8 (S38): a solo doctor in a ZAC at or above the specialty's P50 no longer needs to
+/// commit to join a group. Its date is not published, so the commitment stays a condition and
+/// this caveat says it may be waived.
+pub fn avertissement_avenant_8(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    pos: &Positionnement,
+) -> Resultat<Option<Avertissement>> {
+    let (Some(Exercice::Solo), Some(zone)) = (s.practice, s.zone) else {
+        return Ok(None);
+    };
+    let zones = match &l.consulter(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT)?.valeur {
+        Valeur::Codes(c) => c.clone(),
+        _ => return Ok(None),
+    };
+    if !zones.iter().any(|c| c == zone.code()) {
+        return Ok(None);
+    }
+    let tranches = l.codes(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT)?;
+    let admises: Vec<Tranche> = tranches
+        .valeur
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| Tranche::depuis_code(Tranche::CHAMP, c).ok())
+        .collect();
+    if !pos.band.is_some_and(|t| admises.contains(&t)) {
+        return Ok(None);
+    }
+    // Recorded as used: the caveat rests on both values.
+    l.codes(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT)?;
+    let zone_fr = zone.libelle_fr();
+    let zone_en = zone.libelle_en();
+    let min = admises.iter().min().map_or("P50", |t| borne_basse(*t));
+    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT);
+    refs.extend(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
+    refs.dedup();
+    Ok(Some(Avertissement::nouveau(
+        "avenant_8_sans_engagement",
+        // The rule itself is B (S38), but the date it applies from is not published.
+        Grade::Gap,
+        format!("L'avenant 8, dont la date d'entrée en vigueur n'est pas publiée, dispense de l'engagement de rejoindre un exercice regroupé le médecin seul en {zone_fr} dont l'activité atteint au moins le {min} de sa spécialité. Selon la date de votre contrat, cet engagement peut donc ne pas s'appliquer : à confirmer avec votre CPAM."),
+        format!("Amendment 8, whose date of effect is not published, exempts a solo doctor in a {zone_en} whose activity is at least the specialty's {min} from the commitment to join a group practice. Depending on your contract's date, the commitment may not apply: to confirm with your CPAM."),
+        refs,
+    )))
+}
+
+/// The zone is needed (`pourquoi`: why, in each language): the error lists the accepted codes
+/// with their labels.
+pub fn zone_requise(pourquoi_fr: &str, why_en: &str) -> Erreur {
+    Erreur::champ_requis(
+        "zone",
+        &format!("{pourquoi_fr} ; indiquez-la : zone d'intervention prioritaire (zip), zone d'action complémentaire (zac) ou hors zone sous-dense (hors_zone)"),
+        &format!("{why_en}; give it: priority intervention zone (zip), complementary action zone (zac) or outside under-served zones (hors_zone)"),
+    )
 }
 
 /// Minimum activity (P30), waived for newly installed doctors.
@@ -245,7 +373,7 @@ pub fn critere_activite(
     pos: &Positionnement,
 ) -> Resultat<Raison> {
     if s.newly_installed {
-        let id = "eligibilite.installation_recente_sans_seuil";
+        let id = ids::INSTALLATION_RECENTE_SANS_SEUIL;
         let sans_seuil = l.booleen(id)?;
         match sans_seuil.valeur {
             Some(true) => {
@@ -269,9 +397,12 @@ pub fn critere_activite(
     }
     if spe.est_generaliste() {
         if let Some(pmt) = s.patientele_mt {
-            let id = "seuil.p30.generaliste_pmt";
+            let id = ids::P30_GENERALISTE_PMT;
             let p30 = l.nombre(id)?;
             if let Some(seuil) = p30.valeur {
+                if pmt < seuil && s.ald_or_rqth {
+                    return sous_seuil_ald_rqth(l, Some((pmt, seuil)), &[id], p30.grade);
+                }
                 let m = if pmt >= seuil {
                     Motif::ActiviteSuffisante {
                         patients: pmt,
@@ -287,6 +418,14 @@ pub fn critere_activite(
             }
         }
     }
+    let id_p30 = if spe.est_generaliste() {
+        ids::P30_GENERALISTE_PMT
+    } else {
+        ids::P30_SPECIALISTE_FA
+    };
+    if s.ald_or_rqth && pos.band == Some(Tranche::SousP30) {
+        return sous_seuil_ald_rqth(l, None, &[id_p30], pos.confidence);
+    }
     // Specialists (P30 values not published) and declared bands: the band the CPAM gave decides.
     let m = match pos.band {
         Some(Tranche::SousP30) => Motif::TrancheInsuffisante,
@@ -294,10 +433,32 @@ pub fn critere_activite(
         None => Motif::SeuilNonPublie,
     };
     let mut refs = l.version.references.clone();
-    refs.extend(l.references(if spe.est_generaliste() {
-        "seuil.p30.generaliste_pmt"
-    } else {
-        "seuil.p30.specialiste_fa"
-    }));
+    for r in l.references(id_p30) {
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
     Ok(m.rendre(refs, pos.confidence))
+}
+
+/// Below the threshold in ALD or with RQTH: a doctor with RQTH may be exempt (2019, S39); the
+/// single input flag cannot tell RQTH from ALD, so both readings are given and the CPAM decides.
+fn sous_seuil_ald_rqth(
+    l: &mut Lecteur<'_>,
+    detail: Option<(u32, u32)>,
+    ids_seuil: &[&str],
+    grade_seuil: Grade,
+) -> Resultat<Raison> {
+    let exempte = l.booleen(ids::RQTH_SANS_SEUIL_ACTIVITE)?;
+    let mut ids_r = vec![ids::RQTH_SANS_SEUIL_ACTIVITE];
+    ids_r.extend_from_slice(ids_seuil);
+    Ok(raison(
+        l,
+        Motif::ActiviteSousSeuilAldRqth {
+            detail,
+            rqth_exempte: exempte.valeur,
+        },
+        &ids_r,
+        pire([exempte.grade, grade_seuil]),
+    ))
 }

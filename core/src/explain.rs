@@ -4,8 +4,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::rules::Grade;
+use crate::format;
+use crate::rules::{Grade, RuleSet, Unite, Valeur};
 use crate::situation::{Formule, Secteur, Tranche, Zone};
+use crate::Langue;
 
 /// What a reason does to the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,10 +27,24 @@ pub enum Effet {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Motif {
     SecteurAdmis(Secteur),
-    SecteurNonAdmis(Secteur),
+    SecteurNonAdmis {
+        secteur: Secteur,
+        admis: Vec<Secteur>,
+    },
     SpecialiteAdmise(NomSpecialite),
     SpecialiteExclue(NomSpecialite),
-    SpecialiteSelonTerritoire(NomSpecialite),
+    SpecialiteSelonTerritoire {
+        nom: NomSpecialite,
+        version: NomVersion,
+    },
+    /// The official list cannot tell whether the specialty is excluded stomatology or surgery
+    /// admitted under the clinical-fee rule: both readings, the CPAM decides (policy §0.5).
+    SpecialiteIncertaine {
+        nom: NomSpecialite,
+        code: String,
+        seuil: Option<Decimal>,
+        inclus: Option<bool>,
+    },
     PartCliniqueSuffisante {
         part: Decimal,
         seuil: Decimal,
@@ -49,6 +65,13 @@ pub enum Motif {
     },
     TrancheSuffisante(Tranche),
     TrancheInsuffisante,
+    /// Below the threshold, but in ALD or with RQTH: RQTH may be exempt (`rqth_exempte`), the
+    /// ALD rule is not published; the CPAM adjusts the contract.
+    ActiviteSousSeuilAldRqth {
+        /// Patients and threshold, when both are known (GP); `None` for a declared band.
+        detail: Option<(u32, u32)>,
+        rqth_exempte: Option<bool>,
+    },
     SeuilNonPublie,
     InstallationRecente,
     InstallationRecenteNonPubliee,
@@ -56,13 +79,37 @@ pub enum Motif {
     DerogationZoneSousDense(Zone),
     EngagementExerciceGroupe {
         annees: Option<u32>,
+        /// Zones where a solo doctor qualifies without the commitment.
+        zones_derogation: Vec<Zone>,
     },
     ExerciceCoordonne,
-    ExerciceCoordonneRequis,
+    ExerciceCoordonneRequis {
+        annees: Option<u32>,
+        version: NomVersion,
+    },
     AldRqth,
     MedecinNonEligible,
     FormuleFermee(Formule),
-    FormuleReserveeZoneSousDense(Formule),
+    FormuleReserveeZoneSousDense {
+        formule: Formule,
+        zones: Vec<Zone>,
+    },
+}
+
+/// A version's titles, for messages that name the rules of the contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NomVersion {
+    pub fr: String,
+    pub en: String,
+}
+
+impl From<&crate::rules::Version> for NomVersion {
+    fn from(v: &crate::rules::Version) -> Self {
+        NomVersion {
+            fr: v.title_fr.clone(),
+            en: v.title_en.clone(),
+        }
+    }
 }
 
 /// A specialty's names, for messages in both languages.
@@ -93,8 +140,151 @@ pub struct Raison {
     pub confidence: Grade,
 }
 
-fn pct(d: Decimal) -> String {
-    (d * Decimal::ONE_HUNDRED).normalize().to_string()
+/// A ratio as a percentage figure, with a decimal comma in French ("12,5").
+pub fn pct(d: Decimal, langue: Langue) -> String {
+    let texte = (d * Decimal::ONE_HUNDRED).normalize().to_string();
+    match langue {
+        Langue::Fr => texte.replace('.', ","),
+        Langue::En => texte,
+    }
+}
+
+/// "a, b et c" / "a, b and c".
+pub fn liste(elements: &[&str], langue: Langue) -> String {
+    let et = match langue {
+        Langue::Fr => " et ",
+        Langue::En => " and ",
+    };
+    match elements {
+        [] => String::new(),
+        [seul] => (*seul).to_owned(),
+        [debut @ .., dernier] => format!("{}{et}{dernier}", debut.join(", ")),
+    }
+}
+
+/// "ZIP, ZAC" style list of zone labels.
+fn zones(z: &[Zone], langue: Langue) -> String {
+    let noms: Vec<&str> = z
+        .iter()
+        .map(|z| match langue {
+            Langue::Fr => z.libelle_fr(),
+            Langue::En => z.libelle_en(),
+        })
+        .collect();
+    liste(&noms, langue)
+}
+
+/// Ordinal of a contract year: « 3e » / "3rd".
+pub fn ordinal(n: u32, langue: Langue) -> String {
+    match langue {
+        Langue::Fr if n == 1 => "1re".to_owned(),
+        Langue::Fr => format!("{n}e"),
+        Langue::En => {
+            let suffixe = match (n % 10, n % 100) {
+                (1, r) if r != 11 => "st",
+                (2, r) if r != 12 => "nd",
+                (3, r) if r != 13 => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffixe}")
+        }
+    }
+}
+
+/// Lower bound of a band, as its percentile name ("P50" for `p50_p70`).
+pub fn borne_basse(t: Tranche) -> &'static str {
+    match t {
+        Tranche::SousP30 => "P0",
+        Tranche::P30P50 => "P30",
+        Tranche::P50P70 => "P50",
+        Tranche::P70P90 => "P70",
+        Tranche::P90P95 => "P90",
+        Tranche::P95Plus => "P95",
+    }
+}
+
+/// The reader's label of a code found in rule data (zone, sector, option, band, practice,
+/// indicator, specialty group or specialty), so that no internal code reaches a message.
+pub fn libelle_code(rules: &RuleSet, code: &str, langue: Langue) -> String {
+    let fr = langue == Langue::Fr;
+    let choisir = |f: &'static str, e: &'static str| if fr { f } else { e };
+    // Codes of the closed lists are disjoint, so the first list that knows the code names it.
+    let connu = Zone::depuis_code("", code)
+        .map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        .or_else(|_| {
+            Secteur::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .or_else(|_| {
+            Formule::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .or_else(|_| {
+            Tranche::depuis_code("", code).map(|v| choisir(v.libelle_fr(), v.libelle_en()))
+        })
+        .ok();
+    let autre = match code {
+        "pmt" => Some(choisir(
+            "patientèle médecin traitant",
+            "médecin-traitant patient list",
+        )),
+        "fa" => Some(choisir(
+            "file active",
+            "file active (patients seen in 12 months)",
+        )),
+        "chirurgie" => Some(choisir("chirurgie", "surgery")),
+        "orl" => Some(choisir("ORL", "ENT")),
+        "gynecologie" => Some(choisir("gynécologie", "gynaecology")),
+        _ => None,
+    };
+    if let Some(l) = connu.or(autre) {
+        return l.to_owned();
+    }
+    match rules.specialites.iter().find(|s| s.code == code) {
+        Some(s) => format!("{} ({code})", if fr { &s.name } else { &s.name_en }),
+        None => code.to_owned(),
+    }
+}
+
+/// A rule value as a reader reads it: « 19 000 € », « 80 % », « 1 045 patients », labels
+/// instead of codes, « oui » / « non ».
+pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue) -> String {
+    let fr = langue == Langue::Fr;
+    match v {
+        Valeur::Montant(d) => format::montant(*d, langue),
+        Valeur::Taux(d) => match langue {
+            Langue::Fr => format!("{} %", pct(*d, langue)),
+            Langue::En => format!("{}%", pct(*d, langue)),
+        },
+        Valeur::Nombre(n) => {
+            let n_txt = format::nombre(i64::from(*n), langue);
+            match unite {
+                Unite::Patients => format!("{n_txt} patients"),
+                _ => n_txt,
+            }
+        }
+        Valeur::Booleen(b) => match (b, fr) {
+            (true, true) => "oui",
+            (false, true) => "non",
+            (true, false) => "yes",
+            (false, false) => "no",
+        }
+        .to_owned(),
+        Valeur::Codes(c) => {
+            let noms: Vec<String> = c.iter().map(|x| libelle_code(rules, x, langue)).collect();
+            let refs: Vec<&str> = noms.iter().map(String::as_str).collect();
+            liste(&refs, langue)
+        }
+        // The rounding mode of targets, the only text value.
+        Valeur::Texte(t) => match (t.as_str(), fr) {
+            ("superieur", true) => "arrondi au patient supérieur".to_owned(),
+            ("superieur", false) => "rounded up to a whole patient".to_owned(),
+            (autre, _) => autre.to_owned(),
+        },
+        Valeur::Inconnue => match langue {
+            Langue::Fr => "non publiée".to_owned(),
+            Langue::En => "not published".to_owned(),
+        },
+        Valeur::SansObjet => "—".to_owned(),
+    }
 }
 
 impl Motif {
@@ -110,18 +300,20 @@ impl Motif {
             | ExerciceGroupe
             | DerogationZoneSousDense(_)
             | ExerciceCoordonne => Effet::Satisfied,
-            SecteurNonAdmis(_)
+            SecteurNonAdmis { .. }
             | SpecialiteExclue(_)
             | PartCliniqueInsuffisante { .. }
             | ActiviteInsuffisante { .. }
             | TrancheInsuffisante
-            | ExerciceCoordonneRequis
+            | ExerciceCoordonneRequis { .. }
             | MedecinNonEligible
             | FormuleFermee(_)
-            | FormuleReserveeZoneSousDense(_) => Effet::Blocking,
-            SpecialiteSelonTerritoire(_)
+            | FormuleReserveeZoneSousDense { .. } => Effet::Blocking,
+            SpecialiteSelonTerritoire { .. }
+            | SpecialiteIncertaine { .. }
             | PartCliniqueNonPubliee
             | SeuilNonPublie
+            | ActiviteSousSeuilAldRqth { .. }
             | InstallationRecenteNonPubliee
             | AldRqth => Effet::ReferToCpam,
             EngagementExerciceGroupe { .. } => Effet::Condition,
@@ -130,43 +322,62 @@ impl Motif {
 
     /// Stable code, French and English message.
     pub fn textes(&self) -> (&'static str, String, String) {
+        use Langue::{En, Fr};
         use Motif::*;
+        let n = |x: u32, l: Langue| format::nombre(i64::from(x), l);
         match self {
             SecteurAdmis(s) => ("secteur_admis", format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
-            SecteurNonAdmis(s) => (
-                "secteur_non_admis",
-                format!("Le dispositif est réservé au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO ; vous êtes en {}.", s.libelle_fr()),
-                format!("The scheme is for sector 1 and sector 2 with OPTAM or OPTAM-CO; you are in {}.", s.libelle_en()),
-            ),
+            SecteurNonAdmis { secteur, admis } => {
+                let fr: Vec<String> = admis.iter().map(|s| format!("au {}", s.libelle_fr())).collect();
+                let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+                let en: Vec<&str> = admis.iter().map(|s| s.libelle_en()).collect();
+                (
+                    "secteur_non_admis",
+                    format!("Le dispositif est réservé {} ; vous êtes en {}.", liste(&fr, Fr), secteur.libelle_fr()),
+                    format!("The scheme is for {}; you are in {}.", liste(&en, En), secteur.libelle_en()),
+                )
+            }
             SpecialiteAdmise(nom) => ("specialite_admise", format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en)),
             SpecialiteExclue(nom) => (
                 "specialite_exclue",
                 format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
                 format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en),
             ),
-            SpecialiteSelonTerritoire(nom) => (
+            SpecialiteSelonTerritoire { nom, version } => (
                 "specialite_selon_territoire",
-                format!("En 2019, les spécialistes ({}) étaient admis selon les besoins du territoire, dont la liste n'est pas publiée : à confirmer avec votre CPAM.", nom.fr),
-                format!("In 2019, specialists ({}) were admitted depending on local needs, whose list is not published: to confirm with your CPAM.", nom.en),
+                format!("{} : les spécialistes ({}) sont admis selon les besoins du territoire, dont la liste n'est pas publiée ; à confirmer avec votre CPAM.", version.fr, nom.fr),
+                format!("{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en),
             ),
+            SpecialiteIncertaine { nom, code, seuil, inclus } => {
+                let (regle_fr, regle_en) = match (seuil, inclus) {
+                    (Some(s), Some(true)) => (format!("si ses honoraires cliniques atteignent au moins {} % de ses honoraires", pct(*s, Fr)), format!("if clinical fees are at least {}% of fees", pct(*s, En))),
+                    (Some(s), _) => (format!("si ses honoraires cliniques dépassent {} % de ses honoraires", pct(*s, Fr)), format!("if clinical fees exceed {}% of fees", pct(*s, En))),
+                    (None, _) => ("selon une part d'honoraires cliniques non publiée".to_owned(), "depending on a clinical-fee share that is not published".to_owned()),
+                };
+                (
+                    "specialite_incertaine",
+                    format!("{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle_fr}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
+                    format!("{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle_en}. Your CPAM will say which reading applies.", nom.en),
+                )
+            }
             PartCliniqueSuffisante { part, seuil } => (
                 "part_clinique_suffisante",
-                format!("Honoraires cliniques : {} % des honoraires, seuil {} %.", pct(*part), pct(*seuil)),
-                format!("Clinical fees: {}% of fees, threshold {}%.", pct(*part), pct(*seuil)),
+                format!("Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", pct(*part, Fr), pct(*seuil, Fr)),
+                format!("Clinical fees: {}% of your fees, against a threshold of {}%.", pct(*part, En), pct(*seuil, En)),
             ),
             PartCliniqueInsuffisante { part, seuil, inclus } => (
                 "part_clinique_insuffisante",
                 format!(
-                    "Honoraires cliniques : {} % des honoraires ; il en faut {} {} %.",
-                    pct(*part),
+                    "Honoraires cliniques : {} % de vos honoraires ; il en faut {} {} %.",
+                    pct(*part, Fr),
                     if *inclus { "au moins" } else { "plus de" },
-                    pct(*seuil)
+                    pct(*seuil, Fr)
                 ),
                 format!(
-                    "Clinical fees: {}% of fees; {} {}% are required.",
-                    pct(*part),
+                    "Clinical fees: {}% of your fees; {} {}% are required.",
+                    pct(*part, En),
                     if *inclus { "at least" } else { "more than" },
-                    pct(*seuil)
+                    pct(*seuil, En)
                 ),
             ),
             PartCliniqueNonPubliee => (
@@ -176,13 +387,13 @@ impl Motif {
             ),
             ActiviteSuffisante { patients, seuil } => (
                 "activite_suffisante",
-                format!("Patientèle médecin traitant : {patients}, au moins égale au seuil P30 de {seuil}."),
-                format!("Médecin-traitant patient list: {patients}, at or above the P30 threshold of {seuil}."),
+                format!("Patientèle médecin traitant : {}, au moins égale au seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
+                format!("Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En)),
             ),
             ActiviteInsuffisante { patients, seuil } => (
                 "activite_insuffisante",
-                format!("Patientèle médecin traitant : {patients}, sous le seuil P30 de {seuil}."),
-                format!("Médecin-traitant patient list: {patients}, below the P30 threshold of {seuil}."),
+                format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
+                format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En)),
             ),
             TrancheSuffisante(t) => (
                 "tranche_suffisante",
@@ -194,6 +405,29 @@ impl Motif {
                 "Activité sous le P30 de la spécialité (seuil minimal d'activité).".into(),
                 "Activity below the specialty's P30 (minimum activity threshold).".into(),
             ),
+            ActiviteSousSeuilAldRqth { detail, rqth_exempte } => {
+                let (sous_fr, sous_en) = match detail {
+                    Some((p, s)) => (
+                        format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
+                        format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
+                    ),
+                    None => (
+                        "Activité sous le P30 de la spécialité (seuil minimal d'activité)".to_owned(),
+                        "Activity below the specialty's P30 (minimum activity threshold)".to_owned(),
+                    ),
+                };
+                let (suite_fr, suite_en) = match rqth_exempte {
+                    Some(true) => (
+                        "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
+                        "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
+                    ),
+                    _ => (
+                        "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
+                        "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
+                    ),
+                };
+                ("activite_sous_seuil_ald_rqth", format!("{sous_fr}. {suite_fr}."), format!("{sous_en}. {suite_en}."))
+            }
             SeuilNonPublie => (
                 "seuil_non_publie",
                 "Le seuil d'activité (P30) n'est pas publié pour cette période : à confirmer avec votre CPAM.".into(),
@@ -212,18 +446,23 @@ impl Motif {
             ExerciceGroupe => ("exercice_groupe", "Exercice regroupé.".into(), "Group practice.".into()),
             DerogationZoneSousDense(z) => (
                 "derogation_zone_sous_dense",
-                format!("Exercice seul admis par dérogation en zone sous-dense ({}).", z.libelle_fr()),
-                format!("Solo practice allowed by derogation in an under-served zone ({}).", z.libelle_en()),
+                format!("Exercice seul admis par dérogation en {}.", z.libelle_fr()),
+                format!("Solo practice allowed by derogation in a {}.", z.libelle_en()),
             ),
-            EngagementExerciceGroupe { annees } => {
+            EngagementExerciceGroupe { annees, zones_derogation } => {
                 let (fr, en) = match annees {
-                    Some(n) => (format!("sous {n} ans"), format!("within {n} years")),
+                    Some(a) => (format!("dans les {a} ans"), format!("within {a} years")),
                     None => ("dans un délai à confirmer avec votre CPAM".to_owned(), "within a time to confirm with your CPAM".to_owned()),
+                };
+                let (hors_fr, hors_en) = if zones_derogation.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (format!(" hors {}", zones(zones_derogation, Fr)), format!(" outside a {}", zones(zones_derogation, En)))
                 };
                 (
                     "engagement_exercice_groupe",
-                    format!("Exercice seul : vous devez vous engager à rejoindre un exercice regroupé {fr}."),
-                    format!("Solo practice: you must commit to joining a group practice {en}."),
+                    format!("Exercice seul{hors_fr} : admis si vous vous engagez à rejoindre un exercice regroupé {fr}."),
+                    format!("Solo practice{hors_en}: admitted if you commit to joining a group practice {en}."),
                 )
             }
             ExerciceCoordonne => (
@@ -231,15 +470,21 @@ impl Motif {
                 "Exercice coordonné (ESP, MSP ou CPTS) ou engagement à en rejoindre un.".into(),
                 "Coordinated practice (ESP, MSP or CPTS) or commitment to join one.".into(),
             ),
-            ExerciceCoordonneRequis => (
-                "exercice_coordonne_requis",
-                "L'avenant 7 exige un exercice coordonné (ESP, MSP ou CPTS) ou l'engagement d'en rejoindre un dans les 2 ans.".into(),
-                "Amendment 7 requires coordinated practice (ESP, MSP or CPTS) or a commitment to join one within 2 years.".into(),
-            ),
+            ExerciceCoordonneRequis { annees, version } => {
+                let (fr, en) = match annees {
+                    Some(a) => (format!(" dans les {a} ans"), format!(" within {a} years")),
+                    None => (String::new(), String::new()),
+                };
+                (
+                    "exercice_coordonne_requis",
+                    format!("{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un{fr}.", version.fr),
+                    format!("{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one{en}.", version.en),
+                )
+            }
             AldRqth => (
                 "ald_rqth",
-                "Médecin en ALD ou avec RQTH : le contrat est adapté par votre CPAM, qui seule peut fixer l'aide et l'objectif.".into(),
-                "Doctor with ALD or RQTH: the contract is adjusted by your CPAM, which alone can set the aid and the objective.".into(),
+                "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.".into(),
+                "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only.".into(),
             ),
             MedecinNonEligible => (
                 "medecin_non_eligible",
@@ -251,10 +496,10 @@ impl Motif {
                 format!("La formule {} n'est plus ouverte aux nouveaux contrats (les contrats en cours continuent).", f.libelle_fr()),
                 format!("The {} option is closed to new contracts (running contracts continue).", f.libelle_en()),
             ),
-            FormuleReserveeZoneSousDense(f) => (
+            FormuleReserveeZoneSousDense { formule, zones: z } => (
                 "formule_reservee_zone_sous_dense",
-                format!("La formule {} est réservée aux zones sous-denses (ZIP, ZAC) pour ce contrat.", f.libelle_fr()),
-                format!("The {} option is restricted to under-served zones (ZIP, ZAC) for this contract.", f.libelle_en()),
+                format!("Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), zones(z, Fr)),
+                format!("For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), zones(z, En)),
             ),
         }
     }

@@ -8,22 +8,22 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::amounts;
 use crate::error::{Erreur, Resultat};
+use crate::explain::{liste, ordinal, pct};
+use crate::format;
 use crate::money;
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{Grade, Specialite};
-use crate::situation::{Formule, Situation, Tranche};
+use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
+use crate::Langue;
 
 fn sans_doublons(mut refs: Vec<String>) -> Vec<String> {
     let mut vus = std::collections::BTreeSet::new();
     refs.retain(|r| vus.insert(r.clone()));
     refs
-}
-
-pub fn id_hausse(f: Formule, t: Tranche) -> String {
-    format!("objectif.hausse.{}.{}", f.code(), t.code())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,7 +44,8 @@ pub enum NatureObjectif {
     Mediane,
     /// Doctor aged 65 or more (2024): keep the patient list, with a tolerance.
     Maintien,
-    /// ALD / RQTH: the CPAM adjusts the contract.
+    /// ALD / RQTH: the CPAM adjusts the contract. Kept in the contract's list of codes, but no
+    /// longer produced: such a doctor gets no objective at all (`objective: null`).
     AdapteCpam,
 }
 
@@ -123,19 +124,99 @@ fn base(s: &Situation, i: Indicateur) -> Option<u32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, &'static str)> {
-    let id = if spe.est_generaliste() {
-        "objectif.indicateurs.generaliste"
-    } else {
-        "objectif.indicateurs.specialiste"
+) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static str>)> {
+    let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
+        Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
+        _ => false,
     };
-    let lu = l.codes(id)?;
+    let (ids_lus, mut grades) = if spe.est_generaliste() {
+        (vec![ids::INDICATEURS_GENERALISTE], Vec::new())
+    } else if pediatre {
+        // Paediatricians have a médecin-traitant objective too (S40, C).
+        let g = l.codes(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.grade;
+        (
+            vec![
+                ids::INDICATEURS_PEDIATRIE,
+                ids::INDICATEURS_PEDIATRIE_SPECIALITES,
+            ],
+            vec![g],
+        )
+    } else {
+        (vec![ids::INDICATEURS_SPECIALISTE], Vec::new())
+    };
+    let lu = l.codes(ids_lus[0])?;
+    grades.push(lu.grade);
     let codes = lu.valeur.unwrap_or_default();
     let liste = codes
         .iter()
         .map(|c| Indicateur::depuis_code(c))
         .collect::<Resultat<Vec<_>>>()?;
-    Ok((liste, lu.grade, id))
+    Ok((liste, pire(grades), ids_lus))
+}
+
+/// How the targets combine when there are several, and from which contract year the objective
+/// is assessed: sentences appended to the objective's message, with their references.
+fn precisions(
+    l: &mut Lecteur<'_>,
+    inds: &[Indicateur],
+    refs: &mut Vec<String>,
+) -> Resultat<(String, String)> {
+    let mut fr = String::new();
+    let mut en = String::new();
+    if let [a, b] = inds {
+        let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
+        refs.extend(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        let (a_fr, b_fr) = (noms(&[*a], Langue::Fr), noms(&[*b], Langue::Fr));
+        let (a_en, b_en) = (noms(&[*a], Langue::En), noms(&[*b], Langue::En));
+        match suffit.valeur {
+            Some(true) => {
+                fr.push_str(&format!(
+                    " Atteindre l'objectif de {a_fr} ou celui de {b_fr} suffit."
+                ));
+                en.push_str(&format!(
+                    " Reaching the target for {a_en} or the one for {b_en} is enough."
+                ));
+            }
+            Some(false) => {
+                fr.push_str(&format!(
+                    " Les deux objectifs, de {a_fr} et de {b_fr}, doivent être atteints."
+                ));
+                en.push_str(&format!(
+                    " Both targets, for {a_en} and for {b_en}, must be reached."
+                ));
+            }
+            None => {
+                fr.push_str(&format!(" Objectifs de {a_fr} et de {b_fr} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."));
+                en.push_str(&format!(" Targets for {a_en} and for {b_en}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."));
+            }
+        }
+    }
+    let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
+    if let Some(n) = evaluation.valeur {
+        refs.extend(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        fr.push_str(&format!(
+            " L'objectif est évalué à partir de la {} année du contrat.",
+            ordinal(n, Langue::Fr)
+        ));
+        en.push_str(&format!(
+            " The objective is assessed from the {} contract year.",
+            ordinal(n, Langue::En)
+        ));
+    }
+    Ok((fr, en))
+}
+
+/// Names of the indicators joined: « la patientèle médecin traitant et la file active ».
+fn noms(inds: &[Indicateur], langue: Langue) -> String {
+    let noms: Vec<String> = inds
+        .iter()
+        .map(|i| match langue {
+            Langue::Fr => format!("la {}", i.libelle_fr()),
+            Langue::En => format!("the {}", i.libelle_en()),
+        })
+        .collect();
+    let refs: Vec<&str> = noms.iter().map(String::as_str).collect();
+    liste(&refs, langue)
 }
 
 /// Rounds a target to whole patients with the rounding chosen in the data. The rounding rule is
@@ -144,7 +225,7 @@ fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resulta
     if x.fract().is_zero() {
         return Ok(x.to_u32());
     }
-    let mode = l.texte("objectif.arrondi")?;
+    let mode = l.texte(ids::OBJECTIF_ARRONDI)?;
     grades.push(mode.grade);
     let strategie = match mode.valeur {
         Some("superieur") => RoundingStrategy::AwayFromZero,
@@ -200,7 +281,8 @@ pub fn objectif(
     pos: &Positionnement,
     debut: NaiveDate,
 ) -> Resultat<Objectif> {
-    let (inds, grade_inds, id_inds) = indicateurs(l, spe)?;
+    let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
+    let refs_inds: Vec<String> = ids_inds.iter().flat_map(|id| l.references(id)).collect();
     let sans_cible = || {
         inds.iter()
             .map(|&i| Cible {
@@ -211,31 +293,18 @@ pub fn objectif(
             .collect::<Vec<_>>()
     };
 
-    if s.ald_or_rqth {
-        let id = "eligibilite.ald_rqth_contrat_adapte";
-        let g = l.booleen(id)?.grade;
-        return Ok(a_confirmer(
-            NatureObjectif::AdapteCpam,
-            g,
-            format!("Objectif fixé par votre CPAM dans un contrat adapté (ALD, RQTH) : {A_CONFIRMER_FR}."),
-            format!("Objective set by your CPAM in an adjusted contract (ALD, RQTH): {A_CONFIRMER_EN}."),
-            l.references(id),
-            sans_cible(),
-        ));
-    }
-
     if let Some(age) = s.age {
-        let age_min = l.nombre("objectif.age_maintien.age_min")?;
+        let age_min = l.nombre(ids::AGE_MAINTIEN_AGE_MIN)?;
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
-            let tol = l.decimal("objectif.age_maintien.tolerance")?;
+            let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = vec![age_min.grade, tol.grade, grade_inds];
-            let mut refs = l.references("objectif.age_maintien.age_min");
+            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN);
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
                     pire(grades),
-                    format!("À {age} ans (≥ {min}), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."),
-                    format!("At {age} (≥ {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
+                    format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."),
+                    format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
                     refs,
                     sans_cible(),
                 ));
@@ -254,7 +323,7 @@ pub fn objectif(
                 });
             }
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
-            refs.extend(l.references(id_inds));
+            refs.extend(refs_inds.iter().cloned());
             return Ok(Objectif {
                 status: StatutObjectif::Computed,
                 kind: NatureObjectif::Maintien,
@@ -263,12 +332,12 @@ pub fn objectif(
                 deadline,
                 confidence: pire(grades),
                 message_fr: format!(
-                    "À {age} ans (≥ {min}), objectif de maintien de la patientèle, avec une baisse tolérée de {} %.",
-                    (t * Decimal::ONE_HUNDRED).normalize()
+                    "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
+                    pct(t, Langue::Fr)
                 ),
                 message_en: format!(
-                    "At {age} (≥ {min}), the objective is to keep the patient list, with an allowed decrease of {}%.",
-                    (t * Decimal::ONE_HUNDRED).normalize()
+                    "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
+                    pct(t, Langue::En)
                 ),
                 references: sans_doublons(refs),
             });
@@ -277,13 +346,13 @@ pub fn objectif(
 
     if s.newly_installed {
         let mut grades = vec![grade_inds];
-        let mut refs = l.references("objectif.installation.echeance_annees");
+        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES);
         let mut cibles = Vec::new();
         for &i in &inds {
             let id = match (spe.est_generaliste(), i) {
-                (true, Indicateur::Pmt) => "seuil.p50.generaliste_pmt",
-                (true, Indicateur::Fa) => "seuil.p50.generaliste_fa",
-                (false, _) => "seuil.p50.specialiste_fa",
+                (true, Indicateur::Pmt) => ids::P50_GENERALISTE_PMT,
+                (true, Indicateur::Fa) => ids::P50_GENERALISTE_FA,
+                (false, _) => ids::P50_SPECIALISTE_FA,
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
@@ -294,12 +363,38 @@ pub fn objectif(
                 target: p50.valeur,
             });
         }
-        let deadline = echeance(
-            l,
-            "objectif.installation.echeance_annees",
-            debut,
-            &mut grades,
-        )?;
+        // Already at or above the median on one indicator: "reach the median" is no objective
+        // then (the rule asks for PMT or FA); the CPAM sets one (policy of the reference, §5.4).
+        let deja: Vec<(Indicateur, u32)> = cibles
+            .iter()
+            .filter_map(|c| match (c.baseline, c.target) {
+                (Some(b), Some(m)) if b >= m => Some((c.indicator, m)),
+                _ => None,
+            })
+            .collect();
+        if let Some(&(i, m)) = deja.first() {
+            let cibles = cibles
+                .into_iter()
+                .map(|c| Cible { target: None, ..c })
+                .collect();
+            return Ok(a_confirmer(
+                NatureObjectif::Mediane,
+                pire(grades),
+                format!(
+                    "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
+                    i.libelle_fr(),
+                    format::nombre(i64::from(m), Langue::Fr)
+                ),
+                format!(
+                    "Newly installed doctor: your {} already reaches the specialty median (P50 = {}), so “reach the median” is no objective for you: objective {A_CONFIRMER_EN}.",
+                    i.libelle_en(),
+                    format::nombre(i64::from(m), Langue::En)
+                ),
+                refs,
+                cibles,
+            ));
+        }
+        let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
         let connu = cibles.iter().any(|c| c.target.is_some());
         let (status, fr, en) = if connu {
             (
@@ -314,7 +409,7 @@ pub fn objectif(
                 format!("Newly installed doctor: reach the specialty median (P50), whose value is not published: {A_CONFIRMER_EN}."),
             )
         };
-        let suivante = l.nombre("objectif.installation.echeance_suivante_annees")?;
+        let suivante = l.nombre(ids::INSTALLATION_ECHEANCE_SUIVANTE_ANNEES)?;
         let (fr, en) = match suivante.valeur {
             Some(n) => (
                 format!(
@@ -338,31 +433,44 @@ pub fn objectif(
     }
 
     // The grid by starting band.
-    let Some(band) = pos.band.filter(|b| *b != Tranche::SousP30) else {
+    let Some((band, id)) = pos
+        .band
+        .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
+    else {
+        let mut refs = l.version.references.clone();
+        let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
-            format!("Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."),
-            format!("Starting band not precisely known: objective {A_CONFIRMER_EN}."),
-            l.version.references.clone(),
+            format!(
+                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p_fr}"
+            ),
+            format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p_en}"),
+            refs,
             sans_cible(),
         ));
     };
-    let id = id_hausse(f, band);
-    let hausse = l.decimal(&id)?;
-    let mut refs = l.references(&id);
+    let hausse = l.decimal(id)?;
+    let mut refs = l.references(id);
     let Some(taux) = hausse.valeur else {
-        let note = l.consulter(&id)?.note.clone().unwrap_or_default();
+        let note = l
+            .consulter(id)?
+            .note
+            .clone()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        refs.extend(refs_inds.iter().cloned());
+        let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             hausse.grade,
             format!(
-                "Objectif {A_CONFIRMER_FR} : la grille ({} / {}) n'est pas publiée. {note}",
+                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.{note}{p_fr}",
                 f.libelle_fr(),
                 band.libelle_fr()
             ),
             format!(
-                "Objective {A_CONFIRMER_EN}: the grid ({} / {}) is not published.",
+                "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{p_en}",
                 f.libelle_en(),
                 band.libelle_en()
             ),
@@ -384,28 +492,26 @@ pub fn objectif(
             target,
         });
     }
-    let deadline = echeance(l, "objectif.echeance_annees", debut, &mut grades)?;
-    refs.extend(l.references(id_inds));
-    let pc = (taux * Decimal::ONE_HUNDRED).normalize();
-    let noms_fr = inds
-        .iter()
-        .map(|i| i.libelle_fr())
-        .collect::<Vec<_>>()
-        .join(" et/ou ");
-    let noms_en = inds
-        .iter()
-        .map(|i| i.libelle_en())
-        .collect::<Vec<_>>()
-        .join(" and/or ");
+    let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
+    refs.extend(refs_inds.iter().cloned());
+    let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
     let (fr, en) = if taux.is_zero() {
         (
-            format!("Maintenir la {noms_fr}."),
-            format!("Keep the {noms_en}."),
+            format!("Maintenir {}.", noms(&inds, Langue::Fr)),
+            format!("Keep {}.", noms(&inds, Langue::En)),
         )
     } else {
         (
-            format!("Augmenter la {noms_fr} de {pc} %."),
-            format!("Increase the {noms_en} by {pc}%."),
+            format!(
+                "Augmenter de {} % {}.",
+                pct(taux, Langue::Fr),
+                noms(&inds, Langue::Fr)
+            ),
+            format!(
+                "Increase {} by {}%.",
+                noms(&inds, Langue::En),
+                pct(taux, Langue::En)
+            ),
         )
     };
     Ok(Objectif {
@@ -415,8 +521,8 @@ pub fn objectif(
         indicators: cibles,
         deadline,
         confidence: pire(grades),
-        message_fr: fr,
-        message_en: en,
+        message_fr: format!("{fr}{p_fr}"),
+        message_en: format!("{en}{p_en}"),
         references: sans_doublons(refs),
     })
 }
@@ -427,7 +533,7 @@ fn echeance_optionnelle(
     debut: NaiveDate,
     grades: &mut Vec<Grade>,
 ) -> Resultat<Option<NaiveDate>> {
-    let n = l.nombre("objectif.echeance_annees")?;
+    let n = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
     match n.valeur {
         Some(annees) => {
             grades.push(n.grade);

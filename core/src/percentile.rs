@@ -5,9 +5,11 @@ use serde::Serialize;
 
 use crate::amounts::Ligne;
 use crate::error::{Erreur, Resultat};
+use crate::format;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{Grade, Specialite};
+use crate::rules::{ids, Grade, Specialite};
 use crate::situation::{Situation, Tranche};
+use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,7 +31,7 @@ pub struct Positionnement {
 fn tranche_requise() -> Erreur {
     Erreur::champ_requis(
         "percentile_band",
-        "votre tranche de percentile ne peut pas être déduite pour cette version (indiquée par votre CPAM ou sur amelipro : below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus)",
+        "votre tranche de percentile ne peut pas être déduite pour ce contrat ; votre CPAM ou amelipro vous l'indique : sous le P30 (below_p30), entre P30 et P50 (p30_p50), entre P50 et P70 (p50_p70), entre P70 et P90 (p70_p90), entre P90 et P95 (p90_p95) ou au-delà du P95 (p95_plus)",
         "your percentile band cannot be derived for this version (given by your CPAM or on amelipro: below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus)",
     )
 }
@@ -47,13 +49,23 @@ pub fn determiner(
     };
     if let Some(band) = s.percentile_band {
         if let Some(pmt) = gp_pmt {
-            if let Some(p30) = l.nombre("seuil.p30.generaliste_pmt")?.valeur {
+            if let Some(p30) = l.nombre(ids::P30_GENERALISTE_PMT)?.valeur {
                 let sous = pmt < p30;
                 if sous != (band == Tranche::SousP30) {
                     return Err(Erreur::incoherence(
                         "percentile_band",
-                        format!("tranche « {} » incompatible avec une patientèle médecin traitant de {pmt} (P30 = {p30}) ; corrigez la tranche ou la patientèle", band.code()),
-                        format!("band `{}` contradicts a médecin-traitant patient list of {pmt} (P30 = {p30}); correct the band or the patient count", band.code()),
+                        format!(
+                            "la tranche « {} » ne correspond pas à une patientèle médecin traitant de {} (seuil P30 : {}) ; corrigez la tranche ou la patientèle",
+                            band.libelle_fr(),
+                            format::nombre(i64::from(pmt), Langue::Fr),
+                            format::nombre(i64::from(p30), Langue::Fr)
+                        ),
+                        format!(
+                            "the band “{}” does not match a médecin-traitant patient list of {} (P30 threshold: {}); correct the band or the patient count",
+                            band.libelle_en(),
+                            format::nombre(i64::from(pmt), Langue::En),
+                            format::nombre(i64::from(p30), Langue::En)
+                        ),
                     ));
                 }
             }
@@ -75,7 +87,7 @@ pub fn determiner(
         }
         return Err(tranche_requise());
     };
-    let p30 = l.nombre("seuil.p30.generaliste_pmt")?;
+    let p30 = l.nombre(ids::P30_GENERALISTE_PMT)?;
     if let Some(seuil) = p30.valeur {
         if pmt < seuil {
             return Ok(Positionnement {
@@ -86,8 +98,8 @@ pub fn determiner(
             });
         }
     }
-    let p95 = l.nombre("seuil.p95.generaliste_pmt")?;
-    let p90 = l.nombre("seuil.p90.generaliste_pmt")?;
+    let p95 = l.nombre(ids::P95_GENERALISTE_PMT)?;
+    let p90 = l.nombre(ids::P90_GENERALISTE_PMT)?;
     let (Some(s95), Some(s90)) = (p95.valeur, p90.valeur) else {
         return Err(tranche_requise());
     };
@@ -109,7 +121,7 @@ pub fn determiner(
             pire([p90.grade, p95.grade]),
         );
     }
-    let p50 = l.nombre("seuil.p50.generaliste_pmt")?;
+    let p50 = l.nombre(ids::P50_GENERALISTE_PMT)?;
     let band = match p50.valeur {
         Some(s50) if pmt < s50 => Some(Tranche::P30P50),
         _ => None,

@@ -392,6 +392,10 @@ pub fn questionnaire(
         == Some("true");
 
     let mut visibles: Vec<&'static str> = vec![ids::SIGNATURE_DATE, ids::SPECIALTY, ids::SECTOR];
+    // Codes 45 and 69 are referred to the CPAM with both readings: the clinical-fee share is
+    // optional for them (it only matters when the surgery reading fails too).
+    let part_facultative = matches!((version, specialite), (Some(v), Some(sp))
+        if contient(rules, v, crate::rules::ids::SPECIALITES_INCERTAINES, &sp.code));
     if let (Some(v), Some(sp)) = (version, specialite) {
         if contient(
             rules,
@@ -452,7 +456,7 @@ pub fn questionnaire(
         ids::CURRENT_START,
         ids::OBJECTIVES_REACHED,
     ] {
-        if visibles.contains(&id) {
+        if visibles.contains(&id) && !(id == ids::CLINICAL_FEE_SHARE && part_facultative) {
             requis.push(id);
         }
     }

@@ -5,12 +5,15 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Erreur, Resultat};
+use crate::error::Resultat;
+use crate::explain::{liste, ordinal};
+use crate::format::date_longue;
 use crate::money;
 use crate::provenance::Lecteur;
-use crate::rules::{Grade, Specialite};
-use crate::situation::{ContratEnCours, Situation};
+use crate::rules::{ids, Grade, Specialite};
+use crate::situation::{ContratEnCours, Formule, Situation, Zone};
 use crate::timeline::debut_annee;
+use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,106 +87,143 @@ pub fn evaluer(
     c: &ContratEnCours,
 ) -> Resultat<SecondAssistant> {
     let mut conditions = Vec::new();
-    let ouvert = l.booleen("second_assistant.ouvert")?.valeur == Some(true);
+    let ouvert = l.booleen(ids::SECOND_ASSISTANT_OUVERT)?.valeur == Some(true);
+    let signe_fr = date_longue(s.signature_date, Langue::Fr);
+    let signe_en = date_longue(s.signature_date, Langue::En);
+    let (fr, en) = if ouvert {
+        (
+            format!(
+                "Options 1,5 et 2 ETP ouvertes pour un contrat signé le {signe_fr} ({}).",
+                l.version.title_fr
+            ),
+            format!(
+                "1.5 and 2 FTE options open to a contract signed on {signe_en} ({}).",
+                l.version.title_en
+            ),
+        )
+    } else {
+        (
+            format!(
+                "Options 1,5 et 2 ETP non ouvertes pour un contrat signé le {signe_fr} ({}).",
+                l.version.title_fr
+            ),
+            format!(
+                "1.5 and 2 FTE options not open to a contract signed on {signe_en} ({}).",
+                l.version.title_en
+            ),
+        )
+    };
     conditions.push(condition(
         l,
-        "second_assistant.ouvert",
+        ids::SECOND_ASSISTANT_OUVERT,
         "second_assistant_ouvert",
         ouvert,
-        format!(
-            "Options 1,5 et 2 ETP ouvertes par la convention 2024 (contrat signé le {}).",
-            s.signature_date
-        ),
-        format!(
-            "1.5 and 2 FTE options opened by the 2024 agreement (contract signed on {}).",
-            s.signature_date
-        ),
+        fr,
+        en,
     )?);
     if ouvert {
-        if l.booleen("second_assistant.generaliste_requis")?.valeur == Some(true) {
+        if l.booleen(ids::SECOND_ASSISTANT_GENERALISTE_REQUIS)?.valeur == Some(true) {
             conditions.push(condition(
                 l,
-                "second_assistant.generaliste_requis",
+                ids::SECOND_ASSISTANT_GENERALISTE_REQUIS,
                 "second_assistant_generaliste",
                 spe.est_generaliste(),
                 format!("Réservé aux médecins généralistes (vous : {}).", spe.name),
                 format!("Restricted to GPs (you: {}).", spe.name_en),
             )?);
         }
-        if l.booleen("second_assistant.mep_exclu")?.valeur == Some(true) {
+        if l.booleen(ids::SECOND_ASSISTANT_MEP_EXCLU)?.valeur == Some(true) {
             conditions.push(condition(
                 l,
-                "second_assistant.mep_exclu",
+                ids::SECOND_ASSISTANT_MEP_EXCLU,
                 "second_assistant_hors_mep",
                 !s.mep,
                 "Médecin sans mode d'exercice particulier (MEP).".into(),
                 "Doctor without a particular practice mode (MEP).".into(),
             )?);
         }
-        let formules = l
-            .codes("second_assistant.formule_requise")?
+        let formules: Vec<Formule> = l
+            .codes(ids::SECOND_ASSISTANT_FORMULE_REQUISE)?
             .valeur
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| Formule::depuis_code(Formule::CHAMP, f).ok())
+            .collect();
+        let noms_fr: Vec<&str> = formules.iter().map(|f| f.libelle_fr()).collect();
+        let noms_en: Vec<&str> = formules.iter().map(|f| f.libelle_en()).collect();
         conditions.push(condition(
             l,
-            "second_assistant.formule_requise",
+            ids::SECOND_ASSISTANT_FORMULE_REQUISE,
             "second_assistant_contrat_plein",
-            formules.iter().any(|f| f == c.option.code()),
+            formules.contains(&c.option),
             format!(
-                "Contrat en cours à 1 ETP (vous : {}).",
+                "Contrat en cours à {} (vous : {}).",
+                liste(&noms_fr, Langue::Fr),
                 c.option.libelle_fr()
             ),
-            format!("Running 1 FTE contract (you: {}).", c.option.libelle_en()),
+            format!(
+                "Running {} contract (you: {}).",
+                liste(&noms_en, Langue::En),
+                c.option.libelle_en()
+            ),
         )?);
-        if let Some(min) = l.nombre("second_assistant.annee_contrat_min")?.valeur {
+        if let Some(min) = l.nombre(ids::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN)?.valeur {
             let annee = annee_en_cours(c.start, s.signature_date)?;
             conditions.push(condition(
                 l,
-                "second_assistant.annee_contrat_min",
+                ids::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN,
                 "second_assistant_annee_contrat",
                 annee >= min,
                 format!(
-                    "Au moins en {min}e année du contrat en cours (vous : {annee}e année au {}).",
-                    s.signature_date
+                    "Au moins en {} année du contrat en cours (vous : {} année au {signe_fr}).",
+                    ordinal(min, Langue::Fr),
+                    ordinal(annee, Langue::Fr)
                 ),
                 format!(
-                    "At least in year {min} of the running contract (you: year {annee} on {}).",
-                    s.signature_date
+                    "At least in the {} year of the running contract (you: {} year on {signe_en}).",
+                    ordinal(min, Langue::En),
+                    ordinal(annee, Langue::En)
                 ),
             )?);
         }
-        let zones = l
-            .codes("second_assistant.zones")?
+        let zones: Vec<Zone> = l
+            .codes(ids::SECOND_ASSISTANT_ZONES)?
             .valeur
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|z| Zone::depuis_code(Zone::CHAMP, z).ok())
+            .collect();
         let zone = s.zone.ok_or_else(|| {
-            Erreur::champ_requis(
-                "zone",
-                "le second assistant est réservé à certaines zones (zip, zac ou hors_zone)",
-                "a second assistant is restricted to some zones (zip, zac or hors_zone)",
+            crate::eligibility::zone_requise(
+                "le second assistant dépend de la zone du cabinet",
+                "a second assistant depends on the practice's zone",
             )
         })?;
+        let zones_fr: Vec<&str> = zones.iter().map(|z| z.libelle_fr()).collect();
+        let zones_en: Vec<&str> = zones.iter().map(|z| z.libelle_en()).collect();
         conditions.push(condition(
             l,
-            "second_assistant.zones",
+            ids::SECOND_ASSISTANT_ZONES,
             "second_assistant_zone",
-            zones.iter().any(|z| z == zone.code()),
+            zones.contains(&zone),
             format!(
-                "Exercice en zone d'intervention prioritaire (vous : {}).",
+                "Exercice en {} (vous : {}).",
+                liste(&zones_fr, Langue::Fr),
                 zone.libelle_fr()
             ),
             format!(
-                "Practice in a priority intervention zone (you: {}).",
+                "Practice in a {} (you: {}).",
+                liste(&zones_en, Langue::En),
                 zone.libelle_en()
             ),
         )?);
-        if l.booleen("second_assistant.objectifs_atteints_requis")?
+        if l.booleen(ids::SECOND_ASSISTANT_OBJECTIFS_ATTEINTS_REQUIS)?
             .valeur
             == Some(true)
         {
             conditions.push(condition(
                 l,
-                "second_assistant.objectifs_atteints_requis",
+                ids::SECOND_ASSISTANT_OBJECTIFS_ATTEINTS_REQUIS,
                 "second_assistant_objectifs_atteints",
                 c.objectives_reached,
                 "Objectifs du contrat en cours atteints.".into(),
@@ -194,8 +234,8 @@ pub fn evaluer(
     let mut options = Vec::new();
     if ouvert {
         for (fte, id) in [
-            ("1.5", "montant.second_assistant.un_et_demi"),
-            ("2", "montant.second_assistant.deux"),
+            ("1.5", ids::MONTANT_SECOND_ASSISTANT_UN_ET_DEMI),
+            ("2", ids::MONTANT_SECOND_ASSISTANT_DEUX),
         ] {
             let m = l.decimal(id)?;
             options.push(OptionSecondAssistant {

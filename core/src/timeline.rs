@@ -10,7 +10,7 @@ use crate::amounts::{self, Ligne};
 use crate::error::{Erreur, Resultat};
 use crate::money;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{Grade, Version};
+use crate::rules::{ids, Grade, Version};
 use crate::situation::Formule;
 
 /// One contract year.
@@ -43,7 +43,11 @@ pub struct Echeancier {
 }
 
 fn date_erreur(champ: &str) -> Erreur {
-    Erreur::hors_bornes(champ, "date", "2019-09-01", "9999-12-31")
+    Erreur::incoherence(
+        champ,
+        "date trop lointaine : l'échéancier du contrat dépasserait le 31 décembre 9999".to_owned(),
+        "date too far ahead: the contract timeline would go past 31 December 9999".to_owned(),
+    )
 }
 
 /// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
@@ -76,16 +80,19 @@ fn version_du_montant<'r>(l: &Lecteur<'r>, annee: u32, debut_annee: NaiveDate) -
 }
 
 /// Computes the timeline of a contract governed by the reader's version, starting on `debut`.
-/// Values read under later versions are added to the reader's trace.
+/// Values read under later versions are added to the reader's trace. `grade_ligne` is the grade
+/// of the choice of row: a row chosen through a band derived from grade-C values makes every
+/// amount read on it grade C (a figure inherits the weakest grade it rests on, §0.6).
 pub fn calculer(
     l: &mut Lecteur<'_>,
     f: Formule,
     debut: NaiveDate,
     ligne: Ligne,
+    grade_ligne: Grade,
 ) -> Resultat<Echeancier> {
-    let duree = l.nombre("contrat.duree_annees")?;
+    let duree = l.nombre(ids::CONTRAT_DUREE_ANNEES)?;
     // From this contract year the aid is a maximum, modulated by the objective's achievement.
-    let modulation = l.nombre("aide.modulation.annee_debut")?;
+    let modulation = l.nombre(ids::MODULATION_ANNEE_DEBUT)?;
     let nb_annees = duree
         .valeur
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
@@ -108,7 +115,7 @@ pub fn calculer(
             rules_id: version.id.clone(),
             amount: m.montant,
             maximum: modulation.valeur.is_some_and(|debut| annee >= debut),
-            confidence: pire([m.grade, duree.grade]),
+            confidence: pire([m.grade, duree.grade, grade_ligne]),
         });
     }
     let total = years

@@ -14,7 +14,7 @@ fn cellules() -> Vec<Decimal> {
     let mut v = Vec::new();
     for &f in Formule::TOUTES {
         for c in Colonne::TOUTES {
-            for val in &r.parametre(&id_montant(f, c)).unwrap().valeurs {
+            for val in &r.parametre(id_montant(f, c)).unwrap().valeurs {
                 if let Valeur::Montant(m) = val.valeur {
                     v.push(m);
                 }
@@ -120,6 +120,17 @@ proptest! {
             }
             Ok(ev) => {
                 for o in &ev.options {
+                    if ev.situation.ald_or_rqth {
+                        // The CPAM sets the contract: no personal amount, no objective; the
+                        // standard table only as information (policy §0.3).
+                        prop_assert!(o.aid.is_empty() && o.total.is_none() && o.objective.is_none());
+                        prop_assert_eq!(o.available, o.standard_table_for_information.is_some());
+                        for a in o.standard_table_for_information.iter().flatten() {
+                            prop_assert!(cellules.contains(&a.amount.unwrap()));
+                        }
+                        continue;
+                    }
+                    prop_assert!(o.standard_table_for_information.is_none());
                     prop_assert_eq!(o.available, !o.aid.is_empty());
                     let mut somme = Decimal::ZERO;
                     for a in &o.aid {

@@ -42,7 +42,7 @@ fn balayage_mensuel_de_2019_a_deux_ans_apres_aujourd_hui() {
             .version_a(d, "signature_date")
             .unwrap_or_else(|e| panic!("{d}: {e}"));
         assert!(v.contient(d));
-        for (id, _) in assistmed_core::rules::PARAMETRES_REQUIS.iter() {
+        for (id, _) in assistmed_core::rules::ids::requis() {
             assert!(
                 r.parametre(id).unwrap().a_la_date(v.start).is_some(),
                 "{id} has no value under {}",
@@ -162,7 +162,7 @@ fn les_montants_sont_exactement_les_tableaux_publies() {
     for (f, debut, cellules) in TABLES {
         for (c, attendu) in Colonne::TOUTES.iter().zip(cellules) {
             let id = id_montant(*f, *c);
-            let v = r.parametre(&id).unwrap().a_la_date(date(debut)).unwrap();
+            let v = r.parametre(id).unwrap().a_la_date(date(debut)).unwrap();
             match attendu {
                 Some(m) => assert_eq!(
                     v.valeur,

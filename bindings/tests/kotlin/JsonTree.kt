@@ -212,6 +212,7 @@ fun OptionResult.toJson(): JsonObject = obj(
     "aid" to list(aid) { it.toJson() },
     "total" to decimal(total),
     "objective" to opt(objective) { it.toJson() },
+    "standard_table_for_information" to opt(standardTableForInformation) { t -> list(t) { it.toJson() } },
 )
 
 fun Condition.toJson(): JsonObject = obj(

@@ -7,71 +7,8 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
-use super::{RuleSet, Unite, Valeur};
+use super::{ids, RuleSet, Valeur};
 use crate::error::{Erreur, Resultat};
-use crate::situation::{Formule, Tranche};
-
-/// The parameters the logic reads, with their units. A rule document missing one is refused.
-pub static PARAMETRES_REQUIS: once_cell::sync::Lazy<Vec<(String, Unite)>> =
-    once_cell::sync::Lazy::new(|| {
-        let mut v: Vec<(String, Unite)> = [
-            ("zonage.zones_sous_denses", Unite::Codes),
-            ("formule.plein.zone_sous_dense_requise", Unite::Bool),
-            ("eligibilite.secteurs", Unite::Codes),
-            ("eligibilite.specialites_exclues", Unite::Codes),
-            ("eligibilite.groupes_part_clinique", Unite::Codes),
-            ("eligibilite.part_clinique_min", Unite::Ratio),
-            ("eligibilite.part_clinique_seuil_inclus", Unite::Bool),
-            ("seuil.p30.generaliste_pmt", Unite::Patients),
-            ("seuil.p50.generaliste_pmt", Unite::Patients),
-            ("seuil.p90.generaliste_pmt", Unite::Patients),
-            ("seuil.p95.generaliste_pmt", Unite::Patients),
-            ("seuil.p50.generaliste_fa", Unite::Patients),
-            ("seuil.p30.specialiste_fa", Unite::Patients),
-            ("seuil.p50.specialiste_fa", Unite::Patients),
-            ("eligibilite.installation_recente_sans_seuil", Unite::Bool),
-            ("eligibilite.exercice_groupe_requis", Unite::Bool),
-            ("eligibilite.exercice_coordonne_requis", Unite::Bool),
-            ("eligibilite.delai_engagement_annees", Unite::Years),
-            ("eligibilite.ald_rqth_contrat_adapte", Unite::Bool),
-            ("objectif.echeance_annees", Unite::Years),
-            ("objectif.arrondi", Unite::Rounding),
-            ("objectif.indicateurs.generaliste", Unite::Codes),
-            ("objectif.indicateurs.specialiste", Unite::Codes),
-            ("objectif.installation.echeance_annees", Unite::Years),
-            (
-                "objectif.installation.echeance_suivante_annees",
-                Unite::Years,
-            ),
-            ("objectif.age_maintien.age_min", Unite::Years),
-            ("objectif.age_maintien.tolerance", Unite::Ratio),
-            ("contrat.duree_annees", Unite::Years),
-            ("aide.modulation.annee_debut", Unite::Years),
-            ("transition.objectifs_inchanges", Unite::Bool),
-            ("second_assistant.ouvert", Unite::Bool),
-            ("second_assistant.formule_requise", Unite::Codes),
-            ("second_assistant.annee_contrat_min", Unite::Years),
-            ("second_assistant.zones", Unite::Codes),
-            ("second_assistant.generaliste_requis", Unite::Bool),
-            ("second_assistant.mep_exclu", Unite::Bool),
-            ("second_assistant.objectifs_atteints_requis", Unite::Bool),
-            ("montant.second_assistant.un_et_demi", Unite::Eur),
-            ("montant.second_assistant.deux", Unite::Eur),
-        ]
-        .into_iter()
-        .map(|(id, u)| (id.to_owned(), u))
-        .collect();
-        for &f in Formule::TOUTES {
-            v.push((crate::amounts::id_ouverture(f), Unite::Bool));
-            for c in crate::amounts::Colonne::TOUTES {
-                v.push((crate::amounts::id_montant(f, c), Unite::Eur));
-            }
-            for t in Tranche::AU_DESSUS_DU_P30 {
-                v.push((crate::objectives::id_hausse(f, t), Unite::Ratio));
-            }
-        }
-        v
-    });
 
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     verifier_versions(r)?;
@@ -239,9 +176,9 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
             }
         }
     }
-    for (id, unite) in PARAMETRES_REQUIS.iter() {
+    for (id, unite) in ids::requis() {
         let p = r.parametre(id)?;
-        if p.unite != *unite {
+        if p.unite != unite {
             return Err(erreur(format!(
                 "paramètre `{id}` : unité {:?} au lieu de {unite:?} / wrong unit",
                 p.unite

@@ -3,6 +3,7 @@
 //! The data lives in `core/rules/regles.json`, embedded in the binary and parsed once. Code holds
 //! logic; this data holds every number, date, list and reference the logic uses.
 
+pub mod ids;
 mod integrity;
 
 use std::collections::BTreeMap;
@@ -15,8 +16,6 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
-
-pub use integrity::PARAMETRES_REQUIS;
 
 /// The rule document shipped in the binary (the offline default): `rules/regles.json`, minified
 /// and deflated by the build script.
