@@ -57,6 +57,9 @@ pub static PARAMETRES_REQUIS: once_cell::sync::Lazy<Vec<(String, Unite)>> =
             ("second_assistant.objectifs_atteints_requis", Unite::Bool),
             ("montant.second_assistant.un_et_demi", Unite::Eur),
             ("montant.second_assistant.deux", Unite::Eur),
+            // Following a running contract (core/src/suivi.rs).
+            ("objectif.atteinte.un_indicateur_suffit", Unite::Bool),
+            ("objectif.evaluation.annee_debut", Unite::Years),
         ]
         .into_iter()
         .map(|(id, u)| (id.to_owned(), u))
