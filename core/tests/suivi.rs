@@ -416,3 +416,161 @@ fn fin_du_contrat() {
         e.message_fr
     );
 }
+
+mod proprietes {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn date() -> impl Strategy<Value = String> {
+        (2017i32..2032, 1u32..13, 1u32..32).prop_map(|(a, m, j)| format!("{a:04}-{m:02}-{j:02}"))
+    }
+
+    fn compte() -> impl Strategy<Value = Option<i64>> {
+        prop::option::of(prop_oneof![-5i64..25_000, 500i64..2_500])
+    }
+
+    fn saisie() -> impl Strategy<Value = (SaisieSuivi, String)> {
+        (
+            (date(), prop::option::of(date()), date()),
+            prop::sample::select(vec!["01", "03", "12", "06", "zz"]),
+            prop::sample::select(vec!["tiers", "demi", "plein", "x"]),
+            prop::option::of(prop::sample::select(vec![
+                "below_p30",
+                "p30_p50",
+                "p50_p70",
+                "p70_p90",
+                "p90_p95",
+                "p95_plus",
+            ])),
+            (compte(), compte(), compte(), compte()),
+            prop::collection::vec((date(), compte(), compte()), 0..4),
+        )
+            .prop_map(
+                |((sig, start, on), spe, opt, band, (bp, tp, bf, tf), mesures)| {
+                    (
+                        SaisieSuivi {
+                            signature_date: Some(sig),
+                            specialty: Some(spe.into()),
+                            sector: Some("secteur_1".into()),
+                            option: Some(opt.into()),
+                            start,
+                            percentile_band: band.map(Into::into),
+                            baseline_pmt: bp,
+                            target_pmt: tp,
+                            baseline_fa: bf,
+                            target_fa: tf,
+                            measurements: mesures
+                                .into_iter()
+                                .map(|(d, pmt, fa)| suivi::SaisieMesure {
+                                    date: Some(d),
+                                    pmt,
+                                    fa,
+                                })
+                                .collect(),
+                        },
+                        on,
+                    )
+                },
+            )
+    }
+
+    /// What every answer satisfies, whatever the contract.
+    fn coherent(r: &suivi::Suivi, on: chrono::NaiveDate) -> Result<(), TestCaseError> {
+        prop_assert!((1..=5).contains(&r.contract_year));
+        prop_assert!(r.year_start <= on && on <= r.year_end);
+        let atteints = r.indicators.iter().filter(|x| x.reached).count();
+        match r.rule {
+            suivi::RegleAtteinte::Both => prop_assert_eq!(r.met, atteints == r.indicators.len()),
+            suivi::RegleAtteinte::OneOfTwo => prop_assert_eq!(r.met, atteints > 0),
+        }
+        for x in &r.indicators {
+            prop_assert!(x.target > x.baseline);
+            if let (Some(g), Some(p)) = (x.gained, x.progress) {
+                // progress = gained ÷ required, within Decimal's 28 digits.
+                let ecart = (p * Decimal::from(x.required) - Decimal::from(g)).abs();
+                prop_assert!(ecart < Decimal::new(1, 20), "{} {} {}", p, g, x.required);
+                prop_assert_eq!(x.reached, p >= Decimal::ONE);
+            }
+        }
+        for p in &r.aid_outlook {
+            prop_assert!(p.year >= 3);
+            if let (Some(u), Some(m)) = (p.usual_reading_amount, p.maximum_amount) {
+                prop_assert!(u >= Decimal::ZERO && u <= m);
+                prop_assert_eq!(p.usual_reading_confidence, Some(assistmed_core::Grade::C));
+            }
+            prop_assert_eq!(p.outcome == suivi::IssueAide::Maximum, r.met);
+        }
+        let v = ecran::vue_contrat(r);
+        prop_assert_eq!(v.outlook.len(), r.aid_outlook.len());
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Any input is an answer or a typed error; an answer is consistent with itself.
+        #[test]
+        fn toute_saisie_donne_une_reponse_coherente_ou_une_erreur((s, on) in saisie()) {
+            let rules = regles().unwrap();
+            let Ok(c) = s.valider() else { return Ok(()); };
+            // The saved form reads back to the same contract.
+            prop_assert_eq!(suivi::relire(&suivi::enregistrer(&c).unwrap()).unwrap(), c.clone());
+            let Ok(on) = lire_date("on", &on) else { return Ok(()); };
+            let Ok(r) = suivi::suivre(rules, &c, on) else { return Ok(()); };
+            coherent(&r, on)?;
+        }
+
+        /// A well-formed GP contract (both indicators, targets above baselines, measurements
+        /// between the start and `on`) always gets an answer, which passes the checks above.
+        #[test]
+        fn un_contrat_bien_forme_a_toujours_une_reponse(
+            annee in 2019i32..2027, jour in 0u64..365, duree in 0u64..1826,
+            opt in prop::sample::select(vec!["demi", "plein"]),
+            band in prop::sample::select(vec!["p30_p50", "p50_p70", "p70_p90", "p90_p95", "p95_plus"]),
+            (bp, hp, bf, hf) in (800u32..3000, 1u32..600, 800u32..3000, 1u32..600),
+            mesures in prop::collection::vec((0u64..1826, -100i64..700, -100i64..700), 0..4),
+        ) {
+            use chrono::{Days, NaiveDate};
+            let debut = NaiveDate::from_ymd_opt(annee, 9, 1).unwrap().checked_add_days(Days::new(jour)).unwrap();
+            let on = debut.checked_add_days(Days::new(duree)).unwrap();
+            let mut dates = std::collections::BTreeSet::new();
+            let s = SaisieSuivi {
+                signature_date: Some(debut.to_string()),
+                specialty: Some("01".into()),
+                sector: Some("secteur_1".into()),
+                option: Some(opt.into()),
+                start: None,
+                percentile_band: Some(band.into()),
+                baseline_pmt: Some(bp.into()),
+                target_pmt: Some((bp + hp).into()),
+                baseline_fa: Some(bf.into()),
+                target_fa: Some((bf + hf).into()),
+                measurements: mesures
+                    .into_iter()
+                    .map(|(j, dp, df)| (debut.checked_add_days(Days::new(j.min(duree))).unwrap(), dp, df))
+                    .filter(|(d, _, _)| dates.insert(*d))
+                    .map(|(d, dp, df)| suivi::SaisieMesure {
+                        date: Some(d.to_string()),
+                        pmt: Some(i64::from(bp) + dp),
+                        fa: Some(i64::from(bf) + df),
+                    })
+                    .collect(),
+            };
+            let c = s.valider().unwrap();
+            let r = suivi::suivre(regles().unwrap(), &c, on);
+            prop_assert!(r.is_ok(), "{:?}", r.err());
+            let r = r.unwrap();
+            prop_assert_eq!(r.indicators.len(), 2);
+            prop_assert_eq!(r.aid_outlook.len(), 3);
+            prop_assert!(r.aid_outlook.iter().all(|p| p.maximum_amount.is_some()));
+            coherent(&r, on)?;
+        }
+
+        /// Arbitrary text is never a saved contract by accident, and never a panic.
+        #[test]
+        fn un_texte_quelconque_ne_fait_pas_paniquer_la_relecture(t in ".{0,200}") {
+            let _ = suivi::relire(&t);
+        }
+    }
+}
