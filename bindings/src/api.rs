@@ -59,7 +59,7 @@ impl RuleStore {
         Arc::new(RuleStore { store, warning })
     }
 
-    fn rules(&self) -> &RuleSet {
+    pub(crate) fn rules(&self) -> &RuleSet {
         self.store.regles()
     }
 }

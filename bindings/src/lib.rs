@@ -26,6 +26,7 @@ mod bundle;
 mod error;
 mod money;
 mod screens;
+mod suivi;
 mod types;
 
 pub use api::*;
@@ -33,6 +34,7 @@ pub use bundle::*;
 pub use error::{AssistmedError, Language};
 pub use money::{Amount, Ratio};
 pub use screens::*;
+pub use suivi::*;
 pub use types::*;
 
 uniffi::setup_scaffolding!();

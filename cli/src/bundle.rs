@@ -176,8 +176,7 @@ pub fn executer(c: &Commande) -> Result<String, Erreur> {
             match out {
                 None => Ok(texte),
                 Some(chemin) => {
-                    std::fs::write(chemin, format!("{texte}\n"))
-                        .map_err(|e| fichier(chemin, e))?;
+                    std::fs::write(chemin, format!("{texte}\n")).map_err(|e| fichier(chemin, e))?;
                     Ok(format!(
                         "règles embarquées (bundle version {}) écrites dans {}",
                         assistmed_core::regles()?.bundle_version,

@@ -4,6 +4,7 @@
 mod bundle;
 mod lot;
 mod rendu;
+mod suivi;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ const EXEMPLES: &str = "Exemples / examples:
   assistmed simulate --signature-date 2025-01-15 --specialty 01 --sector secteur_1 --patientele-mt 1200
   echo '{\"signature_date\":\"2023-09-01\",\"specialty\":\"01\",\"sector\":\"secteur_1\",\"patientele_mt\":1100,\"percentile_band\":\"p50_p70\"}' | assistmed simulate --input - --json
   assistmed timeline --option demi --start 2023-09-01 --specialty 01 --sector secteur_1 --percentile-band p50_p70
+  assistmed track --signature-date 2024-09-01 --specialty 01 --sector secteur_1 --option plein --start 2024-09-01 --baseline-pmt 1300 --target-pmt 1560 --current-pmt 1450 --on 2026-12-01
   assistmed specialties --json
   assistmed rules";
 
@@ -68,6 +70,9 @@ enum Commande {
         #[command(flatten)]
         sortie: Sortie,
     },
+    /// Suivi d'un contrat en cours : année, progression, objectif atteint ou non, aide dès la 3e année.
+    /// Follow a running contract: year, progress, objective met or not, aid from year 3.
+    Track(suivi::TrackArgs),
     /// Outils des mainteneurs de règles : signer, vérifier, comparer des bundles.
     /// Rule maintainers' tools: sign, verify, compare rule bundles.
     #[command(subcommand)]
@@ -291,6 +296,7 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             };
             Ok((texte, sortie.clone()))
         }
+        Commande::Track(a) => Ok((suivi::executer(a, rules)?, a.sortie.clone())),
         Commande::Bundle(c) => Ok((
             bundle::executer(c)?,
             Sortie {
@@ -315,6 +321,7 @@ fn sortie_de(cli: &Cli) -> Sortie {
         | Commande::Timeline { sortie, .. }
         | Commande::Specialties { sortie }
         | Commande::Rules { sortie } => sortie.clone(),
+        Commande::Track(a) => a.sortie.clone(),
         Commande::Bundle(_) => Sortie {
             json: false,
             lang: LangueArg::Fr,

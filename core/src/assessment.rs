@@ -38,7 +38,7 @@ pub struct VersionAppliquee {
 }
 
 impl VersionAppliquee {
-    fn new(rules: &RuleSet, v: &Version) -> Self {
+    pub(crate) fn new(rules: &RuleSet, v: &Version) -> Self {
         VersionAppliquee {
             id: v.id.clone(),
             title_fr: v.title_fr.clone(),
@@ -125,7 +125,7 @@ fn indisponible(f: Formule, raisons: Vec<Raison>) -> OptionResultat {
 
 /// The grade of the choice of the amounts row: a declared band is the doctor's own (the CPAM's)
 /// figure; a derived one carries the grade of the thresholds it was derived from.
-fn grade_ligne(pos: &Positionnement) -> Grade {
+pub(crate) fn grade_ligne(pos: &Positionnement) -> Grade {
     match pos.source {
         Origine::Declared => Grade::A,
         Origine::Derived => pos.confidence,
@@ -349,7 +349,10 @@ pub fn second_assistant_seul(rules: &RuleSet, s: &Situation) -> Resultat<SecondA
     second_assistant::evaluer(&mut l, s, spe, c)
 }
 
-fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<ReferenceCitee> {
+pub(crate) fn resoudre<'a>(
+    rules: &RuleSet,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<ReferenceCitee> {
     let uniques: BTreeSet<&str> = ids.into_iter().collect();
     uniques
         .into_iter()
@@ -364,7 +367,7 @@ fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<
 
 /// Caveats about the shape of the figures: maxima from year 3, switch of running contracts,
 /// derived percentile band.
-fn avertissements_metier(
+pub(crate) fn avertissements_metier(
     rules: &RuleSet,
     signature: &Version,
     annees: &[&AnneeContrat],
@@ -425,7 +428,7 @@ fn avertissements_metier(
 }
 
 /// One caveat per grade-C or GAP value a result rests on.
-fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissement> {
+pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissement> {
     let mut vus = BTreeSet::new();
     let mut v = Vec::new();
     for u in usages.iter().filter(|u| u.grade.a_signaler()) {

@@ -32,6 +32,7 @@ pub mod questionnaire;
 pub mod rules;
 pub mod second_assistant;
 pub mod situation;
+pub mod suivi;
 pub mod timeline;
 
 pub use assessment::{

@@ -125,6 +125,9 @@ fun main(args: Array<String>) {
         runApiTests(h, store)
         runBundleTests(h, store, bundlesDir, testKeyTrusted)
         runQuestionnaireTests(h, store, cases)
+        // tests/tracking/ beside tests/cases/ (or ASSISTMED_TRACKING_DIR).
+        val trackingDir = System.getenv("ASSISTMED_TRACKING_DIR")?.let(::File) ?: File(casesDir.absoluteFile.parentFile, "tracking")
+        runTrackingTests(h, store, trackingDir)
         runFuzz(h, store, iterations = 500)
         runConcurrency(h, cases, store)
         h.check("README usage example") { readmeUsageExample() }

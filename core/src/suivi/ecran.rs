@@ -1,0 +1,435 @@
+//! The « Mon contrat » screen: what the apps show for a tracked contract, every text rendered
+//! here in French and English (amounts and dates through [`crate::format`]), with a spoken text
+//! for screen readers wherever a line holds figures. The apps render these fields as they are.
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::{
+    suivre, ContratSuivi, IssueAide, Periode, PerspectiveAide, RegleAtteinte, SourceCible, Suivi,
+    SuiviIndicateur,
+};
+use crate::assessment::ReferenceCitee;
+use crate::error::Resultat;
+use crate::explain::Avertissement;
+use crate::format::{date_longue, montant, montant_parle, nombre, ESPACE_GROUPE};
+use crate::money;
+use crate::objectives::Indicateur;
+use crate::rules::{Grade, RuleSet};
+use crate::Langue;
+
+/// One indicator's progress, as shown and as spoken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LigneIndicateur {
+    #[serde(with = "super::serde_indicateur")]
+    pub indicator: Indicateur,
+    pub label_fr: String,
+    pub label_en: String,
+    /// « Patientèle médecin traitant : 1 450 (départ 1 300, cible 1 560), +150 sur +260, soit 58 % — cible pas encore atteinte »
+    pub text_fr: String,
+    pub text_en: String,
+    /// The same for a screen reader (ungrouped digits, words for signs).
+    pub spoken_fr: String,
+    pub spoken_en: String,
+    /// Exact progress, as in the tracking result.
+    #[serde(with = "money::taux_option")]
+    pub progress: Option<Decimal>,
+    /// The progress kept within [0, 1], for a gauge.
+    #[serde(with = "money::taux_option")]
+    pub gauge: Option<Decimal>,
+    pub reached: bool,
+    /// ✓ reached, ✗ not reached, … not measured (never colour only).
+    pub symbol: &'static str,
+}
+
+/// Whether the objective is met, and under which rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictContrat {
+    pub met: bool,
+    pub symbol: &'static str,
+    pub title_fr: String,
+    pub title_en: String,
+    /// The rule of the version, with its grade and references.
+    pub rule_fr: String,
+    pub rule_en: String,
+    pub confidence: Grade,
+}
+
+/// One year-3+ amount and what the objective's reading means for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LignePerspective {
+    pub year: u32,
+    pub period: Periode,
+    pub outcome: IssueAide,
+    #[serde(with = "money::option")]
+    pub maximum_amount: Option<Decimal>,
+    #[serde(with = "money::option")]
+    pub usual_reading_amount: Option<Decimal>,
+    pub text_fr: String,
+    pub text_en: String,
+    pub spoken_fr: String,
+    pub spoken_en: String,
+}
+
+/// What the « Mon contrat » screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VueContrat {
+    pub title_fr: String,
+    pub title_en: String,
+    pub contract_year: u32,
+    /// « 3e année du contrat (du 1er septembre 2026 au 31 août 2027), au 1er décembre 2026 »
+    pub year_fr: String,
+    pub year_en: String,
+    pub indicators: Vec<LigneIndicateur>,
+    pub verdict: VerdictContrat,
+    /// When the objective is assessed (« Pas encore évalué : … »).
+    pub assessment_fr: String,
+    pub assessment_en: String,
+    pub outlook_title_fr: String,
+    pub outlook_title_en: String,
+    pub outlook: Vec<LignePerspective>,
+    pub caveats: Vec<Avertissement>,
+    pub references: Vec<ReferenceCitee>,
+    pub disclaimer_fr: &'static str,
+    pub disclaimer_en: &'static str,
+}
+
+/// The screen for contract `c` on date `on` (given by the app: today).
+pub fn vue(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<VueContrat> {
+    Ok(vue_contrat(&suivre(rules, c, on)?))
+}
+
+fn ordinal_fr(n: u32) -> String {
+    if n == 1 {
+        "1re".to_owned()
+    } else {
+        format!("{n}e")
+    }
+}
+
+fn majuscule(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(p) => p.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whole percentage of a ratio, rounded half to even (the figure of the gauge's label).
+fn pourcent(r: Decimal) -> i64 {
+    (r * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointNearestEven)
+        .to_i64()
+        .unwrap_or(0)
+}
+
+fn pourcent_texte(r: Decimal, l: Langue) -> String {
+    match l {
+        // French sets « % » apart with a narrow no-break space, as it groups digits.
+        Langue::Fr => format!("{}{ESPACE_GROUPE}%", nombre(pourcent(r), l)),
+        Langue::En => format!("{}%", nombre(pourcent(r), l)),
+    }
+}
+
+fn signe(n: i64, l: Langue) -> String {
+    if n >= 0 {
+        format!("+{}", nombre(n, l))
+    } else {
+        nombre(n, l)
+    }
+}
+
+fn patients(n: i64, l: Langue) -> &'static str {
+    let pluriel = match l {
+        Langue::Fr => n.abs() >= 2,
+        Langue::En => n.abs() != 1,
+    };
+    if pluriel {
+        "patients"
+    } else {
+        "patient"
+    }
+}
+
+fn periode(debut: NaiveDate, fin: NaiveDate, l: Langue) -> String {
+    match l {
+        Langue::Fr => format!("du {} au {}", date_longue(debut, l), date_longue(fin, l)),
+        Langue::En => format!("{} to {}", date_longue(debut, l), date_longue(fin, l)),
+    }
+}
+
+fn refs(ids: &[String]) -> String {
+    ids.join(", ")
+}
+
+fn ligne_indicateur(x: &SuiviIndicateur) -> LigneIndicateur {
+    let texte = |l: Langue| {
+        let fr = l == Langue::Fr;
+        let nom = majuscule(if fr {
+            x.indicator.libelle_fr()
+        } else {
+            x.indicator.libelle_en()
+        });
+        let base = nombre(i64::from(x.baseline), l);
+        let cible = nombre(i64::from(x.target), l);
+        let pre = match (x.target_source, fr) {
+            (SourceCible::Grid, true) => " (cible pré-remplie d'après la grille, à vérifier)",
+            (SourceCible::Grid, false) => " (target prefilled from the grid, to check)",
+            (SourceCible::Contract, _) => "",
+        };
+        let etat = match (x.reached, fr) {
+            (true, true) => "cible atteinte",
+            (false, true) => "cible pas encore atteinte",
+            (true, false) => "target reached",
+            (false, false) => "target not reached yet",
+        };
+        let requis = i64::from(x.required);
+        match (x.current, x.gained, x.progress) {
+            (Some(cur), Some(g), Some(p)) => {
+                let cur = nombre(i64::from(cur), l);
+                let (texte, parle) = if fr {
+                    (
+                        format!("{nom} : {cur} (départ {base}, cible {cible}{pre}), {} sur {}, soit {} — {etat}", signe(g, l), signe(requis, l), pourcent_texte(p, l)),
+                        if g >= 0 {
+                            format!("{nom} : {g} {} gagnés sur {requis} demandés, soit {} pour cent. {}.", patients(g, l), pourcent(p), majuscule(etat))
+                        } else {
+                            format!("{nom} : {} {} perdus, pour {requis} demandés. {}.", -g, patients(g, l), majuscule(etat))
+                        },
+                    )
+                } else {
+                    (
+                        format!("{nom}: {cur} (baseline {base}, target {cible}{pre}), {} of {}, {} — {etat}", signe(g, l), signe(requis, l), pourcent_texte(p, l)),
+                        if g >= 0 {
+                            format!("{nom}: {g} {} gained of {requis} required, {} percent. {}.", patients(g, l), pourcent(p), majuscule(etat))
+                        } else {
+                            format!("{nom}: {} {} lost, for {requis} required. {}.", -g, patients(g, l), majuscule(etat))
+                        },
+                    )
+                };
+                (nom, texte, parle)
+            }
+            _ => {
+                let t = if fr {
+                    format!("{nom} : pas encore de mesure (départ {base}, cible {cible}{pre})")
+                } else {
+                    format!("{nom}: no measurement yet (baseline {base}, target {cible}{pre})")
+                };
+                (nom, t.clone(), t)
+            }
+        }
+    };
+    let (label_fr, text_fr, spoken_fr) = texte(Langue::Fr);
+    let (label_en, text_en, spoken_en) = texte(Langue::En);
+    LigneIndicateur {
+        indicator: x.indicator,
+        label_fr,
+        label_en,
+        text_fr,
+        text_en,
+        spoken_fr,
+        spoken_en,
+        progress: x.progress,
+        gauge: x.progress.map(|p| p.clamp(Decimal::ZERO, Decimal::ONE)),
+        reached: x.reached,
+        symbol: match (x.current, x.reached) {
+            (None, _) => "…",
+            (Some(_), true) => "✓",
+            (Some(_), false) => "✗",
+        },
+    }
+}
+
+fn ligne_perspective(s: &Suivi, p: &PerspectiveAide) -> LignePerspective {
+    let texte = |l: Langue, parle: bool| {
+        let fr = l == Langue::Fr;
+        let somme = |d: Decimal| {
+            if parle {
+                montant_parle(d, l)
+            } else {
+                montant(d, l)
+            }
+        };
+        let tete = if fr {
+            format!("Année {} ({})", p.year, periode(p.start, p.end, l))
+        } else {
+            format!("Year {} ({})", p.year, periode(p.start, p.end, l))
+        };
+        let revalue = if p.rules_id != s.rules.id {
+            if fr {
+                format!(", montant de « {} »", p.rules_id)
+            } else {
+                format!(", amount of `{}`", p.rules_id)
+            }
+        } else {
+            String::new()
+        };
+        let Some(max) = p.maximum_amount else {
+            return if fr {
+                format!("{tete} : montant non publié, à confirmer avec votre CPAM")
+            } else {
+                format!("{tete}: amount not published, to confirm with your CPAM")
+            };
+        };
+        match (p.outcome, p.usual_reading_amount, fr) {
+            (IssueAide::Maximum, _, true) => format!(
+                "{tete} : {} (le maximum{revalue} : objectif atteint)",
+                somme(max)
+            ),
+            (IssueAide::Maximum, _, false) => format!(
+                "{tete}: {} (the maximum{revalue}: objective met)",
+                somme(max)
+            ),
+            (IssueAide::Modulated, u, true) => {
+                let usuelle = u.map_or_else(String::new, |u| {
+                    format!(". Lecture usuelle (hypothèse, grade C) : {}", somme(u))
+                });
+                format!("{tete} : {} au maximum{revalue} ; objectif non atteint : modulé, formule non publiée{usuelle}", somme(max))
+            }
+            (IssueAide::Modulated, u, false) => {
+                let usuelle = u.map_or_else(String::new, |u| {
+                    format!(". Usual reading (assumption, grade C): {}", somme(u))
+                });
+                format!("{tete}: {} at most{revalue}; objective not met: modulated, formula not published{usuelle}", somme(max))
+            }
+        }
+    };
+    LignePerspective {
+        year: p.year,
+        period: p.period,
+        outcome: p.outcome,
+        maximum_amount: p.maximum_amount,
+        usual_reading_amount: p.usual_reading_amount,
+        text_fr: texte(Langue::Fr, false),
+        text_en: texte(Langue::En, false),
+        spoken_fr: texte(Langue::Fr, true),
+        spoken_en: texte(Langue::En, true),
+    }
+}
+
+/// The screen's view model for a tracking result.
+pub fn vue_contrat(s: &Suivi) -> VueContrat {
+    let a = &s.assessment;
+    let un_seul = s.indicators.len() + s.unfollowed_indicators.len() == 1;
+    let regle = |l: Langue| {
+        let fr = l == Langue::Fr;
+        let corps = match (s.rule, un_seul, fr) {
+            (_, true, true) => "la cible de l'indicateur doit être atteinte",
+            (_, true, false) => "the indicator must reach its target",
+            (RegleAtteinte::Both, false, true) => "les deux cibles doivent être atteintes",
+            (RegleAtteinte::Both, false, false) => "both targets must be reached",
+            (RegleAtteinte::OneOfTwo, false, true) => "une des deux cibles suffit",
+            (RegleAtteinte::OneOfTwo, false, false) => "one of the two targets is enough",
+        };
+        if fr {
+            format!(
+                "Règle de votre contrat (« {} ») : {corps} [grade {} ; {}]",
+                s.rules.id,
+                s.rule_confidence,
+                refs(&s.rule_references)
+            )
+        } else {
+            format!(
+                "Rule of your contract (`{}`): {corps} [grade {}; {}]",
+                s.rules.id,
+                s.rule_confidence,
+                refs(&s.rule_references)
+            )
+        }
+    };
+    let evaluation = |l: Langue| {
+        let fr = l == Langue::Fr;
+        let echeance = a.deadline.map_or_else(String::new, |d| {
+            if fr {
+                format!(
+                    " Échéance publiée pour atteindre l'objectif : {}.",
+                    date_longue(d, l)
+                )
+            } else {
+                format!(
+                    " Published deadline to reach the objective: {}.",
+                    date_longue(d, l)
+                )
+            }
+        });
+        let corps = match (a.from_year, a.from_date, a.assessed, fr) {
+            (Some(n), Some(d), true, true) => format!(
+                "Objectif évalué à partir de la {} année, commencée le {} : l'aide de cette année et des suivantes en dépend [grade {} ; {}].",
+                ordinal_fr(n), date_longue(d, l), a.confidence, refs(&a.references)
+            ),
+            (Some(n), Some(d), false, true) => format!(
+                "Pas encore évalué : l'objectif le sera à partir de la {} année, qui commence le {} [grade {} ; {}].",
+                ordinal_fr(n), date_longue(d, l), a.confidence, refs(&a.references)
+            ),
+            (Some(n), Some(d), true, false) => format!(
+                "Objective assessed from contract year {n}, which began on {}: the aid of that year and later depends on it [grade {}; {}].",
+                date_longue(d, l), a.confidence, refs(&a.references)
+            ),
+            (Some(n), Some(d), false, false) => format!(
+                "Not assessed yet: the objective will be from contract year {n}, which starts on {} [grade {}; {}].",
+                date_longue(d, l), a.confidence, refs(&a.references)
+            ),
+            (_, _, _, true) => "Année d'évaluation de l'objectif non publiée : à confirmer avec votre CPAM.".to_owned(),
+            (_, _, _, false) => "Year from which the objective is assessed not published: to confirm with your CPAM.".to_owned(),
+        };
+        format!("{corps}{echeance}")
+    };
+    let premiere = s.aid_outlook.first().map_or(0, |p| p.year);
+    VueContrat {
+        title_fr: format!(
+            "Mon contrat : {} signé le {}",
+            s.option.libelle_fr(),
+            date_longue(s.signature_date, Langue::Fr)
+        ),
+        title_en: format!(
+            "My contract: {} signed on {}",
+            s.option.libelle_en(),
+            date_longue(s.signature_date, Langue::En)
+        ),
+        contract_year: s.contract_year,
+        year_fr: format!(
+            "{} année du contrat ({}), au {}",
+            ordinal_fr(s.contract_year),
+            periode(s.year_start, s.year_end, Langue::Fr),
+            date_longue(s.on, Langue::Fr)
+        ),
+        year_en: format!(
+            "Contract year {} ({}), on {}",
+            s.contract_year,
+            periode(s.year_start, s.year_end, Langue::En),
+            date_longue(s.on, Langue::En)
+        ),
+        indicators: s.indicators.iter().map(ligne_indicateur).collect(),
+        verdict: VerdictContrat {
+            met: s.met,
+            symbol: if s.met { "✓" } else { "✗" },
+            title_fr: if s.met {
+                "Objectif atteint à cette date".to_owned()
+            } else {
+                "Objectif pas encore atteint".to_owned()
+            },
+            title_en: if s.met {
+                "Objective met on this date".to_owned()
+            } else {
+                "Objective not met yet".to_owned()
+            },
+            rule_fr: regle(Langue::Fr),
+            rule_en: regle(Langue::En),
+            confidence: s.met_confidence,
+        },
+        assessment_fr: evaluation(Langue::Fr),
+        assessment_en: evaluation(Langue::En),
+        outlook_title_fr: format!("Aide à partir de la {} année", ordinal_fr(premiere)),
+        outlook_title_en: format!("Aid from contract year {premiere}"),
+        outlook: s
+            .aid_outlook
+            .iter()
+            .map(|p| ligne_perspective(s, p))
+            .collect(),
+        caveats: s.caveats.clone(),
+        references: s.references.clone(),
+        disclaimer_fr: s.disclaimer_fr,
+        disclaimer_en: s.disclaimer_en,
+    }
+}
