@@ -10,6 +10,8 @@ use crate::{json, langue, SituationArgs, Sortie};
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptionEco {
+    /// Refused by the core with a typed error (closed to new contracts since 2023).
+    Tiers,
     Demi,
     Plein,
 }
@@ -116,6 +118,7 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
         };
     }
     let option = match c.option {
+        OptionEco::Tiers => Formule::Tiers,
         OptionEco::Demi => Formule::Demi,
         OptionEco::Plein => Formule::Plein,
     };

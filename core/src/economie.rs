@@ -1590,3 +1590,89 @@ impl VueEconomie {
         s
     }
 }
+
+/// The JSON input of an economics request (golden cases, apps saving a simulation): `option`,
+/// `start`, `gross_monthly` (decimal string), `situation` (the simulate input) and `assumptions`
+/// (`contacts_per_year`, `consultation_fee`, `fmt_band`, `fmt`, `working_days`, `atmp_rate`,
+/// `health_insurance_monthly`, decimal strings). Unknown fields are refused.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntreeEconomie {
+    pub option: String,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub gross_monthly: Option<String>,
+    pub situation: serde_json::Value,
+    #[serde(default)]
+    pub assumptions: EntreeHypotheses,
+}
+
+/// The caller's assumptions as text (see [`EntreeEconomie`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntreeHypotheses {
+    pub contacts_per_year: Option<String>,
+    pub consultation_fee: Option<String>,
+    pub fmt_band: Option<String>,
+    pub fmt: Option<String>,
+    pub working_days: Option<String>,
+    pub atmp_rate: Option<String>,
+    pub health_insurance_monthly: Option<String>,
+}
+
+impl EntreeHypotheses {
+    pub fn valider(&self) -> Resultat<Hypotheses> {
+        let d = |champ: &str, v: &Option<String>| -> Resultat<Option<Decimal>> {
+            v.as_deref().map(|t| lire_decimal(champ, t)).transpose()
+        };
+        Ok(Hypotheses {
+            contacts_par_an: d("contacts_per_year", &self.contacts_per_year)?,
+            consultation: d("consultation_fee", &self.consultation_fee)?,
+            bande_fmt: match &self.fmt_band {
+                Some(b) => BandeFmt::depuis_code(b)?,
+                None => BandeFmt::default(),
+            },
+            forfait_mt: d("fmt", &self.fmt)?,
+            jours_travailles: d("working_days", &self.working_days)?,
+            taux_atmp: d("atmp_rate", &self.atmp_rate)?,
+            mutuelle_mensuelle: d("health_insurance_monthly", &self.health_insurance_monthly)?,
+        })
+    }
+}
+
+impl EntreeEconomie {
+    pub fn depuis_json(texte: &str) -> Resultat<EntreeEconomie> {
+        serde_json::from_str(texte).map_err(Erreur::json_invalide)
+    }
+
+    /// The validated situation and request (the start defaults to the signature date, and the
+    /// signature date to the start).
+    pub fn valider(&self) -> Resultat<(Situation, Demande)> {
+        let mut saisie = crate::Saisie::depuis_json(&self.situation.to_string())?;
+        if saisie.signature_date.is_none() {
+            saisie.signature_date = self.start.clone();
+        }
+        let s = saisie.valider()?;
+        let option = Formule::depuis_code("option", &self.option)?;
+        let debut = self
+            .start
+            .as_deref()
+            .map(|t| crate::situation::lire_date("start", t))
+            .transpose()?;
+        let brut_mensuel = self
+            .gross_monthly
+            .as_deref()
+            .map(|t| lire_decimal("gross_monthly", t))
+            .transpose()?;
+        Ok((
+            s,
+            Demande {
+                option,
+                debut,
+                brut_mensuel,
+                hypotheses: self.assumptions.valider()?,
+            },
+        ))
+    }
+}
