@@ -125,6 +125,7 @@ fun main(args: Array<String>) {
         runApiTests(h, store)
         runBundleTests(h, store, bundlesDir, testKeyTrusted)
         runQuestionnaireTests(h, store, cases)
+        runEconomicsTests(h, store, File(casesDir.absoluteFile.parentFile, "economics"))
         runFuzz(h, store, iterations = 500)
         runConcurrency(h, cases, store)
         h.check("README usage example") { readmeUsageExample() }
