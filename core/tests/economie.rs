@@ -220,3 +220,43 @@ fn erreurs_typees() {
     assert_eq!(e.champ.as_deref(), Some("atmp_rate"));
     assert!(economie::BandeFmt::depuis_code("adulte").is_err());
 }
+
+#[test]
+fn chaque_mois_couvert_a_ses_taux_jusqu_a_deux_ans_apres_aujourd_hui() {
+    let rules = regles().unwrap();
+    let debut = economie::premier_mois_couvert(rules).unwrap();
+    assert_eq!(
+        debut,
+        "2025-01-01".parse().unwrap(),
+        "rates read for 2025 and 2026"
+    );
+    let maintenant = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let aujourd_hui = chrono::DateTime::from_timestamp(maintenant, 0)
+        .unwrap()
+        .date_naive();
+    // A contract starting two years from now ends five years later.
+    let fin = aujourd_hui + chrono::Months::new(24 + 60);
+    let mut d = debut;
+    let mut mois = 0;
+    while d <= fin {
+        for (id, _) in economie::PARAMETRES {
+            let p = rules.parametre(id).unwrap();
+            // The patient's value takes its first value before it starts (flagged, see the
+            // caveat `economie_valeur_anterieure`); every cost parameter has a value.
+            if !id.starts_with("economie.patient.") {
+                assert!(p.a_la_date(d).is_some(), "{id} has no value on {d}");
+            }
+        }
+        d = d + chrono::Months::new(1);
+        mois += 1;
+    }
+    assert!(mois > 60);
+    // Horizon: months from 1 January after the latest dated value use the latest values.
+    assert_eq!(
+        economie::horizon_publie(rules),
+        "2027-01-01".parse().unwrap()
+    );
+}

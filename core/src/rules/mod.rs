@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
 
-pub use integrity::PARAMETRES_REQUIS;
+pub use integrity::{PARAMETRES_REQUIS, PREFIXE_CALENDAIRE};
 
 /// The rule document shipped in the binary (the offline default): `rules/regles.json`, minified
 /// and deflated by the build script.
