@@ -290,25 +290,7 @@ impl RuleStore {
         let d = request.core()?;
         let l = langue(language);
         let c = eco::comparer(self.rules(), &s, d.debut, d.brut_mensuel, &d.hypotheses)?;
-        let v = eco::vue(&c.options, l);
-        let second_assistant = c
-            .second_assistant
-            .map(|sa| {
-                let mut lignes = vec![match l {
-                    Langue::Fr => sa.message_fr,
-                    Langue::En => sa.message_en,
-                }];
-                lignes.extend(sa.conditions.into_iter().map(|c| {
-                    let marque = if c.satisfied { "✓" } else { "✗" };
-                    let m = match l {
-                        Langue::Fr => c.message_fr,
-                        Langue::En => c.message_en,
-                    };
-                    format!("{marque} {m}")
-                }));
-                lignes
-            })
-            .unwrap_or_default();
+        let v = eco::vue_comparaison(&c, l);
         Ok(EconomicsView {
             title: v.title,
             columns: v.columns,
@@ -326,7 +308,7 @@ impl RuleStore {
                 .collect(),
             assumptions: v.assumptions,
             caveats: v.caveats,
-            second_assistant,
+            second_assistant: v.second_assistant,
             references: v.references,
             disclaimer: v.disclaimer,
         })

@@ -114,7 +114,7 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
         return if c.sortie.json {
             json(&cmp)
         } else {
-            Ok(economie::vue(&cmp.options, l).texte())
+            Ok(economie::vue_comparaison(&cmp, l).texte())
         };
     }
     let option = match c.option {

@@ -17,7 +17,7 @@
 //!   grade and sources, and can be replaced by the caller.
 
 use chrono::{Datelike, Months, NaiveDate};
-use rust_decimal::prelude::{MathematicalOps, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -318,6 +318,61 @@ pub struct Economie {
     pub references: Vec<ReferenceCitee>,
 }
 
+/// `x^p` for `x, p ≥ 0`, without rust_decimal's `maths` feature (it would cost the library
+/// ~14 KB): the integer part of `p` by products, its fraction bit by bit with square roots.
+/// 24 bits: for a fraction that is not a dyadic number (1.75 is), the exponent's error is below
+/// 1e-7, far under the 4-decimal rounding of the coefficient it serves.
+fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
+    if x.is_sign_negative() || p.is_sign_negative() {
+        return None;
+    }
+    let mut r = Decimal::ONE;
+    for _ in 0..p.trunc().to_u32()? {
+        r = r.checked_mul(x)?;
+    }
+    let mut fraction = p.fract();
+    let mut racine = x;
+    for _ in 0..24 {
+        if fraction.is_zero() {
+            break;
+        }
+        racine = racine_carree(racine)?;
+        fraction *= Decimal::TWO;
+        if fraction >= Decimal::ONE {
+            r = r.checked_mul(racine)?;
+            fraction -= Decimal::ONE;
+        }
+    }
+    Some(r)
+}
+
+/// Square root by Newton's method, to the precision of `Decimal`.
+fn racine_carree(x: Decimal) -> Option<Decimal> {
+    if x.is_zero() {
+        return Some(x);
+    }
+    let mut g = if x > Decimal::ONE {
+        x / Decimal::TWO
+    } else {
+        Decimal::ONE
+    };
+    for _ in 0..200 {
+        let suivant = (g + x.checked_div(g)?) / Decimal::TWO;
+        if (suivant - g).abs() <= Decimal::new(1, 24) {
+            return Some(suivant);
+        }
+        g = suivant;
+    }
+    Some(g)
+}
+
+/// One product, not inlined: the cost formulas multiply a lot, and the library's size counts.
+#[inline(never)]
+fn fois(a: Decimal, b: Decimal) -> Decimal {
+    a * b
+}
+
+#[inline(never)]
 fn arrondi_centime(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
@@ -337,6 +392,7 @@ impl<'r> LecteurDate<'r> {
     }
 
     /// The value in force on `date` (`None`: not applicable then), recorded as used.
+    #[inline(never)]
     fn option(&mut self, id: &str, date: NaiveDate) -> Resultat<Option<Decimal>> {
         let p = self.rules.parametre(id)?;
         let v = match p.a_la_date(date) {
@@ -473,7 +529,6 @@ fn cout_du_mois(
     };
     let pss = l.valeur("economie.pss", date)? * quotite;
     let a = gross;
-    let mut lignes: Vec<Decimal> = Vec::new();
     let taux_plein_ou_reduit =
         |l: &mut LecteurDate<'_>, plein: &str, reduit: &str, plafond: &str| -> Resultat<Decimal> {
             let t = l.valeur(plein, date)?;
@@ -495,44 +550,59 @@ fn cout_du_mois(
         "economie.allocations_familiales_reduit.plafond_smic",
     )?;
     let plafonne = a.min(pss);
+    let chomage_assiette = a.min(fois(pss, l.valeur("economie.plafond_chomage_pss", date)?));
+    let limite_t2 = fois(
+        pss,
+        l.valeur("economie.plafond_retraite_complementaire_pss", date)?,
+    );
+    let tranche_2 = (a.min(limite_t2) - pss).max(Decimal::ZERO);
+    // (base, rate parameter) of each employer line; one reading and one product per line.
+    let mut assiettes: Vec<(Decimal, &str)> = vec![
+        (a, "economie.taux.vieillesse_deplafonnee"),
+        (plafonne, "economie.taux.vieillesse_plafonnee"),
+        (a, "economie.taux.csa"),
+        (plafonne, "economie.taux.fnal"),
+        (chomage_assiette, "economie.taux.chomage"),
+        (chomage_assiette, "economie.taux.ags"),
+        (plafonne, "economie.taux.retraite_complementaire_t1"),
+        (plafonne, "economie.taux.ceg_t1"),
+        (a, "economie.taux.formation_professionnelle"),
+        (a, "economie.taux.taxe_apprentissage"),
+        (a, "economie.taux.taxe_apprentissage_solde"),
+        (a, "economie.taux.dialogue_social"),
+    ];
+    if !tranche_2.is_zero() {
+        assiettes.push((tranche_2, "economie.taux.retraite_complementaire_t2"));
+        assiettes.push((tranche_2, "economie.taux.ceg_t2"));
+        assiettes.push((a.min(limite_t2), "economie.taux.cet"));
+    }
     let atmp = match reglages.taux_atmp {
         Some(t) => t,
         None => l.valeur("economie.taux.atmp", date)?,
     };
-    lignes.push(a * maladie);
-    lignes.push(a * af);
-    lignes.push(a * l.valeur("economie.taux.vieillesse_deplafonnee", date)?);
-    lignes.push(plafonne * l.valeur("economie.taux.vieillesse_plafonnee", date)?);
-    lignes.push(a * atmp);
-    lignes.push(a * l.valeur("economie.taux.csa", date)?);
-    lignes.push(plafonne * l.valeur("economie.taux.fnal", date)?);
-    let chomage_assiette = a.min(pss * l.valeur("economie.plafond_chomage_pss", date)?);
-    lignes.push(chomage_assiette * l.valeur("economie.taux.chomage", date)?);
-    lignes.push(chomage_assiette * l.valeur("economie.taux.ags", date)?);
-    let limite_t2 = pss * l.valeur("economie.plafond_retraite_complementaire_pss", date)?;
-    let tranche_2 = (a.min(limite_t2) - pss).max(Decimal::ZERO);
-    let rc_t1 = l.valeur("economie.taux.retraite_complementaire_t1", date)?;
-    let ceg_t1 = l.valeur("economie.taux.ceg_t1", date)?;
-    lignes.push(plafonne * rc_t1);
-    lignes.push(plafonne * ceg_t1);
-    if !tranche_2.is_zero() {
-        lignes.push(tranche_2 * l.valeur("economie.taux.retraite_complementaire_t2", date)?);
-        lignes.push(tranche_2 * l.valeur("economie.taux.ceg_t2", date)?);
-        lignes.push(a.min(limite_t2) * l.valeur("economie.taux.cet", date)?);
-    }
-    lignes.push(a * l.valeur("economie.taux.formation_professionnelle", date)?);
-    lignes.push(a * l.valeur("economie.taux.taxe_apprentissage", date)?);
-    lignes.push(a * l.valeur("economie.taux.taxe_apprentissage_solde", date)?);
-    lignes.push(a * l.valeur("economie.taux.dialogue_social", date)?);
     let mutuelle = match reglages.mutuelle {
         Some(m) => m,
         None => l.valeur("economie.mutuelle.montant", date)?,
     };
-    lignes.push(mutuelle * l.valeur("economie.mutuelle.part_employeur", date)?);
-    let contributions: Decimal = lignes.into_iter().map(arrondi_centime).sum();
+    let mut lignes: Vec<(Decimal, Decimal)> = vec![
+        (a, maladie),
+        (a, af),
+        (a, atmp),
+        (
+            mutuelle,
+            l.valeur("economie.mutuelle.part_employeur", date)?,
+        ),
+    ];
+    for (base, id) in assiettes {
+        lignes.push((base, l.valeur(id, date)?));
+    }
+    let contributions: Decimal = lignes
+        .into_iter()
+        .map(|(base, taux)| arrondi_centime(fois(base, taux)))
+        .sum();
 
     let (coefficient, reduction_kind) = coefficient_reduction(l, date, a, smic)?;
-    let coefficient = coefficient.round_dp_with_strategy(4, RoundingStrategy::MidpointNearestEven);
+    let coefficient = coefficient.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
     let reduction = arrondi_centime(a * coefficient).min(contributions);
     Ok(MoisCout {
         month: date,
@@ -566,7 +636,7 @@ fn coefficient_reduction(
             return Ok((Decimal::ZERO, "rgdu"));
         }
         let base = facteur * (seuil * smic / a - Decimal::ONE);
-        let puissance = base.checked_powd(p).ok_or_else(|| {
+        let puissance = puissance(base, p).ok_or_else(|| {
             Erreur::regles_invalides("RGDU : puissance hors limites / out of range")
         })?;
         let c = (tmin + tdelta * puissance).min(tmin + tdelta);
@@ -855,7 +925,25 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         observed_gain_patients: gain.and_then(|g| g.to_u32()),
         observed_extra_acts_per_working_day: actes.map(|a| a.normalize()),
     };
-    let assumptions = hypotheses(&mut l, s, d, debut, heures, jours, premiere_valeur, zip)?;
+    let plancher = years.first().and_then(|y| y.months.first()).map(|m| {
+        let id = if m.gross == grille_du_mois(&l, m.month, d) {
+            "economie.grille.niveau_5"
+        } else {
+            "economie.smic_horaire"
+        };
+        (id, m.gross)
+    });
+    let assumptions = hypotheses(
+        &mut l,
+        s,
+        d,
+        debut,
+        heures,
+        jours,
+        premiere_valeur,
+        zip,
+        plancher,
+    )?;
     let mut caveats = chrono.caveats.clone();
     caveats.extend(avertissements(
         &l,
@@ -928,6 +1016,7 @@ fn hypotheses(
     jours: Decimal,
     valeur: Decimal,
     zip: bool,
+    plancher: Option<(&str, Decimal)>,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
     let mut v = Vec::new();
@@ -991,11 +1080,8 @@ fn hypotheses(
         id_heures,
         None,
         "hours_per_week",
-        format!(
-            "Temps de travail de l'assistant : {} h par semaine",
-            heures.normalize()
-        ),
-        format!("Assistant's working time: {} h a week", heures.normalize()),
+        "Temps de travail de l'assistant".into(),
+        "Assistant's working time".into(),
     )?;
     regle(
         l,
@@ -1068,6 +1154,25 @@ fn hypotheses(
         "Doctor's working days a year".into(),
     )?;
     let _ = jours;
+    // The salary actually used in the first month, and the figure it comes from.
+    if let (None, Some(premier)) = (d.brut_mensuel, plancher) {
+        let (id, brut) = premier;
+        if let Some(x) = v.iter_mut().find(|x| x.code == "salaire_plancher") {
+            x.value = money::euros(brut);
+            x.parameter = Some(id.to_owned());
+            x.grade = l.grade(id, debut);
+            x.references = l.references(id, debut);
+        }
+    }
+    // In a ZIP, the forfait shown is the one used (with its uplift).
+    if zip && h.forfait_mt.is_none() {
+        let (m, _) = l.valeur_ou_premiere("economie.patient.fmt.majoration_zip", debut)?;
+        if let Some(x) = v.iter_mut().find(|x| x.code == "forfait_medecin_traitant") {
+            if let Ok(f) = x.value.parse::<Decimal>() {
+                x.value = money::euros(arrondi_centime(f * m));
+            }
+        }
+    }
     // The value of one patient: a combination, grade C at best (§7).
     let mut refs: Vec<String> = v
         .iter()
@@ -1321,6 +1426,9 @@ pub struct VueEconomie {
     pub options: Vec<VueOption>,
     pub assumptions: Vec<String>,
     pub caveats: Vec<String>,
+    /// The second assistant's answer and conditions (no amounts: unpublished), when the
+    /// situation gives a running contract.
+    pub second_assistant: Vec<String>,
     pub references: Vec<String>,
     pub disclaimer: String,
 }
@@ -1502,14 +1610,14 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
         });
         for h in &e.assumptions {
             let ligne = format!(
-                "{} {} : {} {} [{}]{}",
+                "{} — {}{} {} [{}]{}",
                 libelle,
                 match l {
                     Langue::Fr => &h.label_fr,
                     Langue::En => &h.label_en,
                 },
-                h.value,
-                h.unit,
+                txt(l, " :", ":"),
+                valeur_affichee(h, l),
                 h.grade,
                 if h.references.is_empty() {
                     txt(l, " (votre valeur)", " (your value)")
@@ -1548,12 +1656,61 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
         options: vues,
         assumptions,
         caveats,
+        second_assistant: Vec::new(),
         references,
         disclaimer: txt(
             l,
             "Simulation indicative, qui n'engage pas l'Assurance Maladie. * montant maximal, modulé selon l'atteinte de l'objectif.",
             "Indicative simulation, not binding on the Assurance Maladie. * maximum amount, modulated by the objective's achievement.",
         ),
+    }
+}
+
+/// The comparison screen: both options and the second assistant's conditions.
+pub fn vue_comparaison(c: &Comparaison, l: Langue) -> VueEconomie {
+    let mut v = vue(&c.options, l);
+    if let Some(sa) = &c.second_assistant {
+        v.second_assistant.push(match l {
+            Langue::Fr => sa.message_fr.clone(),
+            Langue::En => sa.message_en.clone(),
+        });
+        for cond in &sa.conditions {
+            let m = match l {
+                Langue::Fr => &cond.message_fr,
+                Langue::En => &cond.message_en,
+            };
+            v.second_assistant
+                .push(format!("{} {m}", if cond.satisfied { "✓" } else { "✗" }));
+        }
+    }
+    v
+}
+
+/// An assumption's value as shown: « 2 000 € », « 2,08 % », « 17,5 h par semaine ».
+fn valeur_affichee(h: &Hypothese, l: Langue) -> String {
+    let d: Option<Decimal> = h.value.parse().ok();
+    let nombre = |x: Decimal| match l {
+        Langue::Fr => x.normalize().to_string().replace('.', ","),
+        Langue::En => x.normalize().to_string(),
+    };
+    match (h.unit, d) {
+        ("eur", Some(x)) => format::montant(x, l),
+        ("eur_per_year", Some(x)) => {
+            format!("{}{}", format::montant(x, l), txt(l, " par an", " a year"))
+        }
+        ("ratio", Some(x)) => format!(
+            "{}{}%",
+            nombre(x * Decimal::ONE_HUNDRED),
+            txt(l, "\u{a0}", "")
+        ),
+        ("hours_per_week", Some(x)) => {
+            format!("{} h{}", nombre(x), txt(l, " par semaine", " a week"))
+        }
+        ("per_year", Some(x)) => format!("{}{}", nombre(x), txt(l, " par an", " a year")),
+        ("days_per_year", Some(x)) => {
+            format!("{}{}", nombre(x), txt(l, " jours par an", " days a year"))
+        }
+        _ => h.value.clone(),
     }
 }
 
@@ -1578,11 +1735,15 @@ impl VueEconomie {
         }
         for (titre, lignes) in [
             ("Hypothèses / assumptions", &self.assumptions),
+            ("Second assistant", &self.second_assistant),
             ("Avertissements / caveats", &self.caveats),
             ("Références / references", &self.references),
         ] {
+            if lignes.is_empty() {
+                continue;
+            }
             s.push_str(&format!("\n{titre}\n"));
-            for l in lignes {
+            for l in lignes.iter() {
                 s.push_str(&format!("  {l}\n"));
             }
         }
@@ -1674,5 +1835,30 @@ impl EntreeEconomie {
                 hypotheses: self.assumptions.valider()?,
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn puissance_et_racine() {
+        assert_eq!(racine_carree(d("2.25")).unwrap().round_dp(20), d("1.5"));
+        // 16^1.75 = 2^7 = 128; 0.5^1.75 = 2^-1.75 = 0.29730177875068…
+        assert_eq!(
+            puissance(d("16"), d("1.75")).unwrap().round_dp(18),
+            d("128")
+        );
+        assert_eq!(
+            puissance(d("0.5"), d("1.75")).unwrap().round_dp(12),
+            d("0.297301778751")
+        );
+        assert_eq!(puissance(d("7"), d("0")).unwrap(), Decimal::ONE);
+        assert_eq!(puissance(d("-1"), d("1.75")), None);
     }
 }
