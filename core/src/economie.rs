@@ -933,17 +933,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         };
         (id, m.gross)
     });
-    let assumptions = hypotheses(
-        &mut l,
-        s,
-        d,
-        debut,
-        heures,
-        jours,
-        premiere_valeur,
-        zip,
-        plancher,
-    )?;
+    let assumptions = hypotheses(&mut l, d, debut, premiere_valeur, zip, plancher)?;
     let mut caveats = chrono.caveats.clone();
     caveats.extend(avertissements(
         &l,
@@ -1006,14 +996,10 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 fn hypotheses(
     l: &mut LecteurDate<'_>,
-    s: &Situation,
     d: &Demande,
     debut: NaiveDate,
-    heures: Decimal,
-    jours: Decimal,
     valeur: Decimal,
     zip: bool,
     plancher: Option<(&str, Decimal)>,
@@ -1153,7 +1139,6 @@ fn hypotheses(
         "Jours travaillés par le médecin par an".into(),
         "Doctor's working days a year".into(),
     )?;
-    let _ = jours;
     // The salary actually used in the first month, and the figure it comes from.
     if let (None, Some(premier)) = (d.brut_mensuel, plancher) {
         let (id, brut) = premier;
@@ -1207,7 +1192,6 @@ fn hypotheses(
         label_fr: "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(),
         label_en: "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into(),
     });
-    let _ = s;
     Ok(v)
 }
 
