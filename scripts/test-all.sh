@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project: format, lints, Rust tests (core, CLI, golden cases, properties,
 # bundles, questionnaire), the uniffi bindings on the JVM (Kotlin), the Android demo's state
-# holders on the JVM, the Swift syntax check of the bindings and the iOS demo (or `swift test`
+# holders on the JVM, the employer cost against URSSAF's modele-social (npm, test oracle only),
+# the Swift syntax check of the bindings and the iOS demo (or `swift test`
 # where a Swift toolchain exists), and the size budget of the shipped library. Installs what it needs (kotlinc
 # from npm, JNA and Gson from Debian, tree-sitter from PyPI) into .tools/, idempotently.
 # This is the command the README gives and .ci/run calls.
@@ -19,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 etape "Rust tests (core, CLI, golden cases, properties, bindings)"
 cargo test --workspace --locked
+
+etape "Employer cost against URSSAF's modele-social (test oracle, 1 % tolerance)"
+scripts/test-economics-oracle.sh
 
 etape "Swift syntax checker self-test"
 scripts/tests/swift_syntax_check_test.sh

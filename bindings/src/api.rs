@@ -18,7 +18,7 @@ use crate::types::{
 type Result<T> = std::result::Result<T, AssistmedError>;
 
 /// Validates an FFI situation with the core (every bad value is a typed error naming its field).
-fn validate(situation: &Situation) -> Result<assistmed_core::Situation> {
+pub(crate) fn validate(situation: &Situation) -> Result<assistmed_core::Situation> {
     Ok(Saisie::from(situation).valider()?)
 }
 

@@ -23,6 +23,7 @@
 
 mod api;
 mod bundle;
+mod economie;
 mod error;
 mod money;
 mod screens;
@@ -31,6 +32,7 @@ mod types;
 
 pub use api::*;
 pub use bundle::*;
+pub use economie::*;
 pub use error::{AssistmedError, Language};
 pub use money::{Amount, Ratio};
 pub use screens::*;

@@ -2,6 +2,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod bundle;
+mod economie;
 mod lot;
 mod rendu;
 mod suivi;
@@ -60,6 +61,8 @@ enum Commande {
         #[command(flatten)]
         sortie: Sortie,
     },
+    /// Coût employeur, solde aide − coût et point mort en patients / employer cost, net, break-even.
+    Economics(Box<economie::Economics>),
     /// Liste les spécialités (codes Assurance Maladie) / list specialties.
     Specialties {
         #[command(flatten)]
@@ -288,6 +291,7 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             };
             Ok((texte, sortie.clone()))
         }
+        Commande::Economics(c) => Ok((economie::executer(c, rules)?, c.sortie.clone())),
         Commande::Specialties { sortie } => {
             let texte = if sortie.json {
                 json(&rules.specialites)?
@@ -322,6 +326,7 @@ fn sortie_de(cli: &Cli) -> Sortie {
         | Commande::Specialties { sortie }
         | Commande::Rules { sortie } => sortie.clone(),
         Commande::Track(a) => a.sortie.clone(),
+        Commande::Economics(c) => c.sortie.clone(),
         Commande::Bundle(_) => Sortie {
             json: false,
             lang: LangueArg::Fr,

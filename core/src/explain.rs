@@ -254,6 +254,14 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
             Langue::Fr => format!("{} %", pct(*d, langue)),
             Langue::En => format!("{}%", pct(*d, langue)),
         },
+        Valeur::Quantite(d) => {
+            let texte = d.normalize().to_string();
+            let texte = if fr { texte.replace('.', ",") } else { texte };
+            match unite {
+                Unite::Hours => format!("{texte} h"),
+                _ => texte,
+            }
+        }
         Valeur::Nombre(n) => {
             let n_txt = format::nombre(i64::from(*n), langue);
             match unite {

@@ -20,6 +20,7 @@
 pub mod amounts;
 pub mod assessment;
 pub mod bundle;
+pub mod economie;
 pub mod eligibility;
 pub mod error;
 pub mod explain;

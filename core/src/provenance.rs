@@ -113,7 +113,7 @@ impl<'r> Lecteur<'r> {
 
     pub fn decimal(&mut self, id: &str) -> Resultat<Lu<Decimal>> {
         self.typer(id, "décimal", |v| match v {
-            Valeur::Montant(d) | Valeur::Taux(d) => Some(*d),
+            Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Some(*d),
             _ => None,
         })
     }

@@ -128,6 +128,7 @@ fun main(args: Array<String>) {
         // tests/tracking/ beside tests/cases/ (or ASSISTMED_TRACKING_DIR).
         val trackingDir = System.getenv("ASSISTMED_TRACKING_DIR")?.let(::File) ?: File(casesDir.absoluteFile.parentFile, "tracking")
         runTrackingTests(h, store, trackingDir)
+        runEconomicsTests(h, store, File(casesDir.absoluteFile.parentFile, "economics"))
         runFuzz(h, store, iterations = 500)
         runConcurrency(h, cases, store)
         h.check("README usage example") { readmeUsageExample() }

@@ -171,6 +171,67 @@ const SIMPLES: &[(&str, Unite)] = &[
     (MONTANT_SECOND_ASSISTANT_DEUX, Unite::Eur),
 ];
 
+/// The parameters this module reads, with their units (checked on every rule load).
+pub const ECONOMIE: &[(&str, Unite)] = &[
+    ("economie.duree_legale_hebdo", Unite::Hours),
+    ("economie.semaines_par_an", Unite::Number),
+    ("economie.duree_hebdo.demi", Unite::Hours),
+    ("economie.duree_hebdo.plein", Unite::Hours),
+    ("economie.smic_horaire", Unite::Eur),
+    ("economie.grille.niveau_5", Unite::Eur),
+    ("economie.pss", Unite::Eur),
+    ("economie.taux.maladie", Unite::Ratio),
+    ("economie.taux.maladie_reduit", Unite::Ratio),
+    ("economie.maladie_reduit.plafond_smic", Unite::Number),
+    ("economie.taux.allocations_familiales", Unite::Ratio),
+    ("economie.taux.allocations_familiales_reduit", Unite::Ratio),
+    (
+        "economie.allocations_familiales_reduit.plafond_smic",
+        Unite::Number,
+    ),
+    ("economie.taux.vieillesse_deplafonnee", Unite::Ratio),
+    ("economie.taux.vieillesse_plafonnee", Unite::Ratio),
+    ("economie.taux.atmp", Unite::Ratio),
+    ("economie.taux.atmp_minimum", Unite::Ratio),
+    ("economie.taux.csa", Unite::Ratio),
+    ("economie.taux.fnal", Unite::Ratio),
+    ("economie.taux.chomage", Unite::Ratio),
+    ("economie.taux.ags", Unite::Ratio),
+    ("economie.plafond_chomage_pss", Unite::Number),
+    ("economie.taux.retraite_complementaire_t1", Unite::Ratio),
+    ("economie.taux.retraite_complementaire_t2", Unite::Ratio),
+    ("economie.taux.ceg_t1", Unite::Ratio),
+    ("economie.taux.ceg_t2", Unite::Ratio),
+    ("economie.taux.cet", Unite::Ratio),
+    (
+        "economie.plafond_retraite_complementaire_pss",
+        Unite::Number,
+    ),
+    ("economie.taux.formation_professionnelle", Unite::Ratio),
+    ("economie.taux.taxe_apprentissage", Unite::Ratio),
+    ("economie.taux.taxe_apprentissage_solde", Unite::Ratio),
+    ("economie.taux.dialogue_social", Unite::Ratio),
+    ("economie.mutuelle.montant", Unite::Eur),
+    ("economie.mutuelle.part_employeur", Unite::Ratio),
+    ("economie.reduction_generale.seuil_smic", Unite::Number),
+    ("economie.reduction_generale.diviseur", Unite::Number),
+    ("economie.rgdu.tmin", Unite::Ratio),
+    ("economie.rgdu.tdelta", Unite::Ratio),
+    ("economie.rgdu.puissance", Unite::Number),
+    ("economie.rgdu.seuil_smic", Unite::Number),
+    ("economie.rgdu.facteur", Unite::Number),
+    ("economie.patient.contacts_par_an", Unite::Number),
+    ("economie.patient.consultation_g", Unite::Eur),
+    ("economie.patient.fmt.sans_ald_7_74", Unite::Eur),
+    ("economie.patient.fmt.moins_7_ou_75_79", Unite::Eur),
+    ("economie.patient.fmt.80_plus_ou_ald", Unite::Eur),
+    ("economie.patient.fmt.ald_80_plus", Unite::Eur),
+    ("economie.patient.fmt.majoration_zip", Unite::Number),
+    ("economie.jours_travailles_par_an", Unite::Number),
+    ("economie.bilan.gain_pmt", Unite::Patients),
+    ("economie.bilan.actes_par_jour", Unite::Number),
+];
+
 /// Every parameter the logic reads, with its unit: what the integrity check requires.
 pub fn requis() -> impl Iterator<Item = (&'static str, Unite)> {
     SIMPLES
@@ -179,6 +240,7 @@ pub fn requis() -> impl Iterator<Item = (&'static str, Unite)> {
         .chain(OUVERTURE.iter().map(|&id| (id, Unite::Bool)))
         .chain(MONTANTS.iter().flatten().map(|&id| (id, Unite::Eur)))
         .chain(HAUSSES.iter().flatten().map(|&id| (id, Unite::Ratio)))
+        .chain(ECONOMIE.iter().copied())
 }
 
 #[cfg(test)]
@@ -190,6 +252,6 @@ mod tests {
         let tous: Vec<&str> = super::requis().map(|(id, _)| id).collect();
         let uniques: BTreeSet<&str> = tous.iter().copied().collect();
         assert_eq!(tous.len(), uniques.len());
-        assert_eq!(tous.len(), 49 + 3 + 15 + 15);
+        assert_eq!(tous.len(), 49 + 3 + 15 + 15 + 51);
     }
 }

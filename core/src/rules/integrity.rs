@@ -10,6 +10,13 @@ use rust_decimal::Decimal;
 use super::{ids, RuleSet, Valeur};
 use crate::error::{Erreur, Resultat};
 
+/// Prefix of the parameters dated on calendar dates (economics of hiring) rather than at version
+/// starts.
+pub const PREFIXE_CALENDAIRE: &str = "economie.";
+/// Bounds that keep the economics arithmetic far from `Decimal` overflow, whatever a bundle says.
+const QUANTITE_MAX: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+const MONTANT_ECONOMIE_MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     verifier_versions(r)?;
     verifier_specialites(r)?;
@@ -128,7 +135,10 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
         let Some(premiere) = p.valeurs.first() else {
             return Err(erreur(format!("{ou} : aucune valeur / no value")));
         };
-        if Some(premiere.from) != premier {
+        // Economics parameters (salaries, contribution rates, fees) change on calendar dates, not
+        // with the aid's versions: they may start at any date, still in increasing order.
+        let calendaire = p.id.starts_with(PREFIXE_CALENDAIRE);
+        if !calendaire && Some(premiere.from) != premier {
             return Err(erreur(format!(
                 "{ou} : première valeur au {} au lieu du début de la première version / first value must start with the first version",
                 premiere.from
@@ -146,7 +156,7 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
         }
         for v in &p.valeurs {
             let ou = format!("{ou} au {}", v.from);
-            if !debuts.contains(&v.from) {
+            if !calendaire && !debuts.contains(&v.from) {
                 return Err(erreur(format!(
                     "{ou} : date qui n'est le début d'aucune version / date is no version's start"
                 )));
@@ -156,6 +166,16 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
                 Valeur::Montant(m) if m.is_sign_negative() => {
                     return Err(erreur(format!(
                         "{ou} : montant négatif / negative amount {m}"
+                    )))
+                }
+                Valeur::Quantite(q) if q.is_sign_negative() || *q > QUANTITE_MAX => {
+                    return Err(erreur(format!(
+                        "{ou} : quantité hors de [0, {QUANTITE_MAX}] / quantity out of range: {q}"
+                    )))
+                }
+                Valeur::Montant(m) if calendaire && *m > MONTANT_ECONOMIE_MAX => {
+                    return Err(erreur(format!(
+                        "{ou} : montant hors de [0, {MONTANT_ECONOMIE_MAX}] / amount out of range: {m}"
                     )))
                 }
                 Valeur::Taux(t) if t.is_sign_negative() || *t > Decimal::ONE => {

@@ -6,6 +6,8 @@
 pub mod ids;
 mod integrity;
 
+pub use integrity::PREFIXE_CALENDAIRE;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -140,6 +142,10 @@ pub enum Unite {
     Codes,
     Years,
     Rounding,
+    /// Hours (decimal), e.g. a working week.
+    Hours,
+    /// A dimensionless decimal that is not a ratio in [0, 1] (a multiplier, an exponent, a count).
+    Number,
 }
 
 /// A typed parameter value.
@@ -151,6 +157,8 @@ pub enum Valeur {
     Booleen(bool),
     Codes(Vec<String>),
     Texte(String),
+    /// A decimal quantity that is neither money nor a ratio (hours, multipliers, counts).
+    Quantite(Decimal),
     /// GAP: not found in any public source.
     Inconnue,
     /// The parameter does not apply in this version (e.g. year-1 amount of a closed option).
@@ -160,7 +168,7 @@ pub enum Valeur {
 impl fmt::Display for Valeur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Valeur::Montant(d) | Valeur::Taux(d) => write!(f, "{d}"),
+            Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => write!(f, "{d}"),
             Valeur::Nombre(n) => write!(f, "{n}"),
             Valeur::Booleen(b) => write!(f, "{b}"),
             Valeur::Codes(c) => write!(f, "[{}]", c.join(", ")),
@@ -467,6 +475,9 @@ mod brut {
                         .collect::<Resultat<_>>()?,
                 ),
                 (J::String(s), Unite::Rounding) => super::Valeur::Texte(s.clone()),
+                (J::String(s), Unite::Hours | Unite::Number) => {
+                    super::Valeur::Quantite(s.parse().map_err(|_| erreur("nombre décimal"))?)
+                }
                 _ => return Err(erreur("le type de l'unité")),
             };
             Ok(ValeurDatee {
