@@ -610,7 +610,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
             ));
         }
     }
-    let ouverte = l.booleen(&amounts::id_ouverture(c.option))?;
+    let ouverte = l.booleen(amounts::id_ouverture(c.option))?;
     if ouverte.valeur != Some(true) {
         return Err(Erreur::formule_indisponible(
             "option",
