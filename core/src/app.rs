@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -24,7 +24,7 @@ use crate::questionnaire::{
     VueResultat,
 };
 use crate::rules::OrigineRegles;
-use crate::situation::Formule;
+use crate::situation::{lire_date, Formule};
 use crate::Langue;
 
 /// The saved simulation: the doctor's answers (never the pre-filled defaults).
@@ -291,7 +291,7 @@ impl Application {
             .iter()
             .any(|q| q.id == id && q.kind == TypeQuestion::Date);
         if date {
-            if let Ok(d) = NaiveDate::parse_from_str(v.trim(), "%d/%m/%Y") {
+            if let Some(d) = date_jj_mm_aaaa(&v) {
                 return d.to_string();
             }
         }
@@ -412,7 +412,7 @@ impl Application {
                 let valeur = x.answer.clone().unwrap_or_default();
                 let est_date = x.kind == TypeQuestion::Date;
                 let date = est_date
-                    .then(|| NaiveDate::parse_from_str(&valeur, "%Y-%m-%d").ok())
+                    .then(|| lire_date("", &valeur).ok())
                     .flatten();
                 let shown = match x.kind {
                     TypeQuestion::Choice | TypeQuestion::YesNo => x
@@ -442,7 +442,7 @@ impl Application {
                         .collect(),
                     // A date is edited as « JJ/MM/AAAA »; what does not read as a date, as typed.
                     value: match date {
-                        Some(d) => d.format("%d/%m/%Y").to_string(),
+                        Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
                         None => valeur,
                     },
                     shown,
@@ -622,6 +622,23 @@ pub fn ecrire_reponses(r: &Reponses) -> String {
     serde_json::to_string(&m).unwrap_or_default()
 }
 
+/// « 15/01/2025 » (day/month/year, as typed on a French or British keyboard); chrono's format
+/// parser is not used: it costs library size.
+fn date_jj_mm_aaaa(texte: &str) -> Option<NaiveDate> {
+    let mut parties = texte.trim().split('/');
+    let mut nombre = |n: usize| {
+        parties
+            .next()
+            .filter(|p| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (j, m, a) = (nombre(2)?, nombre(2)?, nombre(4)?);
+    if parties.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, m, j)
+}
+
 /// A signature file's bytes: `assistmed bundle sign` writes 64 bytes as 128 hex characters and
 /// a newline; other content is passed as is (the store rejects a wrong length itself).
 fn signature_de(fichier: &[u8]) -> Vec<u8> {
@@ -649,10 +666,7 @@ fn lisible(message: &str, libelles: &[(&str, &str)], l: Langue) -> String {
     while let Some(i) = reste.find(|c: char| c.is_ascii_digit()) {
         out.push_str(&reste[..i]);
         let r = &reste[i..];
-        match r
-            .get(..10)
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        {
+        match r.get(..10).and_then(|s| lire_date("", s).ok()) {
             Some(d) => {
                 out.push_str(&date_longue(d, l));
                 reste = &r[10..];
@@ -1003,7 +1017,7 @@ fn vue_base_legale(r: &VueResultat, l: Langue) -> VueBaseLegale {
             .references
             .iter()
             .map(|x| {
-                let date = NaiveDate::parse_from_str(&x.reference.date, "%Y-%m-%d")
+                let date = lire_date("", &x.reference.date)
                     .map_or_else(|_| x.reference.date.clone(), |d| date_longue(d, l));
                 VueReference {
                     title: x.reference.title.clone(),
