@@ -417,7 +417,7 @@ mirror! {
         origin: String,
         data_version: String,
         warning: Option<String>,
-        import: String,
+        import_label: String,
         import_outcome: Option<LineView>,
     }
 }
