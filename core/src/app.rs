@@ -575,7 +575,7 @@ impl Application {
                     Langue::En => format!("Rule update set aside: {m}"),
                 }
             }),
-            import: t(
+            import_label: t(
                 l,
                 "Importer une mise à jour des règles",
                 "Import a rule update",
@@ -1241,6 +1241,6 @@ pub struct VueAPropos {
     pub origin: String,
     pub data_version: String,
     pub warning: Option<String>,
-    pub import: String,
+    pub import_label: String,
     pub import_outcome: Option<VueLigne>,
 }
