@@ -60,7 +60,7 @@ eval "$("$REPO_ROOT/scripts/tools/ensure-jvm-deps.sh")"
 JNA_JAVA_OPTS="${JNA_JAVA_OPTS:-}"
 COMPOSE_PLUGIN="$KOTLIN_LIB/compose-compiler-plugin.jar"
 [ -f "$COMPOSE_PLUGIN" ] || die "$COMPOSE_PLUGIN missing (kotlin-compiler from npm ships it)"
-KOTLINC_FLAGS=("-Xplugin=$COMPOSE_PLUGIN")
+KOTLINC_FLAGS=("-Xplugin=$COMPOSE_PLUGIN" -jvm-target 17)
 cd "$REPO_ROOT"
 mkdir -p "$BUILD_DIR"
 

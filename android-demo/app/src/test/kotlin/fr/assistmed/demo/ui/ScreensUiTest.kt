@@ -9,6 +9,7 @@ import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.assertIsEnabled
 import androidx.compose.ui.test.assertIsNotEnabled
 import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.isDialog
 import androidx.compose.ui.test.isHeading
 import androidx.compose.ui.test.junit4.ComposeContentTestRule
 import androidx.compose.ui.test.junit4.createComposeRule
@@ -37,8 +38,8 @@ private val GP_2024 = listOf("signature_date" to "2025-01-15", "patientele_mt" t
 private fun ComposeContentTestRule.allTexts(): String {
     val out = StringBuilder()
     fun walk(n: androidx.compose.ui.semantics.SemanticsNode) {
-        n.config.getOrNull(SemanticsProperties.Text)?.forEach { out.append(it.text).append('\n') }
-        n.config.getOrNull(SemanticsProperties.ContentDescription)?.forEach { out.append(it).append('\n') }
+        n.config.getOrElse(SemanticsProperties.Text) { emptyList() }.forEach { out.append(it.text).append('\n') }
+        n.config.getOrElse(SemanticsProperties.ContentDescription) { emptyList() }.forEach { out.append(it).append('\n') }
         n.children.forEach(::walk)
     }
     walk(onRoot(useUnmergedTree = true).fetchSemanticsNode())
@@ -69,7 +70,7 @@ class ScreensUiTest {
         rule.setContent { Phone(host) }
         rule.enter(host, listOf("signature_date" to "2025-01-15"))
         rule.onNodeWithTag("q:patientele_mt:field").performScrollTo().performTextReplacement("9999999")
-        val error = rule.onNodeWithTag("q:patientele_mt:error", useUnmergedTree = true).performScrollTo().texts().joinToString()
+        val error = rule.onNodeWithTag("q:patientele_mt:error").performScrollTo().texts().joinToString()
         assertTrue(error, error.startsWith("À corriger"))
         assertFalse(error, error.contains("patientele_mt"))
         rule.png("validation-message")
@@ -82,7 +83,7 @@ class ScreensUiTest {
         rule.enter(host, GP_2024)
         rule.onNodeWithTag("new-simulation").performClick()
         rule.onNodeWithTag("confirm").assertIsDisplayed()
-        rule.png("new-simulation-confirmation")
+        rule.png("new-simulation-confirmation", rule.onNode(isDialog()))
         rule.onNodeWithTag("cancel").performClick()
         assertNull(host.view.confirmation)
         rule.onNodeWithTag("show-result").assertIsEnabled()

@@ -157,11 +157,11 @@ fun shownNumber(s: String, french: Boolean = true): BigDecimal? {
     return kept.toBigDecimalOrNull()
 }
 
-/** Saves what the phone frame shows as a PNG under [PNG_DIR]. */
-fun ComposeContentTestRule.png(name: String): File {
+/** Saves what the phone frame (or [node], e.g. a dialog) shows as a PNG under [PNG_DIR]. */
+fun ComposeContentTestRule.png(name: String, node: SemanticsNodeInteraction? = null): File {
     waitForIdle()
     PNG_DIR.mkdirs()
     val f = File(PNG_DIR, "$name.png")
-    ImageIO.write(onNodeWithTag("phone").captureToImage().toAwtImage(), "png", f)
+    ImageIO.write((node ?: onNodeWithTag("phone")).captureToImage().toAwtImage(), "png", f)
     return f
 }
