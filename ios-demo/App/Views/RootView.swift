@@ -1,6 +1,7 @@
 import Assistmed
 import AssistmedDemoKit
 import SwiftUI
+import UniformTypeIdentifiers
 
 /// The current screen of the core's view, its top bar and the confirmation dialog. Navigation
 /// is the core's: the back button sends `.back`, the toolbar actions `.open` and
