@@ -136,4 +136,5 @@ fun registerChecks(h: Harness, cases: List<GoldenCase>, coreJsonDir: File?, bund
         h.check("README usage example") { readmeUsageExample() }
         runTiming(h, store)
     }
+    runAppModelTests(h)
 }
