@@ -18,7 +18,8 @@
 #      target/android-demo-ui/
 #
 # MainActivity.kt (Activity, ViewModel, file storage, file picker, dynamic colours) needs the
-# Android SDK and is not compiled here.
+# Android SDK: only its syntax is checked here (kotlinc's report, unresolved Android types
+# expected).
 #
 # The runner (JUnit 4) prints one line per failure and ends with `N passed, N failed`.
 #
@@ -109,6 +110,21 @@ list_kt "$UI_SRC" UI_FILES
 [ "${#UI_FILES[@]}" -gt 0 ] || die "no Kotlin source in $UI_SRC"
 UI_HASH=$( { hash_files "$UI_SRC" "${UI_FILES[@]}"; echo "$BINDINGS_HASH $DEPS_HASH $KOTLINC_VERSION"; } | sha256)
 kotlinc_jar "$UI_JAR" "$UI_HASH" "the Compose screens" "$UI_SRC" "$CP" "${UI_FILES[@]}"
+
+# 2b. The Android shell (MainActivity.kt) cannot be compiled without the Android SDK: kotlinc runs
+#     on it against the screens and Compose desktop, and only its syntax errors count (its
+#     Android types stay unresolved, which proves it was analysed).
+SHELL_SRC="$REPO_ROOT/android-demo/app/src/main/kotlin/fr/assistmed/demo/MainActivity.kt"
+SHELL_REPORT="$BUILD_DIR/android-shell-kotlinc.txt"
+log "kotlinc: syntax of the Android shell (MainActivity.kt; unresolved Android types expected) ..."
+"$KOTLINC" "${KOTLINC_FLAGS[@]}" -cp "$UI_JAR:$CP" -d "$BUILD_DIR/android-shell-classes" "$SHELL_SRC" > "$SHELL_REPORT" 2>&1 || true
+rm -rf "$BUILD_DIR/android-shell-classes"
+if grep -qi 'syntax error' "$SHELL_REPORT"; then
+  grep -i 'syntax error' "$SHELL_REPORT" >&2
+  die "syntax error in MainActivity.kt (full report: $SHELL_REPORT)"
+fi
+grep -q "unresolved reference 'ComponentActivity'" "$SHELL_REPORT" \
+  || die "kotlinc did not analyse MainActivity.kt as expected (report: $SHELL_REPORT)"
 
 # 3. The UI tests.
 list_kt "$TESTS_SRC" TEST_FILES
