@@ -23,7 +23,7 @@ use crate::questionnaire::{
     ids, questionnaire, vue_resultat, LigneFormule, Questionnaire, Reponses, TypeQuestion,
     VueResultat,
 };
-use crate::rules::OrigineRegles;
+use crate::rules::{OrigineRegles, RuleSet};
 use crate::situation::{lire_date, Formule};
 use crate::Langue;
 
@@ -390,8 +390,8 @@ impl Application {
                 cancel: t(l, "Annuler", "Cancel"),
             }),
             questionnaire: self.vue_questionnaire(),
-            result: resultat.map(|r| vue_resultat_app(r, l)),
-            comparison: resultat.and_then(|r| vue_comparaison(r, l)),
+            result: resultat.map(|r| vue_resultat_app(r, self.store.regles(), l)),
+            comparison: resultat.and_then(|r| vue_comparaison(r, self.store.regles(), l)),
             legal_basis: resultat.map(|r| vue_base_legale(r, l)),
             about_screen: self.vue_a_propos(resultat),
         }
@@ -739,8 +739,11 @@ fn note_maximum(l: Langue) -> String {
     )
 }
 
-fn indisponible(row: &LigneFormule, l: Langue) -> VueLigne {
-    let texte = match pick(l, &row.unavailable_fr, &row.unavailable_en) {
+fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
+    let texte = match pick(l, &row.unavailable_fr, &row.unavailable_en)
+        .as_deref()
+        .map(|x| a.texte(x))
+    {
         Some(why) => match l {
             Langue::Fr => format!("Non disponible : {why}"),
             Langue::En => format!("Not available: {why}"),
@@ -750,13 +753,42 @@ fn indisponible(row: &LigneFormule, l: Langue) -> VueLigne {
     VueLigne::new("✗", texte)
 }
 
-fn vue_resultat_app(r: &VueResultat, l: Langue) -> VueResultatApp {
-    let titres_versions: BTreeMap<&str, &str> = [(
-        r.rules.id.as_str(),
-        pick(l, r.rules.title_fr.as_str(), r.rules.title_en.as_str()),
-    )]
-    .into_iter()
-    .collect();
+/// A text of the engine as shown: rule version ids become their titles, ISO dates words.
+struct Affichage {
+    versions: Vec<(String, String)>,
+    langue: Langue,
+}
+
+impl Affichage {
+    fn new(regles: &RuleSet, l: Langue) -> Affichage {
+        Affichage {
+            versions: regles
+                .versions
+                .iter()
+                .map(|v| (v.id.clone(), pick(l, &v.title_fr, &v.title_en).clone()))
+                .collect(),
+            langue: l,
+        }
+    }
+
+    fn texte(&self, m: &str) -> String {
+        let mut m = m.to_owned();
+        for (id, titre) in &self.versions {
+            m = m.replace(id.as_str(), titre);
+        }
+        lisible(&m, &[], self.langue)
+    }
+
+    fn titre(&self, id: &str) -> Option<&str> {
+        self.versions
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultatApp {
+    let a = Affichage::new(regles, l);
     let options = r
         .options
         .iter()
@@ -771,9 +803,7 @@ fn vue_resultat_app(r: &VueResultat, l: Langue) -> VueResultatApp {
                     }
                     if c.revalued {
                         // The version's title when known; never its internal id.
-                        let v = titres_versions
-                            .get(c.rules_id.as_str())
-                            .map(|s| (*s).to_owned());
+                        let v = a.titre(&c.rules_id).map(str::to_owned);
                         marques.push(match (l, v) {
                             (Langue::Fr, Some(v)) => format!("revalorisé, {v}"),
                             (Langue::Fr, None) => "revalorisé".to_owned(),
@@ -797,11 +827,13 @@ fn vue_resultat_app(r: &VueResultat, l: Langue) -> VueResultatApp {
                     }
                 })
                 .collect();
-            let objective = pick(l, &row.objective_fr, &row.objective_en).clone();
+            let objective = pick(l, &row.objective_fr, &row.objective_en)
+                .as_deref()
+                .map(|x| a.texte(x));
             VueOption {
                 label: pick(l, row.label_fr, row.label_en).to_owned(),
                 available: row.available,
-                unavailable: (!row.available).then(|| indisponible(row, l)),
+                unavailable: (!row.available).then(|| indisponible(row, &a, l)),
                 years,
                 total: VueMontant {
                     label: t(l, "Total", "Total"),
@@ -838,7 +870,7 @@ fn vue_resultat_app(r: &VueResultat, l: Langue) -> VueResultatApp {
                 }
                 Effet::Condition => ("•", t(l, "Condition à respecter", "Condition to keep")),
             };
-            let m = pick(l, &x.message_fr, &x.message_en).clone();
+            let m = a.texte(pick(l, &x.message_fr, &x.message_en));
             VueLigne {
                 symbol: symbole.to_owned(),
                 spoken: format!("{effet}{}{m}", pick(l, " : ", ": ")),
@@ -869,28 +901,29 @@ fn vue_resultat_app(r: &VueResultat, l: Langue) -> VueResultatApp {
         reasons_title: t(l, "Pourquoi", "Why"),
         reasons,
         second_assistant: pick(l, &r.second_assistant_fr, &r.second_assistant_en)
-            .clone()
+            .as_deref()
             .map(|text| VueSection {
                 title: t(l, "Second assistant", "Second assistant"),
-                text,
+                text: a.texte(text),
             }),
         caveats_title: t(l, "À savoir", "Good to know"),
         caveats: r
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", pick(l, &c.message_fr, &c.message_en).clone()))
+            .map(|c| VueLigne::new("!", a.texte(pick(l, &c.message_fr, &c.message_en))))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
         notices: r
             .notices
             .iter()
-            .map(|n| VueLigne::new("•", pick(l, &n.text_fr, &n.text_en).clone()))
+            .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
         disclaimer: pick(l, r.disclaimer_fr, r.disclaimer_en).to_owned(),
     }
 }
 
-fn vue_comparaison(r: &VueResultat, l: Langue) -> Option<VueComparaison> {
+fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueComparaison> {
+    let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
     let nom = |o: &LigneFormule| pick(l, o.label_fr, o.label_en).to_owned();
@@ -944,10 +977,10 @@ fn vue_comparaison(r: &VueResultat, l: Langue) -> Option<VueComparaison> {
         .map(|o| {
             let mut lines = Vec::new();
             if !o.available {
-                lines.push(indisponible(o, l));
+                lines.push(indisponible(o, &a, l));
             } else {
                 if let Some(x) = pick(l, &o.objective_fr, &o.objective_en) {
-                    lines.push(VueLigne::new("", x.clone()));
+                    lines.push(VueLigne::new("", a.texte(x)));
                 }
                 if o.objective_to_confirm {
                     lines.push(VueLigne::new(

@@ -146,6 +146,19 @@ fn aucun_identifiant_interne_ni_genre_anglais_a_l_ecran() {
     ] {
         assert!(!texte.contains(interne), "{interne} shown: {texte}");
     }
+    // A contract signed under the 2023 rules, revalued by the 2024 ones from its anniversary:
+    // the engine's caveat names both versions and a date, the screen their titles and words.
+    let mut b = app();
+    repondre(&mut b, "signature_date", "01/09/2023");
+    repondre(&mut b, "patientele_mt", "1200");
+    repondre(&mut b, "percentile_band", "p50_p70");
+    b.traiter(Evenement::VoirResultat);
+    let w = b.vue();
+    let r = serde_json::to_string(&(&w.result, &w.comparison)).unwrap();
+    assert!(r.contains("revalorisé"), "{r}");
+    for interne in ["convention-2024", "reglement-arbitral-2023", "2024-09-01"] {
+        assert!(!r.contains(interne), "{interne} shown: {r}");
+    }
     let refs = &v.legal_basis.unwrap().references;
     assert!(!refs.is_empty());
     assert!(refs
