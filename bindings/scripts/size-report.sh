@@ -14,7 +14,7 @@
 # Environment:
 #   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1310720 = 1.25 MiB; it was
 #                       1 MiB until the apps' state moved into the library (issue 11: AppModel,
-#                       +165 KB measured, for ~750 lines removed from each app))
+#                       +161 KB measured, for ~750 lines removed from each app))
 #   CARGO_TARGET_DIR    honoured (default <repo>/target)
 #
 # Exit status: 0 within budget, 1 over budget or build/strip failure.
