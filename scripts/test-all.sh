@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the project: format, lints, Rust tests (core, CLI, golden cases, properties,
-# bundles, questionnaire), the uniffi bindings on the JVM (Kotlin), the Android demo's state
-# holders on the JVM, the employer cost against URSSAF's modele-social (npm, test oracle only),
-# the Swift syntax check of the bindings and the iOS demo (or `swift test`
-# where a Swift toolchain exists), and the size budget of the shipped library. Installs what it needs (kotlinc
-# from npm, JNA and Gson from Debian, tree-sitter from PyPI) into .tools/, idempotently.
+# bundles, questionnaire, app state), the uniffi bindings on the JVM (Kotlin, JUnit), the
+# Android demo's Compose screens driven headless on the JVM, the employer cost against URSSAF's
+# modele-social (npm, test oracle only), the packaging scripts against stand-in tools, the Swift
+# syntax check of the bindings and the iOS demo (or `swift test` where a Swift toolchain exists),
+# and the size budget of the shipped library. Installs what it needs (kotlinc from npm, JNA and
+# Gson from Debian, the Compose desktop and JUnit jars from Maven Central, modele-social from npm,
+# tree-sitter from PyPI) into .tools/, idempotently.
 # This is the command the README gives and .ci/run calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +36,7 @@ python3 bindings/scripts/check-readme-examples.py README.md \
 etape "Kotlin bindings on the JVM"
 bindings/scripts/test-kotlin.sh
 
-etape "Android demo: state holders on the JVM"
+etape "Android demo: Compose UI tests on the JVM (headless)"
 android-demo/scripts/test-jvm.sh
 
 etape "Swift bindings"

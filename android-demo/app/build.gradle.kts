@@ -48,8 +48,9 @@ android {
         resources.excludes += "/META-INF/{AL2.0,LGPL2.1}"
     }
 
-    // The JVM tests of src/test are a main()-based runner that needs the host Rust library,
-    // run by ../scripts/test-jvm.sh, not by `gradle test` (which has no host .so).
+    // The JVM tests of src/test are Compose *desktop* UI tests (JUnit 4, Compose Multiplatform
+    // desktop artifacts) that need the host Rust library: run by ../scripts/test-jvm.sh, not by
+    // `gradle test` (which has no host .so and builds against the Android artifacts).
     testOptions { unitTests.all { it.enabled = false } }
 }
 

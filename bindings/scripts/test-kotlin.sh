@@ -14,7 +14,8 @@
 #      and the fixtures (environment ASSISTMED_TEST_BUNDLES, ASSISTMED_CORE_JSON,
 #      ASSISTMED_TEST_KEYS)
 #
-# The runner prints one line per failed check and ends with `N passed, N failed`.
+# The runner (JUnit 4, tests/harness/kotlin/Harness.kt) prints one line per failed check and
+# ends with `N passed, N failed`.
 # Exit status: non-zero on any failure.
 #
 # Environment:
@@ -48,6 +49,9 @@ LIB_FILE=$(host_lib_file "$LIB_NAME")
 [ -x "$REPO_ROOT/scripts/tools/ensure-kotlin.sh" ] || die "scripts/tools/ensure-kotlin.sh is missing"
 eval "$("$REPO_ROOT/scripts/tools/ensure-kotlin.sh")"
 : "${KOTLINC:?}" "${KOTLIN_LIB:?}" "${JNA_JAR:?}" "${GSON_JAR:?}"
+# JUnit 4 (Maven Central): the test runner (tests/harness/kotlin/Harness.kt).
+eval "$("$REPO_ROOT/scripts/tools/ensure-jvm-deps.sh")"
+: "${JUNIT_CP:?}"
 JNA_JAVA_OPTS="${JNA_JAVA_OPTS:-}"
 
 cd "$REPO_ROOT"
@@ -89,7 +93,7 @@ kotlinc_jar "$BINDINGS_JAR" "$BINDINGS_HASH" "the generated bindings" "$GEN_DIR"
 list_kt "$TESTS_SRC" TEST_FILES
 [ "${#TEST_FILES[@]}" -gt 0 ] || die "no Kotlin test in $TESTS_SRC"
 TESTS_HASH=$( { hash_files "$TESTS_SRC" "${TEST_FILES[@]}"; sha256 < "$KOTLIN_TEST_HARNESS"; echo "$BINDINGS_HASH"; } | sha256)
-kotlinc_jar "$TESTS_JAR" "$TESTS_HASH" "the Kotlin tests" "$TESTS_SRC" "$BINDINGS_JAR:$JNA_JAR:$GSON_JAR" \
+kotlinc_jar "$TESTS_JAR" "$TESTS_HASH" "the Kotlin tests" "$TESTS_SRC" "$BINDINGS_JAR:$JNA_JAR:$GSON_JAR:$JUNIT_CP" \
   "$KOTLIN_TEST_HARNESS" "${TEST_FILES[@]}"
 
 # 5. Fixtures: signed test bundles and the core's JSON output of the golden cases.
@@ -107,5 +111,5 @@ export ASSISTMED_CORE_JSON="$FIXTURES_DIR/core-json"
 export ASSISTMED_TEST_KEYS="$TEST_KEYS"
 # shellcheck disable=SC2086 # JNA_JAVA_OPTS holds several options, unquoted on purpose
 exec java $JNA_JAVA_OPTS -Djna.library.path="$(dirname "$LIB")" \
-  -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR" \
+  -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$JUNIT_CP" \
   fr.assistmed.core.tests.MainKt "$CASES_DIR"

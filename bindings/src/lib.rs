@@ -16,12 +16,16 @@
 //!   [`RuleStore::install`] and persisted through [`RuleStore::export_active`] /
 //!   [`RuleStore::restore`]) and every call on them, including the questionnaire and the result
 //!   view the apps render.
+//! - **The apps' state**, [`AppModel`]: the demo apps' whole state (answers and their saved
+//!   form, navigation, confirmation before erasing, rule updates, every display text in the
+//!   chosen language) as one object: events in, view model out (core `app` module).
 //! - **Threads**: every record is plain data; [`RuleStore`] is immutable, `Send + Sync`, and may
 //!   be shared by any number of threads. The embedded rules are parsed once per process.
 //! - **Panics** are not expected (no `unwrap` here); if one happened, `panic = "unwind"` lets
 //!   uniffi turn it into an internal exception instead of aborting the host process.
 
 mod api;
+mod app;
 mod bundle;
 mod economie;
 mod error;
@@ -31,6 +35,7 @@ mod suivi;
 mod types;
 
 pub use api::*;
+pub use app::*;
 pub use bundle::*;
 pub use economie::*;
 pub use error::{AssistmedError, Language};

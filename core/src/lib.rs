@@ -18,6 +18,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod amounts;
+pub mod app;
 pub mod assessment;
 pub mod bundle;
 pub mod economie;

@@ -2,37 +2,36 @@ import AssistmedDemoKit
 import SwiftUI
 
 /// Assistmed demo: an offline simulator of the Assurance Maladie's aid for hiring a medical
-/// assistant. Every rule, figure and text about the rules comes from the Rust core (module
-/// `Assistmed`); this app only renders the core's view models. No networking code at all.
+/// assistant. The whole app state and every text come from the Rust core's `AppModel` (module
+/// `Assistmed`); this app renders its view and sends the user's actions. No networking code.
 @main
 struct AssistmedDemoApp: App {
     @StateObject private var launcher = Launcher()
 
     var body: some Scene {
         WindowGroup {
-            if let model = launcher.model {
-                RootView(model: model)
+            if let store = launcher.store {
+                RootView(store: store)
             } else {
                 // Only if even the rules embedded in the library cannot be read (a broken build).
-                Label(L("app.startFailed", launcher.failure), systemImage: "exclamationmark.triangle.fill")
-                    .padding()
+                Label(launcher.failure, systemImage: "exclamationmark.triangle.fill").padding()
             }
         }
     }
 }
 
-/// Builds the model once: stored rule update (or the embedded rules) and the last answers.
+/// Builds the store once: the files the core stored last time, today's date, the language.
 @MainActor
 final class Launcher: ObservableObject {
-    let model: SimulationModel?
+    let store: AppStore?
     let failure: String
 
     init() {
         do {
-            model = try SimulationModel.live()
+            store = try AppStore()
             failure = ""
         } catch {
-            model = nil
+            store = nil
             failure = "\(error)"
         }
     }

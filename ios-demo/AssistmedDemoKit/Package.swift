@@ -1,6 +1,6 @@
 // swift-tools-version:5.9
-// The iOS demo's non-UI code (state holder, persistence, formatting), as a Swift package so that
-// `swift test` runs its tests on a Mac without the app (macOS slice of the xcframework).
+// The iOS demo's non-UI code (the shell around the core's AppModel: file storage, view
+// publishing), as a Swift package so that `swift test` runs its tests on a Mac (macOS slice).
 // Depends on the Swift package of the bindings, built by bindings/scripts/build-xcframework.sh.
 import PackageDescription
 

@@ -1,7 +1,8 @@
 // Kotlin tests of the Assistmed bindings, run on the JVM against the host library through JNA.
 //
 // usage: java -Djna.library.path=<dir of libassistmed_ffi.so> -cp … fr.assistmed.core.tests.MainKt <tests/cases>
-// Prints one line per failed check and ends with `N passed, N failed`; exit status 1 on failure.
+// Runs on JUnit 4; prints one line per failed check and ends with `N passed, N failed`; exit
+// status 1 on failure.
 package fr.assistmed.core.tests
 
 import fr.assistmed.testing.*
@@ -108,7 +109,6 @@ fun main(args: Array<String>) {
     val coreJsonDir = System.getenv("ASSISTMED_CORE_JSON")?.let(::File)
     val bundlesDir = System.getenv("ASSISTMED_TEST_BUNDLES")?.let(::File)
     val testKeyTrusted = System.getenv("ASSISTMED_TEST_KEYS") == "1"
-    val h = Harness()
     val cases = try {
         loadCases(casesDir)
     } catch (e: Exception) {
@@ -116,7 +116,13 @@ fun main(args: Array<String>) {
         println("0 passed, 1 failed")
         exitProcess(1)
     }
-    h.check("golden cases present in $casesDir") { ensure(cases.isNotEmpty()) { "no *.json case" } }
+    // Each check of these groups is one JUnit test (tests/harness/kotlin/Harness.kt). A new
+    // group of checks is one more call below.
+    exitProcess(runChecks("bindings") { h -> registerChecks(h, cases, casesDir, coreJsonDir, bundlesDir, testKeyTrusted) })
+}
+
+fun registerChecks(h: Harness, cases: List<GoldenCase>, casesDir: File, coreJsonDir: File?, bundlesDir: File?, testKeyTrusted: Boolean) {
+    h.check("golden cases present") { ensure(cases.isNotEmpty()) { "no *.json case" } }
 
     RuleStore.embedded().use { store ->
         val unrepresentable = runGoldenCases(h, cases, store, coreJsonDir)
@@ -134,7 +140,5 @@ fun main(args: Array<String>) {
         h.check("README usage example") { readmeUsageExample() }
         runTiming(h, store)
     }
-
-    println(h.summary())
-    exitProcess(if (h.failed == 0) 0 else 1)
+    runAppModelTests(h)
 }

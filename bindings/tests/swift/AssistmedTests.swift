@@ -1035,4 +1035,34 @@ final class AssistmedTests: XCTestCase {
         }
         XCTAssertEqual(differences.value, 0)
     }
+
+    // MARK: AppModel (the apps' state)
+
+    /// Events in, view out, files of bytes out and back in; the record fields are only read.
+    func testAppModelSavesRestoresAndAsksBeforeErasing() throws {
+        let m = try AppModel(files: [:], today: "2026-12-01", language: "fr-FR")
+        XCTAssertEqual(m.view().questionnaire.questions.first?.id, "signature_date")
+        XCTAssertNotNil(m.view().questionnaire.questions.first?.confirm)
+        _ = m.send(event: .answer(id: "signature_date", value: "15/01/2025"))
+        _ = m.send(event: .answer(id: "patientele_mt", value: "1200"))
+        _ = m.send(event: .answer(id: "percentile_band", value: "p50_p70"))
+        let v = m.send(event: .showResult)
+        XCTAssertEqual(v.screen, .result)
+        // Golden case 001 (source S10): 1/2 ETP year 1 = 19 000 €.
+        XCTAssertEqual(v.result?.options[1].years[0].amount, "19\u{202F}000\u{A0}€")
+        var files: [String: Data] = [:]
+        for w in m.takeWrites() {
+            if let bytes = w.bytes { files[w.name] = bytes }
+        }
+        XCTAssertEqual(Array(files.keys), ["simulation.json"])
+        XCTAssertTrue(appFileNames().contains("simulation.json"))
+        let again = try AppModel(files: files, today: "2026-12-02", language: "en")
+        XCTAssertEqual(again.view().screen, .result)
+        XCTAssertEqual(again.view().result?.options[1].years[0].amount, "€19,000")
+        XCTAssertNotNil(again.send(event: .newSimulation).confirmation)
+        XCTAssertTrue(again.send(event: .cancel).questionnaire.canShowResult)
+        _ = again.send(event: .newSimulation)
+        XCTAssertFalse(again.send(event: .confirm).questionnaire.canShowResult)
+        XCTAssertThrowsError(try AppModel(files: [:], today: "2026-13-01", language: "fr"))
+    }
 }

@@ -1,39 +1,68 @@
+import Assistmed
 import AssistmedDemoKit
 import SwiftUI
+import UniformTypeIdentifiers
 
-/// The navigation stack: the questionnaire at the root, the other screens pushed on it. The
-/// stack is the model's `path`, so the model (and its tests) know which screen is shown.
+/// The current screen of the core's view, its top bar and the confirmation dialog. Navigation
+/// is the core's: the back button sends `.back`, the toolbar actions `.open` and
+/// `.newSimulation`.
 struct RootView: View {
-    @ObservedObject var model: SimulationModel
+    @ObservedObject var store: AppStore
+    @State private var picking = false
 
     var body: some View {
-        NavigationStack(path: $model.path) {
-            QuestionnaireScreen(model: model)
-                .navigationDestination(for: Screen.self) { screen in
-                    destination(screen)
+        let view = store.view
+        NavigationStack {
+            screen(view)
+                .navigationTitle(view.title)
+                .navigationBarTitleDisplayMode(.inline)
+                .navigationBarBackButtonHidden(true)
+                .toolbar {
+                    ToolbarItem(placement: .navigationBarLeading) {
+                        if let back = view.back {
+                            Button { store.send(.back) } label: { Label(back, systemImage: "chevron.backward") }
+                        } else if let label = view.newSimulation {
+                            Button(label) { store.send(.newSimulation) }
+                        }
+                    }
+                    ToolbarItemGroup(placement: .navigationBarTrailing) {
+                        if let label = view.edit {
+                            Button { store.send(.open(screen: .questionnaire)) } label: { Label(label, systemImage: "pencil") }
+                        }
+                        if let label = view.about {
+                            Button { store.send(.open(screen: .about)) } label: { Label(label, systemImage: "info.circle") }
+                        }
+                    }
                 }
+        }
+        .alert(
+            view.confirmation?.title ?? "",
+            isPresented: Binding(get: { store.view.confirmation != nil }, set: { if !$0 { store.send(.cancel) } }),
+            presenting: view.confirmation
+        ) { c in
+            Button(c.confirm, role: .destructive) { store.send(.confirm) }
+            Button(c.cancel, role: .cancel) { store.send(.cancel) }
+        } message: { c in
+            Text(c.message)
+        }
+        .fileImporter(isPresented: $picking, allowedContentTypes: [.data], allowsMultipleSelection: true) { picked in
+            if case let .success(urls) = picked { store.importRules(urls) }
         }
     }
 
     @ViewBuilder
-    private func destination(_ screen: Screen) -> some View {
-        switch screen {
+    private func screen(_ view: AppView) -> some View {
+        switch view.screen {
         case .questionnaire:
-            QuestionnaireScreen(model: model)
+            QuestionnaireScreen(questionnaire: view.questionnaire) { store.send($0) }
         case .result:
-            if let result = model.result {
-                ResultScreen(model: model, result: result)
-            }
+            if let result = view.result { ResultScreen(result: result) { store.send($0) } }
         case .comparison:
-            if let comparison = model.comparison {
-                ComparisonScreen(comparison: comparison)
-            }
+            if let comparison = view.comparison { ComparisonScreen(comparison: comparison) }
         case .legalBasis:
-            if let result = model.result {
-                LegalBasisScreen(references: result.references)
-            }
+            if let legal = view.legalBasis { LegalBasisScreen(legal: legal) }
         case .about:
-            AboutScreen(model: model)
+            AboutScreen(about: view.aboutScreen) { picking = true }
         }
     }
 }

@@ -1,20 +1,136 @@
+// The Android shell: lifecycle, file storage of the bytes the core hands over, the file picker,
+// dynamic colours. Everything else — state, texts, validation, figures — is the core's AppModel,
+// rendered by the pure composables of ui/ (compiled and UI-tested on the JVM).
 package fr.assistmed.demo
 
+import android.app.Application
+import android.net.Uri
+import android.os.Build
 import android.os.Bundle
+import android.provider.OpenableColumns
+import android.util.AtomicFile
 import androidx.activity.ComponentActivity
+import androidx.activity.compose.BackHandler
+import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.compose.setContent
 import androidx.activity.enableEdgeToEdge
-import fr.assistmed.demo.ui.AssistmedApp
-import fr.assistmed.demo.ui.AssistmedTheme
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.darkColorScheme
+import androidx.compose.material3.dynamicDarkColorScheme
+import androidx.compose.material3.dynamicLightColorScheme
+import androidx.compose.material3.lightColorScheme
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalConfiguration
+import androidx.compose.ui.platform.LocalContext
+import androidx.lifecycle.AndroidViewModel
+import androidx.lifecycle.viewmodel.compose.viewModel
+import fr.assistmed.core.AppEvent
+import fr.assistmed.core.AppModel
+import fr.assistmed.core.AppView
+import fr.assistmed.core.appFileNames
+import fr.assistmed.demo.ui.AssistmedContent
+import java.io.File
+import java.io.IOException
+import java.text.SimpleDateFormat
+import java.util.Date
+import java.util.Locale
 
 class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         enableEdgeToEdge()
         setContent {
-            AssistmedTheme {
-                AssistmedApp()
+            val vm: AppViewModel = viewModel()
+            val language = LocalConfiguration.current.locales[0].toLanguageTag()
+            if (vm.language != language) vm.send(AppEvent.Language(language))
+            val context = LocalContext.current
+            val picker = rememberLauncherForActivityResult(ActivityResultContracts.OpenMultipleDocuments()) { uris ->
+                if (uris.isNotEmpty()) vm.send(AppEvent.ImportRules(uris.mapNotNull { readPicked(it) }.toMap()))
+            }
+            BackHandler(enabled = vm.view.back != null || vm.view.confirmation != null) { vm.send(AppEvent.Back) }
+            val dark = isSystemInDarkTheme()
+            val colors = when {
+                Build.VERSION.SDK_INT >= Build.VERSION_CODES.S ->
+                    if (dark) dynamicDarkColorScheme(context) else dynamicLightColorScheme(context)
+                dark -> darkColorScheme()
+                else -> lightColorScheme()
+            }
+            MaterialTheme(colorScheme = colors) {
+                AssistmedContent(vm.view, vm::send, onPickRuleFiles = { picker.launch(arrayOf("*/*")) })
             }
         }
+    }
+
+    /** (display name, bytes) of a picked document; null if it cannot be read. */
+    private fun readPicked(uri: Uri): Pair<String, ByteArray>? = try {
+        val name = contentResolver.query(uri, arrayOf(OpenableColumns.DISPLAY_NAME), null, null, null)?.use { c ->
+            if (c.moveToFirst()) c.getString(0) else null
+        } ?: uri.lastPathSegment ?: ""
+        contentResolver.openInputStream(uri)?.use { it.readBytes() }?.let { name to it }
+    } catch (e: IOException) {
+        null
+    } catch (e: SecurityException) {
+        null
+    }
+}
+
+/**
+ * Holds the core's AppModel across configuration changes and republishes its view as Compose
+ * state. The files the core hands over are written at once (atomically) into the app's private
+ * files directory, excluded from backups; the core calls take well under a millisecond.
+ */
+class AppViewModel(app: Application) : AndroidViewModel(app) {
+    private val dir = File(app.filesDir, "assistmed")
+    var language: String = app.resources.configuration.locales[0].toLanguageTag()
+        private set
+    private val model = AppModel(
+        appFileNames().mapNotNull { name -> read(name)?.let { name to it } }.toMap(),
+        SimpleDateFormat("yyyy-MM-dd", Locale.ROOT).format(Date()),
+        language,
+    )
+    var view: AppView by mutableStateOf(model.view())
+        private set
+
+    init {
+        store()
+    }
+
+    fun send(event: AppEvent) {
+        if (event is AppEvent.Language) language = event.code
+        view = model.send(event)
+        store()
+    }
+
+    private fun store() {
+        for (w in model.takeWrites()) {
+            val file = AtomicFile(File(dir, w.name))
+            val bytes = w.bytes
+            if (bytes == null) {
+                file.delete()
+                continue
+            }
+            file.baseFile.parentFile?.mkdirs()
+            val out = file.startWrite()
+            try {
+                out.write(bytes)
+                file.finishWrite(out)
+            } catch (e: IOException) {
+                file.failWrite(out)
+            }
+        }
+    }
+
+    private fun read(name: String): ByteArray? = try {
+        AtomicFile(File(dir, name)).takeIf { it.baseFile.exists() }?.readFully()
+    } catch (e: IOException) {
+        null
+    }
+
+    override fun onCleared() {
+        model.close()
     }
 }

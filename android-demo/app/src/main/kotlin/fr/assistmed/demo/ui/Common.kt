@@ -1,3 +1,4 @@
+// Pure Compose (no Android import): compiled and UI-tested on the JVM.
 package fr.assistmed.demo.ui
 
 import androidx.compose.foundation.layout.Arrangement
@@ -13,7 +14,6 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.compose.ui.semantics.contentDescription
@@ -21,12 +21,10 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import fr.assistmed.demo.R
-import fr.assistmed.demo.state.AmountFormat
-import fr.assistmed.demo.state.Lang
-import java.math.BigDecimal
+import fr.assistmed.core.AmountLineView
+import fr.assistmed.core.LineView
 
-/** A section title, announced as a heading by TalkBack. */
+/** A section title, announced as a heading by screen readers. */
 @Composable
 fun SectionTitle(text: String, modifier: Modifier = Modifier) {
     Text(
@@ -44,29 +42,20 @@ fun InfoCard(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
     }
 }
 
-/** "19 000 €" as shown; "non publié" when the amount is not published. */
-@Composable
-fun amountText(amount: BigDecimal?): String =
-    amount?.let(AmountFormat::display) ?: stringResource(R.string.result_not_published)
-
-/** "19000 euros" for TalkBack; "non publié" when the amount is not published. */
-@Composable
-fun amountSpoken(amount: BigDecimal?, lang: Lang): String =
-    amount?.let { AmountFormat.spoken(it, lang) } ?: stringResource(R.string.result_not_published)
-
 /**
- * A label and an amount on one line; TalkBack reads [spoken] instead of the two texts (e.g.
- * "Année 1 : 19000 euros, maximum").
+ * A label and an amount on one line. Screen readers say the core's spoken form instead
+ * (« Année 1 : 19000 euros, maximum »: no digit grouping read as a pause); the texts stay in the
+ * merged semantics, where the UI tests read them.
  */
 @Composable
-fun AmountLine(label: String, amount: String, spoken: String, modifier: Modifier = Modifier, emphasized: Boolean = false) {
+fun AmountLine(line: AmountLineView, modifier: Modifier = Modifier, emphasized: Boolean = false) {
     val style = if (emphasized) MaterialTheme.typography.titleMedium else MaterialTheme.typography.bodyLarge
     Row(
-        modifier = modifier.fillMaxWidth().padding(vertical = 2.dp).clearAndSetSemantics { contentDescription = spoken },
-        horizontalArrangement = Arrangement.SpaceBetween,
+        modifier = modifier.fillMaxWidth().padding(vertical = 2.dp).semantics(mergeDescendants = true) { contentDescription = line.spoken },
+        horizontalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        Text(label, style = style, modifier = Modifier.weight(1f))
-        Text(amount, style = style)
+        Text(line.label, style = style, modifier = Modifier.weight(1f))
+        Text(line.amount, style = style)
     }
 }
 
@@ -82,15 +71,20 @@ fun WarningLine(text: String, modifier: Modifier = Modifier) {
     }
 }
 
-/** A line with a leading symbol (✓, ✗, →, •); TalkBack reads [spoken], which says in words what
- * the symbol means. */
+/** A line with a leading symbol (✓, ✗, →, •, !); screen readers say what the symbol means. */
 @Composable
-fun BulletLine(symbol: String, text: String, spoken: String = text) {
+fun BulletLine(line: LineView, modifier: Modifier = Modifier) {
     Row(
-        modifier = Modifier.fillMaxWidth().clearAndSetSemantics { contentDescription = spoken },
+        modifier = modifier.fillMaxWidth().clearAndSetSemantics { contentDescription = line.spoken },
         horizontalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        Text(symbol, style = MaterialTheme.typography.bodyLarge)
-        Text(text, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.weight(1f))
+        if (line.symbol.isNotEmpty()) Text(line.symbol, style = MaterialTheme.typography.bodyLarge)
+        Text(line.text, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.weight(1f))
     }
+}
+
+/** Plain body text. */
+@Composable
+fun Body(text: String, modifier: Modifier = Modifier) {
+    Text(text, style = MaterialTheme.typography.bodyMedium, modifier = modifier)
 }

@@ -1,3 +1,4 @@
+// Pure Compose (no Android import): compiled and UI-tested on the JVM.
 package fr.assistmed.demo.ui
 
 import androidx.compose.foundation.layout.Arrangement
@@ -14,105 +15,54 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.stringResource
-import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AidCell
-import fr.assistmed.core.OptionRow
-import fr.assistmed.demo.R
-import fr.assistmed.demo.state.Comparison
-import fr.assistmed.demo.state.Dates
-import fr.assistmed.demo.state.Lang
+import fr.assistmed.core.ComparisonRowView
+import fr.assistmed.core.ComparisonView
 
 /**
- * ½ ETP and 1 ETP side by side, year by year, then totals and objectives. Columns share the
- * width (weights), so with a large font size the texts wrap instead of being cut. Each row is
- * read by TalkBack as one sentence.
+ * ½ ETP and 1 ETP side by side, year by year, then totals and objectives. The columns share the
+ * width (weights): with a large font the texts wrap instead of being cut. Screen readers read
+ * each row as one sentence (the core's spoken form).
  */
 @Composable
-fun ComparisonScreen(c: Comparison, lang: Lang) {
-    val half = lang.pick(c.half.labelFr, c.half.labelEn)
-    val full = lang.pick(c.full.labelFr, c.full.labelEn)
+fun ComparisonScreen(c: ComparisonView) {
     Column(
-        Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
+        Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp).testTag("comparison"),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
-        Row(Modifier.fillMaxWidth().semantics { heading() }) {
-            Cell(stringResource(R.string.comparison_year), MaterialTheme.typography.titleSmall, weight = 1f, start = true)
-            Cell(half, MaterialTheme.typography.titleSmall)
-            Cell(full, MaterialTheme.typography.titleSmall)
+        Row(Modifier.fillMaxWidth().semantics(mergeDescendants = true) { heading() }) {
+            Cell(c.year, MaterialTheme.typography.titleSmall, weight = 1f, start = true)
+            Cell(c.half, MaterialTheme.typography.titleSmall)
+            Cell(c.full, MaterialTheme.typography.titleSmall)
         }
         HorizontalDivider()
-        for (y in c.years) {
-            val spoken = stringResource(
-                R.string.comparison_row_a11y,
-                y.year.toInt(),
-                half,
-                spokenCell(y.half, c.half, lang),
-                full,
-                spokenCell(y.full, c.full, lang),
-            )
-            Row(Modifier.fillMaxWidth().padding(vertical = 4.dp).clearAndSetSemantics { contentDescription = spoken }) {
-                Cell(y.year.toString(), MaterialTheme.typography.bodyLarge, weight = 1f, start = true)
-                Cell(shownCell(y.half, c.half), MaterialTheme.typography.bodyLarge)
-                Cell(shownCell(y.full, c.full), MaterialTheme.typography.bodyLarge)
-            }
-        }
+        c.rows.forEachIndexed { i, row -> ComparisonRow(row, MaterialTheme.typography.bodyLarge, Modifier.testTag("comparison:$i")) }
         HorizontalDivider()
-        val totalSpoken = stringResource(
-            R.string.comparison_total_a11y,
-            half,
-            if (c.half.available) amountSpoken(c.half.total, lang) else stringResource(R.string.result_unavailable_short),
-            full,
-            if (c.full.available) amountSpoken(c.full.total, lang) else stringResource(R.string.result_unavailable_short),
-        )
-        Row(Modifier.fillMaxWidth().clearAndSetSemantics { contentDescription = totalSpoken }) {
-            Cell(stringResource(R.string.result_total), MaterialTheme.typography.titleMedium, weight = 1f, start = true)
-            Cell(if (c.half.available) amountText(c.half.total) else "—", MaterialTheme.typography.titleMedium)
-            Cell(if (c.full.available) amountText(c.full.total) else "—", MaterialTheme.typography.titleMedium)
+        ComparisonRow(c.total, MaterialTheme.typography.titleMedium, Modifier.testTag("comparison:total"))
+        c.maximumNote?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+        for (n in c.notes) {
+            SectionTitle(n.title)
+            for (line in n.lines) BulletLine(line)
         }
-        if (c.years.any { it.half?.maximum == true || it.full?.maximum == true }) {
-            Text(stringResource(R.string.result_maximum_note), style = MaterialTheme.typography.bodySmall)
-        }
-        OptionNotes(c.half, lang)
-        OptionNotes(c.full, lang)
+    }
+}
+
+@Composable
+private fun ComparisonRow(row: ComparisonRowView, style: TextStyle, modifier: Modifier) {
+    Row(modifier.fillMaxWidth().padding(vertical = 4.dp).semantics(mergeDescendants = true) { contentDescription = row.spoken }) {
+        Cell(row.label, style, weight = 1f, start = true)
+        Cell(row.half, style)
+        Cell(row.full, style)
     }
 }
 
 @Composable
 private fun RowScope.Cell(text: String, style: TextStyle, weight: Float = 2f, start: Boolean = false) {
     Text(text, style = style, textAlign = if (start) TextAlign.Start else TextAlign.End, modifier = Modifier.weight(weight))
-}
-
-@Composable
-private fun shownCell(cell: AidCell?, row: OptionRow): String = when {
-    !row.available || cell == null -> "—"
-    cell.maximum -> amountText(cell.amount) + " *"
-    else -> amountText(cell.amount)
-}
-
-@Composable
-private fun spokenCell(cell: AidCell?, row: OptionRow, lang: Lang): String = when {
-    !row.available || cell == null -> stringResource(R.string.result_unavailable_short)
-    cell.maximum -> amountSpoken(cell.amount, lang) + ", " + stringResource(R.string.result_maximum)
-    else -> amountSpoken(cell.amount, lang)
-}
-
-/** Why an option is unavailable, or its objective. */
-@Composable
-private fun OptionNotes(row: OptionRow, lang: Lang) {
-    SectionTitle(lang.pick(row.labelFr, row.labelEn))
-    if (!row.available) {
-        val why = lang.pick(row.unavailableFr, row.unavailableEn)
-        BulletLine("✗", why?.let { stringResource(R.string.result_unavailable, it) } ?: stringResource(R.string.result_unavailable_short))
-    } else {
-        lang.pick(row.objectiveFr, row.objectiveEn)?.let { Text(it, style = MaterialTheme.typography.bodyMedium) }
-        if (row.objectiveToConfirm) BulletLine("?", stringResource(R.string.result_objective_to_confirm))
-        row.deadline?.let { Text(stringResource(R.string.result_deadline, Dates.long(it, lang)), style = MaterialTheme.typography.bodyMedium) }
-    }
 }

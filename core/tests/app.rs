@@ -1,0 +1,373 @@
+//! The app state both apps render: events in, view model out. Amounts are checked against the
+//! official 2024 table (golden case 001, source S10: 1/2 ETP year 1 = 19 000 €, 1 ETP year 1 =
+//! 38 000 €... as in tests/cases/001-gp-2024-standard.json).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use std::collections::BTreeMap;
+
+use assistmed_core::app::{
+    ecrire_reponses, lire_reponses, Application, Ecran, Ecriture, Evenement, FICHIERS,
+    FICHIER_REGLES, FICHIER_SIGNATURE, FICHIER_SIMULATION,
+};
+use assistmed_core::bundle::{self, cle_privee, RuleStore};
+use assistmed_core::Langue;
+use chrono::NaiveDate;
+use serde_json::Value;
+
+const CLE_TEST: &str = include_str!("../keys/test-only/TEST-ONLY-signing-key.hex");
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{A0}';
+
+fn aujourd_hui() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 12, 1)
+}
+
+fn app_avec(fichiers: &BTreeMap<String, Vec<u8>>, langue: Langue) -> Application {
+    Application::demarrer(
+        RuleStore::embarque().unwrap(),
+        fichiers,
+        aujourd_hui(),
+        langue,
+    )
+}
+
+fn app() -> Application {
+    app_avec(&BTreeMap::new(), Langue::Fr)
+}
+
+fn repondre(a: &mut Application, id: &str, v: &str) {
+    a.traiter(Evenement::Repondre {
+        id: id.into(),
+        valeur: Some(v.into()),
+    });
+}
+
+/// Golden case 001 (GP, 2025-01-15, 1 200 patients, P50–P70), as a doctor types it.
+fn cas_001(a: &mut Application) {
+    repondre(a, "signature_date", "15/01/2025");
+    repondre(a, "patientele_mt", "1200");
+    repondre(a, "percentile_band", "p50_p70");
+}
+
+fn eur(n: &str) -> String {
+    format!("{}{NBSP}€", n.replace(' ', &NNBSP.to_string()))
+}
+
+/// The files an app would hold after applying every write, as it would at the next start.
+fn appliquer(fichiers: &mut BTreeMap<String, Vec<u8>>, ecritures: Vec<Ecriture>) {
+    for e in ecritures {
+        match e.octets {
+            Some(o) => fichiers.insert(e.nom.to_owned(), o),
+            None => fichiers.remove(e.nom),
+        };
+    }
+}
+
+#[test]
+fn la_date_du_jour_est_pre_remplie_et_doit_etre_confirmee() {
+    let mut a = app();
+    let v = a.vue();
+    let q = &v.questionnaire.questions[0];
+    assert_eq!(q.id, "signature_date");
+    assert_eq!(q.value, "01/12/2026");
+    assert_eq!(q.shown.as_deref(), Some("1er décembre 2026"));
+    assert!(q.prefilled.as_deref().unwrap().contains("date du jour"));
+    assert!(q.confirm.is_some());
+    repondre(&mut a, "patientele_mt", "1200");
+    repondre(&mut a, "percentile_band", "p50_p70");
+    let v = a.vue();
+    assert!(
+        !v.questionnaire.can_show_result,
+        "an unconfirmed date gives no result"
+    );
+    assert_eq!(
+        v.questionnaire.first_pending.as_deref(),
+        Some("signature_date")
+    );
+    a.traiter(Evenement::ConfirmerPrerempli {
+        id: "signature_date".into(),
+    });
+    let v = a.vue();
+    assert!(v.questionnaire.can_show_result);
+    assert!(v.questionnaire.questions[0].prefilled.is_none());
+    assert_eq!(a.reponses()["signature_date"], "2026-12-01");
+}
+
+#[test]
+fn le_resultat_montre_les_montants_du_bareme_a_la_francaise() {
+    let mut a = app();
+    cas_001(&mut a);
+    assert_eq!(
+        a.reponses()["signature_date"],
+        "2025-01-15",
+        "typed date stored as ISO"
+    );
+    a.traiter(Evenement::VoirResultat);
+    assert_eq!(a.ecran(), Ecran::Resultat);
+    let v = a.vue();
+    assert_eq!(v.title, "Résultat");
+    let r = v.result.unwrap();
+    assert_eq!(r.verdict.symbol, "✓");
+    let demi = r.options.iter().find(|o| o.label.contains("1/2")).unwrap();
+    assert_eq!(demi.years[0].amount, eur("19 000"));
+    assert_eq!(demi.years[0].spoken, "Année 1 : 19000 euros");
+    assert_eq!(demi.years[0].label, "Année 1");
+    assert!(demi.years[2].label.contains("maximum"));
+    let tiers = &r.options[0];
+    assert!(!tiers.available);
+    assert!(tiers
+        .unavailable
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Non disponible"));
+    // The comparison shows the same cells.
+    let c = v.comparison.unwrap();
+    assert_eq!(c.rows[0].half, eur("19 000"));
+    assert!(c.rows[0].spoken.starts_with("Année 1 : "));
+}
+
+#[test]
+fn aucun_identifiant_interne_ni_genre_anglais_a_l_ecran() {
+    let mut a = app();
+    cas_001(&mut a);
+    a.traiter(Evenement::VoirResultat);
+    let v = a.vue();
+    let texte = serde_json::to_string(&(&v.result, &v.legal_basis, &v.about_screen)).unwrap();
+    for interne in [
+        "convention-2024",
+        "reglement-arbitral-2023",
+        "avenant-7-2019",
+        "core/rules",
+        "\"legal\"",
+        "\"press\"",
+        "official",
+    ] {
+        assert!(!texte.contains(interne), "{interne} shown: {texte}");
+    }
+    // A contract signed under the 2023 rules, revalued by the 2024 ones from its anniversary:
+    // the engine's caveat names both versions and a date, the screen their titles and words.
+    let mut b = app();
+    repondre(&mut b, "signature_date", "01/09/2023");
+    repondre(&mut b, "patientele_mt", "1200");
+    repondre(&mut b, "percentile_band", "p50_p70");
+    b.traiter(Evenement::VoirResultat);
+    let w = b.vue();
+    let r = serde_json::to_string(&(&w.result, &w.comparison)).unwrap();
+    assert!(r.contains("revalorisé"), "{r}");
+    for interne in ["convention-2024", "reglement-arbitral-2023", "2024-09-01"] {
+        assert!(!r.contains(interne), "{interne} shown: {r}");
+    }
+    let refs = &v.legal_basis.unwrap().references;
+    assert!(!refs.is_empty());
+    assert!(refs
+        .iter()
+        .all(|r| !r.source.is_empty() && !r.title.is_empty()));
+}
+
+#[test]
+fn un_message_de_validation_nomme_la_question_et_ecrit_la_date() {
+    let mut a = app();
+    repondre(&mut a, "signature_date", "2025-01-15");
+    repondre(&mut a, "patientele_mt", "9999999");
+    let v = a.vue();
+    let q = v
+        .questionnaire
+        .questions
+        .iter()
+        .find(|q| q.id == "patientele_mt")
+        .unwrap();
+    let e = q.error.as_deref().unwrap();
+    assert!(e.starts_with("À corriger : "), "{e}");
+    assert!(!e.contains("patientele_mt"), "{e}");
+    repondre(&mut a, "patientele_mt", "1200");
+    repondre(&mut a, "signature_date", "2019-08-31");
+    let v = a.vue();
+    let e = v.questionnaire.questions[0].error.clone().unwrap();
+    assert!(!e.contains("2019-09-01"), "ISO date in {e}");
+    assert!(!e.contains("signature_date"), "{e}");
+}
+
+#[test]
+fn les_reponses_sont_enregistrees_et_relues_au_demarrage() {
+    let mut a = app();
+    let mut fichiers = BTreeMap::new();
+    appliquer(&mut fichiers, a.ecritures());
+    assert!(fichiers.is_empty(), "nothing to store before an answer");
+    cas_001(&mut a);
+    appliquer(&mut fichiers, a.ecritures());
+    assert_eq!(fichiers.keys().collect::<Vec<_>>(), [FICHIER_SIMULATION]);
+    // The pre-filled defaults are not saved, only the doctor's answers.
+    let saved = lire_reponses(&fichiers[FICHIER_SIMULATION]).unwrap();
+    assert_eq!(&saved, a.reponses());
+    assert!(!saved.contains_key("specialty"));
+    let b = app_avec(&fichiers, Langue::Fr);
+    assert_eq!(b.reponses(), a.reponses());
+    assert_eq!(
+        b.ecran(),
+        Ecran::Resultat,
+        "a complete simulation reopens on its result"
+    );
+    assert!(FICHIERS.contains(&FICHIER_SIMULATION));
+}
+
+#[test]
+fn un_fichier_illisible_redemarre_une_simulation_et_est_efface() {
+    for octets in [&b"{"[..], b"{\"$format\":\"9\"}", b"[1]", b"\xff\xfe"] {
+        let mut f = BTreeMap::new();
+        f.insert(FICHIER_SIMULATION.to_owned(), octets.to_vec());
+        let mut a = app_avec(&f, Langue::Fr);
+        assert!(a.reponses().is_empty());
+        assert_eq!(
+            a.ecritures(),
+            [Ecriture {
+                nom: FICHIER_SIMULATION,
+                octets: None
+            }]
+        );
+    }
+    let mut r = BTreeMap::new();
+    r.insert("a\"b".to_owned(), "é\n\\".to_owned());
+    assert_eq!(lire_reponses(ecrire_reponses(&r).as_bytes()).unwrap(), r);
+}
+
+#[test]
+fn nouvelle_simulation_demande_confirmation() {
+    let mut a = app();
+    cas_001(&mut a);
+    a.ecritures();
+    a.traiter(Evenement::NouvelleSimulation);
+    let c = a.vue().confirmation.unwrap();
+    assert!(c.message.contains("effacées"));
+    assert_eq!(a.reponses().len(), 3, "nothing erased before confirmation");
+    a.traiter(Evenement::Annuler);
+    assert!(a.vue().confirmation.is_none());
+    assert_eq!(a.reponses().len(), 3);
+    a.traiter(Evenement::NouvelleSimulation);
+    a.traiter(Evenement::Retour);
+    assert_eq!(a.reponses().len(), 3, "back dismisses the dialog");
+    a.traiter(Evenement::NouvelleSimulation);
+    a.traiter(Evenement::Confirmer);
+    assert!(a.reponses().is_empty());
+    assert_eq!(
+        a.ecritures(),
+        [Ecriture {
+            nom: FICHIER_SIMULATION,
+            octets: None
+        }]
+    );
+    // Confirming without a pending question does nothing.
+    repondre(&mut a, "patientele_mt", "1");
+    a.traiter(Evenement::Confirmer);
+    assert_eq!(a.reponses().len(), 1);
+}
+
+#[test]
+fn navigation_et_langue() {
+    let mut a = app();
+    assert!(a.vue().back.is_none());
+    a.traiter(Evenement::Ouvrir(Ecran::Comparaison));
+    assert_eq!(
+        a.ecran(),
+        Ecran::Questionnaire,
+        "no comparison without a result"
+    );
+    cas_001(&mut a);
+    a.traiter(Evenement::VoirResultat);
+    a.traiter(Evenement::Ouvrir(Ecran::Comparaison));
+    assert_eq!(a.ecran(), Ecran::Comparaison);
+    a.traiter(Evenement::Langue("en-GB".into()));
+    let v = a.vue();
+    assert_eq!(v.back.as_deref(), Some("Back"));
+    assert_eq!(v.comparison.unwrap().rows[0].half, "€19,000");
+    a.traiter(Evenement::Retour);
+    a.traiter(Evenement::Retour);
+    assert_eq!(a.ecran(), Ecran::Questionnaire);
+    a.traiter(Evenement::Ouvrir(Ecran::APropos));
+    let v = a.vue();
+    assert_eq!(v.title, "About");
+    assert!(v.about_screen.versions[0]
+        .period
+        .contains("1 September 2019"));
+    a.traiter(Evenement::Langue("fr".into()));
+    assert!(a.vue().about_screen.versions[0]
+        .period
+        .contains("1er septembre 2019"));
+    // Clearing an answer the result needs closes the result screens (the date falls back to
+    // today's, pre-filled, to confirm).
+    a.traiter(Evenement::Retour);
+    a.traiter(Evenement::VoirResultat);
+    assert_eq!(a.ecran(), Ecran::Resultat);
+    a.traiter(Evenement::Repondre {
+        id: "signature_date".into(),
+        valeur: None,
+    });
+    assert_eq!(a.ecran(), Ecran::Questionnaire);
+    assert!(a.vue().result.is_none());
+}
+
+fn bundle_v2() -> (Vec<u8>, Vec<u8>) {
+    let mut doc: Value =
+        serde_json::from_str(assistmed_core::rules::regles_embarquees_json().unwrap()).unwrap();
+    doc["bundle_version"] = 2.into();
+    doc["published"] = "2026-12-01".into();
+    let octets = serde_json::to_vec(&doc).unwrap();
+    let sig = bundle::signer(&octets, &cle_privee(CLE_TEST).unwrap());
+    (octets, sig.to_vec())
+}
+
+#[test]
+fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
+    let mut a = app();
+    a.traiter(Evenement::Ouvrir(Ecran::APropos));
+    a.traiter(Evenement::ImporterRegles(vec![(
+        "r.json".into(),
+        b"{}".to_vec(),
+    )]));
+    assert!(a
+        .vue()
+        .about_screen
+        .import_outcome
+        .unwrap()
+        .text
+        .contains(".sig"));
+    let (octets, sig) = bundle_v2();
+    let mut faux = sig.clone();
+    faux[0] ^= 1;
+    a.traiter(Evenement::ImporterRegles(vec![
+        ("r.json".into(), octets.clone()),
+        ("r.json.sig".into(), faux),
+    ]));
+    let o = a.vue().about_screen.import_outcome.unwrap();
+    assert_eq!(o.symbol, "✗");
+    assert!(a.ecritures().is_empty());
+    // The signature as `assistmed bundle sign` writes it: hex and a newline.
+    let hex = format!("{}\n", bundle::hex::encoder(&sig));
+    a.traiter(Evenement::ImporterRegles(vec![
+        ("r.json".into(), octets.clone()),
+        ("r.json.sig".into(), hex.into_bytes()),
+    ]));
+    let v = a.vue();
+    assert_eq!(v.about_screen.import_outcome.unwrap().symbol, "✓");
+    assert!(v.about_screen.data_version.contains("version 2"));
+    let mut fichiers = BTreeMap::new();
+    appliquer(&mut fichiers, a.ecritures());
+    assert_eq!(fichiers[FICHIER_REGLES], octets);
+    assert_eq!(fichiers[FICHIER_SIGNATURE], sig);
+    let b = app_avec(&fichiers, Langue::Fr);
+    assert!(b.vue().about_screen.data_version.contains("version 2"));
+    assert!(b.vue().about_screen.warning.is_none());
+    // A corrupted stored update: embedded rules, the reason shown, the files deleted.
+    fichiers.get_mut(FICHIER_REGLES).unwrap()[10] ^= 1;
+    let mut c = app_avec(&fichiers, Langue::Fr);
+    let v = c.vue();
+    assert!(v
+        .about_screen
+        .warning
+        .unwrap()
+        .starts_with("Mise à jour des règles écartée"));
+    assert!(v.about_screen.data_version.contains("version 1"));
+    appliquer(&mut fichiers, c.ecritures());
+    assert!(fichiers.is_empty());
+}
