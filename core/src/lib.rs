@@ -5,7 +5,7 @@
 //! gain, with the legal basis of every figure.
 //!
 //! Pure Rust, no FFI, no I/O beyond parsing the embedded rule data. Money is `Decimal`, dates
-//! are calendar dates, every rule value comes from `rules/regles.json` with its reference.
+//! are calendar dates, every rule value comes from the rule data in `rules/` (one file per parameter) with its reference.
 //!
 //! ```
 //! use assistmed_core::{evaluer, regles, Situation};
@@ -17,25 +17,30 @@
 //! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod amounts;
-pub mod app;
-pub mod assessment;
-pub mod bundle;
-pub mod economie;
-pub mod eligibility;
-pub mod error;
-pub mod explain;
-pub mod format;
-pub mod money;
-pub mod objectives;
-pub mod percentile;
-pub mod provenance;
-pub mod questionnaire;
+// The layers, in the direction of the flow (each knows only the ones above it):
+// rule data → computation → presentation. `error` and `format` are shared plumbing.
+
+/// Rule data: the dated, sourced parameters, their ids, integrity checks, the tracing reader and
+/// signed bundles. Knows nothing of the computation or the presentation (`tests/couches.rs`).
 pub mod rules;
-pub mod second_assistant;
-pub mod situation;
-pub mod suivi;
-pub mod timeline;
+
+/// Computation: situations in, codes and figures out (eligibility, amounts, objectives,
+/// timelines, economics, contract tracking), with the explanation of each decision.
+pub mod calcul;
+
+/// Presentation: the apps' questionnaire, result and app state, in one language per view.
+pub mod vues;
+
+pub mod error;
+pub mod format;
+
+// Short paths (`assistmed_core::eligibility`, `crate::provenance`…), as before the layers.
+pub use calcul::{
+    amounts, assessment, economie, eligibility, explain, money, objectives, percentile,
+    second_assistant, situation, suivi, timeline,
+};
+pub use rules::{bundle, provenance};
+pub use vues::{app, questionnaire};
 
 pub use assessment::{
     chronologie, evaluer, second_assistant_seul, Chronologie, Evaluation, OptionResultat,

@@ -1,10 +1,12 @@
 //! Rule data: dated, sourced parameter histories in the OpenFisca manner, and the legal versions.
 //!
-//! The data lives in `core/rules/regles.json`, embedded in the binary and parsed once. Code holds
+//! The data lives in `core/rules/` (one file per parameter in `parametres/`, assembled by `build.rs`), embedded in the binary and parsed once. Code holds
 //! logic; this data holds every number, date, list and reference the logic uses.
 
+pub mod bundle;
 pub mod ids;
 mod integrity;
+pub mod provenance;
 
 pub use integrity::PREFIXE_CALENDAIRE;
 
@@ -19,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
 
-/// The rule document shipped in the binary (the offline default): `rules/regles.json`, minified
+/// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
 /// and deflated by the build script.
 const REGLES_COMPRESSEES: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/regles.min.json.deflate"));

@@ -1,6 +1,6 @@
 //! Signed rule bundles: correcting the rules without an app release, offline-first.
 //!
-//! A bundle is the rule document (`rules/regles.json` is the one shipped in the binary) plus a
+//! A bundle is the rule document (the one assembled from `rules/` is shipped in the binary) plus a
 //! detached ed25519 signature over its exact bytes. [`RuleStore`] starts from the embedded rules
 //! and accepts a candidate only if, in this order: the signature verifies against a public key
 //! compiled into the library; the schema version is supported; the bundle version is newer than
@@ -17,10 +17,10 @@ use crate::error::{CodeErreur, Erreur, Resultat};
 use crate::rules::{OrigineRegles, RuleSet, SCHEMA_VERSION};
 
 /// Public keys of the rule publishers, one hex key per line (`#` starts a comment).
-const CLES_PRODUCTION: &str = include_str!("../keys/trusted-production-keys.txt");
+const CLES_PRODUCTION: &str = include_str!("../../keys/trusted-production-keys.txt");
 /// The TEST-ONLY key, trusted only in builds with the `test-keys` feature.
 #[cfg(feature = "test-keys")]
-const CLE_TEST: &str = include_str!("../keys/test-only/TEST-ONLY-public-key.hex");
+const CLE_TEST: &str = include_str!("../../keys/test-only/TEST-ONLY-public-key.hex");
 
 /// Length of an ed25519 signature in bytes.
 pub const LONGUEUR_SIGNATURE: usize = 64;
