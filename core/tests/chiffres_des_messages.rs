@@ -232,3 +232,35 @@ fn annee_minimale_du_second_assistant() {
         "Au moins en 4e année",
     );
 }
+
+#[test]
+fn les_aides_du_questionnaire_citent_les_parametres() {
+    use assistmed_core::questionnaire::{questionnaire, Reponses};
+    let aide = |r: &RuleSet, id: &str| {
+        let reponses: Reponses = [("signature_date", "2025-01-15"), ("specialty", "01")]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let q = questionnaire(r, &reponses, None);
+        let question = q.questions.iter().find(|q| q.id == id).unwrap();
+        format!("{}\n{}", question.help_fr, question.help_en)
+    };
+    // S35: from 65 the objective is to keep the patient list (2024).
+    let avant = aide(assistmed_core::regles().unwrap(), "age");
+    assert!(
+        avant.contains("À partir de 65 ans") && avant.contains("From 65,"),
+        "{avant}"
+    );
+    let r = regles_avec(ids::AGE_MAINTIEN_AGE_MIN, "2024-06-22", json!(67));
+    let apres = aide(&r, "age");
+    assert!(
+        apres.contains("À partir de 67 ans") && !apres.contains("65"),
+        "{apres}"
+    );
+    // The first version's start, in words, on the signature date question.
+    let date = aide(assistmed_core::regles().unwrap(), "signature_date");
+    assert!(
+        date.contains("1er septembre 2019") && date.contains("1 September 2019"),
+        "{date}"
+    );
+}

@@ -428,7 +428,7 @@ impl Application {
                     id: x.id.to_owned(),
                     kind: x.kind,
                     label: pick(l, x.label_fr, x.label_en).to_owned(),
-                    help: pick(l, x.help_fr, x.help_en).to_owned(),
+                    help: pick(l, &x.help_fr, &x.help_en).to_owned(),
                     required: x.required.then(|| t(l, "Obligatoire", "Required")),
                     radio: x.choices.len() <= RADIO_MAX,
                     choices: x
@@ -731,12 +731,18 @@ fn annee(n: u32, l: Langue) -> String {
     }
 }
 
-fn note_maximum(l: Langue) -> String {
-    t(
-        l,
-        "* Montant maximal à partir de la 3e année, modulé selon l'atteinte de l'objectif.",
-        "* Maximum amount from year 3, modulated by how far the objective is reached.",
-    )
+/// The note under a table whose amounts are maxima from year `depuis` (the rule data's
+/// modulation start, as carried by the cells).
+fn note_maximum(depuis: u32, l: Langue) -> String {
+    match l {
+        Langue::Fr => format!(
+            "* Montant maximal à partir de la {} année, modulé selon l'atteinte de l'objectif.",
+            crate::explain::ordinal(depuis, l)
+        ),
+        Langue::En => format!(
+            "* Maximum amount from year {depuis}, modulated by how far the objective is reached."
+        ),
+    }
 }
 
 fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
@@ -840,7 +846,11 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                     amount: affiche(row.total, l),
                     spoken: format!("{}{}", t(l, "Total : ", "Total: "), parle(row.total, l)),
                 },
-                maximum_note: row.cells.iter().any(|c| c.maximum).then(|| note_maximum(l)),
+                maximum_note: row
+                    .cells
+                    .iter()
+                    .find(|c| c.maximum)
+                    .map(|c| note_maximum(c.year, l)),
                 objective_title: objective.as_ref().map(|_| t(l, "Objectif", "Objective")),
                 objective,
                 targets: pick(l, &row.targets_fr, &row.targets_en).clone(),
@@ -1020,8 +1030,10 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
             .cells
             .iter()
             .chain(&plein.cells)
-            .any(|c| c.maximum)
-            .then(|| note_maximum(l)),
+            .filter(|c| c.maximum)
+            .map(|c| c.year)
+            .min()
+            .map(|depuis| note_maximum(depuis, l)),
         notes,
     })
 }

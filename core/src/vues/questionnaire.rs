@@ -15,14 +15,17 @@ use serde::Serialize;
 use crate::assessment::{evaluer, Evaluation, ReferenceCitee, VersionAppliquee};
 use crate::eligibility::Statut;
 use crate::error::{CodeErreur, Erreur, Resultat};
-use crate::explain::{Avertissement, Raison};
+use crate::explain::{ordinal, pct, Avertissement, Raison};
+use crate::format;
 use crate::objectives::StatutObjectif;
+use crate::rules::ids as regles;
 use crate::rules::{RuleSet, Valeur, Version};
 use crate::second_assistant::StatutSecondAssistant;
 use crate::situation::{
     Exercice, Formule, Saisie, SaisieContrat, Secteur, Tranche, Zone, AGE_MAX, AGE_MIN,
     PATIENTS_MAX,
 };
+use crate::Langue;
 
 /// Kind of answer a question expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -58,8 +61,8 @@ pub struct Question {
     pub kind: TypeQuestion,
     pub label_fr: &'static str,
     pub label_en: &'static str,
-    pub help_fr: &'static str,
-    pub help_en: &'static str,
+    pub help_fr: String,
+    pub help_en: String,
     pub required: bool,
     pub choices: Vec<Choix>,
     /// Bounds of a count or percentage.
@@ -173,21 +176,21 @@ use TypeQuestion as Q;
 /// Every question, in screen order.
 const MODELES: &[Modele] = &[
     m(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
-      "La version des règles dépend de cette date (à partir du 1er septembre 2019).", "The rule version depends on this date (from 1 September 2019)."),
+      "La version des règles dépend de cette date (à partir du {premiere_version}).", "The rule version depends on this date (from {premiere_version})."),
     m(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
       "Votre spécialité d'exercice (nomenclature de l'Assurance Maladie).", "Your practice specialty (Assurance Maladie nomenclature)."),
     m(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
       "Le dispositif est ouvert au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO.", "The scheme is open to sector 1 and sector 2 with OPTAM or OPTAM-CO."),
     m(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
-      "Sur les 12 mois avant la signature, hors dépassements ; au moins 80 % pour les chirurgiens, ORL et gynécologues.",
-      "Over the 12 months before signature, excluding extra fees; at least 80% for surgeons, ENT and gynaecologists."),
+      "Sur les 12 mois avant la signature, hors dépassements ; au moins {part_clinique_min} pour les chirurgiens, ORL et gynécologues.",
+      "Over the 12 months before signature, excluding extra fees; at least {part_clinique_min} for surgeons, ENT and gynaecologists."),
     m(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
       "Zonage médecin de l'ARS : zone d'intervention prioritaire (ZIP), zone d'action complémentaire (ZAC) ou hors zone.",
       "ARS doctor zoning: priority intervention zone (ZIP), complementary action zone (ZAC) or outside."),
     m(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
       "Exercice regroupé : au moins deux médecins, une MSP ou un centre de santé.", "Group practice: at least two doctors, an MSP or a health centre."),
     m(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
-      "Exigé par l'avenant 7 (2019), avec un délai de 2 ans pour rejoindre.", "Required by amendment 7 (2019), with 2 years to join."),
+      "Exigé par l'avenant 7 (2019), avec un délai de {delai_coordination} pour rejoindre.", "Required by amendment 7 (2019), with {delai_coordination} to join."),
     m(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
       "Nombre de patients vous ayant déclaré médecin traitant (visible sur amelipro).", "Number of patients who declared you as their médecin traitant (shown on amelipro)."),
     m(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
@@ -197,7 +200,7 @@ const MODELES: &[Modele] = &[
     m(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
       "Pas de seuil d'activité ; objectif : atteindre la médiane de la spécialité.", "No activity threshold; objective: reach the specialty median."),
     m(ids::AGE, Q::Count, "Âge", "Age",
-      "À partir de 65 ans, l'objectif est de maintenir la patientèle (convention 2024).", "From 65, the objective is to keep the patient list (2024 agreement)."),
+      "À partir de {age_maintien} ans, l'objectif est de maintenir la patientèle (convention 2024).", "From {age_maintien}, the objective is to keep the patient list (2024 agreement)."),
     m(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
       "Le contrat est alors adapté par votre CPAM.", "The contract is then adjusted by your CPAM."),
     m(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
@@ -205,7 +208,7 @@ const MODELES: &[Modele] = &[
     m(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
       "Pour savoir si un second assistant (1,5 ou 2 ETP) est possible.", "To know whether a second assistant (1.5 or 2 FTE) is possible."),
     m(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
-      "Le second assistant est possible à partir de la 3e année.", "A second assistant is possible from year 3."),
+      "Le second assistant est possible à partir de la {annee_second_assistant} année.", "A second assistant is possible from year {annee_second_assistant}."),
     m(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
       "Condition du second assistant.", "A condition for a second assistant."),
 ];
@@ -217,6 +220,69 @@ fn valeur<'r>(rules: &'r RuleSet, v: &Version, id: &str) -> Option<&'r Valeur> {
         .ok()
         .and_then(|p| p.a_la_date(v.start))
         .map(|x| &x.valeur)
+}
+
+/// A help text with its rule figures read from the parameters of the version in force (the first
+/// version before the date is answered), so that a rule update changes the text too.
+fn aide(rules: &RuleSet, version: Option<&Version>, modele: &str, langue: Langue) -> String {
+    if !modele.contains('{') {
+        return modele.to_owned();
+    }
+    let v = version.or(rules.versions.first());
+    let nombre = |id: &str| match v.and_then(|v| valeur(rules, v, id)) {
+        Some(Valeur::Nombre(n)) => Some(*n),
+        _ => None,
+    };
+    let inconnu = match langue {
+        Langue::Fr => "(à confirmer avec votre CPAM)",
+        Langue::En => "(to confirm with your CPAM)",
+    };
+    let mut texte = modele.to_owned();
+    let mut remplacer = |cle: &str, valeur: Option<String>| {
+        texte = texte.replace(cle, valeur.as_deref().unwrap_or(inconnu));
+    };
+    remplacer(
+        "{premiere_version}",
+        rules
+            .versions
+            .first()
+            .map(|p| format::date_longue(p.start, langue)),
+    );
+    remplacer(
+        "{part_clinique_min}",
+        match v.and_then(|v| valeur(rules, v, regles::PART_CLINIQUE_MIN)) {
+            Some(Valeur::Taux(t)) => Some(match langue {
+                Langue::Fr => format!("{}\u{a0}%", pct(*t, langue)),
+                Langue::En => format!("{}%", pct(*t, langue)),
+            }),
+            _ => None,
+        },
+    );
+    remplacer(
+        "{delai_coordination}",
+        nombre(regles::DELAI_ENGAGEMENT_COORDONNE_ANNEES).map(|n| annees(n, langue)),
+    );
+    remplacer(
+        "{age_maintien}",
+        nombre(regles::AGE_MAINTIEN_AGE_MIN).map(|n| n.to_string()),
+    );
+    remplacer(
+        "{annee_second_assistant}",
+        nombre(regles::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN).map(|n| match langue {
+            Langue::Fr => ordinal(n, langue),
+            Langue::En => n.to_string(),
+        }),
+    );
+    texte
+}
+
+fn annees(n: u32, langue: Langue) -> String {
+    match (langue, n) {
+        (Langue::Fr, 1) => "1 an".to_owned(),
+        (Langue::Fr, _) => format!("{n} ans"),
+        (Langue::En, 1) => "1 year".to_owned(),
+        (Langue::En, _) => format!("{n} years"),
+    }
 }
 
 fn vrai(rules: &RuleSet, v: &Version, id: &str) -> bool {
@@ -395,39 +461,39 @@ pub fn questionnaire(
     // Codes 45 and 69 are referred to the CPAM with both readings: the clinical-fee share is
     // optional for them (it only matters when the surgery reading fails too).
     let part_facultative = matches!((version, specialite), (Some(v), Some(sp))
-        if contient(rules, v, crate::rules::ids::SPECIALITES_INCERTAINES, &sp.code));
+        if contient(rules, v, regles::SPECIALITES_INCERTAINES, &sp.code));
     if let (Some(v), Some(sp)) = (version, specialite) {
-        if contient(
-            rules,
-            v,
-            "eligibilite.groupes_part_clinique",
-            sp.group.as_str(),
-        ) {
+        if contient(rules, v, regles::GROUPES_PART_CLINIQUE, sp.group.as_str()) {
             visibles.push(ids::CLINICAL_FEE_SHARE);
         }
     }
     let second_assistant =
-        version.is_some_and(|v| generaliste && vrai(rules, v, "second_assistant.ouvert"));
+        version.is_some_and(|v| generaliste && vrai(rules, v, regles::SECOND_ASSISTANT_OUVERT));
     let zone_utile = version.is_some_and(|v| {
-        vrai(rules, v, "formule.plein.zone_sous_dense_requise")
-            || vrai(rules, v, "eligibilite.exercice_groupe_requis")
+        vrai(rules, v, regles::PLEIN_ZONE_SOUS_DENSE_REQUISE)
+            || vrai(rules, v, regles::EXERCICE_GROUPE_REQUIS)
     }) || (second_assistant && contrat_plein);
     if zone_utile {
         visibles.push(ids::ZONE);
     }
-    if version.is_some_and(|v| vrai(rules, v, "eligibilite.exercice_groupe_requis")) {
+    if version.is_some_and(|v| vrai(rules, v, regles::EXERCICE_GROUPE_REQUIS)) {
         visibles.push(ids::PRACTICE);
     }
-    if version.is_some_and(|v| vrai(rules, v, "eligibilite.exercice_coordonne_requis")) {
+    if version.is_some_and(|v| vrai(rules, v, regles::EXERCICE_COORDONNE_REQUIS)) {
         visibles.push(ids::COORDINATED);
     }
-    if generaliste {
+    // The médecin-traitant patient list counts for GPs, and for paediatricians where the rules
+    // give them a PMT objective too (S40, C).
+    let pediatre = matches!((version, specialite), (Some(v), Some(sp))
+        if !generaliste && contient(rules, v, regles::INDICATEURS_PEDIATRIE_SPECIALITES, &sp.code)
+            && contient(rules, v, regles::INDICATEURS_PEDIATRIE, "pmt"));
+    if generaliste || pediatre {
         visibles.push(ids::PATIENTELE_MT);
     }
     visibles.extend([ids::FILE_ACTIVE, ids::PERCENTILE_BAND, ids::NEWLY_INSTALLED]);
     if version.is_some_and(|v| {
         matches!(
-            valeur(rules, v, "objectif.age_maintien.age_min"),
+            valeur(rules, v, regles::AGE_MAINTIEN_AGE_MIN),
             Some(Valeur::Nombre(_))
         )
     }) {
@@ -530,8 +596,8 @@ pub fn questionnaire(
             kind: m.kind,
             label_fr: m.label_fr,
             label_en: m.label_en,
-            help_fr: m.help_fr,
-            help_en: m.help_en,
+            help_fr: aide(rules, version, m.help_fr, Langue::Fr),
+            help_en: aide(rules, version, m.help_en, Langue::En),
             required: requis.contains(&m.id),
             choices: choix(rules, m),
             min: bornes(m.id).map(|b| b.0),
