@@ -19,7 +19,7 @@ compte() { # operation iterations -> instructions executed by the whole process
 }
 
 printf '%-12s %14s\n' operation instructions/call
-for op in charger evaluer chronologie; do
+for op in charger evaluer chronologie economie; do
   iterations=$n
   [ "$op" = charger ] && iterations=$(( n / 20 > 0 ? n / 20 : 1 ))
   base=$(compte "$op" 0)

@@ -3,14 +3,21 @@
 //! that callgrind's totals for N and for 0 give the instructions of one call, a figure that does
 //! not move with the load of a shared machine.
 //!
-//! usage: instructions charger|evaluer|chronologie N
+//! usage: instructions charger|evaluer|chronologie|economie N
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark workload may panic on bad args
 
 use std::hint::black_box;
 
+use assistmed_core::economie::{self, EntreeEconomie};
 use assistmed_core::rules::{decompresser_regles_embarquees, RuleSet};
 use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
+
+/// A GP taking a full-time assistant at 2 000 € gross a month from 2026-01-01 (the economics
+/// golden case `tests/economics/001-plein-2026-2000.json`).
+const ECONOMIE: &str = r#"{"option": "plein", "start": "2026-01-01", "gross_monthly": "2000",
+    "situation": {"specialty": "01", "sector": "secteur_1", "patientele_mt": 1200,
+    "percentile_band": "p50_p70"}}"#;
 
 const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "sector": "secteur_1",
     "patientele_mt": 1200, "file_active": 1800, "percentile_band": "p50_p70", "age": 50}"#;
@@ -22,6 +29,10 @@ fn main() {
     // Setup outside the measured difference: the rules and the situation exist for every N.
     let r = regles().unwrap();
     let s = Situation::depuis_json(SITUATION).unwrap();
+    let (se, de) = EntreeEconomie::depuis_json(ECONOMIE)
+        .unwrap()
+        .valider()
+        .unwrap();
     for _ in 0..n {
         match operation {
             "charger" => {
@@ -32,6 +43,11 @@ fn main() {
             }
             "chronologie" => {
                 black_box(chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap());
+            }
+            "economie" => {
+                black_box(
+                    economie::calculer(black_box(r), black_box(&se), black_box(&de)).unwrap(),
+                );
             }
             autre => panic!("unknown operation {autre}"),
         }
