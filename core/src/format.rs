@@ -114,7 +114,10 @@ pub fn montant_parle(d: Decimal, langue: Langue) -> String {
             "{tete} et {cents} centime{}",
             if cents >= 2 { "s" } else { "" }
         ),
-        Langue::En => format!("{tete} and {cents} cent{}", if cents == 1 { "" } else { "s" }),
+        Langue::En => format!(
+            "{tete} and {cents} cent{}",
+            if cents == 1 { "" } else { "s" }
+        ),
     }
 }
 

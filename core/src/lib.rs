@@ -24,6 +24,7 @@ pub mod eligibility;
 pub mod error;
 pub mod explain;
 pub mod format;
+pub mod json;
 pub mod money;
 pub mod objectives;
 pub mod percentile;

@@ -83,6 +83,8 @@ pub fn evaluer(
     spe: &Specialite,
     c: &ContratEnCours,
 ) -> Resultat<SecondAssistant> {
+    // A running contract started before the scheme (year 0…) is no contract of the scheme.
+    l.rules.version_a(c.start, "current_contract.start")?;
     let mut conditions = Vec::new();
     let ouvert = l.booleen("second_assistant.ouvert")?.valeur == Some(true);
     conditions.push(condition(

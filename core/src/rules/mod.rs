@@ -98,6 +98,7 @@ impl fmt::Display for Grade {
 
 /// A source or legal text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reference {
     pub title: String,
     #[serde(default)]
@@ -109,6 +110,7 @@ pub struct Reference {
 
 /// A legal version of the scheme: governs contracts signed in `[start, end_exclusive)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Version {
     pub id: String,
     pub title_fr: String,
@@ -225,6 +227,7 @@ impl GroupeSpecialite {
 
 /// A medical specialty of the Assurance Maladie nomenclature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Specialite {
     pub code: String,
     pub name: String,
@@ -282,10 +285,37 @@ pub struct RuleSet {
 /// Schema versions this build can read.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Bounds of a rule document (embedded or a bundle), checked while parsing: 1 MiB (the
+/// embedded document is about 70 KB), strings of at most 4 000 characters, lists and objects of
+/// at most 1 000 entries (parameters, values, references, specialties, codes), depth 16.
+pub const LIMITES_DOCUMENT: crate::json::Limites = crate::json::Limites {
+    octets: 1 << 20,
+    chaine: 4_000,
+    elements: 1_000,
+    profondeur: 16,
+};
+
 impl RuleSet {
     /// Parses and checks a rule document. Every integrity failure is an error, never a panic.
     pub fn from_json(texte: &str) -> Resultat<RuleSet> {
-        let brut: brut::Document = serde_json::from_str(texte).map_err(Erreur::regles_invalides)?;
+        // Strict reading first (size, duplicate keys, string and list bounds), then the typed
+        // shape, which refuses unknown fields at every level.
+        let valeur = crate::json::lire(texte, LIMITES_DOCUMENT, "bundle").map_err(|e| {
+            if e.code == crate::CodeErreur::JsonInvalide {
+                Erreur {
+                    code: crate::CodeErreur::ReglesInvalides,
+                    ..e
+                }
+            } else {
+                e
+            }
+        })?;
+        let brut: brut::Document = serde_json::from_value(valeur).map_err(|e| Erreur {
+            code: crate::CodeErreur::ReglesInvalides,
+            champ: None,
+            message_fr: "données de règles invalides : structure du document incorrecte (champ inconnu, manquant ou de mauvais type ; détail dans le message anglais)".into(),
+            message_en: format!("invalid rule data: {}", crate::error::citer_long(&e.to_string())),
+        })?;
         let rules = brut.en_regles()?;
         integrity::verifier(&rules)?;
         Ok(rules)
@@ -436,7 +466,7 @@ mod brut {
             let erreur = |attendu: &str| {
                 Erreur::regles_invalides(format!(
                     "`{id}` au {} : valeur {} incompatible avec l'unité (attendu {attendu}) / value incompatible with unit",
-                    self.from, self.value
+                    self.from, crate::error::citer(&self.value.to_string())
                 ))
             };
             let valeur = match (&self.value, unite) {
@@ -446,12 +476,14 @@ mod brut {
                 (_, _) if self.grade == Grade::Gap || self.not_applicable => {
                     return Err(erreur("null pour une valeur GAP ou sans objet"))
                 }
-                (J::String(s), Unite::Eur) => {
-                    super::Valeur::Montant(s.parse().map_err(|_| erreur("montant décimal"))?)
-                }
-                (J::String(s), Unite::Ratio) => {
-                    super::Valeur::Taux(s.parse().map_err(|_| erreur("taux décimal"))?)
-                }
+                (J::String(s), Unite::Eur) => super::Valeur::Montant(
+                    crate::money::lire_decimal(id, s, crate::money::DECIMALES_MONTANT, false)
+                        .map_err(|_| erreur("montant décimal, au plus 2 décimales"))?,
+                ),
+                (J::String(s), Unite::Ratio) => super::Valeur::Taux(
+                    crate::money::lire_decimal(id, s, crate::money::DECIMALES_TAUX, false)
+                        .map_err(|_| erreur("taux décimal, au plus 6 décimales"))?,
+                ),
                 (J::Number(n), Unite::Patients | Unite::Years) => super::Valeur::Nombre(
                     n.as_u64()
                         .and_then(|n| u32::try_from(n).ok())
