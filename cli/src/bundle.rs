@@ -235,8 +235,14 @@ pub fn executer(c: &Commande) -> Result<String, Erreur> {
                     return Err(Erreur {
                         code: CodeErreur::CleInvalide,
                         champ: Some(citer(&f.display().to_string())),
-                        message_fr: format!("{} existe déjà : refus de l'écraser", citer(&f.display().to_string())),
-                        message_en: format!("{} already exists: refusing to overwrite it", citer(&f.display().to_string())),
+                        message_fr: format!(
+                            "{} existe déjà : refus de l'écraser",
+                            citer(&f.display().to_string())
+                        ),
+                        message_en: format!(
+                            "{} already exists: refusing to overwrite it",
+                            citer(&f.display().to_string())
+                        ),
                     });
                 }
             }

@@ -202,7 +202,8 @@ impl SituationArgs {
                 c.start = Some(d.clone());
             }
             if let Some(b) = &self.objectives_reached {
-                c.objectives_reached = Some(lire_booleen("current_contract.objectives_reached", b)?);
+                c.objectives_reached =
+                    Some(lire_booleen("current_contract.objectives_reached", b)?);
             }
         }
         Ok(s)
@@ -335,9 +336,7 @@ fn sortie_de(cli: &Cli) -> Sortie {
 /// `--json` and `--lang en` as typed, for reporting an argument error before parsing succeeds.
 fn sortie_brute() -> Sortie {
     let args: Vec<String> = std::env::args().collect();
-    let en = args
-        .windows(2)
-        .any(|p| p[0] == "--lang" && p[1] == "en")
+    let en = args.windows(2).any(|p| p[0] == "--lang" && p[1] == "en")
         || args.iter().any(|a| a == "--lang=en");
     Sortie {
         json: args.iter().any(|a| a == "--json"),
@@ -389,7 +388,11 @@ fn erreur_argument(e: &clap::Error) -> Erreur {
         ),
     };
     let en = e.render().to_string();
-    let en = en.lines().next().unwrap_or_default().trim_start_matches("error: ");
+    let en = en
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ");
     Erreur {
         code,
         champ,

@@ -50,11 +50,31 @@ fn avec(extra: &[&'static str]) -> Vec<&'static str> {
 
 #[test]
 fn les_erreurs_de_drapeaux_sont_typees_en_json() {
-    erreur_json(&avec(&["--patientele-mt", "abc"]), "hors_bornes", Some("patientele_mt"));
-    erreur_json(&avec(&["--patientele-mt", "1e3"]), "hors_bornes", Some("patientele_mt"));
-    erreur_json(&avec(&["--patientele-mt", "-5"]), "hors_bornes", Some("patientele_mt"));
-    erreur_json(&avec(&["--age", "99999999999999999999999"]), "hors_bornes", Some("age"));
-    erreur_json(&avec(&["--coordinated", "peut-etre"]), "valeur_inconnue", Some("coordinated"));
+    erreur_json(
+        &avec(&["--patientele-mt", "abc"]),
+        "hors_bornes",
+        Some("patientele_mt"),
+    );
+    erreur_json(
+        &avec(&["--patientele-mt", "1e3"]),
+        "hors_bornes",
+        Some("patientele_mt"),
+    );
+    erreur_json(
+        &avec(&["--patientele-mt", "-5"]),
+        "hors_bornes",
+        Some("patientele_mt"),
+    );
+    erreur_json(
+        &avec(&["--age", "99999999999999999999999"]),
+        "hors_bornes",
+        Some("age"),
+    );
+    erreur_json(
+        &avec(&["--coordinated", "peut-etre"]),
+        "valeur_inconnue",
+        Some("coordinated"),
+    );
     erreur_json(
         &avec(&["--clinical-fee-share", "0.79999999999999999999999999999"]),
         "hors_bornes",
@@ -63,14 +83,31 @@ fn les_erreurs_de_drapeaux_sont_typees_en_json() {
     erreur_json(&avec(&["--lang", "de"]), "valeur_inconnue", Some("lang"));
     erreur_json(&avec(&["--surprise"]), "valeur_inconnue", Some("surprise"));
     erreur_json(
-        &["simulate", "--signature-date", "9999-12-31", "--specialty", "01", "--sector", "secteur_1", "--json"],
+        &[
+            "simulate",
+            "--signature-date",
+            "9999-12-31",
+            "--specialty",
+            "01",
+            "--sector",
+            "secteur_1",
+            "--json",
+        ],
         "date_invalide",
         Some("signature_date"),
     );
     erreur_json(
         &[
-            "timeline", "--option", "quart", "--start", "2024-09-01", "--specialty", "01",
-            "--sector", "secteur_1", "--json",
+            "timeline",
+            "--option",
+            "quart",
+            "--start",
+            "2024-09-01",
+            "--specialty",
+            "01",
+            "--sector",
+            "secteur_1",
+            "--json",
         ],
         "valeur_inconnue",
         Some("option"),
@@ -80,10 +117,20 @@ fn les_erreurs_de_drapeaux_sont_typees_en_json() {
 
 #[test]
 fn la_virgule_francaise_est_acceptee() {
-    let mut args = avec(&["--clinical-fee-share", "0,85", "--percentile-band", "p50_p70"]);
+    let mut args = avec(&[
+        "--clinical-fee-share",
+        "0,85",
+        "--percentile-band",
+        "p50_p70",
+    ]);
     args[4] = "41"; // a specialty subject to the clinical-share rule (surgery)
     let o = assistmed(&args);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["situation"]["clinical_fee_share"], "0.85");
 }
@@ -113,13 +160,23 @@ fn keygen_cree_la_cle_privee_en_0600_sans_ecraser_ni_suivre_un_lien() {
     let d = dossier("keygen");
     let ds = d.to_str().unwrap();
     let o = assistmed(&["bundle", "keygen", "--out-dir", ds]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let privee = d.join("assistmed-signing-key.hex");
     let mode = std::fs::metadata(&privee).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     // A second run refuses to overwrite.
     let avant = std::fs::read(&privee).unwrap();
-    assert_eq!(assistmed(&["bundle", "keygen", "--out-dir", ds]).status.code(), Some(2));
+    assert_eq!(
+        assistmed(&["bundle", "keygen", "--out-dir", ds])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(std::fs::read(&privee).unwrap(), avant);
 
     // A dangling symlink planted where the key goes is not followed.

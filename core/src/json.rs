@@ -27,11 +27,12 @@ const CHAINE: &str = "\u{1}chaine\u{1}";
 const ELEMENTS: &str = "\u{1}elements\u{1}";
 const PROFONDEUR: &str = "\u{1}profondeur\u{1}";
 
-/// Parses `texte` as one JSON value within `limites`. `champ` names the document in errors.
-pub fn lire(texte: &str, limites: Limites, champ: &str) -> Resultat<Value> {
+/// Parses `texte` as one JSON value within `limites`. `champ` names the document in errors
+/// about the whole of it (`None` for a situation, whose fields are the error fields).
+pub fn lire(texte: &str, limites: Limites, champ: Option<&str>) -> Resultat<Value> {
     if texte.len() > limites.octets {
         return Err(Erreur::trop_volumineux(
-            Some(champ),
+            champ,
             "document",
             "document",
             texte.len(),
@@ -51,16 +52,12 @@ pub fn lire(texte: &str, limites: Limites, champ: &str) -> Resultat<Value> {
 }
 
 /// Parses `texte` as one JSON object within `limites`.
-pub fn lire_objet(texte: &str, limites: Limites, champ: &str) -> Resultat<Map<String, Value>> {
-    match lire(texte, limites, champ)? {
+pub fn lire_objet(texte: &str, limites: Limites) -> Resultat<Map<String, Value>> {
+    match lire(texte, limites, None)? {
         Value::Object(m) => Ok(m),
-        autre => Err(Erreur::json_champ(
-            champ,
-            format!(
-                "« {champ} » : objet JSON attendu, reçu {}",
-                nature_fr(&autre)
-            ),
-            format!("`{champ}`: JSON object expected, got {}", nature_en(&autre)),
+        autre => Err(Erreur::json_champ_absent(
+            format!("document JSON : objet attendu, reçu {}", nature_fr(&autre)),
+            format!("JSON document: object expected, got {}", nature_en(&autre)),
         )),
     }
 }
@@ -273,21 +270,21 @@ mod tests {
 
     #[test]
     fn doublons_limites_et_messages() {
-        let e = lire(r#"{"a":{"b":1,"b":2}}"#, L, "doc").unwrap_err();
+        let e = lire(r#"{"a":{"b":1,"b":2}}"#, L, None).unwrap_err();
         assert_eq!(e.champ.as_deref(), Some("a.b"), "{e}");
-        let e = lire(r#"{"a":"0123456789x"}"#, L, "doc").unwrap_err();
+        let e = lire(r#"{"a":"0123456789x"}"#, L, None).unwrap_err();
         assert_eq!(e.code, crate::CodeErreur::TropVolumineux);
         assert_eq!(e.champ.as_deref(), Some("a"), "{e}");
-        let e = lire("[1,2,3,4]", L, "doc").unwrap_err();
+        let e = lire("[1,2,3,4]", L, None).unwrap_err();
         assert_eq!(e.code, crate::CodeErreur::TropVolumineux);
-        let e = lire("[[[[1]]]]", L, "doc").unwrap_err();
+        let e = lire("[[[[1]]]]", L, None).unwrap_err();
         assert_eq!(e.code, crate::CodeErreur::TropVolumineux);
-        let e = lire("{\"a\": ", L, "doc").unwrap_err();
+        let e = lire("{\"a\": ", L, None).unwrap_err();
         assert!(
             e.message_fr.starts_with("document JSON illisible, ligne 1"),
             "{e}"
         );
-        assert!(lire("[1] x", L, "doc").is_err());
-        assert_eq!(lire(r#"{"a":[1,2]}"#, L, "doc").unwrap()["a"][1], 2);
+        assert!(lire("[1] x", L, None).is_err());
+        assert_eq!(lire(r#"{"a":[1,2]}"#, L, None).unwrap()["a"][1], 2);
     }
 }

@@ -377,7 +377,7 @@ impl Saisie {
     /// or a duplicate key is an error naming the field (`current_contract.start`…), in French
     /// and English; the document is bounded ([`LIMITES_JSON`]).
     pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
-        let objet = crate::json::lire_objet(texte, LIMITES_JSON, "situation")?;
+        let objet = crate::json::lire_objet(texte, LIMITES_JSON)?;
         let mut s = Saisie::default();
         for (cle, v) in &objet {
             let c = cle.as_str();

@@ -300,7 +300,7 @@ impl RuleSet {
     pub fn from_json(texte: &str) -> Resultat<RuleSet> {
         // Strict reading first (size, duplicate keys, string and list bounds), then the typed
         // shape, which refuses unknown fields at every level.
-        let valeur = crate::json::lire(texte, LIMITES_DOCUMENT, "bundle").map_err(|e| {
+        let valeur = crate::json::lire(texte, LIMITES_DOCUMENT, Some("bundle")).map_err(|e| {
             if e.code == crate::CodeErreur::JsonInvalide {
                 Erreur {
                     code: crate::CodeErreur::ReglesInvalides,
