@@ -23,7 +23,11 @@ fn appels_par_thread() -> usize {
     std::env::var("ASSISTMED_CONCURRENCY_CALLS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) { 1_000 } else { 10_000 })
+        .unwrap_or(if cfg!(debug_assertions) {
+            1_000
+        } else {
+            10_000
+        })
 }
 
 /// The golden-case inputs that are situations (errors included: they must be stable too).
@@ -87,8 +91,12 @@ fn comparer(store: RuleStore) {
     let depart = Arc::new(Barrier::new(THREADS));
     let fils: Vec<_> = (0..THREADS)
         .map(|t| {
-            let (store, entrees, attendu, depart) =
-                (store.clone(), entrees.clone(), attendu.clone(), depart.clone());
+            let (store, entrees, attendu, depart) = (
+                store.clone(),
+                entrees.clone(),
+                attendu.clone(),
+                depart.clone(),
+            );
             std::thread::spawn(move || {
                 depart.wait();
                 let mut ecarts = 0usize;
@@ -103,7 +111,10 @@ fn comparer(store: RuleStore) {
         })
         .collect();
     let ecarts: usize = fils.into_iter().map(|f| f.join().unwrap()).sum();
-    assert_eq!(ecarts, 0, "{ecarts} answers differ from the single-thread ones");
+    assert_eq!(
+        ecarts, 0,
+        "{ecarts} answers differ from the single-thread ones"
+    );
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn installer(octets: &[u8]) -> Result<RuleStore, Erreur> {
 
 /// A signed, otherwise valid bundle whose change `f` must be refused as `code`.
 fn refuse(code: CodeErreur, f: impl FnOnce(&mut Value)) -> Erreur {
-    let e = installer(&version(2, f)).err().expect("bundle accepted");
+    let e = installer(&version(2, f)).expect_err("bundle accepted");
     assert_eq!(e.code, code, "{e}");
     assert!(!e.message_fr.is_empty() && !e.message_en.is_empty());
     e
@@ -67,7 +67,7 @@ fn situation(extra: &str) -> Result<Situation, Erreur> {
 /// `texte` must be refused with `code` on `champ`, with a French message free of serde's
 /// English wording.
 fn erreur_de(texte: &str, code: CodeErreur, champ: &str) -> Erreur {
-    let e = Situation::depuis_json(texte).err().expect("accepted");
+    let e = Situation::depuis_json(texte).expect_err("accepted");
     assert_eq!(e.code, code, "{texte}: {e}");
     assert_eq!(e.champ.as_deref(), Some(champ), "{texte}: {e}");
     for anglais in ["invalid type", "expected", "unknown field", "duplicate"] {
@@ -235,7 +235,7 @@ fn d6_une_cle_en_double_dans_un_bundle_est_refusee() {
         1,
     );
     assert_ne!(texte, double);
-    let e = installer(double.as_bytes()).err().expect("accepted");
+    let e = installer(double.as_bytes()).expect_err("accepted");
     assert_eq!(e.code, CodeErreur::ReglesInvalides, "{e}");
     assert!(e.message_en.contains(id.as_str()), "{e}");
 }

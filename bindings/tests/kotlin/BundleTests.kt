@@ -216,6 +216,8 @@ fun readmeUpdateExample(bundles: TestBundles) {
     }
     // Third start: the bundle file was lost, the mark was not; the old bundle cannot come back.
     RuleStore.restore(null, null, prefs.highWaterMark).use { third ->
-        ensureEquals(null, third.startupWarning()?.code, "mark 2 equals the version lost: nothing below it was offered")
+        ensureEquals("bundle_sous_plancher", third.startupWarning()?.code, "bundle lost: embedded rules, with the reason")
+        ensureEquals(OLD_FIGURE, demiYear1(third), "third start: embedded figure")
+        ensureEquals(2uL, third.highWaterMark(), "mark kept")
     }
 }
