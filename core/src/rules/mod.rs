@@ -299,8 +299,10 @@ impl RuleSet {
     /// Parses and checks a rule document. Every integrity failure is an error, never a panic.
     pub fn from_json(texte: &str) -> Resultat<RuleSet> {
         // Strict reading first (size, duplicate keys, string and list bounds), then the typed
-        // shape, which refuses unknown fields at every level.
-        let valeur = crate::json::lire(texte, LIMITES_DOCUMENT, Some("bundle")).map_err(|e| {
+        // shape from the same text, which refuses unknown fields at every level. (Typing from
+        // the text rather than from the checked value keeps one deserializer in the library:
+        // 30 KB less than `from_value`.)
+        crate::json::lire(texte, LIMITES_DOCUMENT, Some("bundle")).map_err(|e| {
             if e.code == crate::CodeErreur::JsonInvalide {
                 Erreur {
                     code: crate::CodeErreur::ReglesInvalides,
@@ -310,10 +312,14 @@ impl RuleSet {
                 e
             }
         })?;
-        let brut: brut::Document = serde_json::from_value(valeur).map_err(|e| Erreur {
+        let brut: brut::Document = serde_json::from_str(texte).map_err(|e| Erreur {
             code: crate::CodeErreur::ReglesInvalides,
             champ: None,
-            message_fr: "données de règles invalides : structure du document incorrecte (champ inconnu, manquant ou de mauvais type ; détail dans le message anglais)".into(),
+            message_fr: format!(
+                "données de règles invalides : structure du document incorrecte (champ inconnu, manquant ou de mauvais type), ligne {} colonne {} ; détail dans le message anglais",
+                e.line(),
+                e.column()
+            ),
             message_en: format!("invalid rule data: {}", crate::error::citer_long(&e.to_string())),
         })?;
         let rules = brut.en_regles()?;
