@@ -298,8 +298,13 @@ fn json_entier(champ: &str, v: &serde_json::Value) -> Resultat<Option<i64>> {
         serde_json::Value::Null => Ok(None),
         serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
             (Some(i), _) => Ok(Some(i)),
-            // Above i64: out of every range, said as such.
-            (None, Some(_)) => Ok(Some(i64::MAX)),
+            // Above i64: out of every range, said with the number as written.
+            (None, Some(u)) => Err(Erreur::nombre_invalide(
+                champ,
+                &u.to_string(),
+                "nombre entier hors limites",
+                "integer out of range",
+            )),
             _ => Err(type_faux(champ, "un nombre entier", "an integer", v)),
         },
         autre => Err(type_faux(champ, "un nombre entier", "an integer", autre)),
@@ -345,12 +350,15 @@ pub fn lire_entier(champ: &str, texte: &str) -> Resultat<i64> {
             "integer expected (digits only, no space or separator)",
         ));
     }
-    // More digits than an i64 holds is out of every range.
-    Ok(texte.parse::<i64>().unwrap_or(if texte.starts_with('-') {
-        i64::MIN
-    } else {
-        i64::MAX
-    }))
+    // More digits than an i64 holds is out of every range, said with the number as written.
+    texte.parse::<i64>().map_err(|_| {
+        Erreur::nombre_invalide(
+            champ,
+            texte,
+            "nombre entier hors limites",
+            "integer out of range",
+        )
+    })
 }
 
 /// Reads `true` or `false` typed as text (a command-line flag).
