@@ -433,3 +433,39 @@ fn les_nouveaux_codes_sont_listes() {
         assert_eq!(CodeErreur::depuis_code(c.as_str()), Some(c));
     }
 }
+
+mod proprietes {
+    use assistmed_core::bundle::hex;
+    use assistmed_core::money::lire_decimal;
+    use assistmed_core::CodeErreur;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    proptest! {
+        // Every decimal with at most 6 decimals reads back exactly, with a point or a comma.
+        #[test]
+        fn un_decimal_ecrit_se_relit_exactement(m in -10_000_000_000i64..10_000_000_000, e in 0u32..=6) {
+            let d = Decimal::new(m, e);
+            let t = d.to_string();
+            prop_assert_eq!(lire_decimal("x", &t, 6, false), Ok(d));
+            prop_assert_eq!(lire_decimal("x", &t.replace('.', ","), 6, true), Ok(d));
+            if e > 2 && !d.fract().is_zero() && d.normalize().scale() > 2 {
+                prop_assert!(lire_decimal("x", &d.normalize().to_string(), 2, false).is_err());
+            }
+        }
+
+        // Any text: an exact value or a typed error, never a panic, never a rounding.
+        #[test]
+        fn un_texte_quelconque_donne_une_valeur_exacte_ou_une_erreur(t in "\\PC{0,40}") {
+            match lire_decimal("x", &t, 6, true) {
+                Ok(d) => prop_assert_eq!(d, t.replace(',', ".").parse::<Decimal>().unwrap()),
+                Err(e) => prop_assert_eq!(e.code, CodeErreur::HorsBornes),
+            }
+        }
+
+        #[test]
+        fn l_hexadecimal_se_relit(octets in proptest::collection::vec(any::<u8>(), 0..64)) {
+            prop_assert_eq!(hex::decoder("x", &hex::encoder(&octets), CodeErreur::CleInvalide), Ok(octets));
+        }
+    }
+}
