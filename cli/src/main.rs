@@ -86,7 +86,7 @@ enum LangueArg {
 /// The situation, as flags; `--input` reads the same fields as JSON (flags override them).
 #[derive(Args, Debug, Clone, Default)]
 struct SituationArgs {
-    /// Situation en JSON (fichier, ou - pour l'entrée standard) / situation as JSON (file or - for stdin).
+    /// Situation en JSON (fichier, ou - pour l'entrée standard ; au plus 64 Kio) / situation as JSON (file or - for stdin; at most 64 KiB).
     #[arg(long, value_name = "FICHIER|-")]
     input: Option<String>,
     /// Date de signature du contrat (AAAA-MM-JJ) / contract signature date.
