@@ -104,6 +104,13 @@ fun runBundleTests(h: Harness, embedded: RuleStore, dir: File?, testKeyTrusted: 
         expectError("signature_invalide", "signature") { embedded.install(bundles.v2, ByteArray(0)) }
         ensureEquals(OLD_FIGURE, demiYear1(embedded), "figure")
     }
+    h.check("bundles: a bundle over 1 MiB → TooLarge (trop_volumineux), before the signature") {
+        expectError("trop_volumineux", "bundle") { embedded.install(ByteArray(1_048_577) { ' '.code.toByte() }, bundles.v2Signature) }
+        RuleStore.restore(ByteArray(1_048_577), bundles.v2Signature).use { s ->
+            ensureEquals("trop_volumineux", s.startupWarning()?.code, "startup warning")
+            ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
+        }
+    }
     h.check("bundles: a truncated bundle → signature_refusee") {
         expectError("signature_refusee", "signature") {
             embedded.install(bundles.v2.copyOf(bundles.v2.size / 2), bundles.v2Signature)
