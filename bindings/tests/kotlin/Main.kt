@@ -60,7 +60,7 @@ fun runConcurrency(h: Harness, cases: List<GoldenCase>, store: RuleStore, label:
                 })
             }
             start.countDown()
-            val all = futures.flatMap { it.get(300, TimeUnit.SECONDS) }
+            val all = futures.flatMap { it.get(300L + CALLS_PER_THREAD / 10, TimeUnit.SECONDS) }
             ensure(all.isEmpty()) { "${all.size} different answers, first: ${all.first()}" }
         } finally {
             pool.shutdownNow()
