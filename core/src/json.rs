@@ -212,7 +212,10 @@ impl<'de> Visitor<'de> for Graine<'_> {
                 None => break,
             }
             if v.len() > self.limites.elements {
-                return Err(de::Error::custom(format!("{ELEMENTS}{}\u{1}", self.chemin)));
+                return Err(de::Error::custom(format!(
+                    "{ELEMENTS}{}\u{1}",
+                    citer(&self.chemin)
+                )));
             }
         }
         Ok(Value::Array(v))
@@ -241,7 +244,10 @@ impl<'de> Visitor<'de> for Graine<'_> {
             })?;
             m.insert(cle, v);
             if m.len() > self.limites.elements {
-                return Err(de::Error::custom(format!("{ELEMENTS}{}\u{1}", self.chemin)));
+                return Err(de::Error::custom(format!(
+                    "{ELEMENTS}{}\u{1}",
+                    citer(&self.chemin)
+                )));
             }
         }
         Ok(Value::Object(m))
@@ -251,7 +257,10 @@ impl<'de> Visitor<'de> for Graine<'_> {
 impl Graine<'_> {
     fn plus_profond<E: de::Error>(&self) -> Result<(), E> {
         if self.profondeur >= self.limites.profondeur {
-            return Err(E::custom(format!("{PROFONDEUR}{}\u{1}", self.chemin)));
+            return Err(E::custom(format!(
+                "{PROFONDEUR}{}\u{1}",
+                citer(&self.chemin)
+            )));
         }
         Ok(())
     }
@@ -286,5 +295,16 @@ mod tests {
         );
         assert!(lire("[1] x", L, None).is_err());
         assert_eq!(lire(r#"{"a":[1,2]}"#, L, None).unwrap()["a"][1], 2);
+        // Found by fuzzing (situation_json): a key with a control character in the path of a
+        // nesting or size error reached the message unescaped.
+        for texte in ["{\"a\\rb\":[[[1]]]}", "{\"a\\rb\":[1,2,3,4]}"] {
+            let e = lire(texte, L, None).unwrap_err();
+            let champ = e.champ.clone().unwrap_or_default();
+            assert!(
+                !champ.contains('\r') && !e.message_fr.contains('\r'),
+                "{e:?}"
+            );
+            assert!(champ.starts_with("a\\rb"), "{e:?}");
+        }
     }
 }
