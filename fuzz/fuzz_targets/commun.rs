@@ -12,6 +12,7 @@ pub fn verifier_erreur(e: &Erreur) {
         assert!(m.chars().count() < 2_000, "message not cut: {} chars", m.chars().count());
     }
     if let Some(c) = &e.champ {
-        assert!(c.chars().count() <= 200, "field name not cut: {c:?}");
+        // Cited: at most 40 characters, each escaped to at most 10 (`\u{10ffff}`), and « … ».
+        assert!(c.chars().count() <= 420, "field name not cut: {c:?}");
     }
 }
