@@ -77,11 +77,28 @@ impl RuleStore {
     /// truncated bytes, a bad signature, an unsupported schema, a bundle not newer than the
     /// embedded rules — falls back to the embedded rules, with the reason in
     /// [`RuleStore::startup_warning`]. Fails only if the embedded rules themselves fail.
-    #[uniffi::constructor]
-    pub fn restore(bundle: Option<Vec<u8>>, signature: Option<Vec<u8>>) -> Result<Arc<Self>> {
-        let (store, warning) =
-            CoreStore::embarque()?.restaurer(bundle.as_deref(), signature.as_deref());
+    ///
+    /// `high_water_mark` is the highest bundle version the app ever installed (kept apart from
+    /// the bundle, from [`ExportedBundle::high_water_mark`]): a stored or later-installed bundle
+    /// below it is refused (`bundle_sous_plancher`), even if the newer bundle file was lost —
+    /// then the embedded rules answer, with a warning, until a bundle at or above the mark
+    /// comes. `None` (the default) means no mark known.
+    #[uniffi::constructor(default(high_water_mark = None))]
+    pub fn restore(
+        bundle: Option<Vec<u8>>,
+        signature: Option<Vec<u8>>,
+        high_water_mark: Option<u64>,
+    ) -> Result<Arc<Self>> {
+        let (store, warning) = CoreStore::embarque()?
+            .avec_plancher(high_water_mark.unwrap_or(0))
+            .restaurer(bundle.as_deref(), signature.as_deref());
         Ok(Self::new(store, warning.map(Into::into)))
+    }
+
+    /// The high-water mark of this store: the highest bundle version installed (or passed to
+    /// [`RuleStore::restore`]). Bundles below it are refused.
+    pub fn high_water_mark(&self) -> u64 {
+        self.store.plancher()
     }
 
     /// Why [`RuleStore::restore`] fell back to the embedded rules (`None` when it did not).
@@ -90,20 +107,27 @@ impl RuleStore {
     }
 
     /// Checks a signed bundle — signature against the keys compiled into the library, readable
-    /// JSON, schema, integrity, newer version, in this order — and returns a new store using
-    /// it. On failure the typed error names the failed check (`signature_invalide`,
-    /// `signature_refusee`, `bundle_illisible`, `schema_non_supporte`, `regles_invalides`,
-    /// `bundle_non_plus_recent`); this store is unchanged either way.
+    /// JSON, schema, newer version, not below the high-water mark, integrity, in this order —
+    /// and returns a new store using it. On failure the typed error names the failed check
+    /// (`trop_volumineux`, `signature_invalide`, `signature_refusee`, `bundle_illisible`,
+    /// `schema_non_supporte`, `bundle_non_plus_recent`, `bundle_sous_plancher`,
+    /// `regles_invalides`); this store is unchanged either way.
     pub fn install(&self, bundle: Vec<u8>, signature: Vec<u8>) -> Result<Arc<RuleStore>> {
         Ok(Self::new(self.store.installer(&bundle, &signature)?, None))
     }
 
     /// What the app should persist and hand back to [`RuleStore::restore`]: the active update's
-    /// bytes and signature. `None` for the embedded rules (nothing to store).
+    /// bytes and signature, and the high-water mark to keep beside them. `None` for the
+    /// embedded rules (nothing to store; [`RuleStore::high_water_mark`] still gives the mark).
     pub fn export_active(&self) -> Option<ExportedBundle> {
+        let high_water_mark = self.store.plancher();
         self.store
             .exporter()
-            .map(|(bundle, signature)| ExportedBundle { bundle, signature })
+            .map(|(bundle, signature)| ExportedBundle {
+                bundle,
+                signature,
+                high_water_mark,
+            })
     }
 
     /// Where the active rules come from: origin, bundle version and date, signature.
@@ -280,9 +304,16 @@ mod tests {
             }
             other => panic!("expected OutOfRange, got {other:?}"),
         }
-        let share = Situation {
+        // The French comma is accepted (issue 8); an exponent or a 29th digit is refused.
+        let comma = Situation {
             specialty: "41".into(),
             clinical_fee_share: Some("0,85".into()),
+            ..gp()
+        };
+        assert!(store.assess(comma).is_ok());
+        let share = Situation {
+            specialty: "41".into(),
+            clinical_fee_share: Some("8.5e-1".into()),
             ..gp()
         };
         assert_eq!(
@@ -344,24 +375,48 @@ mod tests {
             .export_active()
             .unwrap_or_else(|| panic!("no export"));
         assert_eq!((&stored.bundle, &stored.signature), (&bytes, &signature));
-        let restored = RuleStore::restore(Some(stored.bundle), Some(stored.signature))?;
+        let restored = RuleStore::restore(Some(stored.bundle), Some(stored.signature), None)?;
         assert_eq!(restored.startup_warning(), None);
         assert_eq!(demi_year_1(&restored)?, "19500.00");
 
-        let fallback = RuleStore::restore(Some(tampered), Some(signature.clone()))?;
+        let fallback = RuleStore::restore(Some(tampered), Some(signature.clone()), None)?;
         assert_eq!(
             fallback.startup_warning().map(|w| w.code),
             Some("signature_refusee".into())
         );
         assert_eq!(demi_year_1(&fallback)?, "19000.00");
-        let half = RuleStore::restore(Some(bytes), None)?;
+        let half = RuleStore::restore(Some(bytes.clone()), None, None)?;
         assert_eq!(
             half.startup_warning().map(|w| w.code),
             Some("bundle_illisible".into())
         );
-        let nothing = RuleStore::restore(None, None)?;
+        let nothing = RuleStore::restore(None, None, None)?;
         assert_eq!(nothing.startup_warning(), None);
         assert_eq!(nothing.provenance(), embedded.provenance());
+
+        // Rollback floor: the mark exported with v2 survives losing the bundle file; a store
+        // restored with mark 3 refuses v2 (typed), and the embedded rules answer meanwhile.
+        assert_eq!(stored.high_water_mark, 2);
+        let lost = RuleStore::restore(None, None, Some(3))?;
+        assert_eq!(
+            lost.startup_warning().map(|w| w.code),
+            Some("bundle_sous_plancher".into())
+        );
+        assert_eq!(lost.high_water_mark(), 3);
+        assert_eq!(demi_year_1(&lost)?, "19000.00");
+        let e = lost.install(bytes.clone(), signature.clone());
+        assert_eq!(
+            code_of(e),
+            Some(("bundle_sous_plancher".into(), Some("bundle_version".into())))
+        );
+        let replay = RuleStore::restore(Some(bytes.clone()), Some(signature.clone()), Some(3))?;
+        assert_eq!(
+            replay.startup_warning().map(|w| w.code),
+            Some("bundle_sous_plancher".into())
+        );
+        let same = RuleStore::restore(Some(bytes), Some(signature), Some(2))?;
+        assert_eq!(same.startup_warning(), None);
+        assert_eq!(demi_year_1(&same)?, "19500.00");
         Ok(())
     }
 

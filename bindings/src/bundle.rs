@@ -34,12 +34,16 @@ impl From<Erreur> for BundleWarning {
 }
 
 /// What the app persists after an update: the bundle's exact bytes and its detached signature,
-/// to hand back to [`crate::RuleStore::restore`] at the next start.
+/// to hand back to [`crate::RuleStore::restore`] at the next start, and the high-water mark.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ExportedBundle {
     pub bundle: Vec<u8>,
     /// The 64-byte ed25519 signature (raw bytes, not hex).
     pub signature: Vec<u8>,
+    /// The highest bundle version ever installed: store it apart from the bundle (so that it
+    /// survives losing the bundle file) and pass it to `restore`; a bundle below it is refused
+    /// (`bundle_sous_plancher`).
+    pub high_water_mark: u64,
 }
 
 /// Where the active rules come from, for an "About" screen.

@@ -105,8 +105,13 @@ assistmed_error! {
         UnsupportedSchema <= SchemaNonSupporte,
         /// `bundle_non_plus_recent`: a rule bundle is not newer than the active rules.
         BundleNotNewer <= BundleNonPlusRecent,
-        /// `cle_invalide`: a key is malformed.
+        /// `cle_invalide`: a key is malformed (or weak: a small-order key is refused).
         InvalidKey <= CleInvalide,
+        /// `trop_volumineux`: an input (document, bundle, text field) exceeds its size limit.
+        TooLarge <= TropVolumineux,
+        /// `bundle_sous_plancher`: a rule bundle is older than the highest version this app
+        /// ever installed (its high-water mark): a rollback, refused.
+        BundleBelowFloor <= BundleSousPlancher,
     }
     internal:
     /// `interne`: a failure that is not about the input (should never happen; report it).

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use assistmed_core::bundle::{self, cle_privee, cle_publique, differences, hex, liste_de_cles};
+use assistmed_core::error::citer;
 use assistmed_core::{CodeErreur, Erreur};
 use clap::Subcommand;
 
@@ -56,21 +57,80 @@ pub enum Commande {
     },
 }
 
+/// Largest key or signature file read (a signature is 128 hex characters and a newline).
+const TAILLE_MAX_CLE: usize = 4096;
+
+/// Reads at most `max` bytes: a bigger file (or `/dev/zero`) is refused without reading it all.
+fn lire_borne(chemin: &Path, max: usize) -> Result<Vec<u8>, Erreur> {
+    use std::io::Read;
+    let f = std::fs::File::open(chemin).map_err(|e| fichier(chemin, e))?;
+    let mut octets = Vec::new();
+    f.take(max as u64 + 1)
+        .read_to_end(&mut octets)
+        .map_err(|e| fichier(chemin, e))?;
+    if octets.len() > max {
+        return Err(Erreur::trop_volumineux(
+            Some(&citer(&chemin.display().to_string())),
+            "fichier",
+            "file",
+            octets.len(),
+            max,
+        ));
+    }
+    Ok(octets)
+}
+
 fn lire(chemin: &Path) -> Result<Vec<u8>, Erreur> {
-    std::fs::read(chemin).map_err(|e| fichier(chemin, e))
+    lire_borne(chemin, bundle::TAILLE_MAX_BUNDLE)
 }
 
 fn fichier(chemin: &Path, e: std::io::Error) -> Erreur {
+    let c = citer(&chemin.display().to_string());
+    let raison = match e.kind() {
+        std::io::ErrorKind::NotFound => "fichier introuvable",
+        std::io::ErrorKind::PermissionDenied => "accès refusé",
+        std::io::ErrorKind::AlreadyExists => "le fichier existe déjà",
+        _ => "erreur d'entrée-sortie",
+    };
     Erreur {
         code: CodeErreur::BundleIllisible,
-        champ: Some(chemin.display().to_string()),
-        message_fr: format!("{} : {e}", chemin.display()),
-        message_en: format!("{}: {e}", chemin.display()),
+        champ: Some(c.clone()),
+        message_fr: format!("{c} : {raison}"),
+        message_en: format!("{c}: {e}"),
     }
 }
 
 fn texte(chemin: &Path) -> Result<String, Erreur> {
-    std::fs::read_to_string(chemin).map_err(|e| fichier(chemin, e))
+    String::from_utf8(lire_borne(chemin, TAILLE_MAX_CLE)?).map_err(|_| Erreur {
+        code: CodeErreur::CleInvalide,
+        champ: Some(citer(&chemin.display().to_string())),
+        message_fr: "texte UTF-8 attendu".into(),
+        message_en: "UTF-8 text expected".into(),
+    })
+}
+
+/// Creates `chemin` with `contenu`, never overwriting and never following a symlink
+/// (`create_new` is O_CREAT|O_EXCL: it fails on any existing path, a dangling link included);
+/// on Unix the file is created with mode `mode` from the start, not restricted afterwards.
+fn creer(chemin: &Path, contenu: &str, mode: u32) -> Result<(), Erreur> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let mut f = options.open(chemin).map_err(|e| {
+        let mut err = fichier(chemin, e);
+        err.code = CodeErreur::CleInvalide;
+        err
+    })?;
+    f.write_all(contenu.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| fichier(chemin, e))
 }
 
 fn signature_par_defaut(bundle: &Path, sig: &Option<PathBuf>) -> PathBuf {
@@ -197,26 +257,27 @@ pub fn executer(c: &Commande) -> Result<String, Erreur> {
             std::fs::create_dir_all(out_dir).map_err(|e| fichier(out_dir, e))?;
             let privee = out_dir.join("assistmed-signing-key.hex");
             let publique = out_dir.join("assistmed-public-key.hex");
-            if privee.exists() {
-                return Err(Erreur {
-                    code: CodeErreur::CleInvalide,
-                    champ: Some(privee.display().to_string()),
-                    message_fr: format!("{} existe déjà : refus de l'écraser", privee.display()),
-                    message_en: format!(
-                        "{} already exists: refusing to overwrite it",
-                        privee.display()
-                    ),
-                });
+            for f in [&privee, &publique] {
+                if std::fs::symlink_metadata(f).is_ok() {
+                    return Err(Erreur {
+                        code: CodeErreur::CleInvalide,
+                        champ: Some(citer(&f.display().to_string())),
+                        message_fr: format!(
+                            "{} existe déjà : refus de l'écraser",
+                            citer(&f.display().to_string())
+                        ),
+                        message_en: format!(
+                            "{} already exists: refusing to overwrite it",
+                            citer(&f.display().to_string())
+                        ),
+                    });
+                }
             }
-            std::fs::write(&privee, format!("{}\n", hex::encoder(&graine)))
-                .map_err(|e| fichier(&privee, e))?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = std::fs::set_permissions(&privee, std::fs::Permissions::from_mode(0o600));
-            }
+            // 0600 from creation; refuses an existing file or link (the old code wrote 0644 and
+            // followed a dangling symlink).
+            creer(&privee, &format!("{}\n", hex::encoder(&graine)), 0o600)?;
             let pk = hex::encoder(cle.verifying_key().as_bytes());
-            std::fs::write(&publique, format!("{pk}\n")).map_err(|e| fichier(&publique, e))?;
+            creer(&publique, &format!("{pk}\n"), 0o644)?;
             let _ = cle_publique(&pk)?;
             Ok(format!(
                 "clé privée : {} (à garder hors ligne)\nclé publique : {pk} ({})",

@@ -65,13 +65,13 @@ fn ligne_trop_longue() -> Erreur {
 fn evaluer_ligne(
     rules: &RuleSet,
     ligne: &[u8],
-    surcharge: &dyn Fn(&mut Saisie),
+    surcharge: &dyn Fn(&mut Saisie) -> Result<(), Erreur>,
 ) -> Result<assistmed_core::Evaluation, Erreur> {
     let texte = std::str::from_utf8(ligne).map_err(|_| {
         Erreur::json_invalide("la ligne n'est pas en UTF-8 / the line is not UTF-8")
     })?;
     let mut saisie = Saisie::depuis_json(texte)?;
-    surcharge(&mut saisie);
+    surcharge(&mut saisie)?;
     evaluer(rules, &saisie.valider()?)
 }
 
@@ -88,7 +88,7 @@ pub fn traiter<R: BufRead, W: Write>(
     rules: &RuleSet,
     mut entree: R,
     mut sortie: W,
-    surcharge: &dyn Fn(&mut Saisie),
+    surcharge: &dyn Fn(&mut Saisie) -> Result<(), Erreur>,
     progression: &mut dyn FnMut(u64),
 ) -> io::Result<Bilan> {
     let mut bilan = Bilan::default();
@@ -130,7 +130,14 @@ mod tests {
     fn lancer(entree: &str) -> (Bilan, Vec<serde_json::Value>) {
         let rules = assistmed_core::regles().unwrap();
         let mut sortie = Vec::new();
-        let bilan = traiter(rules, entree.as_bytes(), &mut sortie, &|_| {}, &mut |_| {}).unwrap();
+        let bilan = traiter(
+            rules,
+            entree.as_bytes(),
+            &mut sortie,
+            &|_| Ok(()),
+            &mut |_| {},
+        )
+        .unwrap();
         let lignes = String::from_utf8(sortie)
             .unwrap()
             .lines()
@@ -184,9 +191,13 @@ mod tests {
         let entree = format!("{MG}\n").repeat(2500);
         let rules = assistmed_core::regles().unwrap();
         let mut vus = Vec::new();
-        let bilan = traiter(rules, entree.as_bytes(), io::sink(), &|_| {}, &mut |n| {
-            vus.push(n)
-        })
+        let bilan = traiter(
+            rules,
+            entree.as_bytes(),
+            io::sink(),
+            &|_| Ok(()),
+            &mut |n| vus.push(n),
+        )
         .unwrap();
         assert_eq!(bilan.situations, 2500);
         assert_eq!(vus, vec![1000, 2000]);

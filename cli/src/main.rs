@@ -10,8 +10,8 @@ mod suivi;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use assistmed_core::situation::{lire_date, SaisieContrat};
-use assistmed_core::{Erreur, Formule, Langue, RuleSet, Saisie};
+use assistmed_core::situation::{lire_booleen, lire_date, lire_entier, SaisieContrat};
+use assistmed_core::{CodeErreur, Erreur, Formule, Langue, RuleSet, Saisie};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Simulateur hors ligne de l'aide à l'emploi d'un assistant médical (Assurance Maladie).
@@ -50,9 +50,9 @@ enum Commande {
     /// Échéancier d'un contrat : années, dates, version appliquée, montant.
     /// Contract timeline: years, dates, version applied, amount.
     Timeline {
-        /// Formule du contrat / contract option.
-        #[arg(long, value_enum)]
-        option: OptionArg,
+        /// Formule du contrat : tiers, demi ou plein / contract option.
+        #[arg(long, value_name = "tiers|demi|plein")]
+        option: String,
         /// Début du contrat (AAAA-MM-JJ) ; par défaut la date de signature. Contract start.
         #[arg(long)]
         start: Option<String>,
@@ -98,27 +98,10 @@ enum LangueArg {
     En,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum OptionArg {
-    Tiers,
-    Demi,
-    Plein,
-}
-
-impl From<OptionArg> for Formule {
-    fn from(o: OptionArg) -> Formule {
-        match o {
-            OptionArg::Tiers => Formule::Tiers,
-            OptionArg::Demi => Formule::Demi,
-            OptionArg::Plein => Formule::Plein,
-        }
-    }
-}
-
 /// The situation, as flags; `--input` reads the same fields as JSON (flags override them).
 #[derive(Args, Debug, Clone, Default)]
 struct SituationArgs {
-    /// Situation en JSON (fichier, ou - pour l'entrée standard) / situation as JSON (file or - for stdin).
+    /// Situation en JSON (fichier, ou - pour l'entrée standard ; au plus 64 Kio) / situation as JSON (file or - for stdin; at most 64 KiB).
     #[arg(long, value_name = "FICHIER|-")]
     input: Option<String>,
     /// Date de signature du contrat (AAAA-MM-JJ) / contract signature date.
@@ -139,39 +122,41 @@ struct SituationArgs {
     /// Exercice : solo, groupe (2 médecins ou plus, MSP, centre).
     #[arg(long)]
     practice: Option<String>,
+    // Numbers and booleans are taken as text and read by the core, so that a bad value is the
+    // same typed error (code, field) as in JSON, not a clap message.
     /// Membre d'une ESP, MSP ou CPTS, ou engagé à en rejoindre une (true/false).
     #[arg(long, value_name = "true|false")]
-    coordinated: Option<bool>,
+    coordinated: Option<String>,
     /// Patientèle médecin traitant (0 à 20 000).
     #[arg(long, allow_negative_numbers = true)]
-    patientele_mt: Option<i64>,
+    patientele_mt: Option<String>,
     /// File active (0 à 20 000).
     #[arg(long, allow_negative_numbers = true)]
-    file_active: Option<i64>,
+    file_active: Option<String>,
     /// Tranche de percentile : below_p30, p30_p50, p50_p70, p70_p90, p90_p95, p95_plus.
     #[arg(long)]
     percentile_band: Option<String>,
-    /// Part des honoraires cliniques, décimal entre 0 et 1 (ex. 0.85) ; chirurgiens, ORL, gynécologues.
+    /// Part des honoraires cliniques, décimal entre 0 et 1 (0.85 ou 0,85 ; au plus 6 décimales) ; chirurgiens, ORL, gynécologues.
     #[arg(long, allow_negative_numbers = true)]
     clinical_fee_share: Option<String>,
     /// Médecin nouvellement installé.
     #[arg(long)]
     newly_installed: bool,
-    /// Âge du médecin.
+    /// Âge du médecin (20 à 100).
     #[arg(long, allow_negative_numbers = true)]
-    age: Option<i64>,
+    age: Option<String>,
     /// Médecin en ALD ou avec RQTH.
     #[arg(long)]
     ald_or_rqth: bool,
     /// Contrat en cours (question du second assistant) : formule tiers, demi ou plein.
-    #[arg(long, value_enum)]
-    current_option: Option<OptionArg>,
+    #[arg(long, value_name = "tiers|demi|plein")]
+    current_option: Option<String>,
     /// Contrat en cours : date de début (AAAA-MM-JJ).
     #[arg(long)]
     current_start: Option<String>,
     /// Contrat en cours : objectifs atteints (true/false).
     #[arg(long, value_name = "true|false")]
-    objectives_reached: Option<bool>,
+    objectives_reached: Option<String>,
 }
 
 impl SituationArgs {
@@ -179,25 +164,19 @@ impl SituationArgs {
     fn saisie(&self) -> Result<Saisie, Erreur> {
         let mut s = match self.input.as_deref() {
             None => Saisie::default(),
-            Some("-") => {
-                let mut texte = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut texte)
-                    .map_err(|e| Erreur::json_invalide(format!("entrée standard / stdin: {e}")))?;
-                Saisie::depuis_json(&texte)?
-            }
+            Some("-") => Saisie::depuis_json(&lire_borne(std::io::stdin().lock(), "-")?)?,
             Some(chemin) => {
-                let texte = std::fs::read_to_string(chemin)
-                    .map_err(|e| Erreur::json_invalide(format!("{chemin}: {e}")))?;
-                Saisie::depuis_json(&texte)?
+                let f = std::fs::File::open(chemin).map_err(|e| erreur_fichier(chemin, &e))?;
+                Saisie::depuis_json(&lire_borne(f, chemin)?)?
             }
         };
-        self.surcharger(&mut s);
+        self.surcharger(&mut s)?;
         Ok(s)
     }
 
-    /// Applies the flags over a raw input (flags override the JSON).
-    fn surcharger(&self, s: &mut Saisie) {
+    /// Applies the flags over a raw input (flags override the JSON); a flag the core cannot
+    /// read is a typed error naming it.
+    fn surcharger(&self, s: &mut Saisie) -> Result<(), Erreur> {
         macro_rules! surcharge {
             ($($champ:ident),*) => { $(if let Some(v) = &self.$champ { s.$champ = Some(v.clone()); })* };
         }
@@ -207,13 +186,21 @@ impl SituationArgs {
             sector,
             zone,
             practice,
-            coordinated,
-            patientele_mt,
-            file_active,
             percentile_band,
-            clinical_fee_share,
-            age
+            clinical_fee_share
         );
+        if let Some(t) = &self.coordinated {
+            s.coordinated = Some(lire_booleen("coordinated", t)?);
+        }
+        if let Some(t) = &self.patientele_mt {
+            s.patientele_mt = Some(lire_entier("patientele_mt", t)?);
+        }
+        if let Some(t) = &self.file_active {
+            s.file_active = Some(lire_entier("file_active", t)?);
+        }
+        if let Some(t) = &self.age {
+            s.age = Some(lire_entier("age", t)?);
+        }
         if self.mep {
             s.mep = Some(true);
         }
@@ -230,17 +217,56 @@ impl SituationArgs {
             let c = s
                 .current_contract
                 .get_or_insert_with(SaisieContrat::default);
-            if let Some(o) = self.current_option {
-                c.option = Some(Formule::from(o).code().to_owned());
+            if let Some(o) = &self.current_option {
+                c.option = Some(o.clone());
             }
             if let Some(d) = &self.current_start {
                 c.start = Some(d.clone());
             }
-            if let Some(b) = self.objectives_reached {
-                c.objectives_reached = Some(b);
+            if let Some(b) = &self.objectives_reached {
+                c.objectives_reached =
+                    Some(lire_booleen("current_contract.objectives_reached", b)?);
             }
         }
+        Ok(())
     }
+}
+
+/// Largest situation document read from `--input` (the core refuses more anyway): the reading
+/// stops there, so `--input /dev/zero` fails at once instead of filling the memory.
+const TAILLE_MAX_ENTREE: usize = assistmed_core::situation::LIMITES_JSON.octets;
+
+fn erreur_fichier(chemin: &str, e: &std::io::Error) -> Erreur {
+    let c = assistmed_core::error::citer(chemin);
+    Erreur {
+        code: CodeErreur::JsonInvalide,
+        champ: Some("input".into()),
+        message_fr: format!("« input » : lecture de « {c} » impossible ({:?})", e.kind()),
+        message_en: format!("`input`: cannot read `{c}`: {e}"),
+    }
+}
+
+/// Reads at most [`TAILLE_MAX_ENTREE`] bytes of UTF-8 text.
+fn lire_borne(r: impl Read, chemin: &str) -> Result<String, Erreur> {
+    let mut octets = Vec::new();
+    r.take(TAILLE_MAX_ENTREE as u64 + 1)
+        .read_to_end(&mut octets)
+        .map_err(|e| erreur_fichier(chemin, &e))?;
+    if octets.len() > TAILLE_MAX_ENTREE {
+        return Err(Erreur::trop_volumineux(
+            Some("input"),
+            "document",
+            "document",
+            octets.len(),
+            TAILLE_MAX_ENTREE,
+        ));
+    }
+    String::from_utf8(octets).map_err(|_| Erreur {
+        code: CodeErreur::JsonInvalide,
+        champ: Some("input".into()),
+        message_fr: "« input » : texte UTF-8 attendu".into(),
+        message_en: "`input`: UTF-8 text expected".into(),
+    })
 }
 
 fn langue(l: LangueArg) -> Langue {
@@ -282,8 +308,9 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
                 .as_deref()
                 .map(|d| lire_date("start", d))
                 .transpose()?;
+            let formule = Formule::depuis_code("option", option)?;
             let s = saisie.valider()?;
-            let c = assistmed_core::chronologie(rules, &s, Formule::from(*option), debut)?;
+            let c = assistmed_core::chronologie(rules, &s, formule, debut)?;
             let texte = if sortie.json {
                 json(&c)?
             } else {
@@ -368,6 +395,11 @@ fn lancer_lot(situation: &SituationArgs, l: Langue) -> ExitCode {
             eprint!("\r{n} situations…");
         }
     };
+    // The flags are the same for every line: a bad one stops the run before the first line.
+    if let Err(e) = situation.surcharger(&mut Saisie::default()) {
+        erreur(&e);
+        return ExitCode::from(2);
+    }
     let surcharge = |s: &mut Saisie| situation.surcharger(s);
     match lot::traiter(rules, entree, sortie, &surcharge, &mut progression) {
         Ok(bilan) => {
@@ -393,8 +425,89 @@ fn lancer_lot(situation: &SituationArgs, l: Langue) -> ExitCode {
     }
 }
 
+/// `--json` and `--lang en` as typed, for reporting an argument error before parsing succeeds.
+fn sortie_brute() -> Sortie {
+    let args: Vec<String> = std::env::args().collect();
+    let en = args.windows(2).any(|p| p[0] == "--lang" && p[1] == "en")
+        || args.iter().any(|a| a == "--lang=en");
+    Sortie {
+        json: args.iter().any(|a| a == "--json"),
+        lang: if en { LangueArg::En } else { LangueArg::Fr },
+    }
+}
+
+/// A clap error as a typed error: the flag becomes the field (`--patientele-mt` →
+/// `patientele_mt`), the French message is ours, the English one is clap's.
+fn erreur_argument(e: &clap::Error) -> Erreur {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => Some(a.clone()),
+        Some(ContextValue::Strings(a)) => a.first().cloned(),
+        _ => None,
+    };
+    let champ = arg.as_deref().map(|a| {
+        a.trim_start_matches('-')
+            .split([' ', '='])
+            .next()
+            .unwrap_or_default()
+            .replace('-', "_")
+    });
+    let valeur = match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(v)) => assistmed_core::error::citer(v),
+        _ => String::new(),
+    };
+    let a = assistmed_core::error::citer(arg.as_deref().unwrap_or("?"));
+    let (code, fr) = match e.kind() {
+        ErrorKind::MissingRequiredArgument => (
+            CodeErreur::ChampRequis,
+            format!("argument « {a} » requis ; voir `assistmed --help`"),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => (
+            CodeErreur::ValeurInconnue,
+            format!("« {a} » : valeur « {valeur} » refusée ; voir `assistmed --help`"),
+        ),
+        ErrorKind::UnknownArgument => (
+            CodeErreur::ValeurInconnue,
+            format!("argument « {a} » inconnu ; voir `assistmed --help`"),
+        ),
+        ErrorKind::InvalidSubcommand | ErrorKind::MissingSubcommand => (
+            CodeErreur::ValeurInconnue,
+            "commande inconnue ou absente : simulate, timeline, specialties, rules ou bundle ; voir `assistmed --help`".to_owned(),
+        ),
+        _ => (
+            CodeErreur::ValeurInconnue,
+            format!("arguments incorrects ({a}) ; voir `assistmed --help`"),
+        ),
+    };
+    let en = e.render().to_string();
+    let en = en
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ");
+    Erreur {
+        code,
+        champ,
+        message_fr: fr,
+        message_en: assistmed_core::error::citer_long(en),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayVersion
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            e.exit()
+        }
+        Err(e) => return signaler(&erreur_argument(&e), &sortie_brute()),
+    };
     if let Commande::Simulate {
         jsonl: true,
         situation,
@@ -415,22 +528,26 @@ fn main() -> ExitCode {
                 Err(_) => ExitCode::from(1),
             }
         }
-        Err(e) => {
-            let l = langue(sortie.lang);
-            if sortie.json {
-                let objet = serde_json::json!({ "error": {
-                    "code": e.code.as_str(), "field": e.champ, "message_fr": e.message_fr, "message_en": e.message_en } });
-                eprintln!("{objet}");
-            } else {
-                let prefixe = if l == Langue::Fr { "erreur" } else { "error" };
-                eprintln!("{prefixe} [{}] {}", e.code, e.message(l));
-            }
-            // Bad input is 2 (like clap's usage errors); broken rule data is an internal failure.
-            if e.code == assistmed_core::CodeErreur::ReglesInvalides {
-                ExitCode::from(1)
-            } else {
-                ExitCode::from(2)
-            }
-        }
+        Err(e) => signaler(&e, &sortie),
+    }
+}
+
+/// Prints an error on stderr (JSON with `--json`) and gives the exit code: 2 for bad input, 1
+/// for broken rule data.
+fn signaler(e: &Erreur, sortie: &Sortie) -> ExitCode {
+    let l = langue(sortie.lang);
+    if sortie.json {
+        let objet = serde_json::json!({ "error": {
+            "code": e.code.as_str(), "field": e.champ, "message_fr": e.message_fr, "message_en": e.message_en } });
+        eprintln!("{objet}");
+    } else {
+        let prefixe = if l == Langue::Fr { "erreur" } else { "error" };
+        eprintln!("{prefixe} [{}] {}", e.code, e.message(l));
+    }
+    // Bad input is 2 (like clap's usage errors); broken rule data is an internal failure.
+    if e.code == CodeErreur::ReglesInvalides {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(2)
     }
 }

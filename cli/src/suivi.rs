@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use assistmed_core::situation::lire_date;
 use assistmed_core::suivi::{self, ecran, SaisieMesure, SaisieSuivi};
-use assistmed_core::{Erreur, Formule, Langue, RuleSet};
+use assistmed_core::{Erreur, Langue, RuleSet};
 use chrono::{Days, NaiveDate};
 use clap::Args;
 
@@ -40,8 +40,8 @@ pub struct TrackArgs {
     #[arg(long)]
     sector: Option<String>,
     /// Formule du contrat / contract option.
-    #[arg(long, value_enum)]
-    option: Option<super::OptionArg>,
+    #[arg(long, value_name = "tiers|demi|plein")]
+    option: Option<String>,
     /// Début du contrat ; par défaut la date de signature / contract start (default: signature date).
     #[arg(long, value_name = "AAAA-MM-JJ")]
     start: Option<String>,
@@ -117,8 +117,8 @@ impl TrackArgs {
             baseline_fa,
             target_fa
         );
-        if let Some(o) = self.option {
-            s.option = Some(Formule::from(o).code().to_owned());
+        if let Some(o) = &self.option {
+            s.option = Some(o.clone());
         }
         let date = on.to_string();
         if self.current_pmt.is_some() || self.current_fa.is_some() {

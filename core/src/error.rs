@@ -39,10 +39,14 @@ pub enum CodeErreur {
     BundleNonPlusRecent,
     /// A key file is malformed.
     CleInvalide,
+    /// An input (document, bundle, string, list) exceeds its size limit.
+    TropVolumineux,
+    /// A bundle is older than the highest version this app ever installed (rollback floor).
+    BundleSousPlancher,
 }
 
 impl CodeErreur {
-    pub const TOUS: [CodeErreur; 15] = [
+    pub const TOUS: [CodeErreur; 17] = [
         CodeErreur::ChampRequis,
         CodeErreur::HorsBornes,
         CodeErreur::ValeurInconnue,
@@ -58,6 +62,8 @@ impl CodeErreur {
         CodeErreur::SchemaNonSupporte,
         CodeErreur::BundleNonPlusRecent,
         CodeErreur::CleInvalide,
+        CodeErreur::TropVolumineux,
+        CodeErreur::BundleSousPlancher,
     ];
 
     /// The code for a stable string code.
@@ -83,6 +89,8 @@ impl CodeErreur {
             CodeErreur::SchemaNonSupporte => "schema_non_supporte",
             CodeErreur::BundleNonPlusRecent => "bundle_non_plus_recent",
             CodeErreur::CleInvalide => "cle_invalide",
+            CodeErreur::TropVolumineux => "trop_volumineux",
+            CodeErreur::BundleSousPlancher => "bundle_sous_plancher",
         }
     }
 }
@@ -91,6 +99,47 @@ impl fmt::Display for CodeErreur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// Longest echo of an input value in a message, in characters (then « … »).
+pub const CITATION_MAX: usize = 40;
+
+/// An input value as echoed in a message: control and bidirectional-override characters escaped
+/// (`\u{1b}`), cut after [`CITATION_MAX`] characters with « … », so that a hostile or huge value
+/// can neither forge terminal output nor flood a log.
+pub fn citer(valeur: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in valeur.chars().enumerate() {
+        if i == CITATION_MAX {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`citer`], for a longer diagnostic (a parser's detail): cut after 300 characters.
+pub fn citer_long(valeur: &str) -> String {
+    let court: String = valeur.chars().take(300).collect();
+    let mut out: String = court
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if valeur.chars().nth(300).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// An error with its code, the field at fault and a message in both languages.
@@ -132,12 +181,59 @@ impl Erreur {
         Self::new(
             CodeErreur::HorsBornes,
             Some(champ),
-            format!("« {champ} » vaut {valeur} : valeur attendue entre {min} et {max}"),
-            format!("`{champ}` is {valeur}: expected a value between {min} and {max}"),
+            format!(
+                "« {champ} » vaut {valeur} : valeur attendue entre {min} et {max}",
+                valeur = citer(&valeur.to_string())
+            ),
+            format!(
+                "`{champ}` is {valeur}: expected a value between {min} and {max}",
+                valeur = citer(&valeur.to_string())
+            ),
+        )
+    }
+
+    /// A number written outside the accepted grammar or range: `attendu_fr`/`expected_en` say
+    /// what is accepted.
+    pub fn nombre_invalide(champ: &str, valeur: &str, attendu_fr: &str, expected_en: &str) -> Self {
+        let v = citer(valeur);
+        Self::new(
+            CodeErreur::HorsBornes,
+            Some(champ),
+            format!("« {champ} » vaut « {v} » : {attendu_fr}"),
+            format!("`{champ}` is `{v}`: {expected_en}"),
+        )
+    }
+
+    /// A JSON value of the wrong type (or a field that is not part of the document).
+    pub fn json_champ(champ: &str, fr: String, en: String) -> Self {
+        Self::new(CodeErreur::JsonInvalide, Some(champ), fr, en)
+    }
+
+    /// A JSON document that cannot be read at all (syntax), so no field to name.
+    pub fn json_champ_absent(fr: String, en: String) -> Self {
+        Self::new(CodeErreur::JsonInvalide, None, fr, en)
+    }
+
+    /// An input over its size limit (`quoi_fr`/`what_en`: "document", "texte"…).
+    pub fn trop_volumineux(
+        champ: Option<&str>,
+        quoi_fr: &str,
+        what_en: &str,
+        taille: usize,
+        max: usize,
+    ) -> Self {
+        let ou_fr = champ.map(|c| format!("« {c} » : ")).unwrap_or_default();
+        let ou_en = champ.map(|c| format!("`{c}`: ")).unwrap_or_default();
+        Self::new(
+            CodeErreur::TropVolumineux,
+            champ,
+            format!("{ou_fr}{quoi_fr} trop volumineux ({taille} au moins) : au plus {max} attendu"),
+            format!("{ou_en}{what_en} too large ({taille} or more): at most {max} expected"),
         )
     }
 
     pub fn valeur_inconnue(champ: &str, valeur: &str, attendues: &str) -> Self {
+        let valeur = citer(valeur);
         Self::new(
             CodeErreur::ValeurInconnue,
             Some(champ),
@@ -147,11 +243,13 @@ impl Erreur {
     }
 
     pub fn date_invalide(champ: &str, valeur: &str) -> Self {
+        let valeur = citer(valeur);
+        let (min, max) = (crate::situation::DATE_MIN, crate::situation::DATE_MAX);
         Self::new(
             CodeErreur::DateInvalide,
             Some(champ),
-            format!("« {champ} » : date « {valeur} » illisible ; format attendu AAAA-MM-JJ"),
-            format!("`{champ}`: cannot read date `{valeur}`; expected YYYY-MM-DD"),
+            format!("« {champ} » : date « {valeur} » illisible ou hors limites ; date attendue au format AAAA-MM-JJ, du {min} au {max}"),
+            format!("`{champ}`: cannot read date `{valeur}` or out of bounds; expected YYYY-MM-DD, from {min} to {max}"),
         )
     }
 

@@ -18,7 +18,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 // The layers, in the direction of the flow (each knows only the ones above it):
-// rule data → computation → presentation. `error` and `format` are shared plumbing.
+// rule data → computation → presentation. `error`, `format`, `json` (strict JSON reading) and
+// `money` (the decimal grammar) are shared plumbing.
 
 /// Rule data: the dated, sourced parameters, their ids, integrity checks, the tracing reader and
 /// signed bundles. Knows nothing of the computation or the presentation (`tests/couches.rs`).
@@ -33,11 +34,13 @@ pub mod vues;
 
 pub mod error;
 pub mod format;
+pub mod json;
+pub mod money;
 
 // Short paths (`assistmed_core::eligibility`, `crate::provenance`…), as before the layers.
 pub use calcul::{
-    amounts, assessment, economie, eligibility, explain, money, objectives, percentile,
-    second_assistant, situation, suivi, timeline,
+    amounts, assessment, economie, eligibility, explain, objectives, percentile, second_assistant,
+    situation, suivi, timeline,
 };
 pub use rules::{bundle, provenance};
 pub use vues::{app, questionnaire};

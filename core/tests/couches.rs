@@ -1,12 +1,14 @@
 //! The layers point one way: rule data (`core/src/rules/`) → computation (`core/src/calcul/`) →
-//! presentation (`core/src/vues/`). The rule-data layer may name only `crate::rules` and
-//! `crate::error` (shared plumbing); the computation may not name the presentation.
+//! presentation (`core/src/vues/`). The rule-data layer may name only `crate::rules`,
+//! `crate::error`, `crate::json` and `crate::money` (shared plumbing); the computation may not name the presentation.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use std::path::Path;
 
-const PERMIS: &[&str] = &["rules", "error"];
+// `json` (the strict JSON reader) and `money` (the decimal grammar) are shared plumbing, like
+// `error`.
+const PERMIS: &[&str] = &["rules", "error", "json", "money"];
 
 /// Module names after every `crate::` in `texte` (in `use` lines and in paths alike).
 fn modules_nommes(texte: &str) -> Vec<String> {

@@ -71,7 +71,8 @@ fun runErrorTests(h: Harness, store: RuleStore) {
     }
     h.check("error: malformed clinical_fee_share → OutOfRange on clinical_fee_share") {
         val surgeon = GP_2025.copy(specialty = "41", patienteleMt = null)
-        for (bad in listOf("0,85", "abc", "", "NaN", "1.5", "-0.1", "85%")) {
+        // "0,85" (the French comma) is accepted since issue 9; exponents and a 29th digit are not.
+        for (bad in listOf("8.5e-1", "0.79999999999999999999999999999", "abc", "", "NaN", "1.5", "-0.1", "85%", ".85", "0_85")) {
             expectError("hors_bornes", "clinical_fee_share") { store.assess(surgeon.copy(clinicalFeeShare = bad)) }
         }
         expectError("champ_requis", "clinical_fee_share") { store.assess(surgeon) }
@@ -89,14 +90,20 @@ fun runErrorTests(h: Harness, store: RuleStore) {
         expectError("champ_requis", "current_contract") { store.secondAssistant(GP_2025) }
     }
     h.check("error: situationFromJson on malformed documents → InvalidJson, no field") {
-        val deep = "[".repeat(100_000)
-        for (bad in listOf("", "{", "null", "42", "[]", "\"x\"", "{\"signature_date\": 5}", "{\"unknown\": 1}", deep, "\uFFFF")) {
+        for (bad in listOf("", "{", "null", "42", "[]", "\"x\"", "[1,", "\uFFFF")) {
             try {
                 expectError("json_invalide", null) { situationFromJson(bad) }
             } catch (e: CheckFailed) {
                 fail("input <${bad.take(20)}>: ${e.message}")
             }
         }
+        // Issue 9: a wrong type, an unknown field or a duplicate key names its field.
+        expectError("json_invalide", "signature_date") { situationFromJson("{\"signature_date\": 5}") }
+        expectError("json_invalide", "unknown") { situationFromJson("{\"unknown\": 1}") }
+        expectError("json_invalide", "current_contract") { situationFromJson("{\"current_contract\": []}") }
+        expectError("json_invalide", "age") { situationFromJson("{\"age\": 40, \"age\": 41}") }
+        // Sizes are bounded: a 100 000-bracket document is refused before it is parsed.
+        expectError("trop_volumineux", null) { situationFromJson("[".repeat(100_000)) }
         expectError("json_invalide", null) { store.assessJson("{\"signature_date\": \"2025-01-15\",") }
         expectError("json_invalide", null) { store.assessJson("[\"2025-01-15\", \"01\", \"secteur_1\"]") }
     }

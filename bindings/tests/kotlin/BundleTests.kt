@@ -104,6 +104,13 @@ fun runBundleTests(h: Harness, embedded: RuleStore, dir: File?, testKeyTrusted: 
         expectError("signature_invalide", "signature") { embedded.install(bundles.v2, ByteArray(0)) }
         ensureEquals(OLD_FIGURE, demiYear1(embedded), "figure")
     }
+    h.check("bundles: a bundle over 1 MiB → TooLarge (trop_volumineux), before the signature") {
+        expectError("trop_volumineux", "bundle") { embedded.install(ByteArray(1_048_577) { ' '.code.toByte() }, bundles.v2Signature) }
+        RuleStore.restore(ByteArray(1_048_577), bundles.v2Signature).use { s ->
+            ensureEquals("trop_volumineux", s.startupWarning()?.code, "startup warning")
+            ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
+        }
+    }
     h.check("bundles: a truncated bundle → signature_refusee") {
         expectError("signature_refusee", "signature") {
             embedded.install(bundles.v2.copyOf(bundles.v2.size / 2), bundles.v2Signature)
@@ -153,6 +160,30 @@ fun runBundleTests(h: Harness, embedded: RuleStore, dir: File?, testKeyTrusted: 
             ensureEquals(embedded.provenance(), s.provenance(), "provenance")
         }
     }
+    h.check("bundles: high-water mark — a lost bundle does not reopen older versions (BundleBelowFloor)") {
+        val saved = embedded.install(bundles.v2, bundles.v2Signature).use { it.exportActive() } ?: fail("nothing exported")
+        ensureEquals(2uL, saved.highWaterMark, "exported mark")
+        ensureEquals(1uL, embedded.highWaterMark(), "embedded mark")
+        // Version 3 was installed once and its file lost: the app restores with the mark only.
+        RuleStore.restore(null, null, 3uL).use { s ->
+            ensureEquals("bundle_sous_plancher", s.startupWarning()?.code, "warning")
+            ensureEquals(OLD_FIGURE, demiYear1(s), "embedded rules answer")
+            ensureEquals(3uL, s.highWaterMark(), "mark kept")
+            try {
+                s.install(bundles.v2, bundles.v2Signature).close()
+                fail("older bundle installed below the mark")
+            } catch (e: AssistmedException.BundleBelowFloor) {
+                ensureTypedError(e, "bundle_sous_plancher", "bundle_version")
+            }
+        }
+        RuleStore.restore(bundles.v2, bundles.v2Signature, 3uL).use { s ->
+            ensureEquals("bundle_sous_plancher", s.startupWarning()?.code, "replayed v2 at start-up")
+        }
+        RuleStore.restore(bundles.v2, bundles.v2Signature, 2uL).use { s ->
+            ensureEquals(null, s.startupWarning(), "v2 at mark 2")
+            ensureEquals(NEW_FIGURE, demiYear1(s), "figure")
+        }
+    }
     h.check("bundles: README update flow") { readmeUpdateExample(bundles) }
 }
 
@@ -160,9 +191,11 @@ fun runBundleTests(h: Harness, embedded: RuleStore, dir: File?, testKeyTrusted: 
 class Prefs {
     var bundle: ByteArray? = null
     var signature: ByteArray? = null
-    fun save(bundle: ByteArray, signature: ByteArray) {
+    var highWaterMark: ULong? = null
+    fun save(bundle: ByteArray, signature: ByteArray, highWaterMark: ULong) {
         this.bundle = bundle
         this.signature = signature
+        this.highWaterMark = highWaterMark
     }
 }
 
@@ -172,18 +205,26 @@ fun readmeUpdateExample(bundles: TestBundles) {
     val bundleBytes = bundles.v2
     val signatureBytes = bundles.v2Signature
     // README-UPDATE-BEGIN
-    // At start-up: what was stored last time (null, null on the first start).
-    val store = RuleStore.restore(prefs.bundle, prefs.signature)
+    // At start-up: what was stored last time (null, null, null on the first start).
+    val store = RuleStore.restore(prefs.bundle, prefs.signature, prefs.highWaterMark)
     store.startupWarning()?.let { println("update set aside: ${it.code}: ${it.messageEn}") }
     // When the user opens an update file and its signature: a new store, or a typed error.
     val next = store.install(bundleBytes, signatureBytes)
-    next.exportActive()?.let { prefs.save(it.bundle, it.signature) }
+    // Keep the high-water mark apart from the bundle: it outlives a lost or corrupted bundle file.
+    next.exportActive()?.let { prefs.save(it.bundle, it.signature, it.highWaterMark) }
     // README-UPDATE-END
     ensureEquals(NEW_FIGURE, demiYear1(next), "figure after install")
     store.close()
     next.close()
-    RuleStore.restore(prefs.bundle, prefs.signature).use { second ->
+    ensureEquals(2uL, prefs.highWaterMark, "high-water mark stored")
+    RuleStore.restore(prefs.bundle, prefs.signature, prefs.highWaterMark).use { second ->
         ensureEquals(null, second.startupWarning(), "second start: warning")
         ensureEquals(NEW_FIGURE, demiYear1(second), "second start: figure")
+    }
+    // Third start: the bundle file was lost, the mark was not; the old bundle cannot come back.
+    RuleStore.restore(null, null, prefs.highWaterMark).use { third ->
+        ensureEquals("bundle_sous_plancher", third.startupWarning()?.code, "bundle lost: embedded rules, with the reason")
+        ensureEquals(OLD_FIGURE, demiYear1(third), "third start: embedded figure")
+        ensureEquals(2uL, third.highWaterMark(), "mark kept")
     }
 }

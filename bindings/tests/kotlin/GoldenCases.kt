@@ -68,6 +68,8 @@ fun errorParts(e: AssistmedException): List<String?> = when (e) {
     is AssistmedException.UnsupportedSchema -> listOf(e.code, e.field, e.messageFr, e.messageEn)
     is AssistmedException.BundleNotNewer -> listOf(e.code, e.field, e.messageFr, e.messageEn)
     is AssistmedException.InvalidKey -> listOf(e.code, e.field, e.messageFr, e.messageEn)
+    is AssistmedException.TooLarge -> listOf(e.code, e.field, e.messageFr, e.messageEn)
+    is AssistmedException.BundleBelowFloor -> listOf(e.code, e.field, e.messageFr, e.messageEn)
     is AssistmedException.Internal -> listOf(e.code, e.field, e.messageFr, e.messageEn)
 }
 
@@ -88,6 +90,8 @@ val ERROR_CLASSES: Map<String, Class<out AssistmedException>> = mapOf(
     "schema_non_supporte" to AssistmedException.UnsupportedSchema::class.java,
     "bundle_non_plus_recent" to AssistmedException.BundleNotNewer::class.java,
     "cle_invalide" to AssistmedException.InvalidKey::class.java,
+    "trop_volumineux" to AssistmedException.TooLarge::class.java,
+    "bundle_sous_plancher" to AssistmedException.BundleBelowFloor::class.java,
     "interne" to AssistmedException.Internal::class.java,
 )
 

@@ -677,10 +677,12 @@ func tampered(_ bytes: Data) -> Data {
 final class Prefs {
     private(set) var bundle: Data?
     private(set) var signature: Data?
+    private(set) var highWaterMark: UInt64?
 
-    func save(bundle: Data, signature: Data) {
+    func save(bundle: Data, signature: Data, highWaterMark: UInt64) {
         self.bundle = bundle
         self.signature = signature
+        self.highWaterMark = highWaterMark
     }
 }
 
@@ -934,15 +936,16 @@ final class AssistmedTests: XCTestCase {
         let bundleBytes = bundles.v2
         let signatureBytes = bundles.v2Signature
         // README-UPDATE-BEGIN
-        // At start-up: what was stored last time (nil, nil on the first start).
-        let store = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature)
+        // At start-up: what was stored last time (nil, nil, nil on the first start).
+        let store = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature, highWaterMark: prefs.highWaterMark)
         if let w = store.startupWarning() { print("update set aside: \(w.code): \(w.messageEn)") }
         // When the user opens an update file and its signature: a new store, or a typed error.
         let next = try store.install(bundle: bundleBytes, signature: signatureBytes)
-        if let saved = next.exportActive() { prefs.save(bundle: saved.bundle, signature: saved.signature) }
+        // Keep the high-water mark apart from the bundle: it outlives a lost or corrupted bundle file.
+        if let saved = next.exportActive() { prefs.save(bundle: saved.bundle, signature: saved.signature, highWaterMark: saved.highWaterMark) }
         // README-UPDATE-END
         XCTAssertEqual(try demiYear1(next), "19500.00")
-        let secondStart = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature)
+        let secondStart = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature, highWaterMark: prefs.highWaterMark)
         XCTAssertNil(secondStart.startupWarning())
         XCTAssertEqual(try demiYear1(secondStart), "19500.00")
     }

@@ -7,7 +7,6 @@ pub mod assessment;
 pub mod economie;
 pub mod eligibility;
 pub mod explain;
-pub mod money;
 pub mod objectives;
 pub mod percentile;
 pub mod second_assistant;

@@ -86,6 +86,8 @@ pub fn evaluer(
     spe: &Specialite,
     c: &ContratEnCours,
 ) -> Resultat<SecondAssistant> {
+    // A running contract started before the scheme (year 0…) is no contract of the scheme.
+    l.rules.version_a(c.start, "current_contract.start")?;
     let mut conditions = Vec::new();
     let ouvert = l.booleen(ids::SECOND_ASSISTANT_OUVERT)?.valeur == Some(true);
     let signe_fr = date_longue(s.signature_date, Langue::Fr);

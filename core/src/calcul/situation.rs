@@ -14,6 +14,20 @@ pub const PATIENTS_MAX: i64 = 20_000;
 /// Accepted age range for a practising doctor.
 pub const AGE_MIN: i64 = 20;
 pub const AGE_MAX: i64 = 100;
+// The accepted calendar range of every date (input bounds, not rule dates), defined beside the
+// rule data, whose dates must fall inside it too.
+pub use crate::rules::{DATE_MAX, DATE_MIN};
+const ANNEE_MIN: i32 = 2000;
+const ANNEE_MAX: i32 = 2099;
+/// Longest text field of a situation, in characters (the longest code is 18).
+pub const TEXTE_MAX: usize = 200;
+/// Bounds of a situation document (`--input`, `situation_from_json`, `assess_json`).
+pub const LIMITES_JSON: crate::json::Limites = crate::json::Limites {
+    octets: 64 * 1024,
+    chaine: TEXTE_MAX,
+    elements: 64,
+    profondeur: 4,
+};
 
 /// Declares a closed list of domain values with their stable codes and French/English labels.
 macro_rules! valeurs_codees {
@@ -178,7 +192,7 @@ pub struct SaisieContrat {
     pub objectives_reached: Option<bool>,
 }
 
-/// Reads a calendar date `YYYY-MM-DD`.
+/// Reads a calendar date `YYYY-MM-DD` between [`DATE_MIN`] and [`DATE_MAX`].
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
     // Strict ISO calendar date, parsed by hand (chrono's format parser costs library size).
     let t = texte.trim();
@@ -195,6 +209,7 @@ pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
     match (forme, nombre(0, 4), nombre(5, 7), nombre(8, 10)) {
         (true, Some(a), Some(m), Some(j)) => i32::try_from(a)
             .ok()
+            .filter(|a| (ANNEE_MIN..=ANNEE_MAX).contains(a))
             .and_then(|a| NaiveDate::from_ymd_opt(a, m, j))
             .ok_or_else(|| Erreur::date_invalide(champ, texte)),
         _ => Err(Erreur::date_invalide(champ, texte)),
@@ -211,6 +226,148 @@ fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Opti
     }
 }
 
+/// The fields of a situation document, in the order of the JSON contract.
+pub const CHAMPS: &[&str] = &[
+    "signature_date",
+    "specialty",
+    "sector",
+    "mep",
+    "zone",
+    "practice",
+    "coordinated",
+    "patientele_mt",
+    "file_active",
+    "percentile_band",
+    "clinical_fee_share",
+    "newly_installed",
+    "age",
+    "ald_or_rqth",
+    "current_contract",
+];
+const CHAMPS_CONTRAT: &[&str] = &["option", "start", "objectives_reached"];
+
+fn champ_inconnu(champ: &str, acceptes: &[&str]) -> Erreur {
+    let c = crate::error::citer(champ);
+    Erreur::json_champ(
+        &c,
+        format!(
+            "« {c} » : champ inconnu ; champs acceptés : {}",
+            acceptes.join(", ")
+        ),
+        format!(
+            "`{c}`: unknown field; accepted fields: {}",
+            acceptes.join(", ")
+        ),
+    )
+}
+
+fn type_faux(champ: &str, attendu_fr: &str, expected_en: &str, v: &serde_json::Value) -> Erreur {
+    Erreur::json_champ(
+        champ,
+        format!(
+            "« {champ} » : {attendu_fr} attendu, reçu {}",
+            crate::json::nature_fr(v)
+        ),
+        format!(
+            "`{champ}`: {expected_en} expected, got {}",
+            crate::json::nature_en(v)
+        ),
+    )
+}
+
+fn json_texte(champ: &str, v: &serde_json::Value) -> Resultat<Option<String>> {
+    match v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(t) => Ok(Some(t.clone())),
+        autre => Err(type_faux(champ, "un texte", "a string", autre)),
+    }
+}
+
+fn json_booleen(champ: &str, v: &serde_json::Value) -> Resultat<Option<bool>> {
+    match v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Bool(b) => Ok(Some(*b)),
+        autre => Err(type_faux(champ, "true ou false", "true or false", autre)),
+    }
+}
+
+fn json_entier(champ: &str, v: &serde_json::Value) -> Resultat<Option<i64>> {
+    match v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => Ok(Some(i)),
+            // Above i64: out of every range, said with the number as written.
+            (None, Some(u)) => Err(Erreur::nombre_invalide(
+                champ,
+                &u.to_string(),
+                "nombre entier hors limites",
+                "integer out of range",
+            )),
+            _ => Err(type_faux(champ, "un nombre entier", "an integer", v)),
+        },
+        autre => Err(type_faux(champ, "un nombre entier", "an integer", autre)),
+    }
+}
+
+fn json_contrat(v: &serde_json::Value) -> Resultat<Option<SaisieContrat>> {
+    let champ = "current_contract";
+    let objet = match v {
+        serde_json::Value::Null => return Ok(None),
+        serde_json::Value::Object(o) => o,
+        autre => {
+            return Err(type_faux(
+                champ,
+                "un objet {option, start, objectives_reached}",
+                "an object {option, start, objectives_reached}",
+                autre,
+            ))
+        }
+    };
+    let mut c = SaisieContrat::default();
+    for (cle, v) in objet {
+        let nom = format!("{champ}.{cle}");
+        match cle.as_str() {
+            "option" => c.option = json_texte(&nom, v)?,
+            "start" => c.start = json_texte(&nom, v)?,
+            "objectives_reached" => c.objectives_reached = json_booleen(&nom, v)?,
+            _ => return Err(champ_inconnu(&nom, CHAMPS_CONTRAT)),
+        }
+    }
+    Ok(Some(c))
+}
+
+/// Reads an integer typed as text (a command-line flag): `[-]digits`, nothing else; the range
+/// is checked with the situation.
+pub fn lire_entier(champ: &str, texte: &str) -> Resultat<i64> {
+    let corps = texte.strip_prefix('-').unwrap_or(texte);
+    if corps.is_empty() || !corps.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Erreur::nombre_invalide(
+            champ,
+            texte,
+            "nombre entier attendu (chiffres seulement, sans espace ni séparateur)",
+            "integer expected (digits only, no space or separator)",
+        ));
+    }
+    // More digits than an i64 holds is out of every range, said with the number as written.
+    texte.parse::<i64>().map_err(|_| {
+        Erreur::nombre_invalide(
+            champ,
+            texte,
+            "nombre entier hors limites",
+            "integer out of range",
+        )
+    })
+}
+
+/// Reads `true` or `false` typed as text (a command-line flag).
+pub fn lire_booleen(champ: &str, texte: &str) -> Resultat<bool> {
+    match texte {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        autre => Err(Erreur::valeur_inconnue(champ, autre, "true, false")),
+    }
+}
+
 fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
     v.ok_or_else(|| {
         Erreur::champ_requis(
@@ -222,21 +379,67 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
 }
 
 impl Saisie {
-    /// Parses a JSON document into a raw input.
+    /// Parses a JSON document into a raw input, field by field: a wrong type, an unknown field
+    /// or a duplicate key is an error naming the field (`current_contract.start`…), in French
+    /// and English; the document is bounded ([`LIMITES_JSON`]).
     pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
-        // Only an object: serde would otherwise read an array positionally.
-        let valeur: serde_json::Value =
-            serde_json::from_str(texte).map_err(Erreur::json_invalide)?;
-        if !valeur.is_object() {
-            return Err(Erreur::json_invalide(
-                "un objet JSON est attendu / a JSON object is expected",
-            ));
+        let objet = crate::json::lire_objet(texte, LIMITES_JSON)?;
+        let mut s = Saisie::default();
+        for (cle, v) in &objet {
+            let c = cle.as_str();
+            match c {
+                "signature_date" => s.signature_date = json_texte(c, v)?,
+                "specialty" => s.specialty = json_texte(c, v)?,
+                "sector" => s.sector = json_texte(c, v)?,
+                "mep" => s.mep = json_booleen(c, v)?,
+                "zone" => s.zone = json_texte(c, v)?,
+                "practice" => s.practice = json_texte(c, v)?,
+                "coordinated" => s.coordinated = json_booleen(c, v)?,
+                "patientele_mt" => s.patientele_mt = json_entier(c, v)?,
+                "file_active" => s.file_active = json_entier(c, v)?,
+                "percentile_band" => s.percentile_band = json_texte(c, v)?,
+                "clinical_fee_share" => s.clinical_fee_share = json_texte(c, v)?,
+                "newly_installed" => s.newly_installed = json_booleen(c, v)?,
+                "age" => s.age = json_entier(c, v)?,
+                "ald_or_rqth" => s.ald_or_rqth = json_booleen(c, v)?,
+                "current_contract" => s.current_contract = json_contrat(v)?,
+                autre => return Err(champ_inconnu(autre, CHAMPS)),
+            }
         }
-        serde_json::from_value(valeur).map_err(Erreur::json_invalide)
+        Ok(s)
     }
 
     /// Validates every field: ranges, codes, dates.
     pub fn valider(&self) -> Resultat<Situation> {
+        // Text fields are bounded whatever the channel (JSON, flags, FFI records).
+        let contrat = self.current_contract.as_ref();
+        for (champ, t) in [
+            ("signature_date", self.signature_date.as_deref()),
+            ("specialty", self.specialty.as_deref()),
+            ("sector", self.sector.as_deref()),
+            ("zone", self.zone.as_deref()),
+            ("practice", self.practice.as_deref()),
+            ("percentile_band", self.percentile_band.as_deref()),
+            ("clinical_fee_share", self.clinical_fee_share.as_deref()),
+            (
+                "current_contract.option",
+                contrat.and_then(|c| c.option.as_deref()),
+            ),
+            (
+                "current_contract.start",
+                contrat.and_then(|c| c.start.as_deref()),
+            ),
+        ] {
+            if let Some(n) = t.map(|t| t.chars().count()).filter(|&n| n > TEXTE_MAX) {
+                return Err(Erreur::trop_volumineux(
+                    Some(champ),
+                    "texte",
+                    "text",
+                    n,
+                    TEXTE_MAX,
+                ));
+            }
+        }
         let signature_date = lire_date(
             "signature_date",
             requis("signature_date", self.signature_date.as_deref())?,
@@ -263,14 +466,13 @@ impl Saisie {
         let clinical_fee_share = match self.clinical_fee_share.as_deref() {
             None => None,
             Some(texte) => {
-                let part: Decimal = texte.trim().parse().map_err(|_| {
-                    Erreur::hors_bornes(
-                        "clinical_fee_share",
-                        format!("« {texte} »"),
-                        "\"0\"",
-                        "\"1\" (décimal / decimal)",
-                    )
-                })?;
+                // "0.85" or, the French way, "0,85".
+                let part: Decimal = crate::money::lire_decimal(
+                    "clinical_fee_share",
+                    texte,
+                    crate::money::DECIMALES_TAUX,
+                    true,
+                )?;
                 if part.is_sign_negative() || part > Decimal::ONE {
                     return Err(Erreur::hors_bornes("clinical_fee_share", part, 0, 1));
                 }

@@ -43,24 +43,28 @@ pub struct Echeancier {
 }
 
 fn date_erreur(champ: &str) -> Erreur {
-    Erreur::incoherence(
+    Erreur::hors_bornes(
         champ,
-        "date trop lointaine : l'échéancier du contrat dépasserait le 31 décembre 9999".to_owned(),
-        "date too far ahead: the contract timeline would go past 31 December 9999".to_owned(),
+        "date",
+        crate::situation::DATE_MIN,
+        crate::situation::DATE_MAX,
     )
 }
 
 /// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
 pub fn debut_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
-    debut
-        .checked_add_months(Months::new(12 * (annee - 1)))
+    annee
+        .checked_sub(1)
+        .and_then(|a| a.checked_mul(12))
+        .and_then(|m| debut.checked_add_months(Months::new(m)))
         .ok_or_else(|| date_erreur("start"))
 }
 
 /// Last day of contract year `annee`.
 pub fn fin_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
-    debut
-        .checked_add_months(Months::new(12 * annee))
+    annee
+        .checked_mul(12)
+        .and_then(|m| debut.checked_add_months(Months::new(m)))
         .and_then(|d| d.checked_sub_days(Days::new(1)))
         .ok_or_else(|| date_erreur("start"))
 }
@@ -118,9 +122,20 @@ pub fn calculer(
             confidence: pire([m.grade, duree.grade, grade_ligne]),
         });
     }
-    let total = years
+    // Checked: the integrity checks bound every amount, but a sum must never panic.
+    let total = match years
         .iter()
-        .try_fold(Decimal::ZERO, |acc, a| a.amount.map(|m| acc + m));
+        .try_fold(Some(Decimal::ZERO), |acc, a| match (acc, a.amount) {
+            (Some(acc), Some(m)) => acc.checked_add(m).map(Some).ok_or(()),
+            _ => Ok(None),
+        }) {
+        Ok(t) => t,
+        Err(()) => {
+            return Err(Erreur::regles_invalides(
+                "total des montants hors limites / amounts total overflows",
+            ))
+        }
+    };
     Ok(Echeancier {
         option: f,
         start: debut,

@@ -10,7 +10,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CodeErreur, Erreur, Resultat};
@@ -25,6 +25,23 @@ const CLE_TEST: &str = include_str!("../../keys/test-only/TEST-ONLY-public-key.h
 /// Length of an ed25519 signature in bytes.
 pub const LONGUEUR_SIGNATURE: usize = 64;
 
+/// Largest bundle accepted, in bytes, checked before the signature is even computed (a signed
+/// 200 MB bundle used to be accepted and re-verified at every start).
+pub const TAILLE_MAX_BUNDLE: usize = crate::rules::LIMITES_DOCUMENT.octets;
+
+fn verifier_taille(octets: &[u8]) -> Resultat<()> {
+    if octets.len() > TAILLE_MAX_BUNDLE {
+        return Err(Erreur::trop_volumineux(
+            Some("bundle"),
+            "bundle",
+            "bundle",
+            octets.len(),
+            TAILLE_MAX_BUNDLE,
+        ));
+    }
+    Ok(())
+}
+
 pub mod hex {
     //! Lower-case hex, for keys and signatures in text files.
     use crate::error::{CodeErreur, Resultat};
@@ -33,25 +50,37 @@ pub mod hex {
         octets.iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// Longest hex text read (a signature is 128 characters).
+    const LONGUEUR_MAX: usize = 1024;
+
+    /// Decodes lower-case hex (`0-9`, `a-f`, even length); surrounding white space (the final
+    /// newline of a file) is ignored, nothing else: no sign, no upper case, no inner space.
     pub fn decoder(champ: &str, texte: &str, code: CodeErreur) -> Resultat<Vec<u8>> {
-        let t = texte.trim();
+        let t = texte.trim_matches(|c: char| c.is_ascii_whitespace());
         let erreur = || {
             super::erreur_bundle(
                 code,
                 champ,
-                format!("« {champ} » : hexadécimal attendu (0-9, a-f), longueur paire"),
-                format!("`{champ}`: expected hexadecimal (0-9, a-f), even length"),
+                format!("« {champ} » : hexadécimal en minuscules attendu (0-9, a-f), longueur paire, au plus {LONGUEUR_MAX} caractères"),
+                format!("`{champ}`: expected lower-case hexadecimal (0-9, a-f), even length, at most {LONGUEUR_MAX} characters"),
             )
         };
-        if t.len() % 2 != 0 {
+        let chiffre = |b: u8| match b {
+            b'0'..=b'9' => Some(b - b'0'),
+            b'a'..=b'f' => Some(b - b'a' + 10),
+            _ => None,
+        };
+        if t.len() % 2 != 0 || t.len() > LONGUEUR_MAX {
             return Err(erreur());
         }
-        (0..t.len())
-            .step_by(2)
-            .map(|i| {
-                t.get(i..i + 2)
-                    .and_then(|p| u8::from_str_radix(p, 16).ok())
-                    .ok_or_else(erreur)
+        t.as_bytes()
+            .chunks(2)
+            .map(|p| match p {
+                [h, l] => chiffre(*h)
+                    .zip(chiffre(*l))
+                    .map(|(h, l)| (h << 4) | l)
+                    .ok_or_else(erreur),
+                _ => Err(erreur()),
             })
             .collect()
     }
@@ -77,14 +106,19 @@ pub fn cle_publique(texte: &str) -> Resultat<VerifyingKey> {
             "public key: 32 bytes (64 hex characters) expected".into(),
         )
     })?;
-    VerifyingKey::from_bytes(&tableau).map_err(|_| {
+    let invalide = || {
         erreur_bundle(
             CodeErreur::CleInvalide,
             "public_key",
-            "clé publique ed25519 invalide".into(),
-            "invalid ed25519 public key".into(),
+            "clé publique ed25519 invalide ou faible (d'ordre petit : elle validerait des signatures forgées)".into(),
+            "invalid or weak (small-order) ed25519 public key: it would accept forged signatures".into(),
         )
-    })
+    };
+    let cle = VerifyingKey::from_bytes(&tableau).map_err(|_| invalide())?;
+    if cle.is_weak() {
+        return Err(invalide());
+    }
+    Ok(cle)
 }
 
 /// Reads a private signing key written as 64 hex characters (the 32-byte seed).
@@ -142,7 +176,12 @@ pub fn verifier_signature(octets: &[u8], signature: &[u8], cles: &[VerifyingKey]
         )
     })?;
     let sig = Signature::from_bytes(&tableau);
-    if cles.iter().any(|k| k.verify(octets, &sig).is_ok()) {
+    // Strict verification (no malleable or small-order cases), and a weak key never counts even
+    // if one was handed in directly.
+    if cles
+        .iter()
+        .any(|k| !k.is_weak() && k.verify_strict(octets, &sig).is_ok())
+    {
         Ok(())
     } else {
         Err(erreur_bundle(
@@ -176,8 +215,12 @@ fn lire_entete(octets: &[u8]) -> Resultat<(&str, u64)> {
         erreur_bundle(
             CodeErreur::BundleIllisible,
             "bundle",
-            format!("bundle illisible : {e}"),
-            format!("unreadable bundle: {e}"),
+            format!(
+                "bundle illisible : document JSON incorrect ou sans en-tête (schema_version, bundle_version), ligne {} colonne {}",
+                e.line(),
+                e.column()
+            ),
+            format!("unreadable bundle: {}", crate::error::citer_long(&e.to_string())),
         )
     })?;
     if entete.schema_version != SCHEMA_VERSION {
@@ -196,6 +239,7 @@ fn lire_entete(octets: &[u8]) -> Resultat<(&str, u64)> {
 
 /// Parses a bundle's bytes (after its signature was checked): UTF-8, JSON, schema, integrity.
 pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
+    verifier_taille(octets)?;
     let (texte, _) = lire_entete(octets)?;
     RuleSet::from_json(texte)
 }
@@ -218,6 +262,10 @@ pub struct RuleStore {
     octets: Arc<[u8]>,
     signature: Option<[u8; LONGUEUR_SIGNATURE]>,
     cles: Arc<[VerifyingKey]>,
+    /// High-water mark: the highest bundle version ever installed, as the app remembers it
+    /// (and at least the active version). A bundle below it is refused, even after the stored
+    /// copy of the newer one is lost.
+    plancher: u64,
 }
 
 impl fmt::Debug for RuleStore {
@@ -226,6 +274,7 @@ impl fmt::Debug for RuleStore {
             .field("bundle_version", &self.regles.bundle_version)
             .field("origin", &self.regles.origine)
             .field("trusted_keys", &self.cles.len())
+            .field("high_water_mark", &self.plancher)
             .finish()
     }
 }
@@ -244,7 +293,24 @@ impl RuleStore {
             octets: Arc::from(&[][..]),
             signature: None,
             cles: cles.into(),
-        })
+            plancher: 0,
+        }
+        .avec_plancher(0))
+    }
+
+    /// The same store with the app's high-water mark (the highest bundle version it ever
+    /// installed, kept beside the stored bundle): bundles below it are refused from now on
+    /// (`bundle_sous_plancher`). The mark never goes down: it is at least the active version
+    /// and the mark already held.
+    pub fn avec_plancher(&self, plancher: u64) -> RuleStore {
+        let mut s = self.clone();
+        s.plancher = plancher.max(self.plancher).max(self.regles.bundle_version);
+        s
+    }
+
+    /// The high-water mark to store beside the bundle (see [`RuleStore::avec_plancher`]).
+    pub fn plancher(&self) -> u64 {
+        self.plancher
     }
 
     pub fn regles(&self) -> &RuleSet {
@@ -264,6 +330,7 @@ impl RuleStore {
     /// Checks a candidate bundle and returns the store that uses it; on any failure, the error
     /// names the failed check and `self` is unchanged (the current rules keep answering).
     pub fn installer(&self, octets: &[u8], signature: &[u8]) -> Resultat<RuleStore> {
+        verifier_taille(octets)?;
         verifier_signature(octets, signature, &self.cles)?;
         let (texte, version) = lire_entete(octets)?;
         if version <= self.regles.bundle_version {
@@ -280,6 +347,20 @@ impl RuleStore {
                 ),
             ));
         }
+        if version < self.plancher {
+            return Err(erreur_bundle(
+                CodeErreur::BundleSousPlancher,
+                "bundle_version",
+                format!(
+                    "bundle version {version} : plus ancien que la version {} déjà installée sur cet appareil (retour en arrière refusé) ; version attendue {} ou plus",
+                    self.plancher, self.plancher
+                ),
+                format!(
+                    "bundle version {version}: older than version {} already installed on this device (rollback refused); expected version {} or above",
+                    self.plancher, self.plancher
+                ),
+            ));
+        }
         let mut regles = RuleSet::from_json(texte)?;
         regles.origine = OrigineRegles::Update;
         let mut sig = [0u8; LONGUEUR_SIGNATURE];
@@ -289,12 +370,15 @@ impl RuleStore {
             octets: Arc::from(octets),
             signature: Some(sig),
             cles: self.cles.clone(),
+            plancher: self.plancher.max(version),
         })
     }
 
     /// At start-up: the app hands back what it stored. Anything missing, corrupted, truncated,
-    /// badly signed or older than the embedded rules falls back to `self` (normally the embedded
-    /// store) with the reason as a warning; never an empty rule set.
+    /// badly signed, older than the embedded rules or below the high-water mark (call
+    /// [`RuleStore::avec_plancher`] first with the mark the app kept) falls back to `self`
+    /// (normally the embedded store) with the reason as a warning; never an empty rule set. The
+    /// returned store keeps the mark, so an older bundle cannot be installed after it either.
     pub fn restaurer(
         &self,
         octets: Option<&[u8]>,
@@ -305,6 +389,22 @@ impl RuleStore {
                 Ok(store) => (store, None),
                 Err(e) => (self.clone(), Some(e)),
             },
+            // Nothing stored although a newer bundle was installed once: the copy was lost.
+            (None, None) if self.plancher > self.regles.bundle_version => (
+                self.clone(),
+                Some(erreur_bundle(
+                    CodeErreur::BundleSousPlancher,
+                    "bundle",
+                    format!(
+                        "bundle enregistré introuvable alors que la version {} a été installée : règles embarquées (version {}) utilisées ; seul un bundle de version {} ou plus sera accepté",
+                        self.plancher, self.regles.bundle_version, self.plancher
+                    ),
+                    format!(
+                        "stored bundle missing although version {} was installed: embedded rules (version {}) used; only a bundle of version {} or above will be accepted",
+                        self.plancher, self.regles.bundle_version, self.plancher
+                    ),
+                )),
+            ),
             (None, None) => (self.clone(), None),
             _ => (
                 self.clone(),

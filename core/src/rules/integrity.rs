@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
-use super::{ids, RuleSet, Valeur};
+use super::{ids, RuleSet, Unite, Valeur};
 use crate::error::{Erreur, Resultat};
 
 /// Prefix of the parameters dated on calendar dates (economics of hiring) rather than at version
@@ -17,7 +17,46 @@ pub const PREFIXE_CALENDAIRE: &str = "economie.";
 const QUANTITE_MAX: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 const MONTANT_ECONOMIE_MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
+/// Largest amount a rule value may hold, in euros. The aid is a few tens of thousands of euros a
+/// year; a million leaves room for any correction while keeping every sum and product of the
+/// engine far from `Decimal`'s limits (a value at `Decimal::MAX` used to make every assessment
+/// panic on "Addition overflowed").
+pub const MONTANT_MAX: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+/// Largest patient count a rule value may hold.
+pub const PATIENTS_MAX_REGLES: u32 = 100_000;
+/// Accepted range of a duration or age in years (a contract of 0 or 4 294 967 295 years used to
+/// pass).
+pub const ANNEES_MIN: u32 = 1;
+pub const ANNEES_MAX: u32 = 120;
+/// Rounding modes the objectives know (`objectif.arrondi`).
+pub const MODES_ARRONDI: [&str; 3] = ["superieur", "inferieur", "proche"];
+
+/// Every date of a rule document lies in the range accepted for input dates.
+fn verifier_date(ou: &str, d: chrono::NaiveDate) -> Resultat<()> {
+    use chrono::Datelike;
+    let borne = |t: &str| t.get(..4).and_then(|a| a.parse::<i32>().ok());
+    let (min, max) = (
+        borne(super::DATE_MIN).unwrap_or(2000),
+        borne(super::DATE_MAX).unwrap_or(2099),
+    );
+    if d.year() < min || d.year() > max {
+        return Err(erreur(format!(
+            "{ou} : date {d} hors de [{}, {}] / date out of range",
+            super::DATE_MIN,
+            super::DATE_MAX
+        )));
+    }
+    Ok(())
+}
+
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
+    verifier_date("published", r.published)?;
+    for v in &r.versions {
+        verifier_date(&format!("version `{}`", v.id), v.start)?;
+        if let Some(fin) = v.end_exclusive {
+            verifier_date(&format!("version `{}`", v.id), fin)?;
+        }
+    }
     verifier_versions(r)?;
     verifier_specialites(r)?;
     verifier_parametres(r)?;
@@ -163,9 +202,28 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
             }
             verifier_references(r, &v.references, &ou)?;
             match &v.valeur {
-                Valeur::Montant(m) if m.is_sign_negative() => {
+                Valeur::Montant(m) if m.is_sign_negative() || *m > MONTANT_MAX => {
                     return Err(erreur(format!(
-                        "{ou} : montant négatif / negative amount {m}"
+                        "{ou} : montant négatif ou supérieur à {MONTANT_MAX} / negative amount or above {MONTANT_MAX}: {m}"
+                    )))
+                }
+                Valeur::Nombre(n) if p.unite == Unite::Patients && *n > PATIENTS_MAX_REGLES => {
+                    return Err(erreur(format!(
+                        "{ou} : nombre de patients hors de [0, {PATIENTS_MAX_REGLES}] / patient count out of range: {n}"
+                    )))
+                }
+                Valeur::Nombre(n)
+                    if p.unite == Unite::Years && !(ANNEES_MIN..=ANNEES_MAX).contains(n) =>
+                {
+                    return Err(erreur(format!(
+                        "{ou} : durée hors de [{ANNEES_MIN}, {ANNEES_MAX}] ans / years out of range: {n}"
+                    )))
+                }
+                Valeur::Texte(t) if p.unite == Unite::Rounding && !MODES_ARRONDI.contains(&t.as_str()) => {
+                    return Err(erreur(format!(
+                        "{ou} : mode d'arrondi inconnu / unknown rounding mode `{}` (attendu / expected {})",
+                        crate::error::citer(t),
+                        MODES_ARRONDI.join(", ")
                     )))
                 }
                 Valeur::Quantite(q) if q.is_sign_negative() || *q > QUANTITE_MAX => {

@@ -10,6 +10,13 @@ pub mod provenance;
 
 pub use integrity::PREFIXE_CALENDAIRE;
 
+/// Accepted calendar range of every date (signature, contract start, "today", and the dates of
+/// a rule document): wide enough for any contract of the scheme, narrow enough that year
+/// arithmetic cannot overflow (`9999-12-31` used to print `+10000-12-30`). Input bounds, not
+/// rule dates.
+pub const DATE_MIN: &str = "2000-01-01";
+pub const DATE_MAX: &str = "2099-12-31";
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -101,6 +108,7 @@ impl fmt::Display for Grade {
 
 /// A source or legal text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reference {
     pub title: String,
     #[serde(default)]
@@ -112,6 +120,7 @@ pub struct Reference {
 
 /// A legal version of the scheme: governs contracts signed in `[start, end_exclusive)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Version {
     pub id: String,
     pub title_fr: String,
@@ -234,6 +243,7 @@ impl GroupeSpecialite {
 
 /// A medical specialty of the Assurance Maladie nomenclature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Specialite {
     pub code: String,
     pub name: String,
@@ -291,10 +301,43 @@ pub struct RuleSet {
 /// Schema versions this build can read.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Bounds of a rule document (embedded or a bundle), checked while parsing: 1 MiB (the
+/// embedded document is about 70 KB), strings of at most 4 000 characters, lists and objects of
+/// at most 1 000 entries (parameters, values, references, specialties, codes), depth 16.
+pub const LIMITES_DOCUMENT: crate::json::Limites = crate::json::Limites {
+    octets: 1 << 20,
+    chaine: 4_000,
+    elements: 1_000,
+    profondeur: 16,
+};
+
 impl RuleSet {
     /// Parses and checks a rule document. Every integrity failure is an error, never a panic.
     pub fn from_json(texte: &str) -> Resultat<RuleSet> {
-        let brut: brut::Document = serde_json::from_str(texte).map_err(Erreur::regles_invalides)?;
+        // Strict reading first (size, duplicate keys, string and list bounds), then the typed
+        // shape from the same text, which refuses unknown fields at every level. (Typing from
+        // the text rather than from the checked value keeps one deserializer in the library:
+        // 30 KB less than `from_value`.)
+        crate::json::lire(texte, LIMITES_DOCUMENT, Some("bundle")).map_err(|e| {
+            if e.code == crate::error::CodeErreur::JsonInvalide {
+                Erreur {
+                    code: crate::error::CodeErreur::ReglesInvalides,
+                    ..e
+                }
+            } else {
+                e
+            }
+        })?;
+        let brut: brut::Document = serde_json::from_str(texte).map_err(|e| Erreur {
+            code: crate::error::CodeErreur::ReglesInvalides,
+            champ: None,
+            message_fr: format!(
+                "données de règles invalides : structure du document incorrecte (champ inconnu, manquant ou de mauvais type), ligne {} colonne {} ; détail dans le message anglais",
+                e.line(),
+                e.column()
+            ),
+            message_en: format!("invalid rule data: {}", crate::error::citer_long(&e.to_string())),
+        })?;
         let rules = brut.en_regles()?;
         integrity::verifier(&rules)?;
         Ok(rules)
@@ -445,7 +488,7 @@ mod brut {
             let erreur = |attendu: &str| {
                 Erreur::regles_invalides(format!(
                     "`{id}` au {} : valeur {} incompatible avec l'unité (attendu {attendu}) / value incompatible with unit",
-                    self.from, self.value
+                    self.from, crate::error::citer(&self.value.to_string())
                 ))
             };
             let valeur = match (&self.value, unite) {
@@ -455,12 +498,14 @@ mod brut {
                 (_, _) if self.grade == Grade::Gap || self.not_applicable => {
                     return Err(erreur("null pour une valeur GAP ou sans objet"))
                 }
-                (J::String(s), Unite::Eur) => {
-                    super::Valeur::Montant(s.parse().map_err(|_| erreur("montant décimal"))?)
-                }
-                (J::String(s), Unite::Ratio) => {
-                    super::Valeur::Taux(s.parse().map_err(|_| erreur("taux décimal"))?)
-                }
+                (J::String(s), Unite::Eur) => super::Valeur::Montant(
+                    crate::money::lire_decimal(id, s, crate::money::DECIMALES_MONTANT, false)
+                        .map_err(|_| erreur("montant décimal, au plus 2 décimales"))?,
+                ),
+                (J::String(s), Unite::Ratio) => super::Valeur::Taux(
+                    crate::money::lire_decimal(id, s, crate::money::DECIMALES_TAUX, false)
+                        .map_err(|_| erreur("taux décimal, au plus 6 décimales"))?,
+                ),
                 (J::Number(n), Unite::Patients | Unite::Years) => super::Valeur::Nombre(
                     n.as_u64()
                         .and_then(|n| u32::try_from(n).ok())

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::assessment::{evaluer, Evaluation, ReferenceCitee, VersionAppliquee};
 use crate::eligibility::Statut;
-use crate::error::{CodeErreur, Erreur, Resultat};
+use crate::error::{citer, CodeErreur, Erreur, Resultat};
 use crate::explain::{ordinal, pct, Avertissement, Raison};
 use crate::format;
 use crate::objectives::StatutObjectif;
@@ -326,8 +326,8 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
                 erreurs.push(erreur_saisie(
                     "nombre_attendu",
                     id,
-                    format!("« {t} » : nombre entier attendu"),
-                    format!("`{t}`: whole number expected"),
+                    format!("« {} » : nombre entier attendu", citer(&t)),
+                    format!("`{}`: whole number expected", citer(&t)),
                 ));
                 None
             }
@@ -341,8 +341,8 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
                 erreurs.push(erreur_saisie(
                     "oui_non_attendu",
                     id,
-                    format!("« {autre} » : oui ou non attendu"),
-                    format!("`{autre}`: yes or no expected"),
+                    format!("« {} » : oui ou non attendu", citer(autre)),
+                    format!("`{}`: yes or no expected", citer(autre)),
                 ));
                 None
             }
@@ -369,8 +369,8 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
             _ => erreurs.push(erreur_saisie(
                 "pourcentage_attendu",
                 ids::CLINICAL_FEE_SHARE,
-                format!("« {t} » : pourcentage entre 0 et 100 attendu"),
-                format!("`{t}`: percentage between 0 and 100 expected"),
+                format!("« {} » : pourcentage entre 0 et 100 attendu", citer(&t)),
+                format!("`{}`: percentage between 0 and 100 expected", citer(&t)),
             )),
         }
     }
