@@ -411,7 +411,10 @@ mod ecrans {
         let v = a.vue();
         assert_eq!((v.screen, v.title.as_str()), (Ecran::CoutNet, "Coût net"));
         let n = v.net_cost.unwrap();
-        assert_eq!(n.economics.as_ref(), Some(&economie_attendue(None, Langue::Fr)));
+        assert_eq!(
+            n.economics.as_ref(),
+            Some(&economie_attendue(None, Langue::Fr))
+        );
         assert_eq!(n.salary.value, "");
         // The 1 ETP year 1 aid of the 2024 table (S10).
         let plein = &n.economics.unwrap().options[1];
@@ -423,11 +426,17 @@ mod ecrans {
         });
         let n = a.vue().net_cost.unwrap();
         assert_eq!(n.salary.value, "2000");
-        assert_eq!(n.economics, Some(economie_attendue(Some("2000"), Langue::Fr)));
+        assert_eq!(
+            n.economics,
+            Some(economie_attendue(Some("2000"), Langue::Fr))
+        );
         assert_ne!(n.economics, Some(economie_attendue(None, Langue::Fr)));
         a.traiter(Evenement::Langue("en".into()));
         let n = a.vue().net_cost.unwrap();
-        assert_eq!(n.economics, Some(economie_attendue(Some("2000"), Langue::En)));
+        assert_eq!(
+            n.economics,
+            Some(economie_attendue(Some("2000"), Langue::En))
+        );
         a.traiter(Evenement::Langue("fr".into()));
 
         // A bad salary: the error is on the field, with its label, not its JSON key.
@@ -492,7 +501,10 @@ mod ecrans {
         // Reachable from the questionnaire, without a result.
         a.traiter(Evenement::Ouvrir(Ecran::MonContrat));
         let v = a.vue();
-        assert_eq!((v.screen, v.title.as_str()), (Ecran::MonContrat, "Mon contrat"));
+        assert_eq!(
+            (v.screen, v.title.as_str()),
+            (Ecran::MonContrat, "Mon contrat")
+        );
         assert!(v.contract.contract.is_none() && v.contract.error.is_none());
         assert!(v.my_contract.is_none());
         let q = |v: &assistmed_core::app::VueApp, id: &str| {
@@ -533,7 +545,10 @@ mod ecrans {
         // Saved on every valid change, as the core's saved form; restart over the same files.
         let mut fichiers = BTreeMap::new();
         appliquer(&mut fichiers, a.ecritures());
-        let octets = fichiers.get(FICHIER_CONTRAT).expect("the contract is saved").clone();
+        let octets = fichiers
+            .get(FICHIER_CONTRAT)
+            .expect("the contract is saved")
+            .clone();
         let relu = suivi::relire(std::str::from_utf8(&octets).unwrap()).unwrap();
         assert_eq!(relu.measurements.len(), 1);
         let mut b = app_avec(&fichiers, Langue::Fr);
@@ -559,7 +574,10 @@ mod ecrans {
         assert!(!e.contains("target_pmt"), "{e}");
         assert_eq!(b.ecritures(), vec![]);
         // A count that is not a number: also on its field.
-        contrat(&mut b, &[("target_pmt", "1560"), ("current_pmt", "beaucoup")]);
+        contrat(
+            &mut b,
+            &[("target_pmt", "1560"), ("current_pmt", "beaucoup")],
+        );
         let e = q(&b.vue(), "current_pmt").error.unwrap();
         assert!(e.contains("Patientèle médecin traitant actuelle"), "{e}");
 

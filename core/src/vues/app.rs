@@ -28,11 +28,11 @@ use crate::situation::{lire_date, Formule};
 use crate::Langue;
 
 mod ecrans;
+use ecrans::{EtatContrat, EtatCoutNet};
 pub use ecrans::{
     VueCoutNet, VueIndicateur, VueMonContrat, VueSuiviApp, VueVerdictContrat, CHAMP_BRUT,
     PREFIXE_CONTRAT,
 };
-use ecrans::{EtatContrat, EtatCoutNet};
 
 /// The saved simulation: the doctor's answers (never the pre-filled defaults).
 pub const FICHIER_SIMULATION: &str = "simulation.json";
@@ -362,9 +362,8 @@ impl Application {
             .then(|| vue_resultat(self.store.regles(), &self.reponses, self.aujourd_hui));
         if !self.peut_voir_resultat() {
             // Result-based screens cannot stay open without a result.
-            self.pile.retain(|e| {
-                matches!(e, Ecran::Questionnaire | Ecran::APropos | Ecran::MonContrat)
-            });
+            self.pile
+                .retain(|e| matches!(e, Ecran::Questionnaire | Ecran::APropos | Ecran::MonContrat));
             if self.pile.is_empty() {
                 self.pile.push(Ecran::Questionnaire);
             }
@@ -953,11 +952,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         ),
         options,
         compare: t(l, "Comparer ½ ETP et 1 ETP", "Compare ½ FTE and 1 FTE"),
-        net_cost: t(
-            l,
-            "Coût net de l'assistant",
-            "Net cost of the assistant",
-        ),
+        net_cost: t(l, "Coût net de l'assistant", "Net cost of the assistant"),
         legal_basis: t(l, "Base légale", "Legal basis"),
         edit: t(l, "Modifier les réponses", "Edit answers"),
         reasons_title: t(l, "Pourquoi", "Why"),

@@ -59,45 +59,143 @@ const fn champ(
 use TypeQuestion::{Choice, Count, Date};
 
 const CHAMPS: [Champ; 13] = [
-    champ("contrat.signature_date", "signature_date", Date, true,
+    champ(
+        "contrat.signature_date",
+        "signature_date",
+        Date,
+        true,
         ("Date de signature du contrat", "Contract signature date"),
-        ("Elle choisit les règles de votre contrat.", "It selects the rules of your contract.")),
-    champ("contrat.specialty", "specialty", Choice, true,
+        (
+            "Elle choisit les règles de votre contrat.",
+            "It selects the rules of your contract.",
+        ),
+    ),
+    champ(
+        "contrat.specialty",
+        "specialty",
+        Choice,
+        true,
         ("Spécialité", "Specialty"),
-        ("Celle du contrat.", "The contract's.")),
-    champ("contrat.sector", "sector", Choice, true,
+        ("Celle du contrat.", "The contract's."),
+    ),
+    champ(
+        "contrat.sector",
+        "sector",
+        Choice,
+        true,
         ("Secteur conventionnel", "Conventional sector"),
-        ("Celui du contrat.", "The contract's.")),
-    champ("contrat.option", "option", Choice, true,
+        ("Celui du contrat.", "The contract's."),
+    ),
+    champ(
+        "contrat.option",
+        "option",
+        Choice,
+        true,
         ("Option du contrat", "Contract option"),
-        ("Temps de travail de l'assistant prévu au contrat.", "The assistant's working time in the contract.")),
-    champ("contrat.start", "start", Date, false,
+        (
+            "Temps de travail de l'assistant prévu au contrat.",
+            "The assistant's working time in the contract.",
+        ),
+    ),
+    champ(
+        "contrat.start",
+        "start",
+        Date,
+        false,
         ("Début du contrat", "Contract start"),
-        ("Vide : la date de signature.", "Empty: the signature date.")),
-    champ("contrat.percentile_band", "percentile_band", Choice, false,
+        ("Vide : la date de signature.", "Empty: the signature date."),
+    ),
+    champ(
+        "contrat.percentile_band",
+        "percentile_band",
+        Choice,
+        false,
         ("Tranche de patientèle au départ", "Starting patient band"),
-        ("Elle fixe la ligne du barème des montants.", "It sets the row of the amounts table.")),
-    champ("contrat.baseline_pmt", "baseline_pmt", Count, false,
-        ("Patientèle médecin traitant au départ", "Médecin-traitant patients at the start"),
-        ("Inscrite au contrat.", "Written in the contract.")),
-    champ("contrat.target_pmt", "target_pmt", Count, false,
-        ("Patientèle médecin traitant visée", "Médecin-traitant patients targeted"),
-        ("L'objectif fixé par la CPAM, inscrit au contrat.", "The objective the CPAM set, written in the contract.")),
-    champ("contrat.current_pmt", "measurements[0].pmt", Count, false,
-        ("Patientèle médecin traitant actuelle", "Médecin-traitant patients now"),
-        ("Lue sur amelipro ou votre logiciel.", "Read on amelipro or your practice software.")),
-    champ("contrat.baseline_fa", "baseline_fa", Count, false,
+        (
+            "Elle fixe la ligne du barème des montants.",
+            "It sets the row of the amounts table.",
+        ),
+    ),
+    champ(
+        "contrat.baseline_pmt",
+        "baseline_pmt",
+        Count,
+        false,
+        (
+            "Patientèle médecin traitant au départ",
+            "Médecin-traitant patients at the start",
+        ),
+        ("Inscrite au contrat.", "Written in the contract."),
+    ),
+    champ(
+        "contrat.target_pmt",
+        "target_pmt",
+        Count,
+        false,
+        (
+            "Patientèle médecin traitant visée",
+            "Médecin-traitant patients targeted",
+        ),
+        (
+            "L'objectif fixé par la CPAM, inscrit au contrat.",
+            "The objective the CPAM set, written in the contract.",
+        ),
+    ),
+    champ(
+        "contrat.current_pmt",
+        "measurements[0].pmt",
+        Count,
+        false,
+        (
+            "Patientèle médecin traitant actuelle",
+            "Médecin-traitant patients now",
+        ),
+        (
+            "Lue sur amelipro ou votre logiciel.",
+            "Read on amelipro or your practice software.",
+        ),
+    ),
+    champ(
+        "contrat.baseline_fa",
+        "baseline_fa",
+        Count,
+        false,
         ("File active au départ", "Active patients at the start"),
-        ("Inscrite au contrat.", "Written in the contract.")),
-    champ("contrat.target_fa", "target_fa", Count, false,
+        ("Inscrite au contrat.", "Written in the contract."),
+    ),
+    champ(
+        "contrat.target_fa",
+        "target_fa",
+        Count,
+        false,
         ("File active visée", "Active patients targeted"),
-        ("L'objectif fixé par la CPAM, inscrit au contrat.", "The objective the CPAM set, written in the contract.")),
-    champ("contrat.current_fa", "measurements[0].fa", Count, false,
+        (
+            "L'objectif fixé par la CPAM, inscrit au contrat.",
+            "The objective the CPAM set, written in the contract.",
+        ),
+    ),
+    champ(
+        "contrat.current_fa",
+        "measurements[0].fa",
+        Count,
+        false,
         ("File active actuelle", "Active patients now"),
-        ("Lue sur amelipro ou votre logiciel.", "Read on amelipro or your practice software.")),
-    champ("contrat.measured_on", "measurements[0].date", Date, false,
+        (
+            "Lue sur amelipro ou votre logiciel.",
+            "Read on amelipro or your practice software.",
+        ),
+    ),
+    champ(
+        "contrat.measured_on",
+        "measurements[0].date",
+        Date,
+        false,
         ("Date de la mesure", "Date of the counts"),
-        ("Pré-remplie avec la date du jour.", "Pre-filled with today's date.")),
+        (
+            "Pré-remplie avec la date du jour.",
+            "Pre-filled with today's date.",
+        ),
+    ),
 ];
 
 const MESURE: &str = "contrat.measured_on";
@@ -135,7 +233,10 @@ impl EtatContrat {
         mettre("contrat.option", s.option);
         mettre("contrat.start", s.start);
         mettre("contrat.percentile_band", s.percentile_band);
-        mettre("contrat.baseline_pmt", s.baseline_pmt.map(|n| n.to_string()));
+        mettre(
+            "contrat.baseline_pmt",
+            s.baseline_pmt.map(|n| n.to_string()),
+        );
         mettre("contrat.target_pmt", s.target_pmt.map(|n| n.to_string()));
         mettre("contrat.baseline_fa", s.baseline_fa.map(|n| n.to_string()));
         mettre("contrat.target_fa", s.target_fa.map(|n| n.to_string()));
@@ -298,7 +399,11 @@ impl Application {
         let comparaison = self.cout_net.comparaison.as_ref()?;
         let erreur = comparaison.as_ref().err().map(|e| {
             let m = pick(l, &e.message_fr, &e.message_en);
-            let libelle = t(l, "Salaire brut mensuel à temps plein", "Full-time gross monthly salary");
+            let libelle = t(
+                l,
+                "Salaire brut mensuel à temps plein",
+                "Full-time gross monthly salary",
+            );
             let m = lisible(m, &[("gross_monthly", libelle.as_str())], l);
             pick(l, format!("À corriger : {m}"), format!("To fix: {m}"))
         });
@@ -377,21 +482,38 @@ impl Application {
                         .map(|q| {
                             q.choices
                                 .iter()
-                                .map(|x| (x.value.clone(), pick(l, &x.label_fr, &x.label_en).clone()))
+                                .map(|x| {
+                                    (x.value.clone(), pick(l, &x.label_fr, &x.label_en).clone())
+                                })
                                 .collect()
                         })
                         .unwrap_or_default(),
                     "contrat.sector" => Secteur::TOUTES
                         .iter()
-                        .map(|s| (s.code().to_owned(), pick(l, s.libelle_fr(), s.libelle_en()).to_owned()))
+                        .map(|s| {
+                            (
+                                s.code().to_owned(),
+                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
+                            )
+                        })
                         .collect(),
                     "contrat.option" => Formule::TOUTES
                         .iter()
-                        .map(|s| (s.code().to_owned(), pick(l, s.libelle_fr(), s.libelle_en()).to_owned()))
+                        .map(|s| {
+                            (
+                                s.code().to_owned(),
+                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
+                            )
+                        })
                         .collect(),
                     "contrat.percentile_band" => Tranche::TOUTES
                         .iter()
-                        .map(|s| (s.code().to_owned(), pick(l, s.libelle_fr(), s.libelle_en()).to_owned()))
+                        .map(|s| {
+                            (
+                                s.code().to_owned(),
+                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
+                            )
+                        })
                         .collect(),
                     _ => Vec::new(),
                 };
