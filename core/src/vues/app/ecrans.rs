@@ -282,6 +282,8 @@ impl Application {
             "contrat.sector" => simulation(ids::SECTOR),
             "contrat.percentile_band" => simulation(ids::PERCENTILE_BAND),
             MESURE => self.aujourd_hui.map(|d| d.to_string()),
+            // The contract starts on its signature unless it says otherwise (as saved).
+            "contrat.start" => self.contrat.valeurs.get("contrat.signature_date").cloned(),
             _ => None,
         }
     }
