@@ -14,6 +14,7 @@ use assistmed_core::app::{self as core_app, Application, Ecran, Evenement};
 use assistmed_core::bundle::RuleStore as CoreStore;
 use assistmed_core::situation::lire_date;
 
+use crate::economie::{EconomicsOptionView, EconomicsRow, EconomicsView};
 use crate::error::AssistmedError;
 use crate::screens::QuestionKind;
 use crate::types::EligibilityStatus;
@@ -32,6 +33,10 @@ pub enum Screen {
     Comparison,
     LegalBasis,
     About,
+    /// « Coût net »: the economics of hiring for the answers (needs a result).
+    NetCost,
+    /// « Mon contrat »: a running contract kept on the device.
+    MyContract,
 }
 
 impl From<Ecran> for Screen {
@@ -42,6 +47,8 @@ impl From<Ecran> for Screen {
             Ecran::Comparaison => Screen::Comparison,
             Ecran::BaseLegale => Screen::LegalBasis,
             Ecran::APropos => Screen::About,
+            Ecran::CoutNet => Screen::NetCost,
+            Ecran::MonContrat => Screen::MyContract,
         }
     }
 }
@@ -54,6 +61,8 @@ impl From<Screen> for Ecran {
             Screen::Comparison => Ecran::Comparaison,
             Screen::LegalBasis => Ecran::BaseLegale,
             Screen::About => Ecran::APropos,
+            Screen::NetCost => Ecran::CoutNet,
+            Screen::MyContract => Ecran::MonContrat,
         }
     }
 }
@@ -61,7 +70,8 @@ impl From<Screen> for Ecran {
 /// One user action.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum AppEvent {
-    /// A tap on a choice or a keystroke in a field (`None` or blank clears the answer).
+    /// A tap on a choice or a keystroke in a field (`None` or blank clears the answer): the
+    /// questionnaire's, the net-cost salary's and the contract form's fields alike.
     Answer {
         id: String,
         value: Option<String>,
@@ -249,6 +259,82 @@ conv_into! {
     core_app::VueBaseLegale => LegalBasisView,
     core_app::VueVersion => VersionView,
     core_app::VueAPropos => AboutView,
+    core_app::VueCoutNet => NetCostView,
+    core_app::VueMonContrat => MyContractView,
+    core_app::VueSuiviApp => ContractStatusView,
+    core_app::VueIndicateur => IndicatorProgressView,
+    core_app::VueVerdictContrat => ContractVerdictView,
+}
+
+/// The economics screen of the core, as `RuleStore.economicsView` gives it.
+impl Conv<Option<EconomicsView>> for Option<assistmed_core::economie::VueEconomie> {
+    fn conv(self) -> Option<EconomicsView> {
+        use assistmed_core::economie::{VueEconomie, VueLigne, VueOption};
+        let ligne = |r: VueLigne| {
+            let VueLigne {
+                year,
+                period,
+                aid,
+                employer_cost,
+                net,
+                break_even,
+                confidence,
+                spoken,
+            } = r;
+            EconomicsRow {
+                year,
+                period,
+                aid,
+                employer_cost,
+                net,
+                break_even,
+                confidence: confidence.into(),
+                spoken,
+            }
+        };
+        self.map(|v| {
+            let VueEconomie {
+                title,
+                columns,
+                options,
+                assumptions,
+                caveats,
+                second_assistant,
+                references,
+                disclaimer,
+            } = v;
+            EconomicsView {
+                title,
+                columns,
+                options: options
+                    .into_iter()
+                    .map(|o| {
+                        let VueOption {
+                            option,
+                            title,
+                            salary,
+                            rows,
+                            total,
+                            break_even,
+                        } = o;
+                        EconomicsOptionView {
+                            option: option.into(),
+                            title,
+                            salary,
+                            rows: rows.into_iter().map(ligne).collect(),
+                            total: ligne(total),
+                            break_even,
+                        }
+                    })
+                    .collect(),
+                assumptions,
+                caveats,
+                second_assistant,
+                references,
+                disclaimer,
+            }
+        })
+    }
 }
 
 mirror! {
@@ -263,6 +349,8 @@ mirror! {
         new_simulation: Option<String>,
         edit: Option<String>,
         about: Option<String>,
+        /// Opens « Mon contrat » (send `Open { MyContract }`).
+        my_contract: Option<String>,
         /// A destructive action waiting for confirmation: show a dialog.
         confirmation: Option<ConfirmationView>,
         questionnaire: QuestionnaireView,
@@ -270,7 +358,71 @@ mirror! {
         comparison: Option<ComparisonView>,
         legal_basis: Option<LegalBasisView>,
         about_screen: AboutView,
+        /// « Coût net », while it is open.
+        net_cost: Option<NetCostView>,
+        /// « Mon contrat »: the form and, once valid, the contract's status.
+        contract: MyContractView,
     }
+}
+
+mirror! {
+    /// « Coût net »: the salary field (send `Answer { id: salary.id }`) and the core's
+    /// economics screen (½ ETP and 1 ETP side by side), or why it cannot be computed.
+    NetCostView <= VueCoutNet {
+        intro: String,
+        salary: QuestionView,
+        economics: Option<EconomicsView>,
+        error: Option<String>,
+    }
+}
+
+mirror! {
+    /// « Mon contrat »: the form (ids `contrat.*`, sent as `Answer`s; the core saves a valid
+    /// contract as one more file) and the contract's status once it is valid.
+    MyContractView <= VueMonContrat {
+        intro: String,
+        questions: Vec<QuestionView>,
+        /// An error of the contract not tied to one field.
+        error: Option<String>,
+        contract: Option<ContractStatusView>,
+    }
+}
+
+mirror! {
+    ContractStatusView <= VueSuiviApp {
+        title: String,
+        contract_year: u32,
+        /// « 3e année du contrat (du … au …), au … ».
+        year: String,
+        indicators: Vec<IndicatorProgressView>,
+        verdict: ContractVerdictView,
+        assessment: String,
+        outlook_title: String,
+        /// Each year-3+ amount: the maximum if met, else modulated, the usual reading labelled.
+        outlook: Vec<LineView>,
+        caveats: Vec<LineView>,
+        disclaimer: String,
+    }
+}
+
+mirror! {
+    IndicatorProgressView <= VueIndicateur {
+        /// "pmt" or "fa".
+        indicator: String,
+        label: String,
+        symbol: String,
+        text: String,
+        spoken: String,
+        /// Exact progress (decimal string), as `RuleStore.track` gives it.
+        progress: Option<String>,
+        /// Progress within 0–100, for a gauge.
+        gauge_percent: Option<u8>,
+        reached: bool,
+    }
+}
+
+mirror! {
+    ContractVerdictView <= VueVerdictContrat { met: bool, symbol: String, title: String, rule: String }
 }
 
 mirror! {
@@ -362,6 +514,7 @@ mirror! {
         options_title: String,
         options: Vec<OptionView>,
         compare: String,
+        net_cost: String,
         legal_basis: String,
         edit: String,
         reasons_title: String,
@@ -453,6 +606,53 @@ mod tests {
         assert_eq!(again.view().title, "Result");
         assert!(AppModel::new(HashMap::new(), Some("2026-13-01".into()), "fr".into()).is_err());
         assert_eq!(app_file_names()[0], "simulation.json");
+        Ok(())
+    }
+
+    #[test]
+    fn net_cost_and_my_contract_screens() -> Result<(), AssistmedError> {
+        let m = AppModel::new(HashMap::new(), Some("2026-12-01".into()), "fr".into())?;
+        let answer = |id: &str, v: &str| {
+            m.send(AppEvent::Answer {
+                id: id.into(),
+                value: Some(v.into()),
+            })
+        };
+        answer("signature_date", "15/01/2025");
+        answer("patientele_mt", "1200");
+        answer("percentile_band", "p50_p70");
+        m.send(AppEvent::ShowResult);
+        let v = m.send(AppEvent::Open {
+            screen: Screen::NetCost,
+        });
+        assert_eq!(v.screen, Screen::NetCost);
+        let n = v.net_cost.expect("open");
+        assert_eq!(n.economics.map(|e| e.options.len()), Some(2));
+        let v = answer(&n.salary.id, "deux mille");
+        assert!(v.net_cost.and_then(|n| n.salary.error).is_some());
+
+        m.send(AppEvent::Open {
+            screen: Screen::MyContract,
+        });
+        for (id, v) in [
+            ("signature_date", "01/09/2024"),
+            ("option", "plein"),
+            ("baseline_pmt", "1300"),
+            ("target_pmt", "1560"),
+            ("current_pmt", "1450"),
+        ] {
+            answer(&format!("contrat.{id}"), v);
+        }
+        let c = m.view().contract.contract.expect("valid contract");
+        assert_eq!(c.contract_year, 3);
+        assert!(!c.verdict.met);
+        let writes = m.take_writes();
+        let saved = writes
+            .iter()
+            .rev()
+            .find(|w| w.name == "contract/tracked.json");
+        assert!(saved.and_then(|w| w.bytes.as_ref()).is_some());
+        assert!(app_file_names().contains(&"contract/tracked.json".to_owned()));
         Ok(())
     }
 }

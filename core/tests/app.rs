@@ -371,3 +371,247 @@ fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
     appliquer(&mut fichiers, c.ecritures());
     assert!(fichiers.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// « Coût net » and « Mon contrat »
+// ---------------------------------------------------------------------------------------------
+
+mod ecrans {
+    use super::*;
+    use assistmed_core::app::{FICHIER_CONTRAT, PREFIXE_CONTRAT};
+    use assistmed_core::economie::{comparer, vue_comparaison, Hypotheses};
+    use assistmed_core::suivi::{self, ContratSuivi};
+    use assistmed_core::Saisie;
+    use rust_decimal::Decimal;
+
+    /// Golden case 001's situation as the engine reads it (tests/cases/001-gp-2024-standard).
+    fn economie_attendue(brut: Option<&str>, l: Langue) -> assistmed_core::economie::VueEconomie {
+        let store = RuleStore::embarque().unwrap();
+        let s = Saisie::depuis_json(
+            r#"{"signature_date":"2025-01-15","specialty":"01","sector":"secteur_1","patientele_mt":1200,"percentile_band":"p50_p70"}"#,
+        )
+        .unwrap()
+        .valider()
+        .unwrap();
+        let brut = brut.map(|b| b.parse::<Decimal>().unwrap());
+        let c = comparer(store.regles(), &s, None, brut, &Hypotheses::default()).unwrap();
+        vue_comparaison(&c, l)
+    }
+
+    #[test]
+    fn le_cout_net_s_ouvre_depuis_le_resultat_avec_les_chiffres_de_l_economie() {
+        let mut a = app();
+        a.traiter(Evenement::Ouvrir(Ecran::CoutNet));
+        assert_eq!(a.ecran(), Ecran::Questionnaire, "no result, no net cost");
+        cas_001(&mut a);
+        a.traiter(Evenement::VoirResultat);
+        assert_eq!(a.vue().result.unwrap().net_cost, "Coût net de l'assistant");
+        assert!(a.vue().net_cost.is_none(), "computed only while open");
+        a.traiter(Evenement::Ouvrir(Ecran::CoutNet));
+        let v = a.vue();
+        assert_eq!((v.screen, v.title.as_str()), (Ecran::CoutNet, "Coût net"));
+        let n = v.net_cost.unwrap();
+        assert_eq!(
+            n.economics.as_ref(),
+            Some(&economie_attendue(None, Langue::Fr))
+        );
+        assert_eq!(n.salary.value, "");
+        // The 1 ETP year 1 aid of the 2024 table (S10).
+        let plein = &n.economics.unwrap().options[1];
+        assert_eq!(plein.rows[0].aid, eur("38 000"));
+
+        a.traiter(Evenement::Repondre {
+            id: "economie.gross_monthly".into(),
+            valeur: Some("2000".into()),
+        });
+        let n = a.vue().net_cost.unwrap();
+        assert_eq!(n.salary.value, "2000");
+        assert_eq!(
+            n.economics,
+            Some(economie_attendue(Some("2000"), Langue::Fr))
+        );
+        assert_ne!(n.economics, Some(economie_attendue(None, Langue::Fr)));
+        a.traiter(Evenement::Langue("en".into()));
+        let n = a.vue().net_cost.unwrap();
+        assert_eq!(
+            n.economics,
+            Some(economie_attendue(Some("2000"), Langue::En))
+        );
+        a.traiter(Evenement::Langue("fr".into()));
+
+        // A bad salary: the error is on the field, with its label, not its JSON key.
+        for bad in ["abc", "0", "50000"] {
+            a.traiter(Evenement::Repondre {
+                id: "economie.gross_monthly".into(),
+                valeur: Some(bad.into()),
+            });
+            let n = a.vue().net_cost.unwrap();
+            let e = n.salary.error.expect(bad);
+            assert!(e.starts_with("À corriger : "), "{e}");
+            assert!(e.contains("Salaire brut mensuel à temps plein"), "{e}");
+            assert!(!e.contains("gross_monthly"), "{e}");
+            assert!(n.economics.is_none() && n.error.is_none());
+        }
+        // The answers nothing saved for the salary; back leaves the screen.
+        assert!(a.ecritures().iter().all(|e| e.nom == FICHIER_SIMULATION));
+        a.traiter(Evenement::Retour);
+        assert_eq!(a.ecran(), Ecran::Resultat);
+        assert!(a.vue().net_cost.is_none());
+    }
+
+    fn contrat(a: &mut Application, champs: &[(&str, &str)]) {
+        for (id, v) in champs {
+            repondre(a, &format!("{PREFIXE_CONTRAT}{id}"), v);
+        }
+    }
+
+    /// tests/tracking/001: 2024 1 ETP, +150 of +260 PMT in year 3, on 2026-12-01 (S37).
+    const CAS_001: &[(&str, &str)] = &[
+        ("signature_date", "01/09/2024"),
+        ("specialty", "01"),
+        ("sector", "secteur_1"),
+        ("option", "plein"),
+        ("start", "01/09/2024"),
+        ("percentile_band", "p50_p70"),
+        ("baseline_pmt", "1300"),
+        ("target_pmt", "1560"),
+        ("current_pmt", "1450"),
+    ];
+
+    fn suivi_attendu() -> (suivi::Suivi, suivi::ecran::VueContrat) {
+        let store = RuleStore::embarque().unwrap();
+        let texte = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/tracking/001-2024-plein-issue-example-150-of-260.json"
+        ))
+        .unwrap();
+        let cas: Value = serde_json::from_str(&texte).unwrap();
+        let c = ContratSuivi::depuis_json(&cas["contract"].to_string()).unwrap();
+        let on = aujourd_hui().unwrap();
+        assert_eq!(cas["on"], on.to_string());
+        (
+            suivi::suivre(store.regles(), &c, on).unwrap(),
+            suivi::ecran::vue(store.regles(), &c, on).unwrap(),
+        )
+    }
+
+    #[test]
+    fn mon_contrat_montre_la_vue_du_suivi_et_survit_au_redemarrage() {
+        let mut a = app();
+        // Reachable from the questionnaire, without a result.
+        a.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        let v = a.vue();
+        assert_eq!(
+            (v.screen, v.title.as_str()),
+            (Ecran::MonContrat, "Mon contrat")
+        );
+        assert!(v.contract.contract.is_none() && v.contract.error.is_none());
+        assert!(v.my_contract.is_none());
+        let q = |v: &assistmed_core::app::VueApp, id: &str| {
+            v.contract
+                .questions
+                .iter()
+                .find(|q| q.id == format!("{PREFIXE_CONTRAT}{id}"))
+                .cloned()
+                .unwrap()
+        };
+        // The measurement date is today's; the specialty the simulation's default.
+        assert_eq!(q(&v, "measured_on").value, "01/12/2026");
+        assert_eq!(a.ecritures(), vec![]);
+
+        contrat(&mut a, CAS_001);
+        let (suivi, ecran) = suivi_attendu();
+        let v = a.vue();
+        let c = v.contract.contract.clone().expect("a valid contract");
+        assert_eq!(c.contract_year, suivi.contract_year);
+        assert_eq!(c.contract_year, 3);
+        assert_eq!(c.year, ecran.year_fr);
+        assert_eq!(c.verdict.met, suivi.met);
+        assert!(!c.verdict.met);
+        assert_eq!(c.verdict.rule, ecran.verdict.rule_fr);
+        assert_eq!(c.indicators.len(), 1);
+        assert_eq!(c.indicators[0].text, ecran.indicators[0].text_fr);
+        assert_eq!(c.indicators[0].spoken, ecran.indicators[0].spoken_fr);
+        assert_eq!(
+            c.indicators[0].progress.as_deref(),
+            Some("0.5769230769230769230769230769")
+        );
+        assert_eq!(c.indicators[0].gauge_percent, Some(58));
+        let textes: Vec<&str> = c.outlook.iter().map(|l| l.text.as_str()).collect();
+        let attendus: Vec<&str> = ecran.outlook.iter().map(|l| l.text_fr.as_str()).collect();
+        assert_eq!(textes, attendus);
+        assert_eq!(c.outlook.len(), 3);
+
+        // Saved on every valid change, as the core's saved form; restart over the same files.
+        let mut fichiers = BTreeMap::new();
+        appliquer(&mut fichiers, a.ecritures());
+        let octets = fichiers
+            .get(FICHIER_CONTRAT)
+            .expect("the contract is saved")
+            .clone();
+        let relu = suivi::relire(std::str::from_utf8(&octets).unwrap()).unwrap();
+        assert_eq!(relu.measurements.len(), 1);
+        let mut b = app_avec(&fichiers, Langue::Fr);
+        assert_eq!(b.ecritures(), vec![], "nothing written at start-up");
+        b.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        let w = b.vue();
+        assert_eq!(w.contract, v.contract);
+        assert_eq!(q(&w, "target_pmt").value, "1560");
+        // In English, from the same saved contract.
+        b.traiter(Evenement::Langue("en".into()));
+        let en = b.vue().contract.contract.unwrap();
+        assert_eq!(en.year, ecran.year_en);
+        assert_eq!(en.indicators[0].text, ecran.indicators[0].text_en);
+
+        // A target not above the baseline: the error on that field, labelled; the saved
+        // contract stays the last valid one.
+        b.traiter(Evenement::Langue("fr".into()));
+        contrat(&mut b, &[("target_pmt", "1200")]);
+        let w = b.vue();
+        assert!(w.contract.contract.is_none());
+        let e = q(&w, "target_pmt").error.unwrap();
+        assert!(e.contains("Patientèle médecin traitant visée"), "{e}");
+        assert!(!e.contains("target_pmt"), "{e}");
+        assert_eq!(b.ecritures(), vec![]);
+        // A count that is not a number: also on its field.
+        contrat(
+            &mut b,
+            &[("target_pmt", "1560"), ("current_pmt", "beaucoup")],
+        );
+        let e = q(&b.vue(), "current_pmt").error.unwrap();
+        assert!(e.contains("Patientèle médecin traitant actuelle"), "{e}");
+
+        // A saved file edited on the device is set aside: deleted, the form starts empty.
+        let mut abime = fichiers.clone();
+        abime.insert(FICHIER_CONTRAT.into(), octets[..20].to_vec());
+        let mut c = app_avec(&abime, Langue::Fr);
+        assert_eq!(
+            c.ecritures(),
+            vec![Ecriture {
+                nom: FICHIER_CONTRAT,
+                octets: None
+            }]
+        );
+        assert!(c.vue().contract.contract.is_none());
+        assert!(FICHIERS.contains(&FICHIER_CONTRAT));
+    }
+
+    #[test]
+    fn mon_contrat_reste_ouvert_quand_les_reponses_changent() {
+        let mut a = app();
+        cas_001(&mut a);
+        a.traiter(Evenement::VoirResultat);
+        a.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        contrat(&mut a, CAS_001);
+        // Clearing a simulation answer removes the result, not the contract screen.
+        a.traiter(Evenement::Repondre {
+            id: "signature_date".into(),
+            valeur: None,
+        });
+        assert!(!a.vue().questionnaire.can_show_result);
+        assert_eq!(a.ecran(), Ecran::MonContrat);
+        assert!(a.vue().contract.contract.is_some());
+        a.traiter(Evenement::Retour);
+        assert_eq!(a.ecran(), Ecran::Questionnaire);
+    }
+}

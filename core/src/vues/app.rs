@@ -27,14 +27,28 @@ use crate::rules::{OrigineRegles, RuleSet};
 use crate::situation::{lire_date, Formule};
 use crate::Langue;
 
+mod ecrans;
+use ecrans::{EtatContrat, EtatCoutNet};
+pub use ecrans::{
+    VueCoutNet, VueIndicateur, VueMonContrat, VueSuiviApp, VueVerdictContrat, CHAMP_BRUT,
+    PREFIXE_CONTRAT,
+};
+
 /// The saved simulation: the doctor's answers (never the pre-filled defaults).
 pub const FICHIER_SIMULATION: &str = "simulation.json";
 /// The installed rule update: exactly what [`RuleStore::exporter`] gives.
 pub const FICHIER_REGLES: &str = "rules/update.json";
 pub const FICHIER_SIGNATURE: &str = "rules/update.sig";
+/// The running contract of « Mon contrat »: exactly what [`crate::suivi::enregistrer`] gives.
+pub const FICHIER_CONTRAT: &str = "contract/tracked.json";
 /// Every file the app stores for the core, in the order it should read them back. A new one
 /// (e.g. a rollback high-water mark) is one more name here; the apps need no change.
-pub const FICHIERS: [&str; 3] = [FICHIER_SIMULATION, FICHIER_REGLES, FICHIER_SIGNATURE];
+pub const FICHIERS: [&str; 4] = [
+    FICHIER_SIMULATION,
+    FICHIER_REGLES,
+    FICHIER_SIGNATURE,
+    FICHIER_CONTRAT,
+];
 
 const FORMAT_CLE: &str = "$format";
 const FORMAT: &str = "1";
@@ -74,6 +88,10 @@ pub enum Ecran {
     Comparaison,
     BaseLegale,
     APropos,
+    /// « Coût net »: the economics of hiring for the current answers (needs a result).
+    CoutNet,
+    /// « Mon contrat »: a running contract, kept on the device (reachable without a result).
+    MonContrat,
 }
 
 /// One user action.
@@ -130,6 +148,8 @@ pub struct Application {
     ecritures: Vec<Ecriture>,
     questionnaire: Questionnaire,
     resultat: Option<Result<VueResultat, Erreur>>,
+    contrat: EtatContrat,
+    cout_net: EtatCoutNet,
 }
 
 impl Application {
@@ -166,6 +186,17 @@ impl Application {
             }),
             None => Reponses::new(),
         };
+        let contrat = match lire(FICHIER_CONTRAT) {
+            Some(o) => EtatContrat::relire(o).unwrap_or_else(|| {
+                // Edited or truncated on the device: set aside, the form starts empty.
+                ecritures.push(Ecriture {
+                    nom: FICHIER_CONTRAT,
+                    octets: None,
+                });
+                EtatContrat::default()
+            }),
+            None => EtatContrat::default(),
+        };
         let mut app = Application {
             questionnaire: questionnaire(store.regles(), &reponses, aujourd_hui),
             store,
@@ -178,8 +209,11 @@ impl Application {
             import: None,
             ecritures,
             resultat: None,
+            contrat,
+            cout_net: EtatCoutNet::default(),
         };
         app.recalculer();
+        app.recalculer_contrat(false);
         // The last simulation, if it was complete, opens on its result: zero taps to see it again.
         if app.peut_voir_resultat() {
             app.pile.push(Ecran::Resultat);
@@ -208,6 +242,10 @@ impl Application {
     /// Handles one user action.
     pub fn traiter(&mut self, e: Evenement) {
         match e {
+            Evenement::Repondre { id, valeur } if id == CHAMP_BRUT => self.repondre_brut(valeur),
+            Evenement::Repondre { id, valeur } if id.starts_with(PREFIXE_CONTRAT) => {
+                self.repondre_contrat(&id, valeur)
+            }
             Evenement::Repondre { id, valeur } => {
                 let valeur = valeur.map(|v| self.normaliser(&id, v));
                 match valeur {
@@ -244,6 +282,7 @@ impl Application {
                     self.confirmation = false;
                 } else if self.pile.len() > 1 {
                     self.pile.pop();
+                    self.recalculer_cout_net();
                 }
             }
             Evenement::NouvelleSimulation => self.confirmation = true,
@@ -272,15 +311,24 @@ impl Application {
                 return;
             }
             Ecran::Resultat => return self.traiter(Evenement::VoirResultat),
-            Ecran::Comparaison | Ecran::BaseLegale if !self.peut_voir_resultat() => return,
+            Ecran::Comparaison | Ecran::BaseLegale | Ecran::CoutNet
+                if !self.peut_voir_resultat() =>
+            {
+                return
+            }
             _ => {}
         }
         if ecran == Ecran::APropos {
             self.import = None;
         }
         if self.ecran() != ecran {
+            // One instance of a screen on the stack: opening it again goes back to it.
+            if let Some(i) = self.pile.iter().position(|e| *e == ecran) {
+                self.pile.truncate(i);
+            }
             self.pile.push(ecran);
         }
+        self.recalculer_cout_net();
     }
 
     /// A date typed as « 15/01/2025 » is stored as "2025-01-15"; other text as typed.
@@ -315,11 +363,14 @@ impl Application {
         if !self.peut_voir_resultat() {
             // Result-based screens cannot stay open without a result.
             self.pile
-                .retain(|e| matches!(e, Ecran::Questionnaire | Ecran::APropos));
+                .retain(|e| matches!(e, Ecran::Questionnaire | Ecran::APropos | Ecran::MonContrat));
             if self.pile.is_empty() {
                 self.pile.push(Ecran::Questionnaire);
             }
         }
+        self.recalculer_cout_net();
+        // Rules imported or answers changed: the specialty pre-filled in the contract may too.
+        self.recalculer_contrat(false);
     }
 
     /// The signature date selects the rules: while it is only today's date pre-filled, the
@@ -379,6 +430,7 @@ impl Application {
                 .then(|| t(l, "Nouvelle simulation", "New simulation")),
             edit: (ecran == Ecran::Resultat).then(|| t(l, "Modifier les réponses", "Edit answers")),
             about: (ecran != Ecran::APropos).then(|| t(l, "À propos", "About")),
+            my_contract: (ecran != Ecran::MonContrat).then(|| t(l, "Mon contrat", "My contract")),
             confirmation: self.confirmation.then(|| VueConfirmation {
                 title: t(l, "Nouvelle simulation ?", "New simulation?"),
                 message: t(
@@ -394,6 +446,8 @@ impl Application {
             comparison: resultat.and_then(|r| vue_comparaison(r, self.store.regles(), l)),
             legal_basis: resultat.map(|r| vue_base_legale(r, l)),
             about_screen: self.vue_a_propos(resultat),
+            net_cost: self.vue_cout_net(),
+            contract: self.vue_mon_contrat(),
         }
     }
 
@@ -689,6 +743,8 @@ fn titre(e: Ecran, l: Langue) -> String {
         Ecran::Comparaison => t(l, "½ ETP ou 1 ETP", "½ FTE or 1 FTE"),
         Ecran::BaseLegale => t(l, "Base légale", "Legal basis"),
         Ecran::APropos => t(l, "À propos", "About"),
+        Ecran::CoutNet => t(l, "Coût net", "Net cost"),
+        Ecran::MonContrat => t(l, "Mon contrat", "My contract"),
     }
 }
 
@@ -906,6 +962,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         ),
         options,
         compare: t(l, "Comparer ½ ETP et 1 ETP", "Compare ½ FTE and 1 FTE"),
+        net_cost: t(l, "Coût net de l'assistant", "Net cost of the assistant"),
         legal_basis: t(l, "Base légale", "Legal basis"),
         edit: t(l, "Modifier les réponses", "Edit answers"),
         reasons_title: t(l, "Pourquoi", "Why"),
@@ -1092,6 +1149,8 @@ pub struct VueApp {
     pub new_simulation: Option<String>,
     pub edit: Option<String>,
     pub about: Option<String>,
+    /// Opens « Mon contrat » (every screen but that one).
+    pub my_contract: Option<String>,
     /// A destructive action waiting for confirmation (a dialog).
     pub confirmation: Option<VueConfirmation>,
     pub questionnaire: VueQuestionnaire,
@@ -1099,6 +1158,10 @@ pub struct VueApp {
     pub comparison: Option<VueComparaison>,
     pub legal_basis: Option<VueBaseLegale>,
     pub about_screen: VueAPropos,
+    /// « Coût net », while it is open.
+    pub net_cost: Option<VueCoutNet>,
+    /// « Mon contrat » (the form, and the contract's view once it is valid).
+    pub contract: VueMonContrat,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -1216,6 +1279,8 @@ pub struct VueResultatApp {
     pub options_title: String,
     pub options: Vec<VueOption>,
     pub compare: String,
+    /// Label of the button opening « Coût net ».
+    pub net_cost: String,
     pub legal_basis: String,
     pub edit: String,
     pub reasons_title: String,

@@ -735,6 +735,17 @@ pub fn vue_resultat(
     reponses: &Reponses,
     aujourd_hui: Option<NaiveDate>,
 ) -> Resultat<VueResultat> {
+    let e = evaluer(rules, &situation(rules, reponses, aujourd_hui)?)?;
+    Ok(vue(e))
+}
+
+/// The validated situation of complete answers (pre-filled defaults included), as the result
+/// uses it: the app's other screens (net cost) start from the same situation.
+pub fn situation(
+    rules: &RuleSet,
+    reponses: &Reponses,
+    aujourd_hui: Option<NaiveDate>,
+) -> Resultat<crate::Situation> {
     let q = questionnaire(rules, reponses, aujourd_hui);
     if !q.complete {
         let premiere = q
@@ -766,8 +777,7 @@ pub fn vue_resultat(
         .filter_map(|x| x.answer.clone().map(|a| (x.id.to_owned(), a)))
         .collect();
     let (saisie, _) = vers_saisie(&reponses_completes);
-    let e = evaluer(rules, &saisie.valider()?)?;
-    Ok(vue(e))
+    saisie.valider()
 }
 
 fn vue(e: Evaluation) -> VueResultat {

@@ -34,7 +34,8 @@ struct QuestionnaireScreen: View {
     }
 }
 
-private struct QuestionSection: View {
+/// One field as the core describes it; shared by the questionnaire, « Coût net » and « Mon contrat ».
+struct QuestionSection: View {
     let question: QuestionView
     let send: (AppEvent) -> Void
 

@@ -25,6 +25,7 @@ struct ResultScreen: View {
             }
             Section {
                 Button(result.compare) { send(.open(screen: .comparison)) }
+                Button(result.netCost) { send(.open(screen: .netCost)) }
                 Button(result.legalBasis) { send(.open(screen: .legalBasis)) }
                 Button(result.edit) { send(.open(screen: .questionnaire)) }
             }

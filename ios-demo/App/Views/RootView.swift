@@ -29,6 +29,9 @@ struct RootView: View {
                         if let label = view.edit {
                             Button { store.send(.open(screen: .questionnaire)) } label: { Label(label, systemImage: "pencil") }
                         }
+                        if let label = view.myContract {
+                            Button { store.send(.open(screen: .myContract)) } label: { Label(label, systemImage: "calendar") }
+                        }
                         if let label = view.about {
                             Button { store.send(.open(screen: .about)) } label: { Label(label, systemImage: "info.circle") }
                         }
@@ -63,6 +66,10 @@ struct RootView: View {
             if let legal = view.legalBasis { LegalBasisScreen(legal: legal) }
         case .about:
             AboutScreen(about: view.aboutScreen) { picking = true }
+        case .netCost:
+            if let netCost = view.netCost { NetCostScreen(netCost: netCost) { store.send($0) } }
+        case .myContract:
+            MyContractScreen(contract: view.contract) { store.send($0) }
         }
     }
 }

@@ -7,6 +7,7 @@ import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.ArrowBack
+import androidx.compose.material.icons.filled.DateRange
 import androidx.compose.material.icons.filled.Edit
 import androidx.compose.material.icons.filled.Info
 import androidx.compose.material.icons.filled.Refresh
@@ -59,6 +60,11 @@ fun AssistmedContent(view: AppView, onEvent: (AppEvent) -> Unit, onPickRuleFiles
                             Icon(Icons.Filled.Edit, contentDescription = label)
                         }
                     }
+                    view.myContract?.let { label ->
+                        IconButton(onClick = { onEvent(AppEvent.Open(Screen.MY_CONTRACT)) }, modifier = Modifier.testTag("my-contract")) {
+                            Icon(Icons.Filled.DateRange, contentDescription = label)
+                        }
+                    }
                     view.about?.let { label ->
                         IconButton(onClick = { onEvent(AppEvent.Open(Screen.ABOUT)) }, modifier = Modifier.testTag("about")) {
                             Icon(Icons.Filled.Info, contentDescription = label)
@@ -78,6 +84,8 @@ fun AssistmedContent(view: AppView, onEvent: (AppEvent) -> Unit, onPickRuleFiles
                 Screen.COMPARISON -> if (comparison != null) ComparisonScreen(comparison)
                 Screen.LEGAL_BASIS -> if (legal != null) LegalBasisScreen(legal)
                 Screen.ABOUT -> AboutScreen(view.aboutScreen, onPickRuleFiles)
+                Screen.NET_COST -> view.netCost?.let { NetCostScreen(it, onEvent) }
+                Screen.MY_CONTRACT -> MyContractScreen(view.contract, onEvent)
             }
         }
     }

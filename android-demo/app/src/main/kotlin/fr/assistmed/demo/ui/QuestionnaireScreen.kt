@@ -86,8 +86,9 @@ fun QuestionnaireScreen(q: QuestionnaireView, onEvent: (AppEvent) -> Unit) {
     }
 }
 
+/** One field as the core describes it; shared by the questionnaire, « Coût net » and « Mon contrat ». */
 @Composable
-private fun QuestionCard(q: QuestionView, onEvent: (AppEvent) -> Unit, modifier: Modifier) {
+fun QuestionCard(q: QuestionView, onEvent: (AppEvent) -> Unit, modifier: Modifier = Modifier) {
     InfoCard(modifier.testTag("q:${q.id}")) {
         Text(q.label, style = MaterialTheme.typography.titleSmall, modifier = Modifier.semantics { heading() })
         q.required?.let { Text(it, style = MaterialTheme.typography.labelMedium) }

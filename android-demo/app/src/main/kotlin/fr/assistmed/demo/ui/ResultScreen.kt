@@ -61,6 +61,7 @@ fun ResultScreen(r: ResultScreenView, onEvent: (AppEvent) -> Unit) {
         r.options.forEachIndexed { i, o -> OptionCard(o, i) }
 
         Button(onClick = { onEvent(AppEvent.Open(Screen.COMPARISON)) }, modifier = Modifier.fillMaxWidth().testTag("compare")) { Text(r.compare) }
+        Button(onClick = { onEvent(AppEvent.Open(Screen.NET_COST)) }, modifier = Modifier.fillMaxWidth().testTag("net-cost")) { Text(r.netCost) }
         OutlinedButton(onClick = { onEvent(AppEvent.Open(Screen.LEGAL_BASIS)) }, modifier = Modifier.fillMaxWidth().testTag("legal-basis")) {
             Text(r.legalBasis)
         }

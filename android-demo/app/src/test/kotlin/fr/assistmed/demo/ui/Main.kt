@@ -6,5 +6,5 @@ import fr.assistmed.testing.runJUnit
 import kotlin.system.exitProcess
 
 fun main() {
-    exitProcess(runJUnit(GoldenUiTest::class.java, ScreensUiTest::class.java, PngTest::class.java, StaticChecksTest::class.java))
+    exitProcess(runJUnit(GoldenUiTest::class.java, ScreensUiTest::class.java, PngTest::class.java, StaticChecksTest::class.java, NetCostUiTest::class.java, MyContractUiTest::class.java))
 }

@@ -32,6 +32,7 @@ import fr.assistmed.core.AppEvent
 import fr.assistmed.core.AppModel
 import fr.assistmed.core.AppView
 import fr.assistmed.core.QuestionKind
+import fr.assistmed.core.QuestionView
 import java.io.File
 import java.math.BigDecimal
 import javax.imageio.ImageIO
@@ -107,6 +108,22 @@ fun answersOf(input: JsonObject): List<Pair<String, String>>? {
 
 private fun text(v: JsonElement): String = if (v is JsonPrimitive && v.isString) v.asString else v.toString()
 
+/**
+ * Whether the questionnaire asks every question of [answers] (it does not ask a paediatrician's
+ * médecin-traitant patients, cases 068 and 071): answered straight on a model, no UI.
+ */
+fun askedByTheQuestionnaire(answers: List<Pair<String, String>>): Boolean {
+    val m = AppModel(emptyMap(), "2026-12-01", "fr")
+    var shown = m.view().questionnaire.questions.map { it.id }.toSet()
+    val left = answers.toMutableList()
+    while (left.isNotEmpty()) {
+        val next = left.firstOrNull { it.first in shown } ?: return false
+        left.remove(next)
+        shown = m.send(AppEvent.Answer(next.first, next.second)).questionnaire.questions.map { it.id }.toSet()
+    }
+    return true
+}
+
 /** "2025-01-15" as typed in the date field: "15/01/2025". */
 fun typedDate(iso: String): String = iso.split('-').let { (y, m, d) -> "$d/$m/$y" }
 
@@ -115,11 +132,15 @@ fun typedDate(iso: String): String = iso.split('-').let { (y, m, d) -> "$d/$m/$y
  * choice, or the text typed into a field. A question that is not shown yet (it depends on an
  * earlier answer) is answered once it appears. Returns the number of gestures.
  */
-fun ComposeContentTestRule.enter(host: Host, answers: List<Pair<String, String>>): Int {
+fun ComposeContentTestRule.enter(
+    host: Host,
+    answers: List<Pair<String, String>>,
+    questions: () -> List<QuestionView> = { host.view.questionnaire.questions },
+): Int {
     var gestures = 0
     val left = answers.toMutableList()
     while (left.isNotEmpty()) {
-        val shown = host.view.questionnaire.questions.associateBy { it.id }
+        val shown = questions().associateBy { it.id }
         val next = left.firstOrNull { it.first in shown }
             ?: throw AssertionError("questions never shown: ${left.map { it.first }} (shown: ${shown.keys})")
         left.remove(next)
