@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use assistmed_core::app::{
     ecrire_reponses, lire_reponses, Application, Ecran, Ecriture, Evenement, FICHIERS,
-    FICHIER_REGLES, FICHIER_SIGNATURE, FICHIER_SIMULATION,
+    FICHIER_PLANCHER, FICHIER_REGLES, FICHIER_REJETE_REGLES, FICHIER_REJETE_SIGNATURE,
+    FICHIER_SIGNATURE, FICHIER_SIMULATION,
 };
 use assistmed_core::bundle::{self, cle_privee, RuleStore};
 use assistmed_core::Langue;
@@ -358,8 +359,12 @@ fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
     let b = app_avec(&fichiers, Langue::Fr);
     assert!(b.vue().about_screen.data_version.contains("version 2"));
     assert!(b.vue().about_screen.warning.is_none());
-    // A corrupted stored update: embedded rules, the reason shown, the files deleted.
+    // The high-water mark is stored beside the bundle (issue 9: rollback floor).
+    assert_eq!(fichiers[FICHIER_PLANCHER], b"2\n");
+    // A corrupted stored update: embedded rules, the reason shown, the pair set aside for
+    // diagnosis (not deleted), the mark kept.
     fichiers.get_mut(FICHIER_REGLES).unwrap()[10] ^= 1;
+    let abime = fichiers[FICHIER_REGLES].clone();
     let mut c = app_avec(&fichiers, Langue::Fr);
     let v = c.vue();
     assert!(v
@@ -369,7 +374,19 @@ fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
         .starts_with("Mise à jour des règles écartée"));
     assert!(v.about_screen.data_version.contains("version 1"));
     appliquer(&mut fichiers, c.ecritures());
-    assert!(fichiers.is_empty());
+    assert!(!fichiers.contains_key(FICHIER_REGLES) && !fichiers.contains_key(FICHIER_SIGNATURE));
+    assert_eq!(fichiers[FICHIER_REJETE_REGLES], abime);
+    assert_eq!(fichiers[FICHIER_REJETE_SIGNATURE], sig);
+    assert_eq!(fichiers[FICHIER_PLANCHER], b"2\n");
+    // The bundle lost, the mark still says version 2 was installed: the start-up says so, and
+    // the same genuine version 2 installs again (at the mark, not below it).
+    let mut d = app_avec(&fichiers, Langue::Fr);
+    assert!(d.vue().about_screen.warning.is_some());
+    d.traiter(Evenement::ImporterRegles(vec![
+        ("r.json".into(), octets.clone()),
+        ("r.json.sig".into(), sig.clone()),
+    ]));
+    assert_eq!(d.vue().about_screen.import_outcome.unwrap().symbol, "✓");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,16 +39,42 @@ pub const FICHIER_SIMULATION: &str = "simulation.json";
 /// The installed rule update: exactly what [`RuleStore::exporter`] gives.
 pub const FICHIER_REGLES: &str = "rules/update.json";
 pub const FICHIER_SIGNATURE: &str = "rules/update.sig";
+/// The rollback floor: the highest rule-bundle version ever installed, as decimal text. Kept
+/// apart from the bundle, so that losing or corrupting the stored bundle cannot reopen the door
+/// to an older genuine one (README, trust model).
+pub const FICHIER_PLANCHER: &str = "rules/high-water-mark";
+/// A stored update that failed its checks at start-up, set aside for diagnosis (never used).
+pub const FICHIER_REJETE_REGLES: &str = "rules/rejected.json";
+pub const FICHIER_REJETE_SIGNATURE: &str = "rules/rejected.sig";
 /// The running contract of « Mon contrat »: exactly what [`crate::suivi::enregistrer`] gives.
 pub const FICHIER_CONTRAT: &str = "contract/tracked.json";
-/// Every file the app stores for the core, in the order it should read them back. A new one
-/// (e.g. a rollback high-water mark) is one more name here; the apps need no change.
-pub const FICHIERS: [&str; 4] = [
+/// Every file the app stores for the core, in the order it should read them back. A new one is
+/// one more name here; the apps need no change.
+pub const FICHIERS: [&str; 7] = [
     FICHIER_SIMULATION,
+    FICHIER_PLANCHER,
     FICHIER_REGLES,
     FICHIER_SIGNATURE,
+    FICHIER_REJETE_REGLES,
+    FICHIER_REJETE_SIGNATURE,
     FICHIER_CONTRAT,
 ];
+
+/// The stored high-water mark (0 when absent or unreadable: the bundle's own version and the
+/// embedded rules' still bound it from below).
+fn lire_plancher(octets: Option<&[u8]>) -> u64 {
+    octets
+        .and_then(|o| std::str::from_utf8(o).ok())
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn ecrire_plancher(plancher: u64) -> Ecriture {
+    Ecriture {
+        nom: FICHIER_PLANCHER,
+        octets: Some(format!("{plancher}\n").into_bytes()),
+    }
+}
 
 const FORMAT_CLE: &str = "$format";
 const FORMAT: &str = "1";
@@ -164,17 +190,32 @@ impl Application {
         langue: Langue,
     ) -> Application {
         let lire = |nom: &str| fichiers.get(nom).map(Vec::as_slice);
-        let (store, avertissement) = base.restaurer(lire(FICHIER_REGLES), lire(FICHIER_SIGNATURE));
+        let plancher = lire_plancher(lire(FICHIER_PLANCHER));
+        let depart = base.avec_plancher(plancher);
+        let (store, avertissement) =
+            depart.restaurer(lire(FICHIER_REGLES), lire(FICHIER_SIGNATURE));
         let mut ecritures = Vec::new();
         if avertissement.is_some() {
-            ecritures.push(Ecriture {
-                nom: FICHIER_REGLES,
-                octets: None,
-            });
-            ecritures.push(Ecriture {
-                nom: FICHIER_SIGNATURE,
-                octets: None,
-            });
+            // Set aside for diagnosis, not deleted: the refused pair moves to `rejected.*`.
+            for (de, vers) in [
+                (FICHIER_REGLES, FICHIER_REJETE_REGLES),
+                (FICHIER_SIGNATURE, FICHIER_REJETE_SIGNATURE),
+            ] {
+                if let Some(o) = lire(de) {
+                    ecritures.push(Ecriture {
+                        nom: vers,
+                        octets: Some(o.to_vec()),
+                    });
+                    ecritures.push(Ecriture {
+                        nom: de,
+                        octets: None,
+                    });
+                }
+            }
+        }
+        // A mark above the stored one (a bundle stored before marks were kept): keep it.
+        if store.plancher() > depart.plancher() {
+            ecritures.push(ecrire_plancher(store.plancher()));
         }
         let reponses = match lire(FICHIER_SIMULATION) {
             Some(o) => lire_reponses(o).unwrap_or_else(|| {
@@ -404,6 +445,8 @@ impl Application {
                         octets: Some(s),
                     });
                 }
+                // The mark first in spirit: it outlives the bundle files if those are lost.
+                self.ecritures.push(ecrire_plancher(nouveau.plancher()));
                 let version = nouveau.regles().bundle_version;
                 self.store = nouveau;
                 self.avertissement = None;

@@ -108,22 +108,6 @@ fun answersOf(input: JsonObject): List<Pair<String, String>>? {
 
 private fun text(v: JsonElement): String = if (v is JsonPrimitive && v.isString) v.asString else v.toString()
 
-/**
- * Whether the questionnaire asks every question of [answers] (it does not ask a paediatrician's
- * médecin-traitant patients, cases 068 and 071): answered straight on a model, no UI.
- */
-fun askedByTheQuestionnaire(answers: List<Pair<String, String>>): Boolean {
-    val m = AppModel(emptyMap(), "2026-12-01", "fr")
-    var shown = m.view().questionnaire.questions.map { it.id }.toSet()
-    val left = answers.toMutableList()
-    while (left.isNotEmpty()) {
-        val next = left.firstOrNull { it.first in shown } ?: return false
-        left.remove(next)
-        shown = m.send(AppEvent.Answer(next.first, next.second)).questionnaire.questions.map { it.id }.toSet()
-    }
-    return true
-}
-
 /** "2025-01-15" as typed in the date field: "15/01/2025". */
 fun typedDate(iso: String): String = iso.split('-').let { (y, m, d) -> "$d/$m/$y" }
 
