@@ -6,7 +6,7 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::error::{citer, Erreur, Resultat};
+use crate::error::{citer, citer_long, Erreur, Resultat};
 
 /// Bounds of a document.
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +60,35 @@ pub fn lire_objet(texte: &str, limites: Limites) -> Resultat<Map<String, Value>>
             format!("JSON document: object expected, got {}", nature_en(&autre)),
         )),
     }
+}
+
+/// Reads a typed input document (the economics request, a tracked contract): strict JSON within
+/// `limites` (sizes, duplicate keys), then its fields; serde's refusal becomes a typed error that
+/// names the field where serde does, with a French message free of serde's English text.
+pub fn lire_type<T: serde::de::DeserializeOwned>(texte: &str, limites: Limites) -> Resultat<T> {
+    let objet = lire_objet(texte, limites)?;
+    serde_json::from_value(Value::Object(objet)).map_err(|e| erreur_de_type(&e))
+}
+
+/// A typed-decoding refusal of serde as one of ours: unknown and missing fields are named; any
+/// other refusal says a value has the wrong type (serde's detail stays in the English message).
+fn erreur_de_type(e: &serde_json::Error) -> Erreur {
+    let detail = e.to_string();
+    let cite = |t: &str| t.split('`').nth(1).map(citer);
+    if let Some(champ) = detail.strip_prefix("unknown field ").and_then(cite) {
+        return Erreur::json_champ(
+            &champ,
+            format!("champ « {champ} » inconnu dans ce document"),
+            format!("unknown field `{champ}` in this document"),
+        );
+    }
+    if let Some(champ) = detail.strip_prefix("missing field ").and_then(cite) {
+        return Erreur::champ_requis(&champ, "il manque au document", "missing from the document");
+    }
+    Erreur::json_champ_absent(
+        "document JSON : une valeur n'a pas le type attendu (texte, nombre entier, vrai/faux, liste ou objet)".to_owned(),
+        format!("JSON document: {}", citer_long(&detail)),
+    )
 }
 
 /// The kind of a JSON value, in French, for "expected …, got …" messages.

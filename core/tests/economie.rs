@@ -9,7 +9,7 @@ mod support;
 use std::path::{Path, PathBuf};
 
 use assistmed_core::economie::{self, Demande, EntreeEconomie, Hypotheses};
-use assistmed_core::{regles, Erreur, Formule, Langue, Saisie};
+use assistmed_core::{regles, CodeErreur, Erreur, Formule, Langue, Saisie};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use support::verifier_sortie;
@@ -259,4 +259,25 @@ fn chaque_mois_couvert_a_ses_taux_jusqu_a_deux_ans_apres_aujourd_hui() {
         economie::horizon_publie(rules),
         "2027-01-01".parse().unwrap()
     );
+}
+
+#[test]
+fn la_demande_est_lue_strictement_et_en_francais() {
+    let double = r#"{"option":"demi","option":"plein","situation":{}}"#;
+    assert_eq!(
+        EntreeEconomie::depuis_json(double).unwrap_err().code,
+        CodeErreur::JsonInvalide
+    );
+    let e = EntreeEconomie::depuis_json(r#"{"option":"demi","situation":{},"salaire":"1"}"#)
+        .unwrap_err();
+    assert_eq!(e.champ.as_deref(), Some("salaire"));
+    assert!(e.message_fr.contains("inconnu"), "{}", e.message_fr);
+    let e = EntreeEconomie::depuis_json(r#"{"situation":{}}"#).unwrap_err();
+    assert_eq!(
+        (e.code, e.champ.as_deref()),
+        (CodeErreur::ChampRequis, Some("option"))
+    );
+    let e = EntreeEconomie::depuis_json(&format!(r#"{{"option":"{}"}}"#, "x".repeat(70_000)))
+        .unwrap_err();
+    assert_eq!(e.code, CodeErreur::TropVolumineux);
 }

@@ -249,10 +249,11 @@ fn le_contrat_enregistre_se_relit_a_l_identique() {
         (e.code, e.champ.as_deref()),
         (CodeErreur::HorsBornes, Some("baseline_pmt"))
     );
+    // Over the size limit: refused before parsing, with the code of every oversized input.
     let gros = " ".repeat(suivi::ENREGISTREMENT_TAILLE_MAX + 1);
     assert_eq!(
         suivi::relire(&gros).unwrap_err().code,
-        CodeErreur::JsonInvalide
+        CodeErreur::TropVolumineux
     );
 }
 
@@ -568,5 +569,24 @@ mod proprietes {
         fn un_texte_quelconque_ne_fait_pas_paniquer_la_relecture(t in ".{0,200}") {
             let _ = suivi::relire(&t);
         }
+    }
+}
+
+#[test]
+fn le_document_du_contrat_est_lu_strictement_et_en_francais() {
+    // Duplicate keys are refused (serde_json alone keeps the last one), unknown fields are
+    // named, and the French message carries no serde English.
+    let double = r#"{"signature_date":"2024-09-01","signature_date":"2019-09-01"}"#;
+    let e = suivi::SaisieSuivi::depuis_json(double).unwrap_err();
+    assert_eq!(e.code, CodeErreur::JsonInvalide);
+    let e = suivi::SaisieSuivi::depuis_json(r#"{"signature_dat":"2024-09-01"}"#).unwrap_err();
+    assert_eq!(
+        (e.code, e.champ.as_deref()),
+        (CodeErreur::JsonInvalide, Some("signature_dat"))
+    );
+    assert!(e.message_fr.contains("inconnu"), "{}", e.message_fr);
+    let e = suivi::SaisieSuivi::depuis_json(r#"{"option":12}"#).unwrap_err();
+    for anglais in ["invalid type", "expected"] {
+        assert!(!e.message_fr.contains(anglais), "{}", e.message_fr);
     }
 }

@@ -1727,7 +1727,7 @@ impl EntreeHypotheses {
 
 impl EntreeEconomie {
     pub fn depuis_json(texte: &str) -> Resultat<EntreeEconomie> {
-        serde_json::from_str(texte).map_err(Erreur::json_invalide)
+        crate::json::lire_type(texte, crate::situation::LIMITES_JSON)
     }
 
     /// The validated situation and request (the start defaults to the signature date, and the

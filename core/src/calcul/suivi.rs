@@ -37,6 +37,15 @@ use crate::timeline::{self, debut_annee, fin_annee, AnneeContrat};
 /// Most measurements a saved contract may hold (one a week for 5 years is 261): beyond, the
 /// input is not a doctor's record and is refused rather than processed.
 pub const MESURES_MAX: usize = 1_000;
+
+/// Bounds of a contract document (strict reading, `crate::json`): room for [`MESURES_MAX`]
+/// measurements, no more.
+const LIMITES_SUIVI: crate::json::Limites = crate::json::Limites {
+    octets: 256 * 1024,
+    chaine: crate::situation::TEXTE_MAX,
+    elements: MESURES_MAX + 1,
+    profondeur: 4,
+};
 /// Largest saved form accepted by [`relire`], in bytes.
 pub const ENREGISTREMENT_TAILLE_MAX: usize = 1 << 20;
 
@@ -189,14 +198,7 @@ fn compte(champ: &str, n: Option<i64>) -> Resultat<Option<u32>> {
 impl SaisieSuivi {
     /// Parses the JSON document (an object; unknown fields are refused).
     pub fn depuis_json(texte: &str) -> Resultat<SaisieSuivi> {
-        let valeur: serde_json::Value =
-            serde_json::from_str(texte).map_err(Erreur::json_invalide)?;
-        if !valeur.is_object() {
-            return Err(Erreur::json_invalide(
-                "un objet JSON est attendu / a JSON object is expected",
-            ));
-        }
-        serde_json::from_value(valeur).map_err(Erreur::json_invalide)
+        crate::json::lire_type(texte, LIMITES_SUIVI)
     }
 
     /// Validates what does not depend on the rules: dates, codes, counts, target above baseline.
@@ -397,13 +399,13 @@ pub fn enregistrer(c: &ContratSuivi) -> Resultat<String> {
 /// Reads back what [`enregistrer`] wrote, validating it again (a file edited or truncated on
 /// the device gives a typed error, never a half-read contract).
 pub fn relire(texte: &str) -> Resultat<ContratSuivi> {
-    if texte.len() > ENREGISTREMENT_TAILLE_MAX {
-        return Err(Erreur::json_invalide(format!(
-            "contrat enregistré de {} octets, au plus {ENREGISTREMENT_TAILLE_MAX} attendus / saved contract too large",
-            texte.len()
-        )));
-    }
-    let e: Enregistrement = serde_json::from_str(texte).map_err(Erreur::json_invalide)?;
+    // Strict reading (size first, duplicate keys refused), one level deeper than a contract.
+    let limites = crate::json::Limites {
+        octets: ENREGISTREMENT_TAILLE_MAX,
+        profondeur: LIMITES_SUIVI.profondeur + 1,
+        ..LIMITES_SUIVI
+    };
+    let e: Enregistrement = crate::json::lire_type(texte, limites)?;
     if e.format != FORMAT || e.version != FORMAT_VERSION {
         return Err(Erreur::json_invalide(format!(
             "format « {} » version {} : « {FORMAT} » version {FORMAT_VERSION} attendu / unsupported saved-contract format",
