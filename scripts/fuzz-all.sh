@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every target of fuzz/ (cargo-fuzz + libFuzzer) for a bounded time per target — the
 # rule-bundle parser and installer, and the public API: situation JSON, questionnaire answers,
-# assessment and timeline — and prints, per target and in total:
+# assessment and timeline, the economics request and a tracked contract — and prints, per target and in total:
 #   fuzz <target>: N executions in S s, C crashes
 #   fuzz total: N executions in S s (R exec/s), C crashes
 # Exits non-zero if any target crashed (panic, ASan report, timeout, OOM) or failed to run.
