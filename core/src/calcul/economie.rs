@@ -26,7 +26,7 @@ use crate::error::{Erreur, Resultat};
 use crate::explain::Avertissement;
 use crate::format;
 use crate::money;
-use crate::provenance::{pire, Usage};
+use crate::provenance::{noter, pire, Usage};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
 use crate::Langue;
@@ -338,17 +338,7 @@ impl<'r> LecteurDate<'r> {
             Some(v) => v,
             None => return Ok(None),
         };
-        if !self
-            .usages
-            .iter()
-            .any(|u| u.parametre == id && u.from == v.from)
-        {
-            self.usages.push(Usage {
-                parametre: id.to_owned(),
-                from: v.from,
-                grade: v.grade,
-            });
-        }
+        noter(&mut self.usages, id, v);
         match &v.valeur {
             Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Ok(Some(*d)),
             Valeur::Nombre(n) => Ok(Some(Decimal::from(*n))),

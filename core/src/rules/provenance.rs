@@ -25,6 +25,18 @@ pub struct Lu<T> {
     pub grade: Grade,
 }
 
+/// Records that a result rests on `v`, the value of `id` (once per dated value): the one place
+/// where the trace grows, for the version reader below and for calendar-dated readers.
+pub fn noter(usages: &mut Vec<Usage>, id: &str, v: &ValeurDatee) {
+    if !usages.iter().any(|u| u.parametre == id && u.from == v.from) {
+        usages.push(Usage {
+            parametre: id.to_owned(),
+            from: v.from,
+            grade: v.grade,
+        });
+    }
+}
+
 /// Reads parameter values in force under one version, and keeps the trace.
 #[derive(Debug)]
 pub struct Lecteur<'r> {
@@ -50,17 +62,7 @@ impl<'r> Lecteur<'r> {
     /// The raw dated value in force at the version's start, recorded as used.
     pub fn lire(&mut self, id: &str) -> Resultat<&'r ValeurDatee> {
         let v = self.consulter(id)?;
-        if !self
-            .usages
-            .iter()
-            .any(|u| u.parametre == id && u.from == v.from)
-        {
-            self.usages.push(Usage {
-                parametre: id.to_owned(),
-                from: v.from,
-                grade: v.grade,
-            });
-        }
+        noter(&mut self.usages, id, v);
         Ok(v)
     }
 
