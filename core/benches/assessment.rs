@@ -5,7 +5,7 @@
 
 use std::hint::black_box;
 
-use assistmed_core::rules::{decompresser_regles_embarquees, RuleSet};
+use assistmed_core::rules::charger_embarquees;
 use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -14,7 +14,7 @@ const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "
 
 fn benches(c: &mut Criterion) {
     c.bench_function("load_embedded_rules_cold", |b| {
-        b.iter(|| RuleSet::from_json(&decompresser_regles_embarquees().unwrap()).unwrap())
+        b.iter(|| charger_embarquees().unwrap())
     });
     let r = regles().unwrap();
     let s = Situation::depuis_json(SITUATION).unwrap();

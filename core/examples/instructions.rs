@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use assistmed_core::economie::{self, EntreeEconomie};
-use assistmed_core::rules::{decompresser_regles_embarquees, RuleSet};
+use assistmed_core::rules::charger_embarquees;
 use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
 
 /// A GP taking a full-time assistant at 2 000 € gross a month from 2026-01-01 (the economics
@@ -36,7 +36,7 @@ fn main() {
     for _ in 0..n {
         match operation {
             "charger" => {
-                black_box(RuleSet::from_json(&decompresser_regles_embarquees().unwrap()).unwrap());
+                black_box(charger_embarquees().unwrap());
             }
             "evaluer" => {
                 black_box(evaluer(black_box(r), black_box(&s)).unwrap());

@@ -42,7 +42,7 @@ pub fn lire(texte: &str, limites: Limites, champ: Option<&str>) -> Resultat<Valu
     let mut d = serde_json::Deserializer::from_str(texte);
     let valeur = Graine {
         limites: &limites,
-        chemin: String::new(),
+        chemin: &Chemin::Racine,
         profondeur: 0,
     }
     .deserialize(&mut d)
@@ -172,29 +172,49 @@ fn traduire(e: &serde_json::Error, l: &Limites) -> Erreur {
     )
 }
 
-fn joindre(chemin: &str, cle: &str) -> String {
-    if chemin.is_empty() {
-        cle.to_owned()
-    } else {
-        format!("{chemin}.{cle}")
+/// Where a value sits in the document (`a.b[2]`), as links to its parent: the text is built only
+/// for an error message, never for a value read without fault (the cold load of the rules reads
+/// tens of thousands of them).
+#[derive(Clone, Copy)]
+enum Chemin<'c> {
+    Racine,
+    Cle(&'c Chemin<'c>, &'c str),
+    Indice(&'c Chemin<'c>, usize),
+}
+
+impl Chemin<'_> {
+    fn texte(&self) -> String {
+        match self {
+            Chemin::Racine => String::new(),
+            Chemin::Cle(parent, cle) => match parent.texte() {
+                p if p.is_empty() => (*cle).to_owned(),
+                p => format!("{p}.{cle}"),
+            },
+            Chemin::Indice(parent, i) => format!("{}[{i}]", parent.texte()),
+        }
+    }
+
+    /// The path, escaped and cut, between the markers `traduire` reads back.
+    fn refus<E: de::Error>(&self, marque: &str) -> E {
+        E::custom(format!("{marque}{}\u{1}", citer(&self.texte())))
     }
 }
 
 /// Builds a `serde_json::Value` while enforcing the limits and refusing duplicate keys.
-struct Graine<'l> {
+struct Graine<'l, 'c> {
     limites: &'l Limites,
-    chemin: String,
+    chemin: &'c Chemin<'c>,
     profondeur: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for Graine<'_> {
+impl<'de> DeserializeSeed<'de> for Graine<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Graine<'_> {
+impl<'de> Visitor<'de> for Graine<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -214,12 +234,15 @@ impl<'de> Visitor<'de> for Graine<'_> {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
         if v.chars().count() > self.limites.chaine {
-            return Err(E::custom(format!("{CHAINE}{}\u{1}", citer(&self.chemin))));
+            return Err(self.chemin.refus(CHAINE));
         }
         Ok(Value::String(v.to_owned()))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        self.visit_str(&v)
+        if v.chars().count() > self.limites.chaine {
+            return Err(self.chemin.refus(CHAINE));
+        }
+        Ok(Value::String(v))
     }
     fn visit_unit<E>(self) -> Result<Value, E> {
         Ok(Value::Null)
@@ -231,9 +254,10 @@ impl<'de> Visitor<'de> for Graine<'_> {
         self.plus_profond::<A::Error>()?;
         let mut v = Vec::new();
         loop {
+            let chemin = Chemin::Indice(self.chemin, v.len());
             let graine = Graine {
                 limites: self.limites,
-                chemin: format!("{}[{}]", self.chemin, v.len()),
+                chemin: &chemin,
                 profondeur: self.profondeur + 1,
             };
             match seq.next_element_seed(graine)? {
@@ -241,10 +265,7 @@ impl<'de> Visitor<'de> for Graine<'_> {
                 None => break,
             }
             if v.len() > self.limites.elements {
-                return Err(de::Error::custom(format!(
-                    "{ELEMENTS}{}\u{1}",
-                    citer(&self.chemin)
-                )));
+                return Err(self.chemin.refus(ELEMENTS));
             }
         }
         Ok(Value::Array(v))
@@ -253,43 +274,31 @@ impl<'de> Visitor<'de> for Graine<'_> {
         self.plus_profond::<A::Error>()?;
         let mut m = Map::new();
         while let Some(cle) = map.next_key::<String>()? {
-            let chemin = joindre(&self.chemin, &cle);
+            let chemin = Chemin::Cle(self.chemin, &cle);
             if cle.chars().count() > self.limites.chaine {
-                return Err(de::Error::custom(format!(
-                    "{CHAINE}{}\u{1}",
-                    citer(&chemin)
-                )));
+                return Err(chemin.refus(CHAINE));
             }
             if m.contains_key(&cle) {
-                return Err(de::Error::custom(format!(
-                    "{DOUBLON}{}\u{1}",
-                    citer(&chemin)
-                )));
+                return Err(chemin.refus(DOUBLON));
             }
             let v = map.next_value_seed(Graine {
                 limites: self.limites,
-                chemin,
+                chemin: &chemin,
                 profondeur: self.profondeur + 1,
             })?;
             m.insert(cle, v);
             if m.len() > self.limites.elements {
-                return Err(de::Error::custom(format!(
-                    "{ELEMENTS}{}\u{1}",
-                    citer(&self.chemin)
-                )));
+                return Err(self.chemin.refus(ELEMENTS));
             }
         }
         Ok(Value::Object(m))
     }
 }
 
-impl Graine<'_> {
+impl Graine<'_, '_> {
     fn plus_profond<E: de::Error>(&self) -> Result<(), E> {
         if self.profondeur >= self.limites.profondeur {
-            return Err(E::custom(format!(
-                "{PROFONDEUR}{}\u{1}",
-                citer(&self.chemin)
-            )));
+            return Err(self.chemin.refus(PROFONDEUR));
         }
         Ok(())
     }

@@ -301,3 +301,13 @@ fn un_gap_avec_une_valeur_est_refuse() {
         "GAP",
     );
 }
+
+#[test]
+fn les_regles_embarquees_passent_aussi_la_lecture_stricte() {
+    // The cold start skips the strict pass for the embedded document (build.rs wrote it from a
+    // JSON map); this proves it would pass it, and that both readings give the same rules.
+    let texte = assistmed_core::rules::regles_embarquees_json().unwrap();
+    let strict = assistmed_core::RuleSet::from_json(texte).unwrap();
+    assert_eq!(&strict, assistmed_core::regles().unwrap());
+    assert_eq!(strict, assistmed_core::rules::charger_embarquees().unwrap());
+}
