@@ -1,10 +1,12 @@
 //! Benchmarks: (a) inflating, parsing and checking the embedded rules cold, (b) one full assessment,
-//! (c) one 5-year contract timeline. Medians are quoted in the README.
+//! (c) one 5-year contract timeline, (d) the economics of a 5-year contract (60 months of
+//! payroll). Medians are quoted in the README.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // benches may panic on broken fixtures
 
 use std::hint::black_box;
 
+use assistmed_core::economie::{self, EntreeEconomie};
 use assistmed_core::rules::charger_embarquees;
 use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -20,6 +22,17 @@ fn benches(c: &mut Criterion) {
     let s = Situation::depuis_json(SITUATION).unwrap();
     c.bench_function("assessment", |b| {
         b.iter(|| evaluer(black_box(r), black_box(&s)).unwrap())
+    });
+    // A GP, 1 ETP at 2 000 € gross from 2026-01-01 (tests/economics/001-plein-2026-2000.json).
+    let (se, de) = EntreeEconomie::depuis_json(
+        r#"{"option": "plein", "start": "2026-01-01", "gross_monthly": "2000", "situation":
+        {"specialty": "01", "sector": "secteur_1", "patientele_mt": 1200, "percentile_band": "p50_p70"}}"#,
+    )
+    .unwrap()
+    .valider()
+    .unwrap();
+    c.bench_function("economics_5_years", |b| {
+        b.iter(|| economie::calculer(black_box(r), black_box(&se), black_box(&de)).unwrap())
     });
     c.bench_function("timeline_5_years", |b| {
         b.iter(|| chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap())
