@@ -13,7 +13,7 @@
 #
 # Environment:
 #   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1572864 = 1.5 MiB). The
-#                       project's standard is 1 MiB; the library measured 1 545 944 bytes once
+#                       project's standard is 1 MiB; the library measured 1 548 184 bytes once
 #                       the revised rules (+44 KB), hardening (+27 KB), contract tracking
 #                       (+131 KB), the economics of hiring (+134 KB), the apps' state (+161 KB)
 #                       and their two new screens (+53 KB) were in. This budget only stops
