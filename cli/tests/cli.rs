@@ -6,33 +6,11 @@
 #[path = "../../core/tests/support/golden.rs"]
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod commun;
+
+use commun::{assistmed, texte};
 
 use serde_json::Value;
-
-fn assistmed(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assistmed"));
-    cmd.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut enfant = cmd.spawn().unwrap();
-    if let Some(texte) = stdin {
-        enfant
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(texte.as_bytes())
-            .unwrap();
-    }
-    drop(enfant.stdin.take());
-    enfant.wait_with_output().unwrap()
-}
-
-fn texte(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
 
 const GP_2024: &[&str] = &[
     "simulate",

@@ -8,34 +8,11 @@ mod golden;
 #[path = "../../core/tests/support/suivi.rs"]
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod commun;
+
+use commun::{assistmed, texte};
 
 use serde_json::Value;
-
-fn assistmed(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut enfant = Command::new(env!("CARGO_BIN_EXE_assistmed"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(texte) = stdin {
-        enfant
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(texte.as_bytes())
-            .unwrap();
-    }
-    drop(enfant.stdin.take());
-    enfant.wait_with_output().unwrap()
-}
-
-fn texte(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
 
 #[test]
 fn tous_les_cas_de_suivi_par_la_ligne_de_commande() {
