@@ -286,7 +286,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     let mut marques_vues = Marques::default();
     let mut indicatif = Vec::new();
     for o in &e.options {
-        let nom = t(l, o.label_fr, o.label_en);
+        let nom = t(l, &o.label_fr, &o.label_en);
         if !o.available {
             let pourquoi = o
                 .unavailable_reasons
@@ -352,7 +352,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             let _ = writeln!(
                 out,
                 "  {}{etat} [grade {}]{} {}{}",
-                t(l, o.label_fr, o.label_en),
+                t(l, &o.label_fr, &o.label_en),
                 obj.confidence,
                 dp(l),
                 message(l, &obj.message_fr, &obj.message_en),
@@ -428,7 +428,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
         }
     }
     references(&e.references, l, &mut out);
-    let _ = writeln!(out, "\n{}", t(l, e.disclaimer_fr, e.disclaimer_en));
+    let _ = writeln!(out, "\n{}", t(l, &e.disclaimer_fr, &e.disclaimer_en));
     out
 }
 

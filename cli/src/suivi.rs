@@ -231,6 +231,6 @@ fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, l: Langue) -> String {
             r.id, r.reference.title, r.reference.url
         );
     }
-    let _ = write!(o, "\n{}", t(l, v.disclaimer_fr, v.disclaimer_en));
+    let _ = write!(o, "\n{}", t(l, &v.disclaimer_fr, &v.disclaimer_en));
     o
 }

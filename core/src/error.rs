@@ -8,6 +8,7 @@ use std::fmt;
 
 /// Stable machine-readable error codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CodeErreur {
     /// A required field is missing for this situation.
     ChampRequis,

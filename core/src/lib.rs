@@ -33,6 +33,8 @@ pub mod calcul;
 pub mod vues;
 
 pub mod error;
+#[cfg(feature = "uniffi")]
+mod ffi;
 pub mod format;
 pub mod json;
 pub mod money;
@@ -55,10 +57,26 @@ pub use error::{CodeErreur, Erreur, Resultat};
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};
 pub use situation::{Formule, Saisie, Situation, Tranche};
 
+// With the `uniffi` feature (the FFI crate's), the core's own records and enums are exported
+// as they are: the FFI crate holds only the objects (bitwarden's and matrix's pattern).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 /// Language of rendered messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Langue {
     #[default]
     Fr,
     En,
+}
+
+impl Langue {
+    /// The text in this language, of a French and an English one.
+    pub fn choisir<T>(self, fr: T, en: T) -> T {
+        match self {
+            Langue::Fr => fr,
+            Langue::En => en,
+        }
+    }
 }

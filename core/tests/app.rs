@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use assistmed_core::app::{
-    ecrire_reponses, lire_reponses, Application, Ecran, Ecriture, Evenement, FICHIERS,
-    FICHIER_PLANCHER, FICHIER_REGLES, FICHIER_REJETE_REGLES, FICHIER_REJETE_SIGNATURE,
+    ecrire_reponses, lire_reponses, Application, Ecran, Ecriture, Evenement, FichierImporte,
+    FICHIERS, FICHIER_PLANCHER, FICHIER_REGLES, FICHIER_REJETE_REGLES, FICHIER_REJETE_SIGNATURE,
     FICHIER_SIGNATURE, FICHIER_SIMULATION,
 };
 use assistmed_core::bundle::{self, cle_privee, RuleStore};
@@ -55,12 +55,20 @@ fn eur(n: &str) -> String {
     format!("{}{NBSP}€", n.replace(' ', &NNBSP.to_string()))
 }
 
+/// A picked file, as the import event carries it.
+fn fichier(nom: &str, octets: Vec<u8>) -> FichierImporte {
+    FichierImporte {
+        nom: nom.to_owned(),
+        octets,
+    }
+}
+
 /// The files an app would hold after applying every write, as it would at the next start.
 fn appliquer(fichiers: &mut BTreeMap<String, Vec<u8>>, ecritures: Vec<Ecriture>) {
     for e in ecritures {
         match e.octets {
             Some(o) => fichiers.insert(e.nom.to_owned(), o),
-            None => fichiers.remove(e.nom),
+            None => fichiers.remove(&e.nom),
         };
     }
 }
@@ -223,7 +231,7 @@ fn un_fichier_illisible_redemarre_une_simulation_et_est_efface() {
         assert_eq!(
             a.ecritures(),
             [Ecriture {
-                nom: FICHIER_SIMULATION,
+                nom: FICHIER_SIMULATION.to_owned(),
                 octets: None
             }]
         );
@@ -254,7 +262,7 @@ fn nouvelle_simulation_demande_confirmation() {
     assert_eq!(
         a.ecritures(),
         [Ecriture {
-            nom: FICHIER_SIMULATION,
+            nom: FICHIER_SIMULATION.to_owned(),
             octets: None
         }]
     );
@@ -268,7 +276,9 @@ fn nouvelle_simulation_demande_confirmation() {
 fn navigation_et_langue() {
     let mut a = app();
     assert!(a.vue().back.is_none());
-    a.traiter(Evenement::Ouvrir(Ecran::Comparaison));
+    a.traiter(Evenement::Ouvrir {
+        ecran: Ecran::Comparaison,
+    });
     assert_eq!(
         a.ecran(),
         Ecran::Questionnaire,
@@ -276,22 +286,28 @@ fn navigation_et_langue() {
     );
     cas_001(&mut a);
     a.traiter(Evenement::VoirResultat);
-    a.traiter(Evenement::Ouvrir(Ecran::Comparaison));
+    a.traiter(Evenement::Ouvrir {
+        ecran: Ecran::Comparaison,
+    });
     assert_eq!(a.ecran(), Ecran::Comparaison);
-    a.traiter(Evenement::Langue("en-GB".into()));
+    a.traiter(Evenement::Langue {
+        code: "en-GB".into(),
+    });
     let v = a.vue();
     assert_eq!(v.back.as_deref(), Some("Back"));
     assert_eq!(v.comparison.unwrap().rows[0].half, "€19,000");
     a.traiter(Evenement::Retour);
     a.traiter(Evenement::Retour);
     assert_eq!(a.ecran(), Ecran::Questionnaire);
-    a.traiter(Evenement::Ouvrir(Ecran::APropos));
+    a.traiter(Evenement::Ouvrir {
+        ecran: Ecran::APropos,
+    });
     let v = a.vue();
     assert_eq!(v.title, "About");
     assert!(v.about_screen.versions[0]
         .period
         .contains("1 September 2019"));
-    a.traiter(Evenement::Langue("fr".into()));
+    a.traiter(Evenement::Langue { code: "fr".into() });
     assert!(a.vue().about_screen.versions[0]
         .period
         .contains("1er septembre 2019"));
@@ -321,11 +337,12 @@ fn bundle_v2() -> (Vec<u8>, Vec<u8>) {
 #[test]
 fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
     let mut a = app();
-    a.traiter(Evenement::Ouvrir(Ecran::APropos));
-    a.traiter(Evenement::ImporterRegles(vec![(
-        "r.json".into(),
-        b"{}".to_vec(),
-    )]));
+    a.traiter(Evenement::Ouvrir {
+        ecran: Ecran::APropos,
+    });
+    a.traiter(Evenement::ImporterRegles {
+        fichiers: vec![fichier("r.json", b"{}".to_vec())],
+    });
     assert!(a
         .vue()
         .about_screen
@@ -336,19 +353,23 @@ fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
     let (octets, sig) = bundle_v2();
     let mut faux = sig.clone();
     faux[0] ^= 1;
-    a.traiter(Evenement::ImporterRegles(vec![
-        ("r.json".into(), octets.clone()),
-        ("r.json.sig".into(), faux),
-    ]));
+    a.traiter(Evenement::ImporterRegles {
+        fichiers: vec![
+            fichier("r.json", octets.clone()),
+            fichier("r.json.sig", faux),
+        ],
+    });
     let o = a.vue().about_screen.import_outcome.unwrap();
     assert_eq!(o.symbol, "✗");
     assert!(a.ecritures().is_empty());
     // The signature as `assistmed bundle sign` writes it: hex and a newline.
     let hex = format!("{}\n", bundle::hex::encoder(&sig));
-    a.traiter(Evenement::ImporterRegles(vec![
-        ("r.json".into(), octets.clone()),
-        ("r.json.sig".into(), hex.into_bytes()),
-    ]));
+    a.traiter(Evenement::ImporterRegles {
+        fichiers: vec![
+            fichier("r.json", octets.clone()),
+            fichier("r.json.sig", hex.into_bytes()),
+        ],
+    });
     let v = a.vue();
     assert_eq!(v.about_screen.import_outcome.unwrap().symbol, "✓");
     assert!(v.about_screen.data_version.contains("version 2"));
@@ -382,10 +403,12 @@ fn import_d_une_mise_a_jour_signee_puis_redemarrage() {
     // the same genuine version 2 installs again (at the mark, not below it).
     let mut d = app_avec(&fichiers, Langue::Fr);
     assert!(d.vue().about_screen.warning.is_some());
-    d.traiter(Evenement::ImporterRegles(vec![
-        ("r.json".into(), octets.clone()),
-        ("r.json.sig".into(), sig.clone()),
-    ]));
+    d.traiter(Evenement::ImporterRegles {
+        fichiers: vec![
+            fichier("r.json", octets.clone()),
+            fichier("r.json.sig", sig.clone()),
+        ],
+    });
     assert_eq!(d.vue().about_screen.import_outcome.unwrap().symbol, "✓");
 }
 
@@ -418,13 +441,17 @@ mod ecrans {
     #[test]
     fn le_cout_net_s_ouvre_depuis_le_resultat_avec_les_chiffres_de_l_economie() {
         let mut a = app();
-        a.traiter(Evenement::Ouvrir(Ecran::CoutNet));
+        a.traiter(Evenement::Ouvrir {
+            ecran: Ecran::CoutNet,
+        });
         assert_eq!(a.ecran(), Ecran::Questionnaire, "no result, no net cost");
         cas_001(&mut a);
         a.traiter(Evenement::VoirResultat);
         assert_eq!(a.vue().result.unwrap().net_cost, "Coût net de l'assistant");
         assert!(a.vue().net_cost.is_none(), "computed only while open");
-        a.traiter(Evenement::Ouvrir(Ecran::CoutNet));
+        a.traiter(Evenement::Ouvrir {
+            ecran: Ecran::CoutNet,
+        });
         let v = a.vue();
         assert_eq!((v.screen, v.title.as_str()), (Ecran::CoutNet, "Coût net"));
         let n = v.net_cost.unwrap();
@@ -448,13 +475,13 @@ mod ecrans {
             Some(economie_attendue(Some("2000"), Langue::Fr))
         );
         assert_ne!(n.economics, Some(economie_attendue(None, Langue::Fr)));
-        a.traiter(Evenement::Langue("en".into()));
+        a.traiter(Evenement::Langue { code: "en".into() });
         let n = a.vue().net_cost.unwrap();
         assert_eq!(
             n.economics,
             Some(economie_attendue(Some("2000"), Langue::En))
         );
-        a.traiter(Evenement::Langue("fr".into()));
+        a.traiter(Evenement::Langue { code: "fr".into() });
 
         // A bad salary: the error is on the field, with its label, not its JSON key.
         for bad in ["abc", "0", "50000"] {
@@ -516,7 +543,9 @@ mod ecrans {
     fn mon_contrat_montre_la_vue_du_suivi_et_survit_au_redemarrage() {
         let mut a = app();
         // Reachable from the questionnaire, without a result.
-        a.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        a.traiter(Evenement::Ouvrir {
+            ecran: Ecran::MonContrat,
+        });
         let v = a.vue();
         assert_eq!(
             (v.screen, v.title.as_str()),
@@ -570,19 +599,21 @@ mod ecrans {
         assert_eq!(relu.measurements.len(), 1);
         let mut b = app_avec(&fichiers, Langue::Fr);
         assert_eq!(b.ecritures(), vec![], "nothing written at start-up");
-        b.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        b.traiter(Evenement::Ouvrir {
+            ecran: Ecran::MonContrat,
+        });
         let w = b.vue();
         assert_eq!(w.contract, v.contract);
         assert_eq!(q(&w, "target_pmt").value, "1560");
         // In English, from the same saved contract.
-        b.traiter(Evenement::Langue("en".into()));
+        b.traiter(Evenement::Langue { code: "en".into() });
         let en = b.vue().contract.contract.unwrap();
         assert_eq!(en.year, ecran.year_en);
         assert_eq!(en.indicators[0].text, ecran.indicators[0].text_en);
 
         // A target not above the baseline: the error on that field, labelled; the saved
         // contract stays the last valid one.
-        b.traiter(Evenement::Langue("fr".into()));
+        b.traiter(Evenement::Langue { code: "fr".into() });
         contrat(&mut b, &[("target_pmt", "1200")]);
         let w = b.vue();
         assert!(w.contract.contract.is_none());
@@ -605,7 +636,7 @@ mod ecrans {
         assert_eq!(
             c.ecritures(),
             vec![Ecriture {
-                nom: FICHIER_CONTRAT,
+                nom: FICHIER_CONTRAT.to_owned(),
                 octets: None
             }]
         );
@@ -618,7 +649,9 @@ mod ecrans {
         let mut a = app();
         cas_001(&mut a);
         a.traiter(Evenement::VoirResultat);
-        a.traiter(Evenement::Ouvrir(Ecran::MonContrat));
+        a.traiter(Evenement::Ouvrir {
+            ecran: Ecran::MonContrat,
+        });
         contrat(&mut a, CAS_001);
         // Clearing a simulation answer removes the result, not the contract screen.
         a.traiter(Evenement::Repondre {

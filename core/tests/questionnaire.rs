@@ -24,7 +24,7 @@ fn reponses(paires: &[(&str, &str)]) -> Reponses {
 }
 
 fn ids(q: &assistmed_core::questionnaire::Questionnaire) -> Vec<&str> {
-    q.questions.iter().map(|x| x.id).collect()
+    q.questions.iter().map(|x| x.id.as_str()).collect()
 }
 
 #[test]

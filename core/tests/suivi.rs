@@ -165,7 +165,7 @@ fn l_ecran_mon_contrat_de_l_exemple_du_ticket() {
     assert!(v.outlook[0]
         .text_en
         .contains("Usual reading (assumption, grade C): €12,692.31"));
-    let codes: Vec<&str> = v.caveats.iter().map(|c| c.code).collect();
+    let codes: Vec<&str> = v.caveats.iter().map(|c| c.code.as_str()).collect();
     assert!(codes.contains(&"indicateur_non_suivi"), "{codes:?}");
 }
 

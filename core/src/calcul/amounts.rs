@@ -14,6 +14,7 @@ use crate::situation::{Formule, Situation, Tranche, Zone};
 /// Row of the amounts table, from the doctor's starting percentile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Ligne {
     /// Below P90.
     Standard,

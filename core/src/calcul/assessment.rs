@@ -24,6 +24,7 @@ use crate::Langue;
 
 /// The version applied, with the rule bundle it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VersionAppliquee {
     pub id: String,
     pub title_fr: String,
@@ -55,6 +56,7 @@ impl VersionAppliquee {
 
 /// A cited reference, resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferenceCitee {
     pub id: String,
     #[serde(flatten)]
@@ -63,10 +65,11 @@ pub struct ReferenceCitee {
 
 /// One option (1/3, 1/2 or 1 ETP) for this doctor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OptionResultat {
     pub option: Formule,
-    pub label_fr: &'static str,
-    pub label_en: &'static str,
+    pub label_fr: String,
+    pub label_en: String,
     pub available: bool,
     pub unavailable_reasons: Vec<Raison>,
     /// Aid for contract years 1–5 (empty when the option is unavailable, and for a doctor in
@@ -84,6 +87,7 @@ pub struct OptionResultat {
 
 /// The full answer for one situation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Evaluation {
     pub rules: VersionAppliquee,
     pub situation: Situation,
@@ -95,12 +99,13 @@ pub struct Evaluation {
     /// Conditions worth knowing, not computed (assistant qualification, payment timing…).
     pub notices: Vec<crate::rules::Notice>,
     pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: &'static str,
-    pub disclaimer_en: &'static str,
+    pub disclaimer_fr: String,
+    pub disclaimer_en: String,
 }
 
 /// A timeline with the version it starts under, its caveats and references.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Chronologie {
     pub rules: VersionAppliquee,
     #[serde(flatten)]
@@ -112,8 +117,8 @@ pub struct Chronologie {
 fn indisponible(f: Formule, raisons: Vec<Raison>) -> OptionResultat {
     OptionResultat {
         option: f,
-        label_fr: f.libelle_fr(),
-        label_en: f.libelle_en(),
+        label_fr: f.libelle_fr().to_string(),
+        label_en: f.libelle_en().to_string(),
         available: false,
         unavailable_reasons: raisons,
         aid: Vec::new(),
@@ -165,8 +170,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             // The CPAM sets the contract: no personal amount and no objective (policy §0.3).
             options.push(OptionResultat {
                 option: f,
-                label_fr: f.libelle_fr(),
-                label_en: f.libelle_en(),
+                label_fr: f.libelle_fr().to_string(),
+                label_en: f.libelle_en().to_string(),
                 available: true,
                 unavailable_reasons: Vec::new(),
                 aid: Vec::new(),
@@ -179,8 +184,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date)?;
         options.push(OptionResultat {
             option: f,
-            label_fr: f.libelle_fr(),
-            label_en: f.libelle_en(),
+            label_fr: f.libelle_fr().to_string(),
+            label_en: f.libelle_en().to_string(),
             available: true,
             unavailable_reasons: Vec::new(),
             total: ech.total,
@@ -271,8 +276,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         caveats,
         notices,
         references,
-        disclaimer_fr: AVIS_FR,
-        disclaimer_en: AVIS_EN,
+        disclaimer_fr: AVIS_FR.to_string(),
+        disclaimer_en: AVIS_EN.to_string(),
     })
 }
 
@@ -467,7 +472,7 @@ pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<A
             ),
         };
         v.push(Avertissement {
-            code,
+            code: code.to_string(),
             parameter: Some(u.parametre.clone()),
             confidence: u.grade,
             message_fr: fr,

@@ -61,6 +61,7 @@ pub const BRUT_MAX: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
 
 /// Age band of the extra patient, for the forfait médecin traitant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BandeFmt {
     #[default]
     #[serde(rename = "7_74_sans_ald")]
@@ -115,6 +116,7 @@ impl BandeFmt {
 
 /// Assumptions the caller may replace (`None`: the rule data's value).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Hypotheses {
     pub contacts_par_an: Option<Decimal>,
     pub consultation: Option<Decimal>,
@@ -127,6 +129,7 @@ pub struct Hypotheses {
 
 /// What to compute: one option, its start, the salary (`None`: the floor of §7).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Demande {
     pub option: Formule,
     pub debut: Option<NaiveDate>,
@@ -136,6 +139,7 @@ pub struct Demande {
 
 /// The employer cost of one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MoisCout {
     pub month: NaiveDate,
     #[serde(with = "money::montant")]
@@ -147,7 +151,7 @@ pub struct MoisCout {
     #[serde(with = "money::montant")]
     pub employer_cost: Decimal,
     /// `reduction_generale` (2025) or `rgdu` (2026 on).
-    pub reduction_kind: &'static str,
+    pub reduction_kind: String,
     /// The gross salary was raised to the SMIC this month.
     pub raised_to_smic: bool,
     /// This month uses the latest published values (none known yet for it).
@@ -156,6 +160,7 @@ pub struct MoisCout {
 
 /// One contract year: aid, employer cost, net and break-even.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeEconomie {
     pub year: u32,
     pub start: NaiveDate,
@@ -193,6 +198,7 @@ pub struct AnneeEconomie {
 
 /// Totals over the contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TotalEconomie {
     #[serde(with = "money::option")]
     pub aid: Option<Decimal>,
@@ -207,6 +213,7 @@ pub struct TotalEconomie {
 /// The constant number of extra patients, every contract year, whose value covers the contract's
 /// total net cost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PointMort {
     pub extra_patients_per_year: Option<u32>,
     #[serde(with = "money::taux_option")]
@@ -225,14 +232,15 @@ pub struct PointMort {
 
 /// One assumption of the figures, with its value, grade and sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Hypothese {
-    pub code: &'static str,
+    pub code: String,
     pub parameter: Option<String>,
     pub value: String,
-    pub unit: &'static str,
+    pub unit: String,
     pub grade: Grade,
     /// `rules` (the rule data) or `user` (given by the caller).
-    pub source: &'static str,
+    pub source: String,
     pub references: Vec<String>,
     pub label_fr: String,
     pub label_en: String,
@@ -240,6 +248,7 @@ pub struct Hypothese {
 
 /// The economics of one option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Economie {
     pub option: Formule,
     pub start: NaiveDate,
@@ -539,7 +548,7 @@ fn cout_du_mois(
         contributions,
         reduction,
         employer_cost: gross + contributions - reduction,
-        reduction_kind,
+        reduction_kind: reduction_kind.to_string(),
         raised_to_smic,
         latest_values: date >= horizon,
     })
@@ -952,16 +961,16 @@ fn hypotheses(
             }
         };
         v.push(Hypothese {
-            code,
+            code: code.to_string(),
             parameter: (source == "rules").then(|| id.to_owned()),
             value: if unit == "eur" {
                 money::euros(value)
             } else {
                 value.normalize().to_string()
             },
-            unit,
+            unit: unit.to_string(),
             grade,
-            source,
+            source: source.to_string(),
             references,
             label_fr: fr,
             label_en: en,
@@ -1092,7 +1101,7 @@ fn hypotheses(
         .iter()
         .filter(|x| {
             matches!(
-                x.code,
+                x.code.as_str(),
                 "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
             )
         })
@@ -1103,7 +1112,7 @@ fn hypotheses(
         v.iter()
             .filter(|x| {
                 matches!(
-                    x.code,
+                    x.code.as_str(),
                     "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
                 )
             })
@@ -1111,12 +1120,12 @@ fn hypotheses(
             .chain([Grade::C]),
     );
     v.push(Hypothese {
-        code: "valeur_patient",
+        code: "valeur_patient".to_string(),
         parameter: None,
         value: money::euros(valeur),
-        unit: "eur_per_year",
+        unit: "eur_per_year".to_string(),
         grade: grade_valeur,
-        source: "rules",
+        source: "rules".to_string(),
         references: refs,
         label_fr: "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(),
         label_en: "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into(),
@@ -1138,7 +1147,7 @@ fn avertissements(
         let fr = format::date_longue(horizon, Langue::Fr);
         let en = format::date_longue(horizon, Langue::En);
         v.push(Avertissement {
-            code: "economie_dernieres_valeurs",
+            code: "economie_dernieres_valeurs".to_string(),
             parameter: None,
             confidence: Grade::C,
             message_fr: format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."),
@@ -1148,7 +1157,7 @@ fn avertissements(
     }
     if sous_smic {
         v.push(Avertissement {
-            code: "economie_releve_au_smic",
+            code: "economie_releve_au_smic".to_string(),
             parameter: Some("economie.smic_horaire".into()),
             confidence: l.grade("economie.smic_horaire", debut),
             message_fr: "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(),
@@ -1163,7 +1172,7 @@ fn avertissements(
             .any(|m| !m.raised_to_smic && m.gross == b && b < grille_du_mois(l, m.month, d));
         if sous_grille {
             v.push(Avertissement {
-                code: "economie_sous_grille",
+                code: "economie_sous_grille".to_string(),
                 parameter: Some("economie.grille.niveau_5".into()),
                 confidence: l.grade("economie.grille.niveau_5", debut),
                 message_fr: "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(),
@@ -1174,7 +1183,7 @@ fn avertissements(
     }
     if d.hypotheses.taux_atmp.is_none() {
         v.push(Avertissement {
-            code: "economie_taux_atmp",
+            code: "economie_taux_atmp".to_string(),
             parameter: Some("economie.taux.atmp".into()),
             confidence: l.grade("economie.taux.atmp", debut),
             message_fr: "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(),
@@ -1184,7 +1193,7 @@ fn avertissements(
     }
     if d.hypotheses.mutuelle_mensuelle.is_none() {
         v.push(Avertissement {
-            code: "economie_mutuelle",
+            code: "economie_mutuelle".to_string(),
             parameter: Some("economie.mutuelle.montant".into()),
             confidence: l.grade("economie.mutuelle.montant", debut),
             message_fr:
@@ -1196,7 +1205,7 @@ fn avertissements(
         });
     }
     v.push(Avertissement {
-        code: "economie_hors_calcul",
+        code: "economie_hors_calcul".to_string(),
         parameter: None,
         confidence: Grade::C,
         message_fr: "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(),
@@ -1205,7 +1214,7 @@ fn avertissements(
     });
     if fmt_anterieur {
         v.push(Avertissement {
-            code: "economie_valeur_anterieure",
+            code: "economie_valeur_anterieure".to_string(),
             parameter: None,
             confidence: Grade::C,
             message_fr: "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(),
@@ -1214,7 +1223,7 @@ fn avertissements(
         });
     }
     v.push(Avertissement {
-        code: "economie_valeur_patient",
+        code: "economie_valeur_patient".to_string(),
         parameter: None,
         confidence: Grade::C,
         message_fr: "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(),
@@ -1259,6 +1268,7 @@ pub fn lire_decimal(champ: &str, texte: &str) -> Resultat<Decimal> {
 /// Both options side by side, and the second assistant's conditions when a running contract is
 /// given (conditions only: its amounts are not published).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Comparaison {
     pub options: Vec<Economie>,
     pub second_assistant: Option<crate::second_assistant::SecondAssistant>,
@@ -1308,7 +1318,8 @@ pub fn comparer(
 
 /// One row of the economics table, as displayed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VueLigne {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LigneEconomie {
     pub year: String,
     pub period: String,
     pub aid: String,
@@ -1322,21 +1333,23 @@ pub struct VueLigne {
 
 /// One option's table, as displayed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VueOption {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct OptionEconomie {
     pub option: Formule,
     pub title: String,
     pub salary: String,
-    pub rows: Vec<VueLigne>,
-    pub total: VueLigne,
+    pub rows: Vec<LigneEconomie>,
+    pub total: LigneEconomie,
     pub break_even: String,
 }
 
 /// The economics screen in one language: every text rendered here, nothing left to the apps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueEconomie {
     pub title: String,
     pub columns: Vec<String>,
-    pub options: Vec<VueOption>,
+    pub options: Vec<OptionEconomie>,
     pub assumptions: Vec<String>,
     pub caveats: Vec<String>,
     /// The second assistant's answer and conditions (no amounts: unpublished), when the
@@ -1433,7 +1446,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             let net_parle = y
                 .net
                 .map_or_else(|| net.clone(), |n| format::montant_parle(n, l));
-            rows.push(VueLigne {
+            rows.push(LigneEconomie {
                 spoken: parle(
                     &annee,
                     &aide_parle,
@@ -1463,7 +1476,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             |a| format::montant(a, l),
         );
         let total_net = texte_net(e.total.net, e.total.net_maximum, l);
-        let total = VueLigne {
+        let total = LigneEconomie {
             spoken: parle(
                 "Total",
                 &total_aide,
@@ -1513,7 +1526,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             ),
             (None, _) => txt(l, "Point mort : à confirmer (aide inconnue).", "Break-even: to be confirmed (aid unknown)."),
         };
-        vues.push(VueOption {
+        vues.push(OptionEconomie {
             option: e.option,
             title: libelle.to_owned(),
             salary: salaire,
@@ -1606,7 +1619,7 @@ fn valeur_affichee(h: &Hypothese, l: Langue) -> String {
         Langue::Fr => x.normalize().to_string().replace('.', ","),
         Langue::En => x.normalize().to_string(),
     };
-    match (h.unit, d) {
+    match (h.unit.as_str(), d) {
         ("eur", Some(x)) => format::montant(x, l),
         ("eur_per_year", Some(x)) => {
             format!("{}{}", format::montant(x, l), txt(l, " par an", " a year"))
@@ -1685,6 +1698,7 @@ pub struct EntreeEconomie {
 /// The caller's assumptions as text (see [`EntreeEconomie`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EntreeHypotheses {
     pub contacts_per_year: Option<String>,
     pub consultation_fee: Option<String>,
@@ -1693,6 +1707,36 @@ pub struct EntreeHypotheses {
     pub working_days: Option<String>,
     pub atmp_rate: Option<String>,
     pub health_insurance_monthly: Option<String>,
+}
+
+impl Demande {
+    /// Checks a request built by a program (an app, through the SDK) as if it had been typed:
+    /// the same bounds and the same typed errors naming the field.
+    pub fn verifier(&self) -> Resultat<Demande> {
+        let texte = |d: Option<Decimal>| d.map(|x| x.to_string());
+        let h = &self.hypotheses;
+        Ok(Demande {
+            option: self.option,
+            debut: self
+                .debut
+                .map(|d| crate::situation::lire_date("start", &d.to_string()))
+                .transpose()?,
+            brut_mensuel: self
+                .brut_mensuel
+                .map(|b| lire_decimal("gross_monthly", &b.to_string()))
+                .transpose()?,
+            hypotheses: EntreeHypotheses {
+                contacts_per_year: texte(h.contacts_par_an),
+                consultation_fee: texte(h.consultation),
+                fmt_band: Some(h.bande_fmt.code().to_owned()),
+                fmt: texte(h.forfait_mt),
+                working_days: texte(h.jours_travailles),
+                atmp_rate: texte(h.taux_atmp),
+                health_insurance_monthly: texte(h.mutuelle_mensuelle),
+            }
+            .valider()?,
+        })
+    }
 }
 
 impl EntreeHypotheses {

@@ -12,6 +12,7 @@ use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Statut {
     Eligible,
     NotEligible,
@@ -19,6 +20,7 @@ pub enum Statut {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Eligibilite {
     pub status: Statut,
     pub reasons: Vec<Raison>,

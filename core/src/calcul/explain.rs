@@ -12,6 +12,7 @@ use crate::Langue;
 /// What a reason does to the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Effet {
     /// The criterion is met.
     Satisfied,
@@ -130,8 +131,9 @@ impl From<&crate::rules::Specialite> for NomSpecialite {
 
 /// A rendered reason, as found in results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Raison {
-    pub code: &'static str,
+    pub code: String,
     pub effect: Effet,
     pub message_fr: String,
     pub message_en: String,
@@ -515,7 +517,7 @@ impl Motif {
     pub fn rendre(&self, references: Vec<String>, confidence: Grade) -> Raison {
         let (code, message_fr, message_en) = self.textes();
         Raison {
-            code,
+            code: code.to_string(),
             effect: self.effet(),
             message_fr,
             message_en,
@@ -527,8 +529,9 @@ impl Motif {
 
 /// A warning attached to a result: a figure rests on a grade-C value, a GAP, or an assumption.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Avertissement {
-    pub code: &'static str,
+    pub code: String,
     /// The rule parameter concerned, when there is one.
     pub parameter: Option<String>,
     pub confidence: Grade,
@@ -546,7 +549,7 @@ impl Avertissement {
         references: Vec<String>,
     ) -> Self {
         Avertissement {
-            code,
+            code: code.to_string(),
             parameter: None,
             confidence,
             message_fr: fr,

@@ -28,6 +28,7 @@ fn sans_doublons(mut refs: Vec<String>) -> Vec<String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StatutObjectif {
     /// Targets computed from published rules.
     Computed,
@@ -37,6 +38,7 @@ pub enum StatutObjectif {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum NatureObjectif {
     /// Raise the patient list by a percentage (grid by starting band).
     Hausse,
@@ -51,6 +53,7 @@ pub enum NatureObjectif {
 
 /// Activity indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Indicateur {
     /// Patientèle médecin traitant.
     #[serde(rename = "patientele_mt")]
@@ -88,6 +91,7 @@ impl Indicateur {
 
 /// Target for one indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Cible {
     pub indicator: Indicateur,
     /// Starting value, when the doctor gave it.
@@ -97,6 +101,7 @@ pub struct Cible {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Objectif {
     pub status: StatutObjectif,
     pub kind: NatureObjectif,

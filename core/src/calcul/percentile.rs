@@ -13,6 +13,7 @@ use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Origine {
     Declared,
     Derived,
@@ -20,6 +21,7 @@ pub enum Origine {
 
 /// Where the doctor stands, and which row of the amounts table follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Positionnement {
     /// `None` when only the row is known (a GP between P50 and P90 whose P70 is not published).
     pub band: Option<Tranche>,

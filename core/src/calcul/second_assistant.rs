@@ -17,14 +17,16 @@ use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StatutSecondAssistant {
     EligibleInPrinciple,
     NotEligible,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Condition {
-    pub code: &'static str,
+    pub code: String,
     pub satisfied: bool,
     pub message_fr: String,
     pub message_en: String,
@@ -33,9 +35,10 @@ pub struct Condition {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OptionSecondAssistant {
     /// "1.5" or "2" ETP in all.
-    pub fte: &'static str,
+    pub fte: String,
     /// Not published: always `None` until the rule data has it.
     #[serde(with = "money::option")]
     pub amount: Option<rust_decimal::Decimal>,
@@ -43,6 +46,7 @@ pub struct OptionSecondAssistant {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SecondAssistant {
     pub status: StatutSecondAssistant,
     pub conditions: Vec<Condition>,
@@ -70,7 +74,7 @@ fn condition(
 ) -> Resultat<Condition> {
     let grade = l.lire(id)?.grade;
     Ok(Condition {
-        code,
+        code: code.to_string(),
         satisfied: ok,
         message_fr: fr,
         message_en: en,
@@ -241,7 +245,7 @@ pub fn evaluer(
         ] {
             let m = l.decimal(id)?;
             options.push(OptionSecondAssistant {
-                fte,
+                fte: fte.to_string(),
                 amount: m.valeur,
                 confidence: m.grade,
             });

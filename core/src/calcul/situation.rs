@@ -34,6 +34,7 @@ macro_rules! valeurs_codees {
     ($(#[$m:meta])* $nom:ident, $champ:literal { $($var:ident => $code:literal, $fr:literal, $en:literal;)+ }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
         pub enum $nom { $(#[serde(rename = $code)] $var,)+ }
 
         impl $nom {
@@ -118,6 +119,7 @@ valeurs_codees!(
 
 /// The doctor's running contract, for the second-assistant question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContratEnCours {
     pub option: Formule,
     pub start: NaiveDate,
@@ -126,6 +128,7 @@ pub struct ContratEnCours {
 
 /// A validated situation. Field names are those of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Situation {
     pub signature_date: NaiveDate,
     pub specialty: String,
@@ -544,5 +547,36 @@ impl Situation {
     /// Reads and validates a JSON situation in one step.
     pub fn depuis_json(texte: &str) -> Resultat<Situation> {
         Saisie::depuis_json(texte)?.valider()
+    }
+
+    /// The same situation as raw input (the JSON document of `simulate --input`).
+    pub fn saisie(&self) -> Saisie {
+        Saisie {
+            signature_date: Some(self.signature_date.to_string()),
+            specialty: Some(self.specialty.clone()),
+            sector: Some(self.sector.code().to_owned()),
+            mep: Some(self.mep),
+            zone: self.zone.map(|z| z.code().to_owned()),
+            practice: self.practice.map(|p| p.code().to_owned()),
+            coordinated: self.coordinated,
+            patientele_mt: self.patientele_mt.map(i64::from),
+            file_active: self.file_active.map(i64::from),
+            percentile_band: self.percentile_band.map(|t| t.code().to_owned()),
+            clinical_fee_share: self.clinical_fee_share.map(|d| d.to_string()),
+            newly_installed: Some(self.newly_installed),
+            age: self.age.map(i64::from),
+            ald_or_rqth: Some(self.ald_or_rqth),
+            current_contract: self.current_contract.as_ref().map(|c| SaisieContrat {
+                option: Some(c.option.code().to_owned()),
+                start: Some(c.start.to_string()),
+                objectives_reached: Some(c.objectives_reached),
+            }),
+        }
+    }
+
+    /// Checks a situation built by a program (an app, through the SDK) as if it had been typed:
+    /// the same bounds and the same typed errors naming the field.
+    pub fn verifier(&self) -> Resultat<Situation> {
+        self.saisie().valider()
     }
 }

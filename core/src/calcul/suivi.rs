@@ -136,6 +136,7 @@ pub struct SaisieSuivi {
 
 /// The objective on one indicator, as the CPAM set it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ObjectifContrat {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
@@ -146,6 +147,7 @@ pub struct ObjectifContrat {
 
 /// Counts read on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Mesure {
     pub date: NaiveDate,
     pub pmt: Option<u32>,
@@ -163,6 +165,7 @@ impl Mesure {
 
 /// A validated contract with its measurements (in the order entered).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContratSuivi {
     pub signature_date: NaiveDate,
     pub specialty: String,
@@ -343,6 +346,11 @@ impl ContratSuivi {
         SaisieSuivi::depuis_json(texte)?.valider()
     }
 
+    /// Checks a contract built by a program (an app, through the SDK) as if it had been typed.
+    pub fn verifier(&self) -> Resultat<ContratSuivi> {
+        self.saisie().valider()
+    }
+
     /// The same contract as raw input (what the saved form and the CLI's `--input` hold).
     pub fn saisie(&self) -> SaisieSuivi {
         let obj = |i: Indicateur| self.objectives.iter().find(|o| o.indicator == i);
@@ -422,6 +430,7 @@ pub fn relire(texte: &str) -> Resultat<ContratSuivi> {
 /// How the objective is met under the contract's version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RegleAtteinte {
     /// Every indicator of the objective must reach its target (avenant 7).
     Both,
@@ -441,6 +450,7 @@ impl RegleAtteinte {
 /// Where a target comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SourceCible {
     /// Written in the contract, entered by the doctor.
     Contract,
@@ -450,6 +460,7 @@ pub enum SourceCible {
 
 /// One indicator on the evaluation date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SuiviIndicateur {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
@@ -470,6 +481,7 @@ pub struct SuiviIndicateur {
 
 /// When the objective is assessed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EvaluationObjectif {
     /// Contract year from which the objective is assessed (`None`: not published).
     pub from_year: Option<u32>,
@@ -485,6 +497,7 @@ pub struct EvaluationObjectif {
 /// Where a contract year stands relative to the evaluation date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Periode {
     Past,
     Current,
@@ -494,6 +507,7 @@ pub enum Periode {
 /// What the objective's reading means for a year-3+ amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum IssueAide {
     /// Objective met: the maximum.
     Maximum,
@@ -503,6 +517,7 @@ pub enum IssueAide {
 
 /// The outlook of one year-3+ amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PerspectiveAide {
     pub year: u32,
     pub start: NaiveDate,
@@ -524,6 +539,7 @@ pub struct PerspectiveAide {
 
 /// The contract on the evaluation date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Suivi {
     pub rules: VersionAppliquee,
     pub on: NaiveDate,
@@ -550,8 +566,8 @@ pub struct Suivi {
     pub aid_outlook: Vec<PerspectiveAide>,
     pub caveats: Vec<Avertissement>,
     pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: &'static str,
-    pub disclaimer_en: &'static str,
+    pub disclaimer_fr: String,
+    pub disclaimer_en: String,
 }
 
 fn codes_indicateurs<S: serde::Serializer>(v: &[Indicateur], s: S) -> Result<S::Ok, S::Error> {
@@ -947,8 +963,8 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         aid_outlook,
         caveats,
         references,
-        disclaimer_fr: AVIS_FR,
-        disclaimer_en: AVIS_EN,
+        disclaimer_fr: AVIS_FR.to_string(),
+        disclaimer_en: AVIS_EN.to_string(),
     })
 }
 

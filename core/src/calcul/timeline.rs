@@ -15,6 +15,7 @@ use crate::situation::Formule;
 
 /// One contract year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeContrat {
     pub year: u32,
     pub start: NaiveDate,
@@ -31,6 +32,7 @@ pub struct AnneeContrat {
 
 /// A contract's years, amounts and total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Echeancier {
     pub option: Formule,
     pub start: NaiveDate,

@@ -246,6 +246,7 @@ pub fn lire(octets: &[u8]) -> Resultat<RuleSet> {
 
 /// Where the active rules come from, for display and for every assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Provenance {
     pub origin: OrigineRegles,
     pub bundle_version: u64,

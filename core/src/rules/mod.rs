@@ -78,6 +78,7 @@ pub fn embarquees_partagees() -> Resultat<Arc<RuleSet>> {
 
 /// Confidence grade of a value, from the domain reference (A best, GAP unknown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Grade {
     /// Not found in any public source: never computed from.
     #[serde(rename = "GAP")]
@@ -115,6 +116,7 @@ impl fmt::Display for Grade {
 /// A source or legal text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reference {
     pub title: String,
     #[serde(default)]
@@ -127,6 +129,7 @@ pub struct Reference {
 /// A legal version of the scheme: governs contracts signed in `[start, end_exclusive)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Version {
     pub id: String,
     pub title_fr: String,
@@ -151,6 +154,7 @@ impl Version {
 /// Unit of a parameter; decides how its JSON values are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Unite {
     Eur,
     Patients,
@@ -227,6 +231,7 @@ impl Parametre {
 /// Specialty group, for the rules that name groups rather than codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GroupeSpecialite {
     Generaliste,
     Chirurgie,
@@ -250,6 +255,7 @@ impl GroupeSpecialite {
 /// A medical specialty of the Assurance Maladie nomenclature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Specialite {
     pub code: String,
     pub name: String,
@@ -268,6 +274,7 @@ impl Specialite {
 /// timing, …), for the versions listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notice {
     pub id: String,
     pub versions: Vec<String>,
@@ -280,6 +287,7 @@ pub struct Notice {
 /// Where a rule set comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrigineRegles {
     /// Shipped in the binary: the offline default.
     #[default]

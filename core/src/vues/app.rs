@@ -71,7 +71,7 @@ fn lire_plancher(octets: Option<&[u8]>) -> u64 {
 
 fn ecrire_plancher(plancher: u64) -> Ecriture {
     Ecriture {
-        nom: FICHIER_PLANCHER,
+        nom: FICHIER_PLANCHER.to_string(),
         octets: Some(format!("{plancher}\n").into_bytes()),
     }
 }
@@ -108,6 +108,7 @@ pub fn langue_de(code: &str) -> Langue {
 /// The screens of both apps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Ecran {
     Questionnaire,
     Resultat,
@@ -122,6 +123,7 @@ pub enum Ecran {
 
 /// One user action.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Evenement {
     /// Sets (or, with `None` or blank text, clears) the answer to a question.
     Repondre {
@@ -133,7 +135,9 @@ pub enum Evenement {
         id: String,
     },
     VoirResultat,
-    Ouvrir(Ecran),
+    Ouvrir {
+        ecran: Ecran,
+    },
     Retour,
     /// « Nouvelle simulation »: asks for confirmation first.
     NouvelleSimulation,
@@ -141,15 +145,28 @@ pub enum Evenement {
     Confirmer,
     Annuler,
     /// The device language changed (a code such as "fr" or "en-GB").
-    Langue(String),
-    /// Files the user picked to import a rule update: (display name, bytes).
-    ImporterRegles(Vec<(String, Vec<u8>)>),
+    Langue {
+        code: String,
+    },
+    /// Files the user picked to import a rule update (the bundle and its `.sig`).
+    ImporterRegles {
+        fichiers: Vec<FichierImporte>,
+    },
+}
+
+/// A file the user picked: its display name and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct FichierImporte {
+    pub nom: String,
+    pub octets: Vec<u8>,
 }
 
 /// A file to write (`Some(bytes)`) or delete (`None`) in the app's private storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ecriture {
-    pub nom: &'static str,
+    pub nom: String,
     pub octets: Option<Vec<u8>>,
 }
 
@@ -203,11 +220,11 @@ impl Application {
             ] {
                 if let Some(o) = lire(de) {
                     ecritures.push(Ecriture {
-                        nom: vers,
+                        nom: vers.to_string(),
                         octets: Some(o.to_vec()),
                     });
                     ecritures.push(Ecriture {
-                        nom: de,
+                        nom: de.to_string(),
                         octets: None,
                     });
                 }
@@ -220,7 +237,7 @@ impl Application {
         let reponses = match lire(FICHIER_SIMULATION) {
             Some(o) => lire_reponses(o).unwrap_or_else(|| {
                 ecritures.push(Ecriture {
-                    nom: FICHIER_SIMULATION,
+                    nom: FICHIER_SIMULATION.to_string(),
                     octets: None,
                 });
                 Reponses::new()
@@ -231,7 +248,7 @@ impl Application {
             Some(o) => EtatContrat::relire(o).unwrap_or_else(|| {
                 // Edited or truncated on the device: set aside, the form starts empty.
                 ecritures.push(Ecriture {
-                    nom: FICHIER_CONTRAT,
+                    nom: FICHIER_CONTRAT.to_string(),
                     octets: None,
                 });
                 EtatContrat::default()
@@ -317,7 +334,7 @@ impl Application {
                     self.pile.push(Ecran::Resultat);
                 }
             }
-            Evenement::Ouvrir(ecran) => self.ouvrir(ecran),
+            Evenement::Ouvrir { ecran } => self.ouvrir(ecran),
             Evenement::Retour => {
                 if self.confirmation {
                     self.confirmation = false;
@@ -333,15 +350,15 @@ impl Application {
                     self.confirmation = false;
                     self.reponses.clear();
                     self.ecritures.push(Ecriture {
-                        nom: FICHIER_SIMULATION,
+                        nom: FICHIER_SIMULATION.to_string(),
                         octets: None,
                     });
                     self.recalculer();
                     self.pile = vec![Ecran::Questionnaire];
                 }
             }
-            Evenement::Langue(code) => self.langue = langue_de(&code),
-            Evenement::ImporterRegles(fichiers) => self.importer(fichiers),
+            Evenement::Langue { code } => self.langue = langue_de(&code),
+            Evenement::ImporterRegles { fichiers } => self.importer(fichiers),
         }
     }
 
@@ -390,7 +407,7 @@ impl Application {
     fn apres_reponse(&mut self) {
         self.recalculer();
         self.ecritures.push(Ecriture {
-            nom: FICHIER_SIMULATION,
+            nom: FICHIER_SIMULATION.to_string(),
             octets: Some(ecrire_reponses(&self.reponses).into_bytes()),
         });
     }
@@ -424,11 +441,13 @@ impl Application {
         matches!(self.resultat, Some(Ok(_))) && !self.date_a_confirmer()
     }
 
-    fn importer(&mut self, fichiers: Vec<(String, Vec<u8>)>) {
+    fn importer(&mut self, fichiers: Vec<FichierImporte>) {
         let (sigs, autres): (Vec<_>, Vec<_>) = fichiers
             .into_iter()
-            .partition(|(nom, _)| nom.to_ascii_lowercase().ends_with(".sig"));
-        let ([(_, sig)], [(_, octets)]) = (sigs.as_slice(), autres.as_slice()) else {
+            .partition(|f| f.nom.to_ascii_lowercase().ends_with(".sig"));
+        let ([FichierImporte { octets: sig, .. }], [FichierImporte { octets, .. }]) =
+            (sigs.as_slice(), autres.as_slice())
+        else {
             self.import = Some(Import::PaireAttendue);
             return;
         };
@@ -437,11 +456,11 @@ impl Application {
             Ok(nouveau) => {
                 if let Some((o, s)) = nouveau.exporter() {
                     self.ecritures.push(Ecriture {
-                        nom: FICHIER_REGLES,
+                        nom: FICHIER_REGLES.to_string(),
                         octets: Some(o),
                     });
                     self.ecritures.push(Ecriture {
-                        nom: FICHIER_SIGNATURE,
+                        nom: FICHIER_SIGNATURE.to_string(),
                         octets: Some(s),
                     });
                 }
@@ -500,7 +519,12 @@ impl Application {
         let libelles: Vec<(&str, &str)> = q
             .questions
             .iter()
-            .map(|x| (x.id, pick(l, x.label_fr, x.label_en)))
+            .map(|x| {
+                (
+                    x.id.as_str(),
+                    pick(l, x.label_fr.as_str(), x.label_en.as_str()),
+                )
+            })
             .collect();
         let questions: Vec<VueQuestion> = q
             .questions
@@ -524,7 +548,7 @@ impl Application {
                 VueQuestion {
                     id: x.id.to_owned(),
                     kind: x.kind,
-                    label: pick(l, x.label_fr, x.label_en).to_owned(),
+                    label: pick(l, &x.label_fr, &x.label_en).clone(),
                     help: pick(l, &x.help_fr, &x.help_en).to_owned(),
                     required: x.required.then(|| t(l, "Obligatoire", "Required")),
                     radio: x.choices.len() <= RADIO_MAX,
@@ -576,9 +600,7 @@ impl Application {
             .collect();
         let a_faire: Vec<&VueQuestion> = questions
             .iter()
-            .filter(|x| {
-                q.pending.contains(&x.id.as_str()) || (x.confirm.is_some() && x.error.is_none())
-            })
+            .filter(|x| q.pending.contains(&x.id) || (x.confirm.is_some() && x.error.is_none()))
             .collect();
         let erreur_resultat = match &self.resultat {
             Some(Err(e)) => Some(pick(l, &e.message_fr, &e.message_en).clone()),
@@ -936,7 +958,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 .as_deref()
                 .map(|x| a.texte(x));
             VueOption {
-                label: pick(l, row.label_fr, row.label_en).to_owned(),
+                label: pick(l, row.label_fr.clone(), row.label_en.clone()).to_owned(),
                 available: row.available,
                 unavailable: (!row.available).then(|| indisponible(row, &a, l)),
                 years,
@@ -992,7 +1014,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         verdict: VueVerdict {
             status,
             symbol,
-            title: pick(l, r.verdict.title_fr, r.verdict.title_en).to_owned(),
+            title: pick(l, r.verdict.title_fr.clone(), r.verdict.title_en.clone()).to_owned(),
             rules: match l {
                 Langue::Fr => format!("Règles appliquées : {}", r.rules.title_fr),
                 Langue::En => format!("Rules applied: {}", r.rules.title_en),
@@ -1028,7 +1050,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
             .iter()
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
-        disclaimer: pick(l, r.disclaimer_fr, r.disclaimer_en).to_owned(),
+        disclaimer: pick(l, r.disclaimer_fr.clone(), r.disclaimer_en.clone()).to_owned(),
     }
 }
 
@@ -1036,7 +1058,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
-    let nom = |o: &LigneFormule| pick(l, o.label_fr, o.label_en).to_owned();
+    let nom = |o: &LigneFormule| pick(l, o.label_fr.clone(), o.label_en.clone()).to_owned();
     let mut annees: Vec<u32> = demi
         .cells
         .iter()
@@ -1183,6 +1205,7 @@ fn vue_base_legale(r: &VueResultat, l: Langue) -> VueBaseLegale {
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueApp {
     pub screen: Ecran,
     pub title: String,
@@ -1208,6 +1231,7 @@ pub struct VueApp {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueConfirmation {
     pub title: String,
     pub message: String,
@@ -1217,6 +1241,7 @@ pub struct VueConfirmation {
 
 /// A line with a leading symbol (✓, ✗, →, •, !); `spoken` says in words what the symbol means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueLigne {
     pub symbol: String,
     pub text: String,
@@ -1234,6 +1259,7 @@ impl VueLigne {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueQuestionnaire {
     pub intro: String,
     pub questions: Vec<VueQuestion>,
@@ -1248,6 +1274,7 @@ pub struct VueQuestionnaire {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueChoix {
     pub value: String,
     pub label: String,
@@ -1255,6 +1282,7 @@ pub struct VueChoix {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueQuestion {
     pub id: String,
     pub kind: TypeQuestion,
@@ -1280,6 +1308,7 @@ pub struct VueQuestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueVerdict {
     pub status: Statut,
     pub symbol: String,
@@ -1289,6 +1318,7 @@ pub struct VueVerdict {
 
 /// A label and an amount on one line; `spoken` replaces both for screen readers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueMontant {
     pub label: String,
     pub amount: String,
@@ -1296,6 +1326,7 @@ pub struct VueMontant {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueOption {
     pub label: String,
     pub available: bool,
@@ -1311,12 +1342,14 @@ pub struct VueOption {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueSection {
     pub title: String,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueResultatApp {
     pub verdict: VueVerdict,
     pub options_title: String,
@@ -1337,6 +1370,7 @@ pub struct VueResultatApp {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueLigneComparaison {
     pub label: String,
     pub half: String,
@@ -1345,12 +1379,14 @@ pub struct VueLigneComparaison {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueNotes {
     pub title: String,
     pub lines: Vec<VueLigne>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueComparaison {
     /// Column headings.
     pub year: String,
@@ -1363,6 +1399,7 @@ pub struct VueComparaison {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueReference {
     pub title: String,
     pub article: Option<String>,
@@ -1373,18 +1410,21 @@ pub struct VueReference {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueBaseLegale {
     pub intro: String,
     pub references: Vec<VueReference>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueVersion {
     pub title: String,
     pub period: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueAPropos {
     pub offline: String,
     pub versions_title: String,

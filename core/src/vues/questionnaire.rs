@@ -30,6 +30,7 @@ use crate::Langue;
 /// Kind of answer a question expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TypeQuestion {
     Choice,
     Count,
@@ -40,6 +41,7 @@ pub enum TypeQuestion {
 
 /// An allowed value of a choice question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Choix {
     pub value: String,
     pub label_fr: String,
@@ -48,19 +50,21 @@ pub struct Choix {
 
 /// A validation message for an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageValidation {
-    pub code: &'static str,
+    pub code: String,
     pub message_fr: String,
     pub message_en: String,
 }
 
 /// One question, as the apps render it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Question {
-    pub id: &'static str,
+    pub id: String,
     pub kind: TypeQuestion,
-    pub label_fr: &'static str,
-    pub label_en: &'static str,
+    pub label_fr: String,
+    pub label_en: String,
     pub help_fr: String,
     pub help_en: String,
     pub required: bool,
@@ -77,12 +81,13 @@ pub struct Question {
 
 /// The questions for the current answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Questionnaire {
     pub questions: Vec<Question>,
     /// Every visible required question has a valid answer and the simulation can run.
     pub complete: bool,
     /// Ids of the questions still to answer or to fix, in screen order.
-    pub pending: Vec<&'static str>,
+    pub pending: Vec<String>,
     /// Why the simulation cannot run when no question is at fault (e.g. broken rule data).
     pub blocking_error: Option<MessageValidation>,
     /// The rule version the answers fall under, once the date is known.
@@ -302,7 +307,7 @@ fn erreur_saisie(
     (
         champ.to_owned(),
         MessageValidation {
-            code,
+            code: code.to_string(),
             message_fr: fr,
             message_en: en,
         },
@@ -552,7 +557,7 @@ pub fn questionnaire(
                 complet = false;
                 let Some(champ) = e.champ.clone() else {
                     bloquante = Some(MessageValidation {
-                        code: e.code.as_str(),
+                        code: e.code.as_str().to_string(),
                         message_fr: e.message_fr,
                         message_en: e.message_en,
                     });
@@ -571,7 +576,7 @@ pub fn questionnaire(
                     }
                     if reponses.contains_key(&q) {
                         erreurs.entry(q.clone()).or_insert(MessageValidation {
-                            code: e.code.as_str(),
+                            code: e.code.as_str().to_string(),
                             message_fr: e.message_fr,
                             message_en: e.message_en,
                         });
@@ -579,7 +584,7 @@ pub fn questionnaire(
                     break;
                 }
                 erreurs.entry(q).or_insert(MessageValidation {
-                    code: e.code.as_str(),
+                    code: e.code.as_str().to_string(),
                     message_fr: e.message_fr,
                     message_en: e.message_en,
                 });
@@ -592,10 +597,10 @@ pub fn questionnaire(
         .iter()
         .filter(|m| visibles.contains(&m.id))
         .map(|m| Question {
-            id: m.id,
+            id: m.id.to_string(),
             kind: m.kind,
-            label_fr: m.label_fr,
-            label_en: m.label_en,
+            label_fr: m.label_fr.to_string(),
+            label_en: m.label_en.to_string(),
             help_fr: aide(rules, version, m.help_fr, Langue::Fr),
             help_en: aide(rules, version, m.help_en, Langue::En),
             required: requis.contains(&m.id),
@@ -613,7 +618,7 @@ pub fn questionnaire(
             q.error.is_some()
                 || (q.required && q.answer.as_deref().is_none_or(|a| a.trim().is_empty()))
         })
-        .map(|q| q.id)
+        .map(|q| q.id.clone())
         .collect();
     Questionnaire {
         questions,
@@ -670,15 +675,17 @@ fn choix(rules: &RuleSet, m: &Modele) -> Vec<Choix> {
 
 /// The verdict, worded for the result screen (never colour-only: a symbol and a title).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Verdict {
     pub status: Statut,
-    pub symbol: &'static str,
-    pub title_fr: &'static str,
-    pub title_en: &'static str,
+    pub symbol: String,
+    pub title_fr: String,
+    pub title_en: String,
 }
 
 /// One cell of the options × years table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CelluleAide {
     pub year: u32,
     /// Euros, written as a decimal string ("19000.00"); apps format it with the fr_FR currency
@@ -693,10 +700,11 @@ pub struct CelluleAide {
 
 /// One row of the table: an option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LigneFormule {
     pub option: Formule,
-    pub label_fr: &'static str,
-    pub label_en: &'static str,
+    pub label_fr: String,
+    pub label_en: String,
     pub available: bool,
     pub unavailable_fr: Option<String>,
     pub unavailable_en: Option<String>,
@@ -714,6 +722,7 @@ pub struct LigneFormule {
 
 /// What the result screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueResultat {
     pub verdict: Verdict,
     pub rules: VersionAppliquee,
@@ -724,8 +733,8 @@ pub struct VueResultat {
     pub caveats: Vec<Avertissement>,
     pub notices: Vec<crate::rules::Notice>,
     pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: &'static str,
-    pub disclaimer_en: &'static str,
+    pub disclaimer_fr: String,
+    pub disclaimer_en: String,
 }
 
 /// The result view model for complete answers; an incomplete questionnaire is an error naming
@@ -757,12 +766,12 @@ pub fn situation(
                 Some(e) => Erreur {
                     // Keep the answer's own code (hors_bornes…); the questionnaire's reading
                     // errors (nombre_attendu…) are unknown values for the engine.
-                    code: CodeErreur::depuis_code(e.code).unwrap_or(CodeErreur::ValeurInconnue),
+                    code: CodeErreur::depuis_code(&e.code).unwrap_or(CodeErreur::ValeurInconnue),
                     champ: Some(x.id.to_owned()),
                     message_fr: e.message_fr.clone(),
                     message_en: e.message_en.clone(),
                 },
-                None => Erreur::champ_requis(x.id, x.label_fr, x.label_en),
+                None => Erreur::champ_requis(&x.id, &x.label_fr, &x.label_en),
             },
             None => Erreur::champ_requis(
                 "signature_date",
@@ -822,8 +831,8 @@ fn vue(e: Evaluation) -> VueResultat {
             };
             LigneFormule {
                 option: o.option,
-                label_fr: o.label_fr,
-                label_en: o.label_en,
+                label_fr: o.label_fr.clone(),
+                label_en: o.label_en.clone(),
                 available: o.available,
                 unavailable_fr: o.unavailable_reasons.first().map(|r| r.message_fr.clone()),
                 unavailable_en: o.unavailable_reasons.first().map(|r| r.message_en.clone()),
@@ -880,9 +889,9 @@ fn vue(e: Evaluation) -> VueResultat {
     VueResultat {
         verdict: Verdict {
             status: e.eligibility.status,
-            symbol,
-            title_fr,
-            title_en,
+            symbol: symbol.to_string(),
+            title_fr: title_fr.to_string(),
+            title_en: title_en.to_string(),
         },
         rules: e.rules,
         reasons: e.eligibility.reasons,

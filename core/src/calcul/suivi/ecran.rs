@@ -22,6 +22,7 @@ use crate::Langue;
 
 /// One indicator's progress, as shown and as spoken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LigneIndicateur {
     #[serde(with = "super::serde_indicateur")]
     pub indicator: Indicateur,
@@ -41,14 +42,15 @@ pub struct LigneIndicateur {
     pub gauge: Option<Decimal>,
     pub reached: bool,
     /// ✓ reached, ✗ not reached, … not measured (never colour only).
-    pub symbol: &'static str,
+    pub symbol: String,
 }
 
 /// Whether the objective is met, and under which rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VerdictContrat {
     pub met: bool,
-    pub symbol: &'static str,
+    pub symbol: String,
     pub title_fr: String,
     pub title_en: String,
     /// The rule of the version, with its grade and references.
@@ -59,6 +61,7 @@ pub struct VerdictContrat {
 
 /// One year-3+ amount and what the objective's reading means for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LignePerspective {
     pub year: u32,
     pub period: Periode,
@@ -75,6 +78,7 @@ pub struct LignePerspective {
 
 /// What the « Mon contrat » screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueContrat {
     pub title_fr: String,
     pub title_en: String,
@@ -92,8 +96,8 @@ pub struct VueContrat {
     pub outlook: Vec<LignePerspective>,
     pub caveats: Vec<Avertissement>,
     pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: &'static str,
-    pub disclaimer_en: &'static str,
+    pub disclaimer_fr: String,
+    pub disclaimer_en: String,
 }
 
 /// The screen for contract `c` on date `on` (given by the app: today).
@@ -234,9 +238,9 @@ fn ligne_indicateur(x: &SuiviIndicateur) -> LigneIndicateur {
         gauge: x.progress.map(|p| p.clamp(Decimal::ZERO, Decimal::ONE)),
         reached: x.reached,
         symbol: match (x.current, x.reached) {
-            (None, _) => "…",
-            (Some(_), true) => "✓",
-            (Some(_), false) => "✗",
+            (None, _) => "…".to_string(),
+            (Some(_), true) => "✓".to_string(),
+            (Some(_), false) => "✗".to_owned(),
         },
     }
 }
@@ -403,7 +407,11 @@ pub fn vue_contrat(s: &Suivi) -> VueContrat {
         indicators: s.indicators.iter().map(ligne_indicateur).collect(),
         verdict: VerdictContrat {
             met: s.met,
-            symbol: if s.met { "✓" } else { "✗" },
+            symbol: if s.met {
+                "✓".to_string()
+            } else {
+                "✗".to_string()
+            },
             title_fr: if s.met {
                 "Objectif atteint à cette date".to_owned()
             } else {
@@ -429,7 +437,7 @@ pub fn vue_contrat(s: &Suivi) -> VueContrat {
             .collect(),
         caveats: s.caveats.clone(),
         references: s.references.clone(),
-        disclaimer_fr: s.disclaimer_fr,
-        disclaimer_en: s.disclaimer_en,
+        disclaimer_fr: s.disclaimer_fr.clone(),
+        disclaimer_en: s.disclaimer_en.clone(),
     }
 }

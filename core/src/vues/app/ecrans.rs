@@ -340,7 +340,7 @@ impl Application {
                 if enregistrer {
                     if let Ok(texte) = suivi::enregistrer(&c) {
                         self.ecritures.push(Ecriture {
-                            nom: FICHIER_CONTRAT,
+                            nom: FICHIER_CONTRAT.to_string(),
                             octets: Some(texte.into_bytes()),
                         });
                     }
@@ -621,7 +621,7 @@ fn vue_suivi(v: &suivi::ecran::VueContrat, l: Langue) -> VueSuiviApp {
             .iter()
             .map(|c| VueLigne::new("!", pick(l, &c.message_fr, &c.message_en).clone()))
             .collect(),
-        disclaimer: pick(l, v.disclaimer_fr, v.disclaimer_en).to_owned(),
+        disclaimer: pick(l, v.disclaimer_fr.clone(), v.disclaimer_en.clone()).to_owned(),
     }
 }
 
@@ -631,6 +631,7 @@ fn vue_suivi(v: &suivi::ecran::VueContrat, l: Langue) -> VueSuiviApp {
 
 /// « Coût net »: the salary field and the economics screen of the calcul layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueCoutNet {
     pub intro: String,
     /// Sent back as an answer with id [`CHAMP_BRUT`].
@@ -642,6 +643,7 @@ pub struct VueCoutNet {
 
 /// « Mon contrat »: the form (answers with ids `contrat.*`) and the contract's view once valid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueMonContrat {
     pub intro: String,
     pub questions: Vec<VueQuestion>,
@@ -651,6 +653,7 @@ pub struct VueMonContrat {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueIndicateur {
     /// "pmt" or "fa".
     pub indicator: String,
@@ -667,6 +670,7 @@ pub struct VueIndicateur {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueVerdictContrat {
     pub met: bool,
     pub symbol: String,
@@ -676,6 +680,7 @@ pub struct VueVerdictContrat {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueSuiviApp {
     pub title: String,
     pub contract_year: u32,
