@@ -28,16 +28,15 @@ import androidx.compose.ui.platform.LocalConfiguration
 import androidx.compose.ui.platform.LocalContext
 import androidx.lifecycle.AndroidViewModel
 import androidx.lifecycle.viewmodel.compose.viewModel
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.AppModel
-import fr.assistmed.core.AppView
-import fr.assistmed.core.appFileNames
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.FichierImporte
+import fr.assistmed.core.VueApp
 import fr.assistmed.demo.ui.AssistmedContent
+import fr.assistmed.sdk.AppModel
+import fr.assistmed.sdk.appFileNames
 import java.io.File
 import java.io.IOException
-import java.text.SimpleDateFormat
-import java.util.Date
-import java.util.Locale
+import java.time.LocalDate
 
 class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -46,12 +45,12 @@ class MainActivity : ComponentActivity() {
         setContent {
             val vm: AppViewModel = viewModel()
             val language = LocalConfiguration.current.locales[0].toLanguageTag()
-            if (vm.language != language) vm.send(AppEvent.Language(language))
+            if (vm.language != language) vm.send(Evenement.Langue(language))
             val context = LocalContext.current
             val picker = rememberLauncherForActivityResult(ActivityResultContracts.OpenMultipleDocuments()) { uris ->
-                if (uris.isNotEmpty()) vm.send(AppEvent.ImportRules(uris.mapNotNull { readPicked(it) }.toMap()))
+                if (uris.isNotEmpty()) vm.send(Evenement.ImporterRegles(uris.mapNotNull { readPicked(it) }))
             }
-            BackHandler(enabled = vm.view.back != null || vm.view.confirmation != null) { vm.send(AppEvent.Back) }
+            BackHandler(enabled = vm.view.back != null || vm.view.confirmation != null) { vm.send(Evenement.Retour) }
             val dark = isSystemInDarkTheme()
             val colors = when {
                 Build.VERSION.SDK_INT >= Build.VERSION_CODES.S ->
@@ -65,12 +64,12 @@ class MainActivity : ComponentActivity() {
         }
     }
 
-    /** (display name, bytes) of a picked document; null if it cannot be read. */
-    private fun readPicked(uri: Uri): Pair<String, ByteArray>? = try {
+    /** A picked document (display name, bytes); null if it cannot be read. */
+    private fun readPicked(uri: Uri): FichierImporte? = try {
         val name = contentResolver.query(uri, arrayOf(OpenableColumns.DISPLAY_NAME), null, null, null)?.use { c ->
             if (c.moveToFirst()) c.getString(0) else null
         } ?: uri.lastPathSegment ?: ""
-        contentResolver.openInputStream(uri)?.use { it.readBytes() }?.let { name to it }
+        contentResolver.openInputStream(uri)?.use { it.readBytes() }?.let { FichierImporte(name, it) }
     } catch (e: IOException) {
         null
     } catch (e: SecurityException) {
@@ -89,26 +88,26 @@ class AppViewModel(app: Application) : AndroidViewModel(app) {
         private set
     private val model = AppModel(
         appFileNames().mapNotNull { name -> read(name)?.let { name to it } }.toMap(),
-        SimpleDateFormat("yyyy-MM-dd", Locale.ROOT).format(Date()),
+        LocalDate.now(),
         language,
     )
-    var view: AppView by mutableStateOf(model.view())
+    var view: VueApp by mutableStateOf(model.view())
         private set
 
     init {
         store()
     }
 
-    fun send(event: AppEvent) {
-        if (event is AppEvent.Language) language = event.code
+    fun send(event: Evenement) {
+        if (event is Evenement.Langue) language = event.code
         view = model.send(event)
         store()
     }
 
     private fun store() {
         for (w in model.takeWrites()) {
-            val file = AtomicFile(File(dir, w.name))
-            val bytes = w.bytes
+            val file = AtomicFile(File(dir, w.nom))
+            val bytes = w.octets
             if (bytes == null) {
                 file.delete()
                 continue

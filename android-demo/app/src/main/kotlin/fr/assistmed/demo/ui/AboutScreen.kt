@@ -15,7 +15,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AboutView
+import fr.assistmed.core.VueAPropos
 
 /**
  * « À propos »: the rule versions and the contracts each governs, where the active rules come
@@ -23,7 +23,7 @@ import fr.assistmed.core.AboutView
  * platform shell opens its file picker on [onPickRuleFiles]; the app has no network access).
  */
 @Composable
-fun AboutScreen(a: AboutView, onPickRuleFiles: () -> Unit) {
+fun AboutScreen(a: VueAPropos, onPickRuleFiles: () -> Unit) {
     Column(
         Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp).testTag("about-screen"),
         verticalArrangement = Arrangement.spacedBy(8.dp),

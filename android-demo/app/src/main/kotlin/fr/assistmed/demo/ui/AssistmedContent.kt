@@ -24,19 +24,19 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.AppView
-import fr.assistmed.core.Screen
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.VueApp
 
 /**
- * The whole app for one [AppView] of the core: top bar, the current screen, the confirmation
+ * The whole app for one [VueApp] of the core: top bar, the current screen, the confirmation
  * dialog. Every text comes from the view; every tap and keystroke is one [onEvent]. The
  * platform shell (MainActivity on Android, the tests on the JVM) keeps the view as state, and
  * opens the file picker on [onPickRuleFiles].
  */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun AssistmedContent(view: AppView, onEvent: (AppEvent) -> Unit, onPickRuleFiles: () -> Unit, modifier: Modifier = Modifier) {
+fun AssistmedContent(view: VueApp, onEvent: (Evenement) -> Unit, onPickRuleFiles: () -> Unit, modifier: Modifier = Modifier) {
     Scaffold(
         modifier = modifier,
         topBar = {
@@ -44,29 +44,29 @@ fun AssistmedContent(view: AppView, onEvent: (AppEvent) -> Unit, onPickRuleFiles
                 title = { Text(view.title, modifier = Modifier.semantics { heading() }.testTag("title")) },
                 navigationIcon = {
                     view.back?.let { label ->
-                        IconButton(onClick = { onEvent(AppEvent.Back) }, modifier = Modifier.testTag("back")) {
+                        IconButton(onClick = { onEvent(Evenement.Retour) }, modifier = Modifier.testTag("back")) {
                             Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = label)
                         }
                     }
                 },
                 actions = {
                     view.newSimulation?.let { label ->
-                        IconButton(onClick = { onEvent(AppEvent.NewSimulation) }, modifier = Modifier.testTag("new-simulation")) {
+                        IconButton(onClick = { onEvent(Evenement.NouvelleSimulation) }, modifier = Modifier.testTag("new-simulation")) {
                             Icon(Icons.Filled.Refresh, contentDescription = label)
                         }
                     }
                     view.edit?.let { label ->
-                        IconButton(onClick = { onEvent(AppEvent.Open(Screen.QUESTIONNAIRE)) }, modifier = Modifier.testTag("edit")) {
+                        IconButton(onClick = { onEvent(Evenement.Ouvrir(Ecran.QUESTIONNAIRE)) }, modifier = Modifier.testTag("edit")) {
                             Icon(Icons.Filled.Edit, contentDescription = label)
                         }
                     }
                     view.myContract?.let { label ->
-                        IconButton(onClick = { onEvent(AppEvent.Open(Screen.MY_CONTRACT)) }, modifier = Modifier.testTag("my-contract")) {
+                        IconButton(onClick = { onEvent(Evenement.Ouvrir(Ecran.MON_CONTRAT)) }, modifier = Modifier.testTag("my-contract")) {
                             Icon(Icons.Filled.DateRange, contentDescription = label)
                         }
                     }
                     view.about?.let { label ->
-                        IconButton(onClick = { onEvent(AppEvent.Open(Screen.ABOUT)) }, modifier = Modifier.testTag("about")) {
+                        IconButton(onClick = { onEvent(Evenement.Ouvrir(Ecran.A_PROPOS)) }, modifier = Modifier.testTag("about")) {
                             Icon(Icons.Filled.Info, contentDescription = label)
                         }
                     }
@@ -79,26 +79,26 @@ fun AssistmedContent(view: AppView, onEvent: (AppEvent) -> Unit, onPickRuleFiles
             val comparison = view.comparison
             val legal = view.legalBasis
             when (view.screen) {
-                Screen.QUESTIONNAIRE -> QuestionnaireScreen(view.questionnaire, onEvent)
-                Screen.RESULT -> if (result != null) ResultScreen(result, onEvent)
-                Screen.COMPARISON -> if (comparison != null) ComparisonScreen(comparison)
-                Screen.LEGAL_BASIS -> if (legal != null) LegalBasisScreen(legal)
-                Screen.ABOUT -> AboutScreen(view.aboutScreen, onPickRuleFiles)
-                Screen.NET_COST -> view.netCost?.let { NetCostScreen(it, onEvent) }
-                Screen.MY_CONTRACT -> MyContractScreen(view.contract, onEvent)
+                Ecran.QUESTIONNAIRE -> QuestionnaireScreen(view.questionnaire, onEvent)
+                Ecran.RESULTAT -> if (result != null) ResultScreen(result, onEvent)
+                Ecran.COMPARAISON -> if (comparison != null) ComparisonScreen(comparison)
+                Ecran.BASE_LEGALE -> if (legal != null) LegalBasisScreen(legal)
+                Ecran.A_PROPOS -> AboutScreen(view.aboutScreen, onPickRuleFiles)
+                Ecran.COUT_NET -> view.netCost?.let { NetCostScreen(it, onEvent) }
+                Ecran.MON_CONTRAT -> MyContractScreen(view.contract, onEvent)
             }
         }
     }
     view.confirmation?.let { c ->
         AlertDialog(
-            onDismissRequest = { onEvent(AppEvent.Cancel) },
+            onDismissRequest = { onEvent(Evenement.Annuler) },
             title = { Text(c.title, modifier = Modifier.semantics { heading() }) },
             text = { Text(c.message) },
             confirmButton = {
-                TextButton(onClick = { onEvent(AppEvent.Confirm) }, modifier = Modifier.testTag("confirm")) { Text(c.confirm) }
+                TextButton(onClick = { onEvent(Evenement.Confirmer) }, modifier = Modifier.testTag("confirm")) { Text(c.confirm) }
             },
             dismissButton = {
-                TextButton(onClick = { onEvent(AppEvent.Cancel) }, modifier = Modifier.testTag("cancel")) { Text(c.cancel) }
+                TextButton(onClick = { onEvent(Evenement.Annuler) }, modifier = Modifier.testTag("cancel")) { Text(c.cancel) }
             },
         )
     }

@@ -21,8 +21,8 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AmountLineView
-import fr.assistmed.core.LineView
+import fr.assistmed.core.VueLigne
+import fr.assistmed.core.VueMontant
 
 /** A section title, announced as a heading by screen readers. */
 @Composable
@@ -48,7 +48,7 @@ fun InfoCard(modifier: Modifier = Modifier, content: @Composable () -> Unit) {
  * merged semantics, where the UI tests read them.
  */
 @Composable
-fun AmountLine(line: AmountLineView, modifier: Modifier = Modifier, emphasized: Boolean = false) {
+fun AmountLine(line: VueMontant, modifier: Modifier = Modifier, emphasized: Boolean = false) {
     val style = if (emphasized) MaterialTheme.typography.titleMedium else MaterialTheme.typography.bodyLarge
     Row(
         modifier = modifier.fillMaxWidth().padding(vertical = 2.dp).semantics(mergeDescendants = true) { contentDescription = line.spoken },
@@ -73,7 +73,7 @@ fun WarningLine(text: String, modifier: Modifier = Modifier) {
 
 /** A line with a leading symbol (✓, ✗, →, •, !); screen readers say what the symbol means. */
 @Composable
-fun BulletLine(line: LineView, modifier: Modifier = Modifier) {
+fun BulletLine(line: VueLigne, modifier: Modifier = Modifier) {
     Row(
         modifier = modifier.fillMaxWidth().clearAndSetSemantics { contentDescription = line.spoken },
         horizontalArrangement = Arrangement.spacedBy(8.dp),

@@ -22,8 +22,8 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.ComparisonRowView
-import fr.assistmed.core.ComparisonView
+import fr.assistmed.core.VueComparaison
+import fr.assistmed.core.VueLigneComparaison
 
 /**
  * ½ ETP and 1 ETP side by side, year by year, then totals and objectives. The columns share the
@@ -31,7 +31,7 @@ import fr.assistmed.core.ComparisonView
  * each row as one sentence (the core's spoken form).
  */
 @Composable
-fun ComparisonScreen(c: ComparisonView) {
+fun ComparisonScreen(c: VueComparaison) {
     Column(
         Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp).testTag("comparison"),
         verticalArrangement = Arrangement.spacedBy(8.dp),
@@ -54,7 +54,7 @@ fun ComparisonScreen(c: ComparisonView) {
 }
 
 @Composable
-private fun ComparisonRow(row: ComparisonRowView, style: TextStyle, modifier: Modifier) {
+private fun ComparisonRow(row: VueLigneComparaison, style: TextStyle, modifier: Modifier) {
     Row(modifier.fillMaxWidth().padding(vertical = 4.dp).semantics(mergeDescendants = true) { contentDescription = row.spoken }) {
         Cell(row.label, style, weight = 1f, start = true)
         Cell(row.half, style)

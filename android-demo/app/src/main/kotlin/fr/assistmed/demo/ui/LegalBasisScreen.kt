@@ -16,14 +16,14 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.LegalBasisView
+import fr.assistmed.core.VueBaseLegale
 
 /**
  * « Base légale »: the texts and sources the result rests on. Addresses are selectable text, not
  * links: the app opens nothing on the network.
  */
 @Composable
-fun LegalBasisScreen(l: LegalBasisView) {
+fun LegalBasisScreen(l: VueBaseLegale) {
     Column(
         Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp).testTag("legal"),
         verticalArrangement = Arrangement.spacedBy(12.dp),

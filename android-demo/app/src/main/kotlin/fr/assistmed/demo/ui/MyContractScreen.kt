@@ -22,9 +22,9 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.ContractStatusView
-import fr.assistmed.core.MyContractView
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.VueMonContrat
+import fr.assistmed.core.VueSuiviApp
 
 /**
  * « Mon contrat »: once the contract is valid, where it stands (year, progress per indicator
@@ -32,7 +32,7 @@ import fr.assistmed.core.MyContractView
  * then the form (the core's fields; each keystroke is an answer, the core saves the contract).
  */
 @Composable
-fun MyContractScreen(c: MyContractView, onEvent: (AppEvent) -> Unit) {
+fun MyContractScreen(c: VueMonContrat, onEvent: (Evenement) -> Unit) {
     Column(
         Modifier.fillMaxSize().imePadding().verticalScroll(rememberScrollState()).padding(16.dp).testTag("my-contract"),
         verticalArrangement = Arrangement.spacedBy(8.dp),
@@ -45,7 +45,7 @@ fun MyContractScreen(c: MyContractView, onEvent: (AppEvent) -> Unit) {
 }
 
 @Composable
-private fun Status(s: ContractStatusView) {
+private fun Status(s: VueSuiviApp) {
     InfoCard(Modifier.testTag("contract:status")) {
         Text(s.title, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
         Body(s.year, Modifier.testTag("contract:year"))

@@ -23,10 +23,10 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.text.style.TextAlign
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.EconomicsRow
-import fr.assistmed.core.EconomicsView
-import fr.assistmed.core.NetCostView
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.LigneEconomie
+import fr.assistmed.core.VueCoutNet
+import fr.assistmed.core.VueEconomie
 
 /**
  * « Coût net »: the salary field, then ½ ETP and 1 ETP side by side, year by year (aid,
@@ -35,7 +35,7 @@ import fr.assistmed.core.NetCostView
  * spoken sentence per option (the core's).
  */
 @Composable
-fun NetCostScreen(n: NetCostView, onEvent: (AppEvent) -> Unit) {
+fun NetCostScreen(n: VueCoutNet, onEvent: (Evenement) -> Unit) {
     Column(
         Modifier.fillMaxSize().imePadding().verticalScroll(rememberScrollState()).padding(16.dp).testTag("net-cost"),
         verticalArrangement = Arrangement.spacedBy(8.dp),
@@ -48,7 +48,7 @@ fun NetCostScreen(n: NetCostView, onEvent: (AppEvent) -> Unit) {
 }
 
 @Composable
-private fun Economics(e: EconomicsView) {
+private fun Economics(e: VueEconomie) {
     SectionTitle(e.title)
     for ((o, opt) in e.options.withIndex()) Body(opt.title + " — " + opt.salary, Modifier.testTag("eco:$o:salary"))
     val years = e.options.maxOfOrNull { it.rows.size } ?: 0
@@ -71,7 +71,7 @@ private fun Economics(e: EconomicsView) {
 
 /** One year (or the totals, y = -1): a row per figure, a column per option. */
 @Composable
-private fun YearTable(heading: String, e: EconomicsView, y: Int, row: (fr.assistmed.core.EconomicsOptionView) -> EconomicsRow?) {
+private fun YearTable(heading: String, e: VueEconomie, y: Int, row: (fr.assistmed.core.OptionEconomie) -> LigneEconomie?) {
     val key = if (y < 0) "total" else "$y"
     InfoCard(Modifier.testTag("eco:year:$key")) {
         Text(heading, style = MaterialTheme.typography.titleSmall, modifier = Modifier.semantics { heading() })
@@ -79,7 +79,7 @@ private fun YearTable(heading: String, e: EconomicsView, y: Int, row: (fr.assist
             Cell("", MaterialTheme.typography.labelMedium, weight = 3f, start = true)
             for (o in e.options) Cell(o.title, MaterialTheme.typography.labelMedium)
         }
-        val figures = listOf<Pair<String, (EconomicsRow) -> String>>(
+        val figures = listOf<Pair<String, (LigneEconomie) -> String>>(
             "aid" to { it.aid }, "cost" to { it.employerCost }, "net" to { it.net }, "be" to { it.breakEven },
         )
         for ((i, f) in figures.withIndex()) {

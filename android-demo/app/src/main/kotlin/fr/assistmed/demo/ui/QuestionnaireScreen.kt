@@ -41,18 +41,18 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.QuestionKind
-import fr.assistmed.core.QuestionView
-import fr.assistmed.core.QuestionnaireView
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.TypeQuestion
+import fr.assistmed.core.VueQuestion
+import fr.assistmed.core.VueQuestionnaire
 import kotlinx.coroutines.launch
 
 /**
  * The questions the core asks for the current answers, rendered by kind. Every tap or keystroke
- * is one [AppEvent.Answer]; the core re-validates and may add or remove questions.
+ * is one [Evenement.Answer]; the core re-validates and may add or remove questions.
  */
 @Composable
-fun QuestionnaireScreen(q: QuestionnaireView, onEvent: (AppEvent) -> Unit) {
+fun QuestionnaireScreen(q: VueQuestionnaire, onEvent: (Evenement) -> Unit) {
     val scroll = rememberScrollState()
     val scope = rememberCoroutineScope()
     val offsets = remember { mutableStateMapOf<String, Int>() }
@@ -77,7 +77,7 @@ fun QuestionnaireScreen(q: QuestionnaireView, onEvent: (AppEvent) -> Unit) {
                     ) { Text(pending) }
                 }
                 Button(
-                    onClick = { onEvent(AppEvent.ShowResult) },
+                    onClick = { onEvent(Evenement.VoirResultat) },
                     enabled = q.canShowResult,
                     modifier = Modifier.fillMaxWidth().testTag("show-result"),
                 ) { Text(q.showResult) }
@@ -88,22 +88,22 @@ fun QuestionnaireScreen(q: QuestionnaireView, onEvent: (AppEvent) -> Unit) {
 
 /** One field as the core describes it; shared by the questionnaire, « Coût net » and « Mon contrat ». */
 @Composable
-fun QuestionCard(q: QuestionView, onEvent: (AppEvent) -> Unit, modifier: Modifier = Modifier) {
+fun QuestionCard(q: VueQuestion, onEvent: (Evenement) -> Unit, modifier: Modifier = Modifier) {
     InfoCard(modifier.testTag("q:${q.id}")) {
         Text(q.label, style = MaterialTheme.typography.titleSmall, modifier = Modifier.semantics { heading() })
         q.required?.let { Text(it, style = MaterialTheme.typography.labelMedium) }
         Text(q.help, style = MaterialTheme.typography.bodySmall)
-        val answer = { v: String? -> onEvent(AppEvent.Answer(q.id, v)) }
+        val answer = { v: String? -> onEvent(Evenement.Repondre(q.id, v)) }
         when (q.kind) {
-            QuestionKind.CHOICE, QuestionKind.YES_NO -> if (q.radio) RadioChoice(q, answer) else DropdownChoice(q, answer)
-            QuestionKind.COUNT -> TextAnswer(q, KeyboardType.Number, answer)
-            QuestionKind.PERCENTAGE -> TextAnswer(q, KeyboardType.Decimal, answer)
-            QuestionKind.DATE -> TextAnswer(q, KeyboardType.Number, answer)
+            TypeQuestion.CHOICE, TypeQuestion.YES_NO -> if (q.radio) RadioChoice(q, answer) else DropdownChoice(q, answer)
+            TypeQuestion.COUNT -> TextAnswer(q, KeyboardType.Number, answer)
+            TypeQuestion.PERCENTAGE -> TextAnswer(q, KeyboardType.Decimal, answer)
+            TypeQuestion.DATE -> TextAnswer(q, KeyboardType.Number, answer)
         }
         q.prefilled?.let { note ->
             Body(note)
             q.confirm?.let { label ->
-                OutlinedButton(onClick = { onEvent(AppEvent.ConfirmPrefilled(q.id)) }, modifier = Modifier.testTag("q:${q.id}:confirm")) {
+                OutlinedButton(onClick = { onEvent(Evenement.ConfirmerPrerempli(q.id)) }, modifier = Modifier.testTag("q:${q.id}:confirm")) {
                     Text(label)
                 }
             }
@@ -113,7 +113,7 @@ fun QuestionCard(q: QuestionView, onEvent: (AppEvent) -> Unit, modifier: Modifie
 }
 
 @Composable
-private fun RadioChoice(q: QuestionView, answer: (String?) -> Unit) {
+private fun RadioChoice(q: VueQuestion, answer: (String?) -> Unit) {
     Column(Modifier.selectableGroup()) {
         for (c in q.choices) {
             Row(
@@ -133,7 +133,7 @@ private fun RadioChoice(q: QuestionView, answer: (String?) -> Unit) {
 
 /** Many choices (specialties, bands): a button showing the answer, opening a menu. */
 @Composable
-private fun DropdownChoice(q: QuestionView, answer: (String?) -> Unit) {
+private fun DropdownChoice(q: VueQuestion, answer: (String?) -> Unit) {
     var expanded by remember { mutableStateOf(false) }
     Box {
         OutlinedButton(onClick = { expanded = true }, modifier = Modifier.fillMaxWidth().testTag("q:${q.id}:field")) {
@@ -157,7 +157,7 @@ private fun DropdownChoice(q: QuestionView, answer: (String?) -> Unit) {
 
 /** Counts, percentages and dates (typed « JJ/MM/AAAA »; the core reads and checks them). */
 @Composable
-private fun TextAnswer(q: QuestionView, keyboard: KeyboardType, answer: (String?) -> Unit) {
+private fun TextAnswer(q: VueQuestion, keyboard: KeyboardType, answer: (String?) -> Unit) {
     OutlinedTextField(
         value = q.value,
         onValueChange = { answer(it.trim()) },

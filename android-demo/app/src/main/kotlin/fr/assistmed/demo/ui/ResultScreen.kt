@@ -23,11 +23,11 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.EligibilityStatus
-import fr.assistmed.core.OptionView
-import fr.assistmed.core.ResultScreenView
-import fr.assistmed.core.Screen
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.Statut
+import fr.assistmed.core.VueOption
+import fr.assistmed.core.VueResultatApp
 
 /**
  * The result: verdict (symbol and words; the container colour only repeats them), each
@@ -35,15 +35,15 @@ import fr.assistmed.core.Screen
  * disclaimer — all texts of the core's view.
  */
 @Composable
-fun ResultScreen(r: ResultScreenView, onEvent: (AppEvent) -> Unit) {
+fun ResultScreen(r: VueResultatApp, onEvent: (Evenement) -> Unit) {
     Column(
         Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp).testTag("result"),
         verticalArrangement = Arrangement.spacedBy(8.dp),
     ) {
         val colors = when (r.verdict.status) {
-            EligibilityStatus.ELIGIBLE -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)
-            EligibilityStatus.NOT_ELIGIBLE -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer)
-            EligibilityStatus.REFER_TO_CPAM -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.tertiaryContainer)
+            Statut.ELIGIBLE -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer)
+            Statut.NOT_ELIGIBLE -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer)
+            Statut.REFER_TO_CPAM -> CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.tertiaryContainer)
         }
         Card(colors = colors, modifier = Modifier.fillMaxWidth()) {
             Row(
@@ -60,12 +60,12 @@ fun ResultScreen(r: ResultScreenView, onEvent: (AppEvent) -> Unit) {
         SectionTitle(r.optionsTitle)
         r.options.forEachIndexed { i, o -> OptionCard(o, i) }
 
-        Button(onClick = { onEvent(AppEvent.Open(Screen.COMPARISON)) }, modifier = Modifier.fillMaxWidth().testTag("compare")) { Text(r.compare) }
-        Button(onClick = { onEvent(AppEvent.Open(Screen.NET_COST)) }, modifier = Modifier.fillMaxWidth().testTag("net-cost")) { Text(r.netCost) }
-        OutlinedButton(onClick = { onEvent(AppEvent.Open(Screen.LEGAL_BASIS)) }, modifier = Modifier.fillMaxWidth().testTag("legal-basis")) {
+        Button(onClick = { onEvent(Evenement.Ouvrir(Ecran.COMPARAISON)) }, modifier = Modifier.fillMaxWidth().testTag("compare")) { Text(r.compare) }
+        Button(onClick = { onEvent(Evenement.Ouvrir(Ecran.COUT_NET)) }, modifier = Modifier.fillMaxWidth().testTag("net-cost")) { Text(r.netCost) }
+        OutlinedButton(onClick = { onEvent(Evenement.Ouvrir(Ecran.BASE_LEGALE)) }, modifier = Modifier.fillMaxWidth().testTag("legal-basis")) {
             Text(r.legalBasis)
         }
-        OutlinedButton(onClick = { onEvent(AppEvent.Open(Screen.QUESTIONNAIRE)) }, modifier = Modifier.fillMaxWidth()) { Text(r.edit) }
+        OutlinedButton(onClick = { onEvent(Evenement.Ouvrir(Ecran.QUESTIONNAIRE)) }, modifier = Modifier.fillMaxWidth()) { Text(r.edit) }
 
         SectionTitle(r.reasonsTitle)
         for (x in r.reasons) BulletLine(x)
@@ -87,7 +87,7 @@ fun ResultScreen(r: ResultScreenView, onEvent: (AppEvent) -> Unit) {
 }
 
 @Composable
-private fun OptionCard(o: OptionView, index: Int) {
+private fun OptionCard(o: VueOption, index: Int) {
     InfoCard(Modifier.testTag("option:$index")) {
         Text(o.label, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
         o.unavailable?.let { BulletLine(it) }

@@ -8,9 +8,10 @@ import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
-import fr.assistmed.core.RuleStore
-import fr.assistmed.core.Screen
-import fr.assistmed.core.situationFromJson
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Langue
+import fr.assistmed.sdk.RuleStore
+import fr.assistmed.sdk.situationFromJson
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Rule
@@ -47,9 +48,9 @@ class GoldenUiTest(private val name: String, private val case: GoldenCase, priva
         rule.enter(host, answers)
         rule.onNodeWithTag("show-result").assertIsEnabled().performClick()
         rule.waitForIdle()
-        assertEquals(Screen.RESULT, host.view.screen)
+        assertEquals(Ecran.RESULTAT, host.view.screen)
 
-        val expected = rules.assess(situationFromJson(case.input.toString()))
+        val expected = rules.assess(situationFromJson(case.input.toString(), Langue.FR), Langue.FR)
         assertEquals("options", expected.options.size, host.view.result!!.options.size)
         expected.options.forEachIndexed { i, o ->
             o.aid.forEachIndexed { y, cell ->

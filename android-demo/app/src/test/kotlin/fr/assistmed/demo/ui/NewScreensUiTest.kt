@@ -10,15 +10,18 @@ import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.performTextReplacement
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
-import fr.assistmed.core.AppModel
-import fr.assistmed.core.ContractOption
-import fr.assistmed.core.EconomicsRequest
-import fr.assistmed.core.Language
-import fr.assistmed.core.RuleStore
-import fr.assistmed.core.Screen
-import fr.assistmed.core.appFileNames
-import fr.assistmed.core.situationFromJson
-import fr.assistmed.core.trackedContractFromBytes
+import fr.assistmed.core.BandeFmt
+import fr.assistmed.core.Demande
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.Formule
+import fr.assistmed.core.Hypotheses
+import fr.assistmed.core.Langue
+import fr.assistmed.sdk.AppModel
+import fr.assistmed.sdk.RuleStore
+import fr.assistmed.sdk.appFileNames
+import fr.assistmed.sdk.situationFromJson
+import fr.assistmed.sdk.trackedContractFromBytes
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertNotNull
 import org.junit.Assert.assertTrue
@@ -28,8 +31,12 @@ import org.junit.runner.RunWith
 import org.junit.runners.Parameterized
 import java.io.File
 import java.math.BigDecimal
+import java.time.LocalDate
 
 private val rules by lazy { RuleStore.embedded() }
+
+/** The rule data's assumptions (the screen offers none but the salary). */
+private val DEFAULT_ASSUMPTIONS = Hypotheses(null, null, BandeFmt.SANS_ALD7A74, null, null, null, null)
 
 private fun json(dir: String, name: String): JsonObject =
     JsonParser.parseString(File(REPO, "tests/$dir/$name").readText()).asJsonObject
@@ -68,15 +75,15 @@ class NetCostUiTest(private val name: String) {
         rule.onNodeWithTag("show-result").performClick()
         rule.onNodeWithTag("net-cost").performScrollTo().performClick()
         rule.waitForIdle()
-        assertEquals(Screen.NET_COST, host.view.screen)
+        assertEquals(Ecran.COUT_NET, host.view.screen)
         rule.onNodeWithTag("q:economie.gross_monthly:field").performScrollTo().performTextReplacement(fullTime.toPlainString())
         rule.waitForIdle()
 
         val s = situationFromJson(JsonObject().also { o ->
             situation.entrySet().forEach { (k, v) -> o.add(k, v) }
             o.addProperty("signature_date", start)
-        }.toString())
-        val view = rules.economicsView(s, EconomicsRequest(ContractOption.PLEIN, null, fullTime.toPlainString(), null, null, null, null, null, null, null), Language.FR)
+        }.toString(), Langue.FR)
+        val view = rules.economicsView(s, Demande(Formule.PLEIN, null, fullTime, DEFAULT_ASSUMPTIONS), Langue.FR)
         assertEquals(view, host.view.netCost!!.economics)
         // Every cell on screen is the core's text.
         view.options.forEachIndexed { o, opt ->
@@ -88,7 +95,7 @@ class NetCostUiTest(private val name: String) {
         }
         // The case's option, figure by figure, against RuleStore.economics and the golden case.
         val o = if (option == "demi") 0 else 1
-        val engine = rules.economics(s, EconomicsRequest(if (option == "demi") ContractOption.DEMI else ContractOption.PLEIN, null, gross.toPlainString(), null, null, null, null, null, null, null))
+        val engine = rules.economics(s, Demande(if (option == "demi") Formule.DEMI else Formule.PLEIN, null, gross, DEFAULT_ASSUMPTIONS), Langue.FR)
         val expected = case.getAsJsonObject("expect").getAsJsonObject("output").getAsJsonArray("years")
         engine.years.forEachIndexed { y, year ->
             val shownCost = shownNumber(rule.onNodeWithTag("eco:$o:$y:cost").performScrollTo().texts()[0])
@@ -142,16 +149,16 @@ class MyContractUiTest(private val name: String) {
     fun sameProgressOnScreenAsTheEngineAndKeptAcrossARestart() {
         val case = json("tracking", name)
         val contract = case.getAsJsonObject("contract")
-        val on = case.get("on").asString
+        val on = LocalDate.parse(case.get("on").asString)
         val host = Host(AppModel(emptyMap(), on, "fr"))
         rule.setContent { Phone(host) }
         rule.onNodeWithTag("my-contract").performClick()
         rule.waitForIdle()
-        assertEquals(Screen.MY_CONTRACT, host.view.screen)
+        assertEquals(Ecran.MON_CONTRAT, host.view.screen)
         rule.enter(host, contractAnswers(contract)) { host.view.contract.questions }
 
         val saved = "{\"format\":\"assistmed-suivi\",\"version\":1,\"contract\":$contract}".toByteArray()
-        val expected = rules.track(trackedContractFromBytes(saved), on)
+        val expected = rules.track(trackedContractFromBytes(saved, Langue.FR), on, Langue.FR)
         val shown = assertNotNull(host.view.contract.error, host.view.contract.contract).let { host.view.contract.contract!! }
         assertEquals(expected.contractYear, shown.contractYear)
         assertEquals(listOf(shown.year), rule.onNodeWithTag("contract:year").performScrollTo().texts())
@@ -170,9 +177,9 @@ class MyContractUiTest(private val name: String) {
 
         // The app stores the core's bytes as they are; a new model over the same files shows the same.
         val files = HashMap<String, ByteArray>()
-        for (w in host.model.takeWrites()) if (w.bytes != null) files[w.name] = w.bytes!! else files.remove(w.name)
+        for (w in host.model.takeWrites()) w.octets.let { b -> if (b != null) files[w.nom] = b else files.remove(w.nom) }
         assertTrue(files.keys.all { it in appFileNames() })
         val again = AppModel(files, on, "fr")
-        assertEquals(host.view.contract, again.send(fr.assistmed.core.AppEvent.Open(Screen.MY_CONTRACT)).contract)
+        assertEquals(host.view.contract, again.send(Evenement.Ouvrir(Ecran.MON_CONTRAT)).contract)
     }
 }

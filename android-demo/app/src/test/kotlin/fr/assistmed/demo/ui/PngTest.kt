@@ -5,8 +5,8 @@ package fr.assistmed.demo.ui
 import androidx.compose.ui.test.junit4.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.Screen
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Evenement
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Rule
@@ -50,13 +50,13 @@ class PngTest(private val name: String) {
         rule.enter(host, answers)
         rule.png("$stem-1-questionnaire")
         rule.onNodeWithTag("show-result").performClick()
-        assertEquals(Screen.RESULT, host.view.screen)
+        assertEquals(Ecran.RESULTAT, host.view.screen)
         val saved = mutableListOf(rule.png("$stem-2-result"))
-        for ((i, s) in listOf(Screen.COMPARISON, Screen.LEGAL_BASIS, Screen.ABOUT).withIndex()) {
-            host.send(AppEvent.Open(s))
+        for ((i, s) in listOf(Ecran.COMPARAISON, Ecran.BASE_LEGALE, Ecran.A_PROPOS).withIndex()) {
+            host.send(Evenement.Ouvrir(s))
             rule.waitForIdle()
             if (host.view.screen == s) saved += rule.png("$stem-${i + 3}-${s.name.lowercase()}")
-            host.send(AppEvent.Back)
+            host.send(Evenement.Retour)
         }
         assertTrue(saved.all { it.length() > 5_000 })
     }

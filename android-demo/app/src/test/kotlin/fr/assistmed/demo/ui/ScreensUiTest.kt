@@ -22,8 +22,8 @@ import androidx.compose.ui.test.performTextReplacement
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.Screen
+import fr.assistmed.core.Ecran
+import fr.assistmed.core.Evenement
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNull
@@ -61,7 +61,7 @@ class ScreensUiTest {
         rule.png("prefilled-date-to-confirm")
         rule.onNodeWithTag("q:signature_date:confirm").performScrollTo().performClick()
         rule.onNodeWithTag("show-result").assertIsEnabled()
-        assertTrue(host.model.takeWrites().any { it.name == "simulation.json" && it.bytes != null })
+        assertTrue(host.model.takeWrites().any { it.nom == "simulation.json" && it.octets != null })
     }
 
     @Test
@@ -90,7 +90,7 @@ class ScreensUiTest {
         rule.onNodeWithTag("new-simulation").performClick()
         rule.onNodeWithTag("confirm").performClick()
         rule.onNodeWithTag("show-result").assertIsNotEnabled()
-        assertEquals(Screen.QUESTIONNAIRE, host.view.screen)
+        assertEquals(Ecran.QUESTIONNAIRE, host.view.screen)
     }
 
     @Test
@@ -121,8 +121,8 @@ class ScreensUiTest {
         rule.enter(host, GP_2024)
         rule.onNodeWithTag("show-result").performClick()
         val seen = StringBuilder(rule.allTexts())
-        for (s in listOf(Screen.COMPARISON, Screen.LEGAL_BASIS, Screen.ABOUT)) {
-            host.send(AppEvent.Open(s))
+        for (s in listOf(Ecran.COMPARAISON, Ecran.BASE_LEGALE, Ecran.A_PROPOS)) {
+            host.send(Evenement.Ouvrir(s))
             rule.waitForIdle()
             seen.append(rule.allTexts())
         }

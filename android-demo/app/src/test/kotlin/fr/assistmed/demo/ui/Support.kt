@@ -28,26 +28,27 @@ import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import com.google.gson.JsonPrimitive
-import fr.assistmed.core.AppEvent
-import fr.assistmed.core.AppModel
-import fr.assistmed.core.AppView
-import fr.assistmed.core.QuestionKind
-import fr.assistmed.core.QuestionView
+import fr.assistmed.core.Evenement
+import fr.assistmed.core.TypeQuestion
+import fr.assistmed.core.VueApp
+import fr.assistmed.core.VueQuestion
+import fr.assistmed.sdk.AppModel
 import java.io.File
 import java.math.BigDecimal
+import java.time.LocalDate
 import javax.imageio.ImageIO
 
 val REPO: File = File(System.getProperty("assistmed.repo") ?: ".").absoluteFile
 val PNG_DIR: File = File(System.getProperty("assistmed.pngDir") ?: "target/android-demo-ui")
 
 /** The app as the Android shell runs it, minus the platform: one model, its view as state. */
-class Host(val model: AppModel = AppModel(emptyMap(), "2026-12-01", "fr")) {
-    var view: AppView by mutableStateOf(model.view())
+class Host(val model: AppModel = AppModel(emptyMap(), LocalDate.of(2026, 12, 1), "fr")) {
+    var view: VueApp by mutableStateOf(model.view())
         private set
     var events = 0
         private set
 
-    fun send(e: AppEvent) {
+    fun send(e: Evenement) {
         events++
         view = model.send(e)
     }
@@ -119,7 +120,7 @@ fun typedDate(iso: String): String = iso.split('-').let { (y, m, d) -> "$d/$m/$y
 fun ComposeContentTestRule.enter(
     host: Host,
     answers: List<Pair<String, String>>,
-    questions: () -> List<QuestionView> = { host.view.questionnaire.questions },
+    questions: () -> List<VueQuestion> = { host.view.questionnaire.questions },
 ): Int {
     var gestures = 0
     val left = answers.toMutableList()
@@ -131,7 +132,7 @@ fun ComposeContentTestRule.enter(
         val (id, value) = next
         val q = shown.getValue(id)
         when (q.kind) {
-            QuestionKind.CHOICE, QuestionKind.YES_NO -> {
+            TypeQuestion.CHOICE, TypeQuestion.YES_NO -> {
                 if (!q.radio) {
                     onNodeWithTag("q:$id:field").performScrollTo().performClick()
                     gestures++
@@ -139,8 +140,8 @@ fun ComposeContentTestRule.enter(
                 }
                 onNodeWithTag("q:$id:$value").performScrollTo().performClick()
             }
-            QuestionKind.DATE -> onNodeWithTag("q:$id:field").performScrollTo().performTextReplacement(typedDate(value))
-            QuestionKind.COUNT, QuestionKind.PERCENTAGE ->
+            TypeQuestion.DATE -> onNodeWithTag("q:$id:field").performScrollTo().performTextReplacement(typedDate(value))
+            TypeQuestion.COUNT, TypeQuestion.PERCENTAGE ->
                 onNodeWithTag("q:$id:field").performScrollTo().performTextReplacement(value)
         }
         gestures++
