@@ -10,14 +10,18 @@
 #   assistmed-android/VERSION                          bindings/scripts/version.sh (Cargo workspace version)
 #   assistmed-android/src/main/jniLibs/{arm64-v8a,armeabi-v7a,x86_64}/libassistmed_ffi.so  (cargo ndk, API 24,
 #                                                      stripped with the NDK's llvm-strip, 16 KB pages checked)
-#   assistmed-android/src/main/kotlin/fr/assistmed/core/*.kt   (uniffi, library mode, Android flavour)
+#   assistmed-android/src/main/kotlin/fr/assistmed/{core,sdk}/*.kt  (uniffi, library mode, Android
+#                                                      flavour: the core's records and enums in
+#                                                      fr.assistmed.core, RuleStore/AppModel/the error
+#                                                      in fr.assistmed.sdk)
 # and with ASSISTMED_BUILD_AAR=1:
 #   assistmed-android/build/maven-repo/fr/assistmed/assistmed-core/<version>/  (AAR, sources, POM, module)
 #
 # The Kotlin bindings are generated in library mode (automatic when the path is a built library)
 # from the unstripped arm64-v8a .so in target/aarch64-linux-android/release/ (the release profile
-# keeps the symbol table, where uniffi reads its metadata). The crate's bindings/uniffi.toml
-# (package fr.assistmed.core) is found by uniffi itself through cargo metadata; on top of it,
+# keeps the symbol table, where uniffi reads its metadata). Each uniffi crate's own uniffi.toml
+# (bindings/uniffi.toml: package fr.assistmed.sdk; core/uniffi.toml: package fr.assistmed.core)
+# is found by uniffi itself through cargo metadata; on top of them,
 # bindings/uniffi-android.toml, a uniffi 0.32 *global* config passed with --config, sets
 # `android = true` for this build only (the JVM tests and jar keep the JVM flavour).
 #
@@ -44,7 +48,9 @@ PROJECT_DIR="$BUILD_ROOT/android"
 MODULE_DIR="$PROJECT_DIR/assistmed-android"
 JNI_DIR="$MODULE_DIR/src/main/jniLibs"
 KOTLIN_DIR="$MODULE_DIR/src/main/kotlin"
-EXPECTED_PACKAGE="fr.assistmed.core"
+# One Kotlin package per uniffi crate: the core's types, then the FFI crate's objects and error.
+EXPECTED_PACKAGES=(fr.assistmed.core fr.assistmed.sdk)
+SDK_PACKAGE="fr.assistmed.sdk"
 ANDROID_PLATFORM="${ANDROID_PLATFORM:-24}"
 UNIFFI_CONFIG="${UNIFFI_GLOBAL_CONFIG:-$REPO_ROOT/bindings/uniffi-android.toml}"
 GRADLE="${GRADLE:-gradle}"
@@ -173,17 +179,20 @@ CARGO_TARGET_DIR="$TARGET_DIR/bindgen" cargo run -p "$CRATE" --features cli --bi
 
 kt_files=$(find "$KOTLIN_DIR" -name '*.kt' | sort)
 [ -n "$kt_files" ] || die "the bindgen wrote no .kt file into $KOTLIN_DIR"
-expected_dir="$KOTLIN_DIR/$(printf '%s' "$EXPECTED_PACKAGE" | tr . /)"
-if ! printf '%s\n' "$kt_files" | grep -q "^$expected_dir/"; then
-  log "WARNING: no bindings in package $EXPECTED_PACKAGE (set [bindings.kotlin] package_name = \"$EXPECTED_PACKAGE\""
-  log "         in bindings/uniffi.toml): consumer-rules.pro keeps fr.assistmed.core.** only. Generated:"
-  printf '%s\n' "$kt_files" | sed "s|^$KOTLIN_DIR/|           |" >&2
-fi
+# Both packages, and nothing else (consumer-rules.pro keeps exactly these from R8).
+for package in "${EXPECTED_PACKAGES[@]}"; do
+  expected_dir="$KOTLIN_DIR/$(printf '%s' "$package" | tr . /)"
+  if ! printf '%s\n' "$kt_files" | grep -q "^$expected_dir/"; then
+    printf '%s\n' "$kt_files" | sed "s|^$KOTLIN_DIR/|build-android:   generated: |" >&2
+    die "no bindings in package $package (package_name in bindings/uniffi.toml and core/uniffi.toml: fr.assistmed.sdk and fr.assistmed.core)"
+  fi
+done
+log "Kotlin packages: ${EXPECTED_PACKAGES[*]} ($(printf '%s\n' "$kt_files" | wc -l | tr -d '[:space:]') files)"
 
 # uniffi ignores a global-config key it does not match (e.g. the crate name with a dash): check
-# that the Android setting took effect.
-grep -rq 'AndroidSystemCleaner' "$KOTLIN_DIR" \
-  || die "the generated Kotlin has no AndroidSystemCleaner: \`android = true\` of $UNIFFI_CONFIG was not applied (the key must be [crates.$LIB_NAME.bindings.kotlin])"
+# that the Android setting took effect on the package that has the objects.
+grep -rq 'AndroidSystemCleaner' "$KOTLIN_DIR/$(printf '%s' "$SDK_PACKAGE" | tr . /)" \
+  || die "the generated Kotlin of $SDK_PACKAGE has no AndroidSystemCleaner: \`android = true\` of $UNIFFI_CONFIG was not applied (the key must be [crates.$LIB_NAME.bindings.kotlin])"
 
 # ---------------------------------------------------------------------------
 # 4. The shipped copies in jniLibs: stripped (an app built without the NDK cannot strip them, and

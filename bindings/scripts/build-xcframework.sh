@@ -10,22 +10,29 @@
 #   AssistmedFFI-<v>.xcframework.zip                   the release asset (ditto -c -k --keepParent)
 #   AssistmedFFI-<v>.xcframework.zip.checksum          `swift package compute-checksum` of the zip
 #   AssistmedSwift/                                    development package: binaryTarget(path:)
-#     Package.swift, AssistmedFFI.xcframework (copy), Sources/Assistmed/Assistmed.swift,
+#     Package.swift, AssistmedFFI.xcframework (copy), Sources/Assistmed/*.swift,
 #     Tests/AssistmedTests/AssistmedTests.swift        (copied from bindings/tests/swift/ when present)
 #   AssistmedSwift-release/                            release package: binaryTarget(url:checksum:)
-#     Package.swift, Sources/Assistmed/Assistmed.swift (commit these at the root of the package
+#     Package.swift, Sources/Assistmed/*.swift         (commit these at the root of the package
 #                                                      repository and tag it <v>)
+#
+# Two uniffi crates, one Swift module: uniffi writes one set of files per crate that exports
+# uniffi items (assistmed-ffi: Assistmed.swift, AssistmedFFI.h, AssistmedFFI.modulemap;
+# assistmed-core, its types: AssistmedCore.swift, AssistmedCoreFFI.h, AssistmedCoreFFI.modulemap).
+# Sources/Assistmed/ gets BOTH generated .swift files plus the hand-written bindings/swift/*.swift
+# (AssistmedError's LocalizedError text, the import event); the headers dir of every slice gets
+# BOTH headers and ONE module.modulemap with both `module` blocks (a folder holds one modulemap).
 #
 # The release Package.swift downloads the zip from ASSISTMED_XCFRAMEWORK_URL, by default
 # $ASSISTMED_SCM_URL/releases/download/v<v>/AssistmedFFI-<v>.xcframework.zip (a GitHub release
 # asset); with neither set it holds a placeholder URL and the script says so. SwiftPM checks the
 # downloaded zip against the checksum: the zip uploaded must be exactly this one.
 #
-# The generated names come from uniffi 0.32 (uniffi_bindgen/src/bindings/swift): with
-# `[bindings.swift] module_name = "Assistmed"` in bindings/uniffi.toml it writes
-# Assistmed.swift, AssistmedFFI.h and AssistmedFFI.modulemap (ffi_module_name defaults to
-# "{module_name}FFI"). This script globs the generated files and reads the module names
-# from them, so another module name still works.
+# The generated names come from uniffi 0.32 (uniffi_bindgen/src/bindings/swift): `module_name`
+# and `ffi_module_name` of [bindings.swift] in bindings/uniffi.toml (Assistmed, AssistmedFFI) and
+# core/uniffi.toml (AssistmedCore, AssistmedCoreFFI). The Swift module shipped is the FFI crate's,
+# Assistmed (ASSISTMED_SWIFT_MODULE); the C modules are read from the generated Swift (its
+# `import XxxFFI`), and each must have its header and modulemap block.
 #
 # Bindings are generated in library mode (automatic when the path is a built library) from
 # an UNSTRIPPED library (the release profile keeps the symbol table; uniffi reads its
@@ -38,6 +45,7 @@
 #
 # Environment:
 #   SKIP_SWIFT_TEST=1         do not run `swift test` in the package even if tests were copied
+#   ASSISTMED_SWIFT_MODULE    the Swift module (default Assistmed: bindings/uniffi.toml module_name)
 #   BINDGEN_LIBRARY=<path>    library to generate the bindings from (default: the macOS one built here)
 #   ASSISTMED_BUILD_DIR=<dir>               output root instead of <repo>/build (the script test uses it)
 #   UNIFFI_GLOBAL_CONFIG=<f>  passed to the bindgen as --config (global config format, see above)
@@ -53,6 +61,8 @@ OUT="$BUILD_ROOT/apple"
 PKG_DIR="$OUT/AssistmedSwift"
 RELEASE_PKG_DIR="$OUT/AssistmedSwift-release"
 SWIFT_TESTS_SRC="$REPO_ROOT/bindings/tests/swift/AssistmedTests.swift"
+HANDWRITTEN_SWIFT_DIR="$REPO_ROOT/bindings/swift"
+SWIFT_MODULE="${ASSISTMED_SWIFT_MODULE:-Assistmed}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
 
@@ -162,31 +172,45 @@ shopt -s nullglob
 swift_files=("$OUT"/bindgen/*.swift)
 header_files=("$OUT"/bindgen/*.h)
 modulemap_files=("$OUT"/bindgen/*.modulemap)
+handwritten_files=("$HANDWRITTEN_SWIFT_DIR"/*.swift)
 shopt -u nullglob
 [ "${#swift_files[@]}" -ge 1 ] || die "the bindgen wrote no .swift file into $OUT/bindgen"
 [ "${#header_files[@]}" -ge 1 ] || die "the bindgen wrote no .h file into $OUT/bindgen"
 [ "${#modulemap_files[@]}" -ge 1 ] \
   || die "the bindgen wrote no .modulemap (is generate_module_map = false in bindings/uniffi.toml?)"
-[ "${#swift_files[@]}" -eq 1 ] \
-  || log "note: ${#swift_files[@]} Swift files generated (several crates export uniffi items); all go into the Swift target"
+[ -f "$OUT/bindgen/$SWIFT_MODULE.swift" ] \
+  || die "no $SWIFT_MODULE.swift generated (found: $(cd "$OUT/bindgen" && ls -- *.swift | tr '\n' ' ')): check [bindings.swift] module_name in bindings/uniffi.toml"
+[ "${#handwritten_files[@]}" -ge 1 ] || die "no hand-written Swift in $HANDWRITTEN_SWIFT_DIR (AssistmedError+Text.swift)"
+log "Swift module $SWIFT_MODULE: ${#swift_files[@]} generated file(s) + ${#handwritten_files[@]} hand-written (bindings/swift)"
 
-# Swift module = the .swift file's name (uniffi names it after module_name).
-SWIFT_MODULE=$(basename "${swift_files[0]}" .swift)
-# FFI module = the name declared in the modulemap (`module AssistmedFFI {`).
-FFI_MODULE=$(awk '{ for (i = 1; i < NF; i++) if ($i == "module") { n = $(i + 1); sub(/[{].*/, "", n); print n; exit } }' "${modulemap_files[0]}")
-[ -n "$FFI_MODULE" ] || die "could not read the module name from ${modulemap_files[0]}"
-[ "$SWIFT_MODULE" = "Assistmed" ] || log "note: Swift module is '$SWIFT_MODULE' (expected 'Assistmed': check [bindings.swift] module_name in bindings/uniffi.toml)"
+# The C modules the generated Swift imports (`import AssistmedFFI`, `import AssistmedCoreFFI`):
+# each needs its header and its `module` block. The xcframework and its binaryTarget are named
+# after the Swift module's own, $SWIFT_MODULE.swift's.
+FFI_MODULE=$(sed -n 's/^import \([A-Za-z_][A-Za-z0-9_]*FFI\)$/\1/p' "$OUT/bindgen/$SWIFT_MODULE.swift" | head -n 1)
+[ -n "$FFI_MODULE" ] || die "could not read the FFI module imported by $OUT/bindgen/$SWIFT_MODULE.swift"
+ffi_modules=()
+for f in "${swift_files[@]}"; do
+  m=$(sed -n 's/^import \([A-Za-z_][A-Za-z0-9_]*FFI\)$/\1/p' "$f" | head -n 1)
+  [ -n "$m" ] || die "could not read the FFI module imported by $f"
+  [ -f "$OUT/bindgen/$m.h" ] || die "$(basename "$f") imports $m but the bindgen wrote no $m.h"
+  grep -qs "^module $m {" "${modulemap_files[@]}" || die "$(basename "$f") imports $m but no modulemap declares it"
+  ffi_modules+=("$m")
+done
 [ "$FFI_MODULE" = "${SWIFT_MODULE}FFI" ] || log "note: FFI module is '$FFI_MODULE' (not '${SWIFT_MODULE}FFI')"
-log "Swift module $SWIFT_MODULE, FFI module $FFI_MODULE"
+log "C modules: ${ffi_modules[*]} (binaryTarget $FFI_MODULE)"
 
 # ---------------------------------------------------------------------------
-# 4. Headers dir: the .h file(s) + one module.modulemap
+# 4. Headers dir: every .h file + one module.modulemap with every `module` block
 # ---------------------------------------------------------------------------
 rm -rf "$OUT/headers"
 mkdir -p "$OUT/headers"
 cp "${header_files[@]}" "$OUT/headers/"
-# (several crates -> several `module X { ... }` blocks, which one file may hold)
+# (an xcframework slice has one headers folder, which holds one module.modulemap)
 for mm in "${modulemap_files[@]}"; do cat "$mm"; echo; done > "$OUT/headers/module.modulemap"
+for m in "${ffi_modules[@]}"; do
+  [ "$(grep -c "^module $m {" "$OUT/headers/module.modulemap")" -eq 1 ] \
+    || die "headers/module.modulemap must declare module $m exactly once"
+done
 
 # ---------------------------------------------------------------------------
 # 5. XCFramework (ios, ios-simulator, macos)
@@ -228,7 +252,7 @@ mkdir -p "$PKG_DIR/Sources/$SWIFT_MODULE"
 # SwiftPM requires a local binary target to live inside the package and to be named
 # like the target.
 cp -R "$XCFRAMEWORK" "$PKG_DIR/$FFI_MODULE.xcframework"
-cp "${swift_files[@]}" "$PKG_DIR/Sources/$SWIFT_MODULE/"
+cp "${swift_files[@]}" "${handwritten_files[@]}" "$PKG_DIR/Sources/$SWIFT_MODULE/"
 
 test_target=""
 if [ -f "$SWIFT_TESTS_SRC" ]; then
@@ -289,7 +313,7 @@ if [ -z "$XCF_URL" ]; then
 fi
 rm -rf "$RELEASE_PKG_DIR"
 mkdir -p "$RELEASE_PKG_DIR/Sources/$SWIFT_MODULE"
-cp "${swift_files[@]}" "$RELEASE_PKG_DIR/Sources/$SWIFT_MODULE/"
+cp "${swift_files[@]}" "${handwritten_files[@]}" "$RELEASE_PKG_DIR/Sources/$SWIFT_MODULE/"
 write_package_swift "$RELEASE_PKG_DIR/Package.swift" "            url: \"$XCF_URL\",
             checksum: \"$CHECKSUM\"" "" \
   "Release form (SDK $VERSION): commit it with Sources/ at the root of the package repository, tag $VERSION."

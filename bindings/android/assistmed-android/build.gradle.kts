@@ -3,7 +3,7 @@
 // bindings/scripts/build-android.sh, which also fills in, in this module:
 //   VERSION                                       the SDK version (workspace version of Cargo.toml)
 //   src/main/jniLibs/<abi>/libassistmed_ffi.so    cargo ndk: arm64-v8a, armeabi-v7a, x86_64
-//   src/main/kotlin/fr/assistmed/core/*.kt        uniffi bindings, Android flavour
+//   src/main/kotlin/fr/assistmed/{core,sdk}/*.kt  uniffi bindings, Android flavour
 //                                                 (bindings/uniffi-android.toml: `android = true`)
 //
 // Android Gradle plugin 9 with its built-in Kotlin: no org.jetbrains.kotlin.android plugin (AGP 9

@@ -200,11 +200,22 @@ check "the 3 jniLibs libraries stripped with the NDK's llvm-strip" \
 check "the bindgen read the unstripped library, not a jniLibs copy" \
   bash -c "grep '^cargo run' '$CALLS' | grep -q -- '$HOST_LIB'"
 check "VERSION = bindings/scripts/version.sh ($VERSION)" test "$(cat "$MOD/VERSION" 2>/dev/null)" = "$VERSION"
-KT="$MOD/src/main/kotlin/fr/assistmed/core/$LIB_NAME.kt"
-check "Kotlin bindings in package fr.assistmed.core" grep -q '^package fr.assistmed.core' "$KT"
+KT_CORE="$MOD/src/main/kotlin/fr/assistmed/core/assistmed_core.kt"
+KT="$MOD/src/main/kotlin/fr/assistmed/sdk/$LIB_NAME.kt"
+check "the core's types in package fr.assistmed.core (assistmed_core.kt)" grep -q '^package fr.assistmed.core$' "$KT_CORE"
+check "the core's Kotlin has the view model (data class VueApp, sealed class Evenement)" \
+  bash -c "grep -q '^data class VueApp' '$KT_CORE' && grep -q '^sealed class Evenement' '$KT_CORE'"
+check "RuleStore, AppModel and the error in package fr.assistmed.sdk ($LIB_NAME.kt)" \
+  bash -c "grep -q '^package fr.assistmed.sdk$' '$KT' && grep -q '^open class RuleStore' '$KT' && grep -q '^open class AppModel' '$KT'"
+check "exactly these two Kotlin files (no stale package)" \
+  bash -c "[ \"\$(cd '$MOD/src/main/kotlin' && find . -name '*.kt' | sort | tr '\n' ' ')\" = './fr/assistmed/core/assistmed_core.kt ./fr/assistmed/sdk/$LIB_NAME.kt ' ]"
 check "Android flavour: AndroidSystemCleaner (uniffi android = true)" grep -q 'AndroidSystemCleaner' "$KT"
 check "Android flavour imports androidx.annotation.RequiresApi (declared in build.gradle.kts)" \
   grep -q '^import androidx.annotation.RequiresApi' "$KT"
+check "uniffi-android.toml sets android = true for both crates" \
+  bash -c "grep -qx '\[crates.assistmed_ffi.bindings.kotlin\]' bindings/uniffi-android.toml && grep -qx '\[crates.assistmed_core.bindings.kotlin\]' bindings/uniffi-android.toml && [ \$(grep -cx 'android = true' bindings/uniffi-android.toml) -eq 2 ]"
+check "consumer-rules.pro keeps both generated packages from R8" \
+  bash -c "grep -qx -- '-keep class fr.assistmed.core.\*\* { \*; }' '$MOD/consumer-rules.pro' && grep -qx -- '-keep class fr.assistmed.sdk.\*\* { \*; }' '$MOD/consumer-rules.pro'"
 "$REAL_BINDGEN" generate --no-format --language kotlin --out-dir "$TMP/jvm-kotlin" "$HOST_LIB" >/dev/null 2>&1 || true
 check "the JVM flavour (no --config) has no Android code" \
   bash -c "! grep -rq 'AndroidSystemCleaner\|android\.os\.Build' '$TMP/jvm-kotlin'"
@@ -280,7 +291,21 @@ check "release Package.swift: binaryTarget url from ASSISTMED_SCM_URL" \
   grep -q "url: \"https://example.org/assistmed/releases/download/v$VERSION/AssistmedFFI-$VERSION.xcframework.zip\"," "$REL"
 check "release Package.swift: checksum of the zip" grep -q "checksum: \"$SUM\"" "$REL"
 check "release Package.swift: no local path, no test target" bash -c "! grep -q 'path: \"AssistmedFFI.xcframework\"\|testTarget' '$REL'"
-check "release package has Sources/Assistmed/Assistmed.swift" test -f "$APPLE/AssistmedSwift-release/Sources/Assistmed/Assistmed.swift"
+SOURCES_EXPECTED="Assistmed.swift AssistmedCore.swift $(cd bindings/swift && ls -- *.swift | LC_ALL=C sort | tr '\n' ' ')"
+for pkg in AssistmedSwift AssistmedSwift-release; do
+  check "$pkg/Sources/Assistmed: both generated files + bindings/swift/*.swift ($SOURCES_EXPECTED)" \
+    bash -c "[ \"\$(cd '$APPLE/$pkg/Sources/Assistmed' && ls | LC_ALL=C sort | tr '\n' ' ')\" = \"\$(printf '%s\n' $SOURCES_EXPECTED | LC_ALL=C sort | tr '\n' ' ')\" ]"
+done
+check "the hand-written AssistmedError+Text.swift is copied unchanged" \
+  cmp bindings/swift/AssistmedError+Text.swift "$APPLE/AssistmedSwift/Sources/Assistmed/AssistmedError+Text.swift"
+check "headers dir: both headers (AssistmedFFI.h, AssistmedCoreFFI.h) and one module.modulemap" \
+  bash -c "[ \"\$(cd '$APPLE/headers' && ls | LC_ALL=C sort | tr '\n' ' ')\" = 'AssistmedCoreFFI.h AssistmedFFI.h module.modulemap ' ]"
+check "module.modulemap: two module blocks, AssistmedFFI and AssistmedCoreFFI, each with its header" \
+  bash -c "mm='$APPLE/headers/module.modulemap'; [ \$(grep -c '^module ' \"\$mm\") -eq 2 ] && grep -qx 'module AssistmedFFI {' \"\$mm\" && grep -qx 'module AssistmedCoreFFI {' \"\$mm\" && grep -q 'header \"AssistmedFFI.h\"' \"\$mm\" && grep -q 'header \"AssistmedCoreFFI.h\"' \"\$mm\""
+check "every xcframework slice gets that headers dir" \
+  bash -c "[ \$(grep '^xcodebuild -create-xcframework' '$CALLS' | grep -o -- '-headers $APPLE/headers' | wc -l) -eq 3 ]"
+check "the xcframework is named after the Swift module's C module (AssistmedFFI), not the core's" \
+  bash -c "[ -d '$APPLE/AssistmedFFI.xcframework' ] && [ ! -e '$APPLE/AssistmedCoreFFI.xcframework' ]"
 DEV="$APPLE/AssistmedSwift/Package.swift"
 check "development Package.swift: binaryTarget path: and the test target" \
   bash -c "grep -q 'path: \"AssistmedFFI.xcframework\"' '$DEV' && grep -q 'testTarget' '$DEV'"
