@@ -32,7 +32,7 @@ final class Launcher: ObservableObject {
             failure = ""
         } catch {
             store = nil
-            failure = "\(error)"
+            failure = error.localizedDescription
         }
     }
 }

@@ -4,7 +4,7 @@ import SwiftUI
 /// « À propos »: the rule versions and the contracts each governs, where the active rules come
 /// from, a rule update set aside at start-up, and the import of a signed update from files.
 struct AboutScreen: View {
-    let about: AboutView
+    let about: VueAPropos
     let pickRuleFiles: () -> Void
 
     var body: some View {

@@ -4,7 +4,7 @@ import SwiftUI
 /// ½ ETP and 1 ETP side by side, year by year, then totals and objectives. VoiceOver reads each
 /// row as one sentence (the core's spoken form).
 struct ComparisonScreen: View {
-    let comparison: ComparisonView
+    let comparison: VueComparaison
 
     var body: some View {
         List {

@@ -14,7 +14,7 @@ struct WarningLabel: View {
 
 /// A line with a leading symbol (✓ ✗ → • ! ?); VoiceOver says the core's spoken text.
 struct BulletLine: View {
-    let line: LineView
+    let line: VueLigne
 
     var body: some View {
         HStack(alignment: .firstTextBaseline, spacing: 8) {
@@ -28,7 +28,7 @@ struct BulletLine: View {
 
 /// A label and an amount; VoiceOver says the core's spoken form (« Année 1 : 19000 euros »).
 struct AmountLine: View {
-    let line: AmountLineView
+    let line: VueMontant
     var emphasized = false
 
     var body: some View {

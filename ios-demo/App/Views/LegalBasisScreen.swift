@@ -4,7 +4,7 @@ import SwiftUI
 /// « Base légale »: the texts and sources the result rests on. Addresses are selectable text,
 /// not links: the app opens nothing on the network.
 struct LegalBasisScreen: View {
-    let legal: LegalBasisView
+    let legal: VueBaseLegale
 
     var body: some View {
         List {

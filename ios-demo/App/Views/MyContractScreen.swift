@@ -5,8 +5,8 @@ import SwiftUI
 /// with a gauge, verdict under the version's rule, when it is assessed, the year-3+ outlook),
 /// then the form (the core's fields; each keystroke is an answer, the core saves the contract).
 struct MyContractScreen: View {
-    let contract: MyContractView
-    let send: (AppEvent) -> Void
+    let contract: VueMonContrat
+    let send: (Evenement) -> Void
 
     var body: some View {
         Form {
@@ -21,7 +21,7 @@ struct MyContractScreen: View {
 }
 
 private struct StatusSections: View {
-    let status: ContractStatusView
+    let status: VueSuiviApp
 
     var body: some View {
         Section {

@@ -5,8 +5,8 @@ import SwiftUI
 /// employer cost, net, break-even: the core's texts and column names), totals, break-even,
 /// assumptions with grade and source, caveats and references. Nothing computed here.
 struct NetCostScreen: View {
-    let netCost: NetCostView
-    let send: (AppEvent) -> Void
+    let netCost: VueCoutNet
+    let send: (Evenement) -> Void
 
     var body: some View {
         Form {
@@ -38,7 +38,7 @@ struct NetCostScreen: View {
     }
 
     /// Each year's row of every option, then the totals: the rows as the core gave them.
-    private func rowsOf(_ e: EconomicsView) -> [[EconomicsRow]] {
+    private func rowsOf(_ e: VueEconomie) -> [[LigneEconomie]] {
         let years = e.options.map(\.rows.count).max() ?? 0
         let perYear = (0..<years).map { y in e.options.compactMap { $0.rows.indices.contains(y) ? $0.rows[y] : nil } }
         return perYear + [e.options.map(\.total)]
@@ -48,7 +48,7 @@ struct NetCostScreen: View {
 private struct YearSection: View {
     let columns: [String]
     let titles: [String]
-    let rows: [EconomicsRow]
+    let rows: [LigneEconomie]
 
     var body: some View {
         Section {
@@ -64,7 +64,7 @@ private struct YearSection: View {
         .accessibilityLabel(rows.map(\.spoken).joined(separator: ". "))
     }
 
-    private func figure(_ column: Int, _ value: KeyPath<EconomicsRow, String>) -> some View {
+    private func figure(_ column: Int, _ value: KeyPath<LigneEconomie, String>) -> some View {
         VStack(alignment: .leading) {
             Text(columns.indices.contains(column) ? columns[column] : "").font(.subheadline)
             ForEach(Array(zip(titles, rows).enumerated()), id: \.offset) { _, pair in

@@ -2,10 +2,10 @@ import Assistmed
 import SwiftUI
 
 /// The questions the core asks for the current answers, rendered by kind. Every tap or
-/// keystroke is one `.answer` event; the core re-validates and may add or remove questions.
+/// keystroke is one `.repondre` event; the core re-validates and may add or remove questions.
 struct QuestionnaireScreen: View {
-    let questionnaire: QuestionnaireView
-    let send: (AppEvent) -> Void
+    let questionnaire: VueQuestionnaire
+    let send: (Evenement) -> Void
 
     var body: some View {
         ScrollViewReader { proxy in
@@ -21,8 +21,8 @@ struct QuestionnaireScreen: View {
                     if let pending = questionnaire.pending, let first = questionnaire.firstPending {
                         Button(pending) { withAnimation { proxy.scrollTo(first, anchor: .top) } }
                     }
-                    Button { send(.showResult) } label: {
-                        Text(questionnaire.showResult).frame(maxWidth: .infinity)
+                    Button { send(.voirResultat) } label: {
+                        Text(questionnaire.voirResultat).frame(maxWidth: .infinity)
                     }
                     .buttonStyle(.borderedProminent)
                     .disabled(!questionnaire.canShowResult)
@@ -36,8 +36,8 @@ struct QuestionnaireScreen: View {
 
 /// One field as the core describes it; shared by the questionnaire, « Coût net » and « Mon contrat ».
 struct QuestionSection: View {
-    let question: QuestionView
-    let send: (AppEvent) -> Void
+    let question: VueQuestion
+    let send: (Evenement) -> Void
 
     var body: some View {
         Section {
@@ -74,7 +74,7 @@ struct QuestionSection: View {
             if let note = question.prefilled {
                 Text(note).font(.footnote)
                 if let confirm = question.confirm {
-                    Button(confirm) { send(.confirmPrefilled(id: question.id)) }
+                    Button(confirm) { send(.confirmerPrerempli(id: question.id)) }
                 }
             }
             if let error = question.error { WarningLabel(text: error) }
@@ -89,6 +89,6 @@ struct QuestionSection: View {
     }
 
     private func answer(_ value: String) {
-        send(.answer(id: question.id, value: value))
+        send(.repondre(id: question.id, valeur: value))
     }
 }

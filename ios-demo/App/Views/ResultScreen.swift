@@ -4,8 +4,8 @@ import SwiftUI
 /// The result: verdict (symbol and words), each option's amounts year by year, objectives,
 /// reasons, second assistant, caveats, notices, disclaimer — all texts of the core's view.
 struct ResultScreen: View {
-    let result: ResultScreenView
-    let send: (AppEvent) -> Void
+    let result: VueResultatApp
+    let send: (Evenement) -> Void
 
     var body: some View {
         List {
@@ -24,10 +24,10 @@ struct ResultScreen: View {
                 }
             }
             Section {
-                Button(result.compare) { send(.open(screen: .comparison)) }
-                Button(result.netCost) { send(.open(screen: .netCost)) }
-                Button(result.legalBasis) { send(.open(screen: .legalBasis)) }
-                Button(result.edit) { send(.open(screen: .questionnaire)) }
+                Button(result.compare) { send(.ouvrir(ecran: .comparaison)) }
+                Button(result.netCost) { send(.ouvrir(ecran: .coutNet)) }
+                Button(result.legalBasis) { send(.ouvrir(ecran: .baseLegale)) }
+                Button(result.edit) { send(.ouvrir(ecran: .questionnaire)) }
             }
             Section(result.reasonsTitle) {
                 ForEach(Array(result.reasons.enumerated()), id: \.offset) { BulletLine(line: $0.element) }
@@ -51,7 +51,7 @@ struct ResultScreen: View {
 }
 
 private struct OptionRows: View {
-    let option: OptionView
+    let option: VueOption
 
     var body: some View {
         Text(option.label).font(.headline).accessibilityAddTraits(.isHeader)

@@ -7,7 +7,7 @@ import Foundation
 /// core's; this code only reads view fields and calls core methods (it never builds a record).
 @MainActor
 public final class AppStore: ObservableObject {
-    @Published public private(set) var view: AppView
+    @Published public private(set) var view: VueApp
     private let model: AppModel
     private let directory: URL
 
@@ -35,7 +35,7 @@ public final class AppStore: ObservableObject {
     }
 
     /// One user action (a tap, a keystroke, a picked file).
-    public func send(_ event: AppEvent) {
+    public func send(_ event: Evenement) {
         view = model.send(event: event)
         store()
     }
@@ -50,13 +50,14 @@ public final class AppStore: ObservableObject {
                 files[url.lastPathComponent] = data
             }
         }
+        // The SDK's helper builds the event's records (bindings/swift/Evenement+Import.swift).
         send(.importRules(files: files))
     }
 
     private func store() {
         for write in model.takeWrites() {
-            let url = directory.appendingPathComponent(write.name)
-            if let bytes = write.bytes {
+            let url = directory.appendingPathComponent(write.nom)
+            if let bytes = write.octets {
                 try? FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try? bytes.write(to: url, options: [.atomic, .completeFileProtection])
