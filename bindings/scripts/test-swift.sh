@@ -4,17 +4,21 @@
 #   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library with
 #      the `test-keys` feature (it trusts the TEST-ONLY key of the test bundles)
 #   2. generate the Swift bindings from the unstripped library (library mode) into
-#      target/bindings/swift: Assistmed.swift, AssistmedFFI.h, AssistmedFFI.modulemap
-#      (build output, not committed; bindings/uniffi.toml is found by uniffi itself)
+#      target/bindings/swift, one set per uniffi crate, compiled into ONE Swift module Assistmed:
+#      Assistmed.swift, AssistmedFFI.h, AssistmedFFI.modulemap (the FFI crate: RuleStore, AppModel,
+#      the error) and AssistmedCore.swift, AssistmedCoreFFI.h, AssistmedCoreFFI.modulemap (the
+#      core's records and enums); plus the hand-written bindings/swift/*.swift
+#      (build output, not committed; bindings/uniffi.toml and core/uniffi.toml are found by uniffi)
 #   3. with a Swift toolchain (`swift` on PATH): build a temporary SwiftPM package in
 #      target/bindings/swift-package linking the host library, and run `swift test` with
 #      bindings/tests/swift/AssistmedTests.swift (XCTest, every golden case), with the fixtures
 #      of make-test-fixtures.sh (signed test bundles, the core's JSON output of the golden cases)
 #      in ASSISTMED_TEST_BUNDLES / ASSISTMED_CORE_JSON
-#      without one: a SYNTAX-ONLY check (tree-sitter) of the generated Swift and of every .swift
-#      file of the repository — types and names are NOT checked — plus, if a C compiler is
-#      present, a C program that includes AssistmedFFI.h, links the library and checks the
-#      contract version and every API checksum the generated Swift expects.
+#      without one: a SYNTAX-ONLY check (tree-sitter) of both generated Swift files, of the
+#      hand-written bindings/swift/*.swift and of every .swift file of the repository — types and
+#      names are NOT checked — plus, if a C compiler is present, a C program that includes both
+#      headers, links the library and checks each contract version and every API checksum the
+#      generated Swift expects.
 #   Both: the README's Swift examples must be the test's (README-BEGIN/END markers).
 #
 # Environment:
@@ -60,14 +64,26 @@ rm -rf "$GEN_DIR.tmp"
 "$BINDGEN" generate --no-format --language swift --out-dir "$GEN_DIR.tmp" "$LIB" >/dev/null
 rm -rf "$GEN_DIR"
 mv "$GEN_DIR.tmp" "$GEN_DIR"
-SWIFT_SRC=$(find "$GEN_DIR" -maxdepth 1 -name '*.swift' | head -n 1)
-HEADER=$(find "$GEN_DIR" -maxdepth 1 -name '*FFI.h' | head -n 1)
-if [ -z "$SWIFT_SRC" ] || [ -z "$HEADER" ]; then
-  die "uniffi-bindgen did not generate the Swift source and FFI header in $GEN_DIR"
-fi
-MODULE=$(basename "$SWIFT_SRC" .swift)        # Assistmed (bindings/uniffi.toml: module_name)
-FFI_MODULE=$(basename "$HEADER" .h)           # AssistmedFFI
-log "generated $MODULE.swift ($(wc -l < "$SWIFT_SRC") lines), $FFI_MODULE.h into $GEN_DIR"
+MODULE="Assistmed"                            # bindings/uniffi.toml: module_name
+SWIFT_SRC="$GEN_DIR/$MODULE.swift"
+[ -f "$SWIFT_SRC" ] || die "uniffi-bindgen did not generate $MODULE.swift in $GEN_DIR"
+# Every generated file with the C module it imports (Assistmed.swift: AssistmedFFI,
+# AssistmedCore.swift: AssistmedCoreFFI), each with its header.
+GEN_SWIFT=()
+FFI_MODULES=()
+while IFS= read -r f; do
+  m=$(sed -n 's/^import \([A-Za-z_][A-Za-z0-9_]*FFI\)$/\1/p' "$f" | head -n 1)
+  [ -n "$m" ] || die "$f imports no FFI module"
+  [ -f "$GEN_DIR/$m.h" ] || die "$(basename "$f") imports $m, but uniffi-bindgen wrote no $m.h"
+  GEN_SWIFT+=("$f")
+  FFI_MODULES+=("$m")
+done < <(find "$GEN_DIR" -maxdepth 1 -name '*.swift' | LC_ALL=C sort)
+[ "${#GEN_SWIFT[@]}" -eq 2 ] || log "note: ${#GEN_SWIFT[@]} generated Swift files (expected 2: Assistmed.swift, AssistmedCore.swift)"
+HANDWRITTEN=()
+while IFS= read -r f; do HANDWRITTEN+=("$f"); done < <(find "$REPO_ROOT/bindings/swift" -maxdepth 1 -name '*.swift' | LC_ALL=C sort)
+[ "${#HANDWRITTEN[@]}" -ge 1 ] || die "no hand-written Swift in bindings/swift (AssistmedError+Text.swift)"
+for f in "${GEN_SWIFT[@]}"; do log "generated $(basename "$f") ($(wc -l < "$f") lines)"; done
+log "C modules ${FFI_MODULES[*]}; hand-written: $(for f in "${HANDWRITTEN[@]}"; do basename "$f"; done | tr '\n' ' ')"
 
 python3 "$REPO_ROOT/bindings/scripts/check-readme-examples.py" "$REPO_ROOT/bindings/README.md" "$TEST_FILE" >&2 \
   || die "bindings/README.md and $TEST_FILE differ"
@@ -76,12 +92,19 @@ python3 "$REPO_ROOT/bindings/scripts/check-readme-examples.py" "$REPO_ROOT/bindi
 if [ -z "${SWIFT_SYNTAX_ONLY:-}" ] && command -v swift >/dev/null 2>&1; then
   log "Swift toolchain found ($(swift --version 2>&1 | head -n 1)): swift test in $PKG_DIR"
   rm -rf "$PKG_DIR"
-  mkdir -p "$PKG_DIR/Sources/$FFI_MODULE" "$PKG_DIR/Sources/$MODULE" "$PKG_DIR/Tests/${MODULE}Tests"
-  cp "$HEADER" "$PKG_DIR/Sources/$FFI_MODULE/"
-  # Our own module map: the generated one `use`s Darwin, which does not exist off Apple platforms.
-  printf 'module %s {\n    header "%s.h"\n    export *\n}\n' "$FFI_MODULE" "$FFI_MODULE" \
-    > "$PKG_DIR/Sources/$FFI_MODULE/module.modulemap"
-  cp "$SWIFT_SRC" "$PKG_DIR/Sources/$MODULE/"
+  mkdir -p "$PKG_DIR/Sources/$MODULE" "$PKG_DIR/Tests/${MODULE}Tests"
+  system_targets=""
+  ffi_deps=""
+  for m in "${FFI_MODULES[@]}"; do
+    mkdir -p "$PKG_DIR/Sources/$m"
+    cp "$GEN_DIR/$m.h" "$PKG_DIR/Sources/$m/"
+    # Our own module map: the generated one `use`s Darwin, which does not exist off Apple platforms.
+    printf 'module %s {\n    header "%s.h"\n    export *\n}\n' "$m" "$m" > "$PKG_DIR/Sources/$m/module.modulemap"
+    system_targets="$system_targets
+        .systemLibrary(name: \"$m\", path: \"Sources/$m\"),"
+    ffi_deps="$ffi_deps\"$m\", "
+  done
+  cp "${GEN_SWIFT[@]}" "${HANDWRITTEN[@]}" "$PKG_DIR/Sources/$MODULE/"
   cp "$TEST_FILE" "$PKG_DIR/Tests/${MODULE}Tests/"
   cat > "$PKG_DIR/Package.swift" <<EOF
 // swift-tools-version:5.7
@@ -90,11 +113,10 @@ import PackageDescription
 
 let package = Package(
     name: "${MODULE}HostTests",
-    targets: [
-        .systemLibrary(name: "$FFI_MODULE", path: "Sources/$FFI_MODULE"),
+    targets: [$system_targets
         .target(
             name: "$MODULE",
-            dependencies: ["$FFI_MODULE"],
+            dependencies: [${ffi_deps%, }],
             path: "Sources/$MODULE",
             linkerSettings: [
                 .linkedLibrary("$LIB_NAME"),
@@ -125,9 +147,10 @@ log "no Swift toolchain: SYNTAX-ONLY check (types and names are NOT checked; run
 [ -f "$REPO_ROOT/scripts/swift_syntax_check.py" ] || die "scripts/swift_syntax_check.py is missing"
 eval "$("$REPO_ROOT/scripts/tools/ensure-swift-syntax.sh")"
 : "${SWIFT_SYNTAX_PY:?}"
-# The generated file by name (it lives under target/, which the walk skips), then the whole
-# repository (the checker skips target/, .tools/, build/, .git/, node_modules/).
-"$SWIFT_SYNTAX_PY" "$REPO_ROOT/scripts/swift_syntax_check.py" "$SWIFT_SRC" "$REPO_ROOT"
+# Both generated files by name (they live under target/, which the walk skips), the hand-written
+# SDK files, then the whole repository (the checker skips target/, .tools/, build/, .git/,
+# node_modules/).
+"$SWIFT_SYNTAX_PY" "$REPO_ROOT/scripts/swift_syntax_check.py" "${GEN_SWIFT[@]}" "${HANDWRITTEN[@]}" "$REPO_ROOT"
 
 # C check of the header and of the API checksums the generated Swift will verify at load time.
 CC_BIN="${CC:-}"
@@ -142,11 +165,6 @@ else
   CHECK_DIR="$TARGET_DIR/bindings/swift-c-check"
   rm -rf "$CHECK_DIR"
   mkdir -p "$CHECK_DIR"
-  CONTRACT=$(sed -n 's/^[[:space:]]*let bindings_contract_version = \([0-9]*\).*/\1/p' "$SWIFT_SRC" | head -n 1)
-  CONTRACT_FN=$(grep -o 'ffi_[a-z0-9_]*_uniffi_contract_version' "$SWIFT_SRC" | head -n 1)
-  if [ -z "$CONTRACT" ] || [ -z "$CONTRACT_FN" ]; then
-    die "cannot find the contract version in $SWIFT_SRC"
-  fi
   # shellcheck disable=SC2028 # the \n are C escapes, written literally on purpose
   {
     echo "#include <stdio.h>"
@@ -154,22 +172,30 @@ else
     echo "#define _Nullable"
     echo "#define _Nonnull"
     echo "#endif"
-    echo "#include \"$(basename "$HEADER")\""
+    # Both headers in one unit, as the one Swift module sees them (their shared types are guarded).
+    for m in "${FFI_MODULES[@]}"; do echo "#include \"$m.h\""; done
     echo "int main(void) {"
-    echo "    int failures = 0, checked = 0;"
-    echo "    if ($CONTRACT_FN() != $CONTRACT) { printf(\"contract version %u, the Swift expects $CONTRACT\\n\", (unsigned) $CONTRACT_FN()); failures++; }"
-    # `if (uniffi_x_checksum_y() != 1234) {` lines of the generated Swift.
-    sed -n 's/^[[:space:]]*if (\(uniffi_[a-z0-9_]*_checksum_[a-z0-9_]*\)() != \([0-9]*\)) {.*/\1 \2/p' "$SWIFT_SRC" |
-      while read -r fn sum; do
-        echo "    checked++; if ($fn() != $sum) { printf(\"$fn: %u, the Swift expects $sum\\n\", (unsigned) $fn()); failures++; }"
-      done
-    echo "    printf(\"contract version and %d API checksums: %s\\n\", checked, failures ? \"MISMATCH\" : \"match\");"
+    echo "    int failures = 0, checked = 0, contracts = 0;"
+    for f in "${GEN_SWIFT[@]}"; do
+      contract=$(sed -n 's/^[[:space:]]*let bindings_contract_version = \([0-9]*\).*/\1/p' "$f" | head -n 1)
+      contract_fn=$(grep -o 'ffi_[a-z0-9_]*_uniffi_contract_version' "$f" | head -n 1)
+      if [ -z "$contract" ] || [ -z "$contract_fn" ]; then
+        die "cannot find the contract version in $f"
+      fi
+      echo "    contracts++; if ($contract_fn() != $contract) { printf(\"$contract_fn: %u, $(basename "$f") expects $contract\\n\", (unsigned) $contract_fn()); failures++; }"
+      # `if (uniffi_x_checksum_y() != 1234) {` lines of the generated Swift.
+      sed -n 's/^[[:space:]]*if (\(uniffi_[a-z0-9_]*_checksum_[a-z0-9_]*\)() != \([0-9]*\)) {.*/\1 \2/p' "$f" |
+        while read -r fn sum; do
+          echo "    checked++; if ($fn() != $sum) { printf(\"$fn: %u, the Swift expects $sum\\n\", (unsigned) $fn()); failures++; }"
+        done
+    done
+    echo "    printf(\"%d contract versions and %d API checksums: %s\\n\", contracts, checked, failures ? \"MISMATCH\" : \"match\");"
     echo "    return failures != 0;"
     echo "}"
   } > "$CHECK_DIR/check.c"
   "$CC_BIN" -std=c11 -Wall -Werror -I"$GEN_DIR" "$CHECK_DIR/check.c" -L"$(dirname "$LIB")" -l"$LIB_NAME" \
     -Wl,-rpath,"$(dirname "$LIB")" -o "$CHECK_DIR/check" \
-    || die "$FFI_MODULE.h does not compile as C, or the library does not link"
+    || die "${FFI_MODULES[*]} headers do not compile as C, or the library does not link"
   "$CHECK_DIR/check" || die "the generated Swift does not match the library (contract version or checksums)"
 fi
 log "OK (syntax only: the Swift types were NOT checked — no Swift toolchain on this machine)"
