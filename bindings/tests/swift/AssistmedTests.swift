@@ -1,7 +1,12 @@
-// XCTest of the Swift bindings (module `Assistmed`), on one `RuleStore`: every golden case of
-// tests/cases/ through the typed Swift API, whose JSON trees must equal exactly the core's own
-// JSON output; typed errors; signed rule updates; the questionnaire and result view; concurrent
-// calls from 8 threads.
+// XCTest of the Swift SDK (module `Assistmed`: the generated Assistmed.swift and AssistmedCore.swift
+// plus bindings/swift/*.swift), on one `RuleStore`: every golden case of tests/cases/ through the
+// typed Swift API, whose JSON trees must equal exactly the core's own JSON output; typed errors in
+// the caller's language; signed rule updates; the questionnaire and result view; the app model;
+// concurrent calls from 8 threads.
+//
+// Like the apps, this file never constructs a uniffi record: inputs come from the core's own
+// entry points (`situationFromJson`, answers as `[String: String]`, the event enum), outputs are
+// only read (a record field added in the core cannot break a call here).
 //
 // Inputs, from the environment (bindings/scripts/test-swift.sh sets them; the fixtures are written
 // by bindings/scripts/make-test-fixtures.sh):
@@ -13,10 +18,20 @@
 //
 // Run by bindings/scripts/test-swift.sh (a temporary SwiftPM package linking the host library)
 // or by bindings/scripts/build-xcframework.sh (package AssistmedSwift) on a Mac.
+//
+// Money is `Foundation.Decimal`, always written with its module: the SDK's own `Decimal` is a
+// typealias of it, and the qualified name can never be ambiguous.
 
 import Assistmed
 import Foundation
 import XCTest
+
+private let posix = Locale(identifier: "en_US_POSIX")
+
+/// A decimal from its JSON text ("19000.00"), as the core writes money.
+func posixDecimal(_ text: String) -> Foundation.Decimal? {
+    Foundation.Decimal(string: text, locale: posix)
+}
 
 // MARK: - JSON values
 
@@ -24,10 +39,12 @@ import XCTest
 enum JSONValue: Equatable, CustomStringConvertible {
     case null
     case bool(Bool)
-    case number(Decimal)
+    case number(Foundation.Decimal)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A typed money or ratio value: equal to the JSON text of the same decimal ("19000.00").
+    case decimal(Foundation.Decimal)
 
     /// Converts what `JSONSerialization` returns (booleans are NSNumbers of type "c").
     init(foundation value: Any) throws {
@@ -62,6 +79,7 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case .null: return "null"
         case let .bool(value): return value ? "true" : "false"
         case let .number(value): return "\(value)"
+        case let .decimal(value): return "decimal(\(value))"
         case let .string(value): return "\"\(value)\""
         case let .array(values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
         case let .object(fields):
@@ -109,35 +127,33 @@ func mismatch(_ expected: JSONValue, _ actual: JSONValue, path: String = "$", ex
             }
         }
         return nil
+    case let (.string(e), .decimal(a)):
+        // The core writes money as its exact decimal text; the typed API gives Foundation.Decimal.
+        return posixDecimal(e) == a ? nil : "\(path): expected \(e), got \(a)"
     default:
         return expected == actual ? nil : "\(path): expected \(expected), got \(actual)"
     }
 }
 
-// MARK: - Typed records → JSON trees (names of the JSON contract)
+// MARK: - Typed records → JSON trees (the names of the core's JSON)
 
 private func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 private func number<T: BinaryInteger>(_ value: T?) -> JSONValue {
     guard let value = value else { return .null }
-    return JSONValue.number(Decimal(string: String(value)) ?? .nan)
+    return JSONValue.number(Foundation.Decimal(string: String(value)) ?? .nan)
 }
+private func decimal(_ value: Foundation.Decimal?) -> JSONValue { value.map(JSONValue.decimal) ?? .null }
 private func bool(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
 private func texts(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
-// Output-only enums have no exported code() (each exported method costs library size): their
-// JSON codes are written here by hand, and the exact typed = JSON comparison checks them.
+// The enums' JSON codes (the core's serde names) and each record's JSON fields, for the records
+// an assessment, a timeline and a second-assistant answer hold. Written from the generated Swift
+// (field and case names, in declaration order) and core/src (serde renames, `flatten` of
+// ReferenceCitee.reference and Chronologie.echeancier); their key sets and codes were checked
+// against the core's JSON output of every golden case. The exact typed = JSON comparison below
+// checks every value through the FFI.
 
-extension EligibilityStatus {
-    var jsonCode: String {
-        switch self {
-        case .eligible: return "eligible"
-        case .notEligible: return "not_eligible"
-        case .referToCpam: return "refer_to_cpam"
-        }
-    }
-}
-
-extension ReasonEffect {
+extension Effet {
     var jsonCode: String {
         switch self {
         case .satisfied: return "satisfied"
@@ -148,7 +164,46 @@ extension ReasonEffect {
     }
 }
 
-extension AmountRow {
+extension Exercice {
+    var jsonCode: String {
+        switch self {
+        case .solo: return "solo"
+        case .groupe: return "groupe"
+        }
+    }
+}
+
+extension Formule {
+    var jsonCode: String {
+        switch self {
+        case .tiers: return "tiers"
+        case .demi: return "demi"
+        case .plein: return "plein"
+        }
+    }
+}
+
+extension Grade {
+    var jsonCode: String {
+        switch self {
+        case .gap: return "GAP"
+        case .c: return "C"
+        case .b: return "B"
+        case .a: return "A"
+        }
+    }
+}
+
+extension Indicateur {
+    var jsonCode: String {
+        switch self {
+        case .pmt: return "patientele_mt"
+        case .fa: return "file_active"
+        }
+    }
+}
+
+extension Ligne {
     var jsonCode: String {
         switch self {
         case .standard: return "standard"
@@ -158,25 +213,7 @@ extension AmountRow {
     }
 }
 
-extension PercentileSource {
-    var jsonCode: String {
-        switch self {
-        case .declared: return "declared"
-        case .derived: return "derived"
-        }
-    }
-}
-
-extension ObjectiveStatus {
-    var jsonCode: String {
-        switch self {
-        case .computed: return "computed"
-        case .toConfirm: return "to_confirm"
-        }
-    }
-}
-
-extension ObjectiveKind {
+extension NatureObjectif {
     var jsonCode: String {
         switch self {
         case .hausse: return "hausse"
@@ -187,16 +224,56 @@ extension ObjectiveKind {
     }
 }
 
-extension Indicator {
+extension Origine {
     var jsonCode: String {
         switch self {
-        case .patienteleMt: return "patientele_mt"
-        case .fileActive: return "file_active"
+        case .declared: return "declared"
+        case .derived: return "derived"
         }
     }
 }
 
-extension SecondAssistantStatus {
+extension OrigineRegles {
+    var jsonCode: String {
+        switch self {
+        case .embedded: return "embedded"
+        case .update: return "update"
+        }
+    }
+}
+
+extension Secteur {
+    var jsonCode: String {
+        switch self {
+        case .secteur1: return "secteur_1"
+        case .secteur2Optam: return "secteur_2_optam"
+        case .secteur2OptamCo: return "secteur_2_optam_co"
+        case .secteur2: return "secteur_2"
+        case .nonConventionne: return "non_conventionne"
+        }
+    }
+}
+
+extension Statut {
+    var jsonCode: String {
+        switch self {
+        case .eligible: return "eligible"
+        case .notEligible: return "not_eligible"
+        case .referToCpam: return "refer_to_cpam"
+        }
+    }
+}
+
+extension StatutObjectif {
+    var jsonCode: String {
+        switch self {
+        case .computed: return "computed"
+        case .toConfirm: return "to_confirm"
+        }
+    }
+}
+
+extension StatutSecondAssistant {
     var jsonCode: String {
         switch self {
         case .eligibleInPrinciple: return "eligible_in_principle"
@@ -205,224 +282,32 @@ extension SecondAssistantStatus {
     }
 }
 
-extension SpecialtyGroup {
+extension Tranche {
     var jsonCode: String {
         switch self {
-        case .generaliste: return "generaliste"
-        case .chirurgie: return "chirurgie"
-        case .orl: return "orl"
-        case .gynecologie: return "gynecologie"
-        case .autre: return "autre"
+        case .sousP30: return "below_p30"
+        case .p30p50: return "p30_p50"
+        case .p50p70: return "p50_p70"
+        case .p70p90: return "p70_p90"
+        case .p90p95: return "p90_p95"
+        case .p95Plus: return "p95_plus"
         }
     }
 }
 
-extension BundleOrigin {
+extension Zone {
     var jsonCode: String {
         switch self {
-        case .embedded: return "embedded"
-        case .update: return "update"
+        case .zip: return "zip"
+        case .zac: return "zac"
+        case .horsZone: return "hors_zone"
         }
     }
 }
-extension Situation {
-    var json: JSONValue {
-        .object([
-            "signature_date": text(signatureDate),
-            "specialty": text(specialty),
-            "sector": text(sector.code()),
-            "mep": bool(mep),
-            "zone": text(zone?.code()),
-            "practice": text(practice?.code()),
-            "coordinated": bool(coordinated),
-            "patientele_mt": number(patienteleMt),
-            "file_active": number(fileActive),
-            "percentile_band": text(percentileBand?.code()),
-            "clinical_fee_share": text(clinicalFeeShare),
-            "newly_installed": bool(newlyInstalled),
-            "age": number(age),
-            "ald_or_rqth": bool(aldOrRqth),
-            "current_contract": currentContract?.json ?? .null,
-        ])
-    }
-}
 
-extension CurrentContract {
-    var json: JSONValue {
-        .object(["option": text(option.code()), "start": text(start), "objectives_reached": bool(objectivesReached)])
-    }
-}
-
-extension RuleVersionApplied {
-    var json: JSONValue {
-        .object([
-            "id": text(id),
-            "title_fr": text(titleFr),
-            "title_en": text(titleEn),
-            "start": text(start),
-            "end_exclusive": text(endExclusive),
-            "references": texts(references),
-            "bundle_version": number(bundleVersion),
-            "bundle_published": text(bundlePublished),
-            "bundle_origin": text(bundleOrigin.jsonCode),
-        ])
-    }
-}
-
-extension Reason {
-    var json: JSONValue {
-        .object([
-            "code": text(code),
-            "effect": text(effect.jsonCode),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
-            "references": texts(references),
-            "confidence": text(confidence.code()),
-        ])
-    }
-}
-
-extension Eligibility {
-    var json: JSONValue {
-        .object(["status": text(status.jsonCode), "reasons": .array(reasons.map(\.json))])
-    }
-}
-
-extension Percentile {
-    var json: JSONValue {
-        .object([
-            "band": text(band?.code()),
-            "row": text(row.jsonCode),
-            "source": text(source.jsonCode),
-            "confidence": text(confidence.code()),
-        ])
-    }
-}
-
-extension AidYear {
-    var json: JSONValue {
-        .object([
-            "year": number(year),
-            "start": text(start),
-            "end": text(end),
-            "rules_id": text(rulesId),
-            "amount": text(amount),
-            "maximum": bool(maximum),
-            "confidence": text(confidence.code()),
-        ])
-    }
-}
-
-extension ObjectiveTarget {
-    var json: JSONValue {
-        .object(["indicator": text(indicator.jsonCode), "baseline": number(baseline), "target": number(target)])
-    }
-}
-
-extension Objective {
-    var json: JSONValue {
-        .object([
-            "status": text(status.jsonCode),
-            "kind": text(kind.jsonCode),
-            "increase": text(increase),
-            "indicators": .array(indicators.map(\.json)),
-            "deadline": text(deadline),
-            "confidence": text(confidence.code()),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
-            "references": texts(references),
-        ])
-    }
-}
-
-extension OptionResult {
-    var json: JSONValue {
-        .object([
-            "option": text(option.code()),
-            "label_fr": text(labelFr),
-            "label_en": text(labelEn),
-            "available": bool(available),
-            "unavailable_reasons": .array(unavailableReasons.map(\.json)),
-            "aid": .array(aid.map(\.json)),
-            "total": text(total),
-            "objective": objective?.json ?? .null,
-        ])
-    }
-}
-
-extension Condition {
-    var json: JSONValue {
-        .object([
-            "code": text(code),
-            "satisfied": bool(satisfied),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
-            "references": texts(references),
-            "confidence": text(confidence.code()),
-        ])
-    }
-}
-
-extension SecondAssistantOption {
-    var json: JSONValue {
-        .object(["fte": text(fte), "amount": text(amount), "confidence": text(confidence.code())])
-    }
-}
-
-extension SecondAssistant {
-    var json: JSONValue {
-        .object([
-            "status": text(status.jsonCode),
-            "conditions": .array(conditions.map(\.json)),
-            "options": .array(options.map(\.json)),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
-        ])
-    }
-}
-
-extension Caveat {
-    var json: JSONValue {
-        .object([
-            "code": text(code),
-            "parameter": text(parameter),
-            "confidence": text(confidence.code()),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
-            "references": texts(references),
-        ])
-    }
-}
-
-extension Notice {
-    var json: JSONValue {
-        .object([
-            "id": text(id),
-            "versions": texts(versions),
-            "grade": text(grade.code()),
-            "references": texts(references),
-            "text_fr": text(textFr),
-            "text_en": text(textEn),
-        ])
-    }
-}
-
-extension Reference {
-    var json: JSONValue {
-        .object([
-            "id": text(id),
-            "title": text(title),
-            "article": text(article),
-            "url": text(url),
-            "date": text(date),
-            "kind": text(kind),
-        ])
-    }
-}
-
-extension Assessment {
-    var json: JSONValue {
-        .object([
+extension Evaluation {
+    var fields: [String: JSONValue] {
+        [
             "rules": rules.json,
             "situation": situation.json,
             "eligibility": eligibility.json,
@@ -434,24 +319,291 @@ extension Assessment {
             "references": .array(references.map(\.json)),
             "disclaimer_fr": text(disclaimerFr),
             "disclaimer_en": text(disclaimerEn),
-        ])
+        ]
     }
+
+    var json: JSONValue { .object(fields) }
 }
 
-extension Timeline {
-    var json: JSONValue {
-        .object([
+extension VersionAppliquee {
+    var fields: [String: JSONValue] {
+        [
+            "id": text(id),
+            "title_fr": text(titleFr),
+            "title_en": text(titleEn),
+            "start": text(start),
+            "end_exclusive": text(endExclusive),
+            "references": texts(references),
+            "bundle_version": number(bundleVersion),
+            "bundle_published": text(bundlePublished),
+            "bundle_origin": text(bundleOrigin.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Situation {
+    var fields: [String: JSONValue] {
+        [
+            "signature_date": text(signatureDate),
+            "specialty": text(specialty),
+            "sector": text(sector.jsonCode),
+            "mep": bool(mep),
+            "zone": text(zone?.jsonCode),
+            "practice": text(practice?.jsonCode),
+            "coordinated": bool(coordinated),
+            "patientele_mt": number(patienteleMt),
+            "file_active": number(fileActive),
+            "percentile_band": text(percentileBand?.jsonCode),
+            "clinical_fee_share": decimal(clinicalFeeShare),
+            "newly_installed": bool(newlyInstalled),
+            "age": number(age),
+            "ald_or_rqth": bool(aldOrRqth),
+            "current_contract": currentContract?.json ?? .null,
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension ContratEnCours {
+    var fields: [String: JSONValue] {
+        [
+            "option": text(option.jsonCode),
+            "start": text(start),
+            "objectives_reached": bool(objectivesReached),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Eligibilite {
+    var fields: [String: JSONValue] {
+        [
+            "status": text(status.jsonCode),
+            "reasons": .array(reasons.map(\.json)),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Raison {
+    var fields: [String: JSONValue] {
+        [
+            "code": text(code),
+            "effect": text(effect.jsonCode),
+            "message_fr": text(messageFr),
+            "message_en": text(messageEn),
+            "references": texts(references),
+            "confidence": text(confidence.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Positionnement {
+    var fields: [String: JSONValue] {
+        [
+            "band": text(band?.jsonCode),
+            "row": text(row.jsonCode),
+            "source": text(source.jsonCode),
+            "confidence": text(confidence.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension OptionResultat {
+    var fields: [String: JSONValue] {
+        [
+            "option": text(option.jsonCode),
+            "label_fr": text(labelFr),
+            "label_en": text(labelEn),
+            "available": bool(available),
+            "unavailable_reasons": .array(unavailableReasons.map(\.json)),
+            "aid": .array(aid.map(\.json)),
+            "total": decimal(total),
+            "objective": objective?.json ?? .null,
+            "standard_table_for_information": standardTableForInformation.map { JSONValue.array($0.map(\.json)) } ?? .null,
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension AnneeContrat {
+    var fields: [String: JSONValue] {
+        [
+            "year": number(year),
+            "start": text(start),
+            "end": text(end),
+            "rules_id": text(rulesId),
+            "amount": decimal(amount),
+            "maximum": bool(maximum),
+            "confidence": text(confidence.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Objectif {
+    var fields: [String: JSONValue] {
+        [
+            "status": text(status.jsonCode),
+            "kind": text(kind.jsonCode),
+            "increase": decimal(increase),
+            "indicators": .array(indicators.map(\.json)),
+            "deadline": text(deadline),
+            "confidence": text(confidence.jsonCode),
+            "message_fr": text(messageFr),
+            "message_en": text(messageEn),
+            "references": texts(references),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Cible {
+    var fields: [String: JSONValue] {
+        [
+            "indicator": text(indicator.jsonCode),
+            "baseline": number(baseline),
+            "target": number(target),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension SecondAssistant {
+    var fields: [String: JSONValue] {
+        [
+            "status": text(status.jsonCode),
+            "conditions": .array(conditions.map(\.json)),
+            "options": .array(options.map(\.json)),
+            "message_fr": text(messageFr),
+            "message_en": text(messageEn),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Condition {
+    var fields: [String: JSONValue] {
+        [
+            "code": text(code),
+            "satisfied": bool(satisfied),
+            "message_fr": text(messageFr),
+            "message_en": text(messageEn),
+            "references": texts(references),
+            "confidence": text(confidence.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension OptionSecondAssistant {
+    var fields: [String: JSONValue] {
+        [
+            "fte": text(fte),
+            "amount": decimal(amount),
+            "confidence": text(confidence.jsonCode),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Avertissement {
+    var fields: [String: JSONValue] {
+        [
+            "code": text(code),
+            "parameter": text(parameter),
+            "confidence": text(confidence.jsonCode),
+            "message_fr": text(messageFr),
+            "message_en": text(messageEn),
+            "references": texts(references),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Notice {
+    var fields: [String: JSONValue] {
+        [
+            "id": text(id),
+            "versions": texts(versions),
+            "grade": text(grade.jsonCode),
+            "references": texts(references),
+            "text_fr": text(textFr),
+            "text_en": text(textEn),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension ReferenceCitee {
+    var fields: [String: JSONValue] {
+        let own: [String: JSONValue] = [
+            "id": text(id),
+        ]
+        return own.merging(reference.fields) { mine, _ in mine }
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Reference {
+    var fields: [String: JSONValue] {
+        [
+            "title": text(title),
+            "article": text(article),
+            "url": text(url),
+            "date": text(date),
+            "kind": text(kind),
+        ]
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Chronologie {
+    var fields: [String: JSONValue] {
+        let own: [String: JSONValue] = [
             "rules": rules.json,
-            "option": text(option.code()),
+            "caveats": .array(caveats.map(\.json)),
+            "references": .array(references.map(\.json)),
+        ]
+        return own.merging(echeancier.fields) { mine, _ in mine }
+    }
+
+    var json: JSONValue { .object(fields) }
+}
+
+extension Echeancier {
+    var fields: [String: JSONValue] {
+        [
+            "option": text(option.jsonCode),
             "start": text(start),
             "signature_rules_id": text(signatureRulesId),
             "row": text(row.jsonCode),
             "years": .array(years.map(\.json)),
-            "total": text(total),
-            "caveats": .array(caveats.map(\.json)),
-            "references": .array(references.map(\.json)),
-        ])
+            "total": decimal(total),
+        ]
     }
+
+    var json: JSONValue { .object(fields) }
 }
 
 // MARK: - Golden cases
@@ -525,19 +677,19 @@ struct GoldenCase {
         return (code, error["field"]?.stringValue)
     }
 
-    /// Runs the case through the typed API on `store`.
-    func runTyped(on store: RuleStore) throws -> JSONValue {
-        let situation = try situationFromJson(json: inputText)
+    /// Runs the case through the typed API on `store`, its texts and errors in `langue`.
+    func runTyped(on store: RuleStore, langue: Langue = .en) throws -> JSONValue {
+        let situation = try situationFromJson(json: inputText, langue: langue)
         switch command {
         case "simulate":
-            return try store.assess(situation: situation).json
+            return try store.assess(situation: situation, langue: langue).json
         case "timeline":
-            guard let code = option, let contractOption = ContractOption.withCode(code) else {
+            guard let code = option, let formule = Formule.allCases.first(where: { $0.jsonCode == code }) else {
                 throw GoldenCaseError.malformed("\(file): option `\(option ?? "nil")` is not a contract option")
             }
-            return try store.timeline(situation: situation, option: contractOption, start: start).json
+            return try store.timeline(situation: situation, option: formule, langue: langue, start: start).json
         case "second_assistant":
-            return try store.secondAssistant(situation: situation).json
+            return try store.secondAssistant(situation: situation, langue: langue).json
         default:
             throw GoldenCaseError.malformed("\(file): unknown command \(command)")
         }
@@ -559,11 +711,15 @@ struct GoldenCase {
                 return ["expected AssistmedError \(expected.code), got \(error)"]
             }
             var failures: [String] = []
-            if error.errorCode() != expected.code || error.errorField() != expected.field {
-                failures.append("expected \(expected.code) on \(expected.field ?? "nil"), got \(error.errorCode()) on \(error.errorField() ?? "nil")")
+            if error.code() != expected.code || error.field() != expected.field {
+                failures.append("expected \(expected.code) on \(expected.field ?? "nil"), got \(error.code()) on \(error.field() ?? "nil")")
             }
-            if error.messageIn(language: .fr).isEmpty || error.messageIn(language: .en).isEmpty {
-                failures.append("empty error message")
+            if error.text().isEmpty {
+                failures.append("empty error text")
+            }
+            // bindings/swift/AssistmedError+Text.swift: the text, not a dump of the case.
+            if error.localizedDescription != error.text() {
+                failures.append("localizedDescription « \(error.localizedDescription) » is not the text « \(error.text()) »")
             }
             return failures
         case let (.failure(error), nil):
@@ -581,12 +737,6 @@ struct GoldenCase {
             }
             return failures
         }
-    }
-}
-
-extension ContractOption {
-    static func withCode(_ code: String) -> ContractOption? {
-        allCases.first { $0.code() == code }
     }
 }
 
@@ -637,6 +787,7 @@ func hexBytes(_ text: String) -> Data? {
 struct TestBundles {
     let v2: Data
     let v2Signature: Data
+    let v2SignatureFile: Data
     let v2SignatureHex: String
     let v1: Data
     let v1Signature: Data
@@ -656,6 +807,7 @@ struct TestBundles {
         return TestBundles(
             v2: try data("regles-v2.json"),
             v2Signature: try signature("regles-v2.json.sig"),
+            v2SignatureFile: try data("regles-v2.json.sig"),
             v2SignatureHex: String(decoding: try data("regles-v2.json.sig"), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines).lowercased(),
             v1: try data("regles-v1.json"),
@@ -686,47 +838,48 @@ final class Prefs {
     }
 }
 
-/// A golden-case input as app answers: the mapping of `vers_reponses` in
+/// A golden-case input as app answers (question id → text): the mapping of `vers_reponses` in
 /// core/tests/questionnaire.rs. Nil when the questionnaire cannot express it.
-func appAnswers(of input: JSONValue) -> [Answer]? {
+func appAnswers(of input: JSONValue) -> [String: String]? {
     guard case let .object(fields) = input else { return nil }
-    var out: [Answer] = []
+    var out: [String: String] = [:]
     for (key, value) in fields {
         switch (key, value) {
         case let ("current_contract", .object(contract)):
             guard contract["option"] == .string("plein"), case let .string(start)? = contract["start"] else { return nil }
-            out.append(Answer(id: "current_contract", value: "true"))
-            out.append(Answer(id: "current_contract.start", value: start))
-            out.append(Answer(id: "current_contract.objectives_reached", value: (contract["objectives_reached"] ?? .null).description))
+            out["current_contract"] = "true"
+            out["current_contract.start"] = start
+            out["current_contract.objectives_reached"] = (contract["objectives_reached"] ?? .null).description
         case ("current_contract", _):
             return nil
         case let ("clinical_fee_share", .string(share)):
-            guard let decimal = Decimal(string: share, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-            out.append(Answer(id: key, value: "\(decimal * 100)"))
+            guard let share = posixDecimal(share) else { return nil }
+            out[key] = "\(share * 100)"
         case let (_, .string(text)):
-            out.append(Answer(id: key, value: text))
+            out[key] = text
         default:
-            out.append(Answer(id: key, value: value.description))
+            out[key] = value.description
         }
     }
     return out
+}
+
+/// A situation from the JSON document of `assistmed simulate` (the core checks it).
+func situation(_ json: String) throws -> Situation {
+    try situationFromJson(json: json, langue: .en)
 }
 
 // MARK: - Tests
 
 final class AssistmedTests: XCTestCase {
     /// A GP in 2025, P50–P70: the reference situation of these tests (golden case 001).
-    let gp2025 = Situation(
-        signatureDate: "2025-01-15",
-        specialty: "01",
-        sector: .secteur1,
-        patienteleMt: 1200,
-        percentileBand: .p50p70
-    )
+    let gp2025Json = #"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1", "patientele_mt": 1200, "percentile_band": "p50_p70"}"#
 
-    /// Year-1 aid of the 1/2 ETP option for `gp2025`.
-    func demiYear1(_ store: RuleStore) throws -> String? {
-        try store.assess(situation: gp2025).options.first { $0.option == .demi }?.aid.first?.amount
+    func gp2025() throws -> Situation { try situation(gp2025Json) }
+
+    /// Year-1 aid of the 1/2 ETP option for `gp2025` (golden case 001, source S10: 19 000 €).
+    func demiYear1(_ store: RuleStore) throws -> Foundation.Decimal? {
+        try store.assess(situation: gp2025(), langue: .en).options.first { $0.option == .demi }?.aid.first?.amount
     }
 
     // MARK: Golden cases
@@ -738,6 +891,21 @@ final class AssistmedTests: XCTestCase {
         for goldenCase in cases {
             for failure in goldenCase.verify(outcome { try goldenCase.runTyped(on: store) }) {
                 XCTFail("\(goldenCase.file) [typed]: \(failure)")
+            }
+            // An expected error also comes in French, with its own text.
+            guard goldenCase.expectedError != nil else { continue }
+            for failure in goldenCase.verify(outcome { try goldenCase.runTyped(on: store, langue: .fr) }) {
+                XCTFail("\(goldenCase.file) [typed, fr]: \(failure)")
+            }
+            do {
+                _ = try goldenCase.runTyped(on: store, langue: .fr)
+            } catch let fr as AssistmedError {
+                do {
+                    _ = try goldenCase.runTyped(on: store, langue: .en)
+                } catch let en as AssistmedError {
+                    XCTAssertEqual(fr.kind(), en.kind(), goldenCase.file)
+                    XCTAssertNotEqual(fr.text(), en.text(), "\(goldenCase.file): one text for both languages")
+                }
             }
         }
     }
@@ -762,7 +930,7 @@ final class AssistmedTests: XCTestCase {
                 XCTFail("\(goldenCase.file): the typed API failed where the core succeeded")
             }
             if goldenCase.command == "simulate" {
-                let viaJson = outcome { try JSONValue(parsing: store.assessJson(inputJson: goldenCase.inputText)) }
+                let viaJson = outcome { try JSONValue(parsing: store.assessJson(inputJson: goldenCase.inputText, langue: .en)) }
                 for failure in goldenCase.verify(viaJson) {
                     XCTFail("\(goldenCase.file) [assessJson]: \(failure)")
                 }
@@ -777,87 +945,105 @@ final class AssistmedTests: XCTestCase {
 
     // MARK: Errors
 
-    func testNegativeCountIsATypedErrorNamingTheField() throws {
-        let store = try RuleStore.embedded()
-        let bad = Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1, patienteleMt: -5)
-        XCTAssertThrowsError(try store.assess(situation: bad)) { error in
-            guard case let AssistmedError.OutOfRange(code, field, messageFr, messageEn) = error else {
-                return XCTFail("expected AssistmedError.OutOfRange, got \(error)")
+    func testNegativeCountIsATypedErrorNamingTheFieldInTheCallersLanguage() throws {
+        let bad = #"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1", "patientele_mt": -5}"#
+        for langue in [Langue.fr, .en] {
+            XCTAssertThrowsError(try situationFromJson(json: bad, langue: langue)) { error in
+                guard let error = error as? AssistmedError else {
+                    return XCTFail("expected AssistmedError, got \(error)")
+                }
+                XCTAssertEqual(error.kind(), .horsBornes)
+                XCTAssertEqual(error.code(), "hors_bornes")
+                XCTAssertEqual(error.field(), "patientele_mt")
+                XCTAssertTrue(error.text().contains("patientele_mt"), error.text())
+                XCTAssertTrue(error.text().contains(langue == .fr ? "valeur attendue" : "expected"), error.text())
+                XCTAssertEqual(error.localizedDescription, error.text())
             }
-            XCTAssertEqual(code, "hors_bornes")
-            XCTAssertEqual(field, "patientele_mt")
-            XCTAssertTrue(messageFr.contains("patientele_mt"))
-            XCTAssertTrue(messageEn.contains("patientele_mt"))
         }
     }
 
     func testBadInputsGiveTypedErrors() throws {
         let store = try RuleStore.embedded()
-        let cases: [(Situation, String, String)] = [
-            (Situation(signatureDate: "2025-02-30", specialty: "01", sector: .secteur1), "date_invalide", "signature_date"),
-            (Situation(signatureDate: "2019-08-31", specialty: "01", sector: .secteur1), "hors_periode", "signature_date"),
-            (Situation(signatureDate: "2025-01-15", specialty: "99", sector: .secteur1), "valeur_inconnue", "specialty"),
-            (Situation(signatureDate: "2025-01-15", specialty: "41", sector: .secteur1, clinicalFeeShare: "0,85"), "hors_bornes", "clinical_fee_share"),
-            (Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1, age: 12), "hors_bornes", "age"),
+        let cases: [(String, String, String)] = [
+            (#"{"signature_date": "2025-02-30", "specialty": "01", "sector": "secteur_1"}"#, "date_invalide", "signature_date"),
+            (#"{"signature_date": "2019-08-31", "specialty": "01", "sector": "secteur_1"}"#, "hors_periode", "signature_date"),
+            (#"{"signature_date": "2025-01-15", "specialty": "99", "sector": "secteur_1"}"#, "valeur_inconnue", "specialty"),
+            (#"{"signature_date": "2025-01-15", "specialty": "41", "sector": "secteur_1", "percentile_band": "p50_p70", "clinical_fee_share": "1.5"}"#, "hors_bornes", "clinical_fee_share"),
+            (#"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1", "age": 12}"#, "hors_bornes", "age"),
         ]
-        for (situation, code, field) in cases {
-            XCTAssertThrowsError(try store.assess(situation: situation)) { error in
+        for (json, code, field) in cases {
+            XCTAssertThrowsError(try store.assess(situation: situationFromJson(json: json, langue: .fr), langue: .fr)) { error in
                 guard let error = error as? AssistmedError else { return XCTFail("not an AssistmedError: \(error)") }
-                XCTAssertEqual(error.errorCode(), code)
-                XCTAssertEqual(error.errorField(), field)
+                XCTAssertEqual(error.code(), code, json)
+                XCTAssertEqual(error.field(), field, json)
             }
         }
-        XCTAssertThrowsError(try store.timeline(situation: gp2025, option: .demi, start: "tomorrow")) { error in
-            XCTAssertEqual((error as? AssistmedError)?.errorField(), "start")
+        // A start before the signature (golden case 026), on the typed timeline.
+        XCTAssertThrowsError(try store.timeline(situation: gp2025(), option: .demi, langue: .en, start: "2025-01-01")) { error in
+            XCTAssertEqual((error as? AssistmedError)?.kind(), .incoherence)
+            XCTAssertEqual((error as? AssistmedError)?.field(), "start")
         }
         for json in ["{", "[]", "42", "null"] {
-            XCTAssertThrowsError(try situationFromJson(json: json)) { error in
-                guard case AssistmedError.InvalidJson = error else { return XCTFail("expected InvalidJson, got \(error)") }
+            XCTAssertThrowsError(try situationFromJson(json: json, langue: .en)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.kind(), .jsonInvalide, "\(error)")
             }
-            XCTAssertThrowsError(try store.assessJson(inputJson: json)) { error in
-                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "json_invalide")
+            XCTAssertThrowsError(try store.assessJson(inputJson: json, langue: .en)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.code(), "json_invalide")
             }
         }
     }
 
     // MARK: Catalogue, enums, money, JSON round trip
 
-    func testEnumCodesAreUniqueAndRoundTrip() throws {
-        XCTAssertEqual(Grade.allCases.map { $0.code() }, ["A", "B", "C", "GAP"])
-        XCTAssertEqual(Sector.secteur2OptamCo.code(), "secteur_2_optam_co")
-        XCTAssertEqual(Set(Sector.allCases.map { $0.code() }).count, Sector.allCases.count)
-        for sector in Sector.allCases {
-            XCTAssertFalse(sector.labelFr().isEmpty)
-            let situation = Situation(signatureDate: "2025-01-15", specialty: "01", sector: sector)
-            XCTAssertEqual(try situationFromJson(json: situationToJson(situation: situation)).sector, sector)
+    func testEnumCasesReadFromTheirJsonCodesAndRoundTrip() throws {
+        XCTAssertEqual(Set(Secteur.allCases.map(\.jsonCode)).count, Secteur.allCases.count)
+        for sector in Secteur.allCases {
+            let read = try situation(#"{"signature_date": "2025-01-15", "specialty": "01", "sector": "\#(sector.jsonCode)"}"#)
+            XCTAssertEqual(read.sector, sector)
+            XCTAssertEqual(try situationFromJson(json: situationToJson(situation: read, langue: .en), langue: .en), read)
+        }
+        for band in Tranche.allCases {
+            let read = try situation(#"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1", "percentile_band": "\#(band.jsonCode)"}"#)
+            XCTAssertEqual(read.percentileBand, band)
         }
     }
 
     func testCatalogue() throws {
         let store = try RuleStore.embedded()
-        XCTAssertTrue(try store.specialties().contains { $0.code == "01" && $0.group == .generaliste })
-        XCTAssertEqual(try store.ruleVersions().map(\.id), ["avenant-7-2019", "reglement-arbitral-2023", "convention-2024"])
-        XCTAssertEqual(try store.timeline(situation: gp2025, option: .plein), try store.timeline(situation: gp2025, option: .plein, start: nil))
+        // Infallible: no `try`.
+        XCTAssertTrue(store.specialties().contains { $0.code == "01" && $0.group == .generaliste })
+        XCTAssertEqual(store.ruleVersions().map(\.id), ["avenant-7-2019", "reglement-arbitral-2023", "convention-2024"])
+        let s = try gp2025()
+        XCTAssertEqual(try store.timeline(situation: s, option: .plein, langue: .en), try store.timeline(situation: s, option: .plein, langue: .en, start: nil))
     }
 
-    func testAmountsAreCanonicalDecimalText() throws {
-        let assessment = try RuleStore.embedded().assess(situation: gp2025)
+    func testAmountsAreExactDecimals() throws {
+        let store = try RuleStore.embedded()
+        let assessment = try store.assess(situation: gp2025(), langue: .fr)
         let demi = try XCTUnwrap(assessment.options.first { $0.option == .demi })
-        XCTAssertEqual(demi.total, "66000.00")
-        let years = demi.aid.compactMap { Decimal(string: $0.amount ?? "", locale: Locale(identifier: "en_US_POSIX")) }
+        // Golden case 001 (source S10): 19 000 + 15 000 + 12 000 + 10 000 + 10 000 = 66 000 €.
+        XCTAssertEqual(demi.total, Foundation.Decimal(66000))
+        let years = demi.aid.compactMap(\.amount)
         XCTAssertEqual(years.count, 5)
-        XCTAssertEqual(years.reduce(0, +), Decimal(string: "66000", locale: Locale(identifier: "en_US_POSIX")))
+        XCTAssertEqual(years.reduce(0, +), demi.total)
+        // The JSON entry point keeps the core's exact text.
+        let json = try JSONValue(parsing: store.assessJson(inputJson: gp2025Json, langue: .fr))
+        XCTAssertEqual(json["options"]?.arrayValue?.first { $0["option"] == .string("demi") }?["total"], .string("66000.00"))
     }
 
     func testSituationJsonRoundTrip() throws {
-        let full = Situation(
-            signatureDate: "2026-03-01", specialty: "01", sector: .secteur2OptamCo, mep: false, zone: .zip,
-            practice: .groupe, coordinated: true, patienteleMt: 1500, fileActive: 2500, percentileBand: .p70p90,
-            clinicalFeeShare: "0.85", newlyInstalled: false, age: 66, aldOrRqth: false,
-            currentContract: CurrentContract(option: .plein, start: "2023-01-15", objectivesReached: true)
-        )
-        for situation in [gp2025, full] {
-            XCTAssertEqual(try situationFromJson(json: situationToJson(situation: situation)), situation)
+        let full = try situation(#"""
+            {"signature_date": "2026-03-01", "specialty": "01", "sector": "secteur_2_optam_co", "mep": false,
+             "zone": "zip", "practice": "groupe", "coordinated": true, "patientele_mt": 1500, "file_active": 2500,
+             "percentile_band": "p70_p90", "clinical_fee_share": "0.85", "newly_installed": false, "age": 66,
+             "ald_or_rqth": false, "current_contract": {"option": "plein", "start": "2023-01-15", "objectives_reached": true}}
+            """#)
+        XCTAssertEqual(full.clinicalFeeShare, posixDecimal("0.85"))
+        XCTAssertEqual(full.currentContract?.option, .plein)
+        XCTAssertEqual(full.currentContract?.start, "2023-01-15")
+        XCTAssertEqual(full.zone, .zip)
+        for s in [try gp2025(), full] {
+            XCTAssertEqual(try situationFromJson(json: situationToJson(situation: s, langue: .en), langue: .en), s)
         }
     }
 
@@ -865,13 +1051,13 @@ final class AssistmedTests: XCTestCase {
 
     func testEmbeddedStoreHasNothingToPersist() throws {
         let store = try RuleStore.embedded()
-        XCTAssertEqual(try demiYear1(store), "19000.00")
+        XCTAssertEqual(try demiYear1(store), Foundation.Decimal(19000))
         XCTAssertNil(store.exportActive())
-        XCTAssertNil(store.startupWarning())
+        XCTAssertNil(store.startupWarning(langue: .en))
         let provenance = store.provenance()
         XCTAssertEqual(provenance.origin, .embedded)
         XCTAssertEqual(provenance.bundleVersion, 1)
-        XCTAssertNil(provenance.signatureHex)
+        XCTAssertNil(provenance.signature)
     }
 
     func testInstallingANewerSignedBundleChangesTheFigure() throws {
@@ -879,53 +1065,53 @@ final class AssistmedTests: XCTestCase {
         let embedded = try RuleStore.embedded()
         guard environment("ASSISTMED_TEST_KEYS") == "1" else {
             // A shipped build: the TEST-ONLY key is not trusted.
-            XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature)) { error in
-                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "signature_refusee")
+            XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature, langue: .en)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.kind(), .signatureRefusee)
             }
             return
         }
-        let updated = try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature)
-        XCTAssertEqual(try demiYear1(updated), "19500.00")
-        let rules = try updated.assess(situation: gp2025).rules
+        let updated = try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature, langue: .en)
+        XCTAssertEqual(try demiYear1(updated), Foundation.Decimal(19500))
+        let rules = try updated.assess(situation: gp2025(), langue: .en).rules
         XCTAssertEqual(rules.bundleVersion, 2)
         XCTAssertEqual(rules.bundleOrigin, .update)
         XCTAssertEqual(updated.provenance().origin, .update)
-        XCTAssertEqual(updated.provenance().signatureHex, bundles.v2SignatureHex)
-        XCTAssertEqual(try demiYear1(embedded), "19000.00", "the store installed on is unchanged")
+        XCTAssertEqual(updated.provenance().signature?.lowercased(), bundles.v2SignatureHex)
+        XCTAssertEqual(try demiYear1(embedded), Foundation.Decimal(19000), "the store installed on is unchanged")
     }
 
     func testATamperedBundleIsRefusedAndTheOldFigureStays() throws {
         let bundles = try TestBundles.load()
         let embedded = try RuleStore.embedded()
-        XCTAssertThrowsError(try embedded.install(bundle: tampered(bundles.v2), signature: bundles.v2Signature)) { error in
-            guard case let AssistmedError.SignatureRejected(code, field, _, _) = error else {
-                return XCTFail("expected AssistmedError.SignatureRejected, got \(error)")
-            }
-            XCTAssertEqual(code, "signature_refusee")
-            XCTAssertEqual(field, "signature")
+        XCTAssertThrowsError(try embedded.install(bundle: tampered(bundles.v2), signature: bundles.v2Signature, langue: .fr)) { error in
+            guard let error = error as? AssistmedError else { return XCTFail("expected AssistmedError, got \(error)") }
+            XCTAssertEqual(error.kind(), .signatureRefusee)
+            XCTAssertEqual(error.code(), "signature_refusee")
+            XCTAssertEqual(error.field(), "signature")
         }
-        XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature.prefix(40))) { error in
-            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "signature_invalide")
+        XCTAssertThrowsError(try embedded.install(bundle: bundles.v2, signature: bundles.v2Signature.prefix(40), langue: .en)) { error in
+            XCTAssertEqual((error as? AssistmedError)?.code(), "signature_invalide")
         }
         if environment("ASSISTMED_TEST_KEYS") == "1" {
-            XCTAssertThrowsError(try embedded.install(bundle: bundles.v1, signature: bundles.v1Signature)) { error in
-                XCTAssertEqual((error as? AssistmedError)?.errorCode(), "bundle_non_plus_recent")
+            XCTAssertThrowsError(try embedded.install(bundle: bundles.v1, signature: bundles.v1Signature, langue: .en)) { error in
+                XCTAssertEqual((error as? AssistmedError)?.code(), "bundle_non_plus_recent")
             }
         }
-        XCTAssertEqual(try demiYear1(embedded), "19000.00")
+        XCTAssertEqual(try demiYear1(embedded), Foundation.Decimal(19000))
     }
 
     func testRestoreFallsBackToTheEmbeddedRulesWithAWarning() throws {
         let bundles = try TestBundles.load()
         let corrupted = try RuleStore.restore(bundle: tampered(bundles.v2), signature: bundles.v2Signature)
-        XCTAssertEqual(corrupted.startupWarning()?.code, "signature_refusee")
-        XCTAssertEqual(try demiYear1(corrupted), "19000.00")
+        XCTAssertEqual(corrupted.startupWarning(langue: .en)?.kind, .signatureRefusee)
+        XCTAssertNotEqual(corrupted.startupWarning(langue: .fr)?.text, corrupted.startupWarning(langue: .en)?.text)
+        XCTAssertEqual(try demiYear1(corrupted), Foundation.Decimal(19000))
         XCTAssertEqual(corrupted.provenance().origin, .embedded)
         let half = try RuleStore.restore(bundle: bundles.v2, signature: nil)
-        XCTAssertEqual(half.startupWarning()?.code, "bundle_illisible")
+        XCTAssertEqual(half.startupWarning(langue: .en)?.kind, .bundleIllisible)
         let nothing = try RuleStore.restore(bundle: nil, signature: nil)
-        XCTAssertNil(nothing.startupWarning())
-        XCTAssertEqual(try demiYear1(nothing), "19000.00")
+        XCTAssertNil(nothing.startupWarning(langue: .en))
+        XCTAssertEqual(try demiYear1(nothing), Foundation.Decimal(19000))
     }
 
     /// The update flow of bindings/README.md, verbatim between the markers: two starts.
@@ -938,23 +1124,23 @@ final class AssistmedTests: XCTestCase {
         // README-UPDATE-BEGIN
         // At start-up: what was stored last time (nil, nil, nil on the first start).
         let store = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature, highWaterMark: prefs.highWaterMark)
-        if let w = store.startupWarning() { print("update set aside: \(w.code): \(w.messageEn)") }
+        if let w = store.startupWarning(langue: .en) { print("update set aside: \(w.kind): \(w.text)") }
         // When the user opens an update file and its signature: a new store, or a typed error.
-        let next = try store.install(bundle: bundleBytes, signature: signatureBytes)
+        let next = try store.install(bundle: bundleBytes, signature: signatureBytes, langue: .en)
         // Keep the high-water mark apart from the bundle: it outlives a lost or corrupted bundle file.
         if let saved = next.exportActive() { prefs.save(bundle: saved.bundle, signature: saved.signature, highWaterMark: saved.highWaterMark) }
         // README-UPDATE-END
-        XCTAssertEqual(try demiYear1(next), "19500.00")
+        XCTAssertEqual(try demiYear1(next), Foundation.Decimal(19500))
         let secondStart = try RuleStore.restore(bundle: prefs.bundle, signature: prefs.signature, highWaterMark: prefs.highWaterMark)
-        XCTAssertNil(secondStart.startupWarning())
-        XCTAssertEqual(try demiYear1(secondStart), "19500.00")
+        XCTAssertNil(secondStart.startupWarning(langue: .en))
+        XCTAssertEqual(try demiYear1(secondStart), Foundation.Decimal(19500))
     }
 
     // MARK: Questionnaire and result view
 
     func testQuestionnaireOfTheCommonCase() throws {
         let store = try RuleStore.embedded()
-        let empty = try store.questionnaire(answers: [], today: "2025-01-15")
+        let empty = store.questionnaire(answers: [:], today: "2025-01-15")
         XCTAssertFalse(empty.complete)
         XCTAssertEqual(empty.rulesId, "convention-2024")
         let count = try XCTUnwrap(empty.questions.first { $0.id == "patientele_mt" })
@@ -962,29 +1148,25 @@ final class AssistmedTests: XCTestCase {
         XCTAssertNil(count.answer)
         XCTAssertEqual(count.kind, .count)
 
-        let answers = [Answer(id: "patientele_mt", value: "1200")]
-        let complete = try store.questionnaire(answers: answers, today: "2025-01-15")
+        let answers = ["patientele_mt": "1200"]
+        let complete = store.questionnaire(answers: answers, today: "2025-01-15")
         XCTAssertTrue(complete.complete)
         XCTAssertEqual(complete.questions.map(\.id), [
             "signature_date", "specialty", "sector", "patientele_mt", "file_active", "percentile_band",
             "newly_installed", "age", "ald_or_rqth", "mep", "current_contract",
         ])
-        let view = try store.resultView(answers: answers, today: "2025-01-15")
+        let view = try store.resultView(answers: answers, langue: .fr, today: "2025-01-15")
         XCTAssertEqual(view.verdict.status, .eligible)
-        XCTAssertEqual(view.options.first { $0.option == .demi }?.cells.first?.amount, "19000.00")
+        XCTAssertEqual(view.options.first { $0.option == .demi }?.cells.first?.amount, Foundation.Decimal(19000))
     }
 
     func testQuestionnaireValidation() throws {
         let store = try RuleStore.embedded()
-        let bad = try store.questionnaire(answers: [Answer(id: "age", value: "12")], today: "2025-01-15")
+        let bad = store.questionnaire(answers: ["age": "12"], today: "2025-01-15")
         XCTAssertEqual(bad.questions.first { $0.id == "age" }?.error?.code, "hors_bornes")
-        XCTAssertThrowsError(try store.questionnaire(answers: [], today: "15/01/2025")) { error in
-            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "date_invalide")
-            XCTAssertEqual((error as? AssistmedError)?.errorField(), "today")
-        }
-        XCTAssertThrowsError(try store.resultView(answers: [], today: "2025-01-15")) { error in
-            XCTAssertEqual((error as? AssistmedError)?.errorCode(), "champ_requis")
-            XCTAssertEqual((error as? AssistmedError)?.errorField(), "patientele_mt")
+        XCTAssertThrowsError(try store.resultView(answers: [:], langue: .en, today: "2025-01-15")) { error in
+            XCTAssertEqual((error as? AssistmedError)?.kind(), .champRequis)
+            XCTAssertEqual((error as? AssistmedError)?.field(), "patientele_mt")
         }
     }
 
@@ -993,8 +1175,8 @@ final class AssistmedTests: XCTestCase {
         var compared = 0
         for goldenCase in try GoldenCase.loadAll() where goldenCase.command == "simulate" && goldenCase.expectedError == nil {
             guard let answers = appAnswers(of: goldenCase.input) else { continue }
-            let expected = try store.assess(situation: situationFromJson(json: goldenCase.inputText))
-            let view = try store.resultView(answers: answers, today: nil)
+            let expected = try store.assess(situation: situation(goldenCase.inputText), langue: .fr)
+            let view = try store.resultView(answers: answers, langue: .fr, today: nil)
             XCTAssertEqual(view.verdict.status, expected.eligibility.status, goldenCase.file)
             XCTAssertEqual(view.rules, expected.rules, goldenCase.file)
             XCTAssertEqual(view.options.map(\.option), expected.options.map(\.option), goldenCase.file)
@@ -1012,26 +1194,29 @@ final class AssistmedTests: XCTestCase {
     /// The Swift example of bindings/README.md, verbatim between the markers.
     func testReadmeUsageExample() {
         // README-BEGIN
-        let s = Situation(signatureDate: "2025-01-15", specialty: "01", sector: .secteur1,
-                          patienteleMt: 1200, percentileBand: .p50p70)
-        do { for o in try RuleStore.embedded().assess(situation: s).options { print(o.option.code(), o.total ?? "—") } }
-        catch let e as AssistmedError { print(e.errorCode(), e.errorField() ?? "-", e.messageIn(language: .fr)) }
-        catch { print(error) }
+        let json = #"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1", "patientele_mt": 1200, "percentile_band": "p50_p70"}"#
+        do {
+            let store = try RuleStore.embedded()
+            let result = try store.assess(situation: situationFromJson(json: json, langue: .fr), langue: .fr)
+            for o in result.options { print(o.labelFr, o.total.map { "\($0) €" } ?? "—") }  // total: Foundation.Decimal
+        } catch let e as AssistmedError {
+            print(e.code(), e.field() ?? "-", e.localizedDescription)  // the text, in the call's language
+        } catch { print(error) }
         // README-END
     }
 
     func testConcurrentCallsFromEightThreadsOnOneStoreGiveIdenticalResults() throws {
         let store = try RuleStore.embedded()
-        let reference = try store.assess(situation: gp2025)
-        let answers = [Answer(id: "patientele_mt", value: "1200")]
-        let referenceView = try store.resultView(answers: answers, today: "2025-01-15")
-        let situation = gp2025
+        let situation = try gp2025()
+        let reference = try store.assess(situation: situation, langue: .fr)
+        let answers = ["patientele_mt": "1200"]
+        let referenceView = try store.resultView(answers: answers, langue: .fr, today: "2025-01-15")
         let differences = Tally()
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for call in 0..<50 {
                 if (thread + call) % 4 == 0 {
-                    if (try? store.resultView(answers: answers, today: "2025-01-15")) != referenceView { differences.increment() }
-                } else if (try? store.assess(situation: situation)) != reference {
+                    if (try? store.resultView(answers: answers, langue: .fr, today: "2025-01-15")) != referenceView { differences.increment() }
+                } else if (try? store.assess(situation: situation, langue: .fr)) != reference {
                     differences.increment()
                 }
             }
@@ -1046,26 +1231,42 @@ final class AssistmedTests: XCTestCase {
         let m = try AppModel(files: [:], today: "2026-12-01", language: "fr-FR")
         XCTAssertEqual(m.view().questionnaire.questions.first?.id, "signature_date")
         XCTAssertNotNil(m.view().questionnaire.questions.first?.confirm)
-        _ = m.send(event: .answer(id: "signature_date", value: "15/01/2025"))
-        _ = m.send(event: .answer(id: "patientele_mt", value: "1200"))
-        _ = m.send(event: .answer(id: "percentile_band", value: "p50_p70"))
-        let v = m.send(event: .showResult)
-        XCTAssertEqual(v.screen, .result)
+        _ = m.send(event: .repondre(id: "signature_date", valeur: "15/01/2025"))
+        _ = m.send(event: .repondre(id: "patientele_mt", valeur: "1200"))
+        _ = m.send(event: .repondre(id: "percentile_band", valeur: "p50_p70"))
+        let v = m.send(event: .voirResultat)
+        XCTAssertEqual(v.screen, .resultat)
         // Golden case 001 (source S10): 1/2 ETP year 1 = 19 000 €.
         XCTAssertEqual(v.result?.options[1].years[0].amount, "19\u{202F}000\u{A0}€")
         var files: [String: Data] = [:]
         for w in m.takeWrites() {
-            if let bytes = w.bytes { files[w.name] = bytes }
+            if let bytes = w.octets { files[w.nom] = bytes }
         }
         XCTAssertEqual(Array(files.keys), ["simulation.json"])
         XCTAssertTrue(appFileNames().contains("simulation.json"))
         let again = try AppModel(files: files, today: "2026-12-02", language: "en")
-        XCTAssertEqual(again.view().screen, .result)
+        XCTAssertEqual(again.view().screen, .resultat)
         XCTAssertEqual(again.view().result?.options[1].years[0].amount, "€19,000")
-        XCTAssertNotNil(again.send(event: .newSimulation).confirmation)
-        XCTAssertTrue(again.send(event: .cancel).questionnaire.canShowResult)
-        _ = again.send(event: .newSimulation)
-        XCTAssertFalse(again.send(event: .confirm).questionnaire.canShowResult)
+        XCTAssertNotNil(again.send(event: .nouvelleSimulation).confirmation)
+        XCTAssertTrue(again.send(event: .annuler).questionnaire.canShowResult)
+        _ = again.send(event: .nouvelleSimulation)
+        XCTAssertFalse(again.send(event: .confirmer).questionnaire.canShowResult)
+        // A malformed date is refused (uniffi's own error: `today` is ISO text, not a typed input).
         XCTAssertThrowsError(try AppModel(files: [:], today: "2026-13-01", language: "fr"))
+    }
+
+    /// The SDK's import event (bindings/swift/Evenement+Import.swift): one file is not a pair;
+    /// a signed bundle and its `.sig` are installed and handed back as files to store.
+    func testImportRulesEventFromPickedFiles() throws {
+        let m = try AppModel(files: [:], today: "2026-12-01", language: "en")
+        let single = m.send(event: .importRules(files: ["regles.json": Data("{}".utf8)]))
+        XCTAssertNotNil(single.aboutScreen.importOutcome)
+        XCTAssertTrue(m.takeWrites().isEmpty)
+        let bundles = try TestBundles.load()
+        guard environment("ASSISTMED_TEST_KEYS") == "1" else { throw XCTSkip("needs a library built with `test-keys`") }
+        _ = m.send(event: .importRules(files: ["regles-v2.json.sig": bundles.v2SignatureFile, "regles-v2.json": bundles.v2]))
+        let writes = m.takeWrites()
+        XCTAssertFalse(writes.isEmpty)
+        XCTAssertTrue(writes.allSatisfy { appFileNames().contains($0.nom) && $0.octets != nil }, "\(writes.map(\.nom))")
     }
 }
