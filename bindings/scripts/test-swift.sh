@@ -16,7 +16,9 @@
 #      in ASSISTMED_TEST_BUNDLES / ASSISTMED_CORE_JSON
 #      without one: a SYNTAX-ONLY check (tree-sitter) of both generated Swift files, of the
 #      hand-written bindings/swift/*.swift and of every .swift file of the repository — types and
-#      names are NOT checked — plus, if a C compiler is present, a C program that includes both
+#      names are NOT checked —; the test's typed → JSON mapping against the generated records and
+#      enums and the core's JSON of every golden case (bindings/tests/swift/check_json_mapping.py);
+#      plus, if a C compiler is present, a C program that includes both
 #      headers, links the library and checks each contract version and every API checksum the
 #      generated Swift expects.
 #   Both: the README's Swift examples must be the test's (README-BEGIN/END markers).
@@ -151,6 +153,13 @@ eval "$("$REPO_ROOT/scripts/tools/ensure-swift-syntax.sh")"
 # SDK files, then the whole repository (the checker skips target/, .tools/, build/, .git/,
 # node_modules/).
 "$SWIFT_SYNTAX_PY" "$REPO_ROOT/scripts/swift_syntax_check.py" "${GEN_SWIFT[@]}" "${HANDWRITTEN[@]}" "$REPO_ROOT"
+
+# The test's typed → JSON mapping (what `swift test` compares with the core's JSON) against the
+# generated records and enums and the core's JSON output of every golden case.
+FIXTURES_DIR="$TARGET_DIR/bindings/fixtures"
+"$REPO_ROOT/bindings/scripts/make-test-fixtures.sh" "$FIXTURES_DIR" "$CASES_DIR" >&2
+python3 "$REPO_ROOT/bindings/tests/swift/check_json_mapping.py" "$TEST_FILE" "$GEN_DIR" "$FIXTURES_DIR/core-json" \
+  || die "the typed → JSON mapping of $TEST_FILE does not match the generated Swift or the core's JSON"
 
 # C check of the header and of the API checksums the generated Swift will verify at load time.
 CC_BIN="${CC:-}"
