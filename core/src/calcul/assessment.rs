@@ -429,16 +429,13 @@ pub(crate) fn avertissements_metier(
 
 /// One caveat per grade-C or GAP value a result rests on.
 pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissement> {
-    let mut vus = BTreeSet::new();
     let mut v = Vec::new();
-    for u in usages.iter().filter(|u| u.grade.a_signaler()) {
-        if !vus.insert((u.parametre.as_str(), u.from)) {
+    for (i, u) in usages.iter().enumerate() {
+        // A trace holds each value once; the check is for slices joined from several.
+        if !u.grade.a_signaler() || usages[..i].contains(u) {
             continue;
         }
-        let Ok(p) = rules.parametre(&u.parametre) else {
-            continue;
-        };
-        let Some(val) = p.valeurs.iter().find(|x| x.from == u.from) else {
+        let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
         let note = val
@@ -468,7 +465,7 @@ pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<A
         };
         v.push(Avertissement {
             code,
-            parameter: Some(u.parametre.clone()),
+            parameter: Some(p.id.clone()),
             confidence: u.grade,
             message_fr: fr,
             message_en: en,

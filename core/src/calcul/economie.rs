@@ -26,7 +26,7 @@ use crate::error::{Erreur, Resultat};
 use crate::explain::Avertissement;
 use crate::format;
 use crate::money;
-use crate::provenance::{noter, pire, Usage};
+use crate::provenance::{pire, Trace};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
 use crate::Langue;
@@ -319,26 +319,25 @@ fn arrondi_centime(d: Decimal) -> Decimal {
 /// Reads `economie.*` values at calendar dates, keeping the trace like the tracing reader.
 struct LecteurDate<'r> {
     rules: &'r RuleSet,
-    usages: Vec<Usage>,
+    usages: Trace,
 }
 
 impl<'r> LecteurDate<'r> {
     fn new(rules: &'r RuleSet) -> Self {
         LecteurDate {
             rules,
-            usages: Vec::new(),
+            usages: Trace::default(),
         }
     }
 
     /// The value in force on `date` (`None`: not applicable then), recorded as used.
     #[inline(never)]
     fn option(&mut self, id: &str, date: NaiveDate) -> Resultat<Option<Decimal>> {
-        let p = self.rules.parametre(id)?;
-        let v = match p.a_la_date(date) {
-            Some(v) => v,
-            None => return Ok(None),
+        let (position, p) = self.rules.chercher(id)?;
+        let Some((index, v)) = p.rang_a_la_date(date).zip(p.a_la_date(date)) else {
+            return Ok(None);
         };
-        noter(&mut self.usages, id, v);
+        self.usages.noter(self.rules, position, index, v.grade);
         match &v.valeur {
             Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Ok(Some(*d)),
             Valeur::Nombre(n) => Ok(Some(Decimal::from(*n))),
@@ -773,7 +772,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         let cout_grade = pire(
             l.usages[grades_avant..]
                 .iter()
-                .filter(|u| !user_remplace(&u.parametre, &d.hypotheses))
+                .filter(|u| !user_remplace(u.id(l.rules), &d.hypotheses))
                 .map(|u| u.grade),
         );
         // Values read in earlier years count too (the reader records each value once).
@@ -917,10 +916,12 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     pire(
         l.usages
             .iter()
-            .filter(|u| !u.parametre.starts_with("economie.patient."))
-            .filter(|u| !u.parametre.starts_with("economie.bilan."))
-            .filter(|u| u.parametre != "economie.jours_travailles_par_an")
-            .filter(|u| !user_remplace(&u.parametre, h))
+            .map(|u| (u.id(l.rules), u))
+            .filter(|(id, _)| !id.starts_with("economie.patient."))
+            .filter(|(id, _)| !id.starts_with("economie.bilan."))
+            .filter(|(id, _)| *id != "economie.jours_travailles_par_an")
+            .filter(|(id, _)| !user_remplace(id, h))
+            .map(|(_, u)| u)
             .map(|u| u.grade),
     )
 }
