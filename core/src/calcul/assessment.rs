@@ -16,7 +16,8 @@ use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
 use crate::provenance::{Lecteur, Usage};
-use crate::rules::{ids, Grade, Reference, RuleSet, Valeur, Version};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
 use crate::timeline::{self, AnneeContrat, Echeancier};
@@ -375,9 +376,9 @@ pub(crate) fn avertissements_metier(
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     // Grade and references of a parameter value under version `v`, for a caveat about it.
-    let source = |id: &str, v: &Version| {
+    let source = |id: &ParamId, v: &Version| {
         rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(v.start))
             .map(|x| (x.grade, x.references.clone()))

@@ -402,6 +402,13 @@ impl RuleSet {
             .ok_or_else(|| manquant(id))
     }
 
+    /// [`RuleSet::parametre_connu`] with its position.
+    pub fn chercher_connu(&self, id: &ids::ParamId) -> Resultat<(usize, &Parametre)> {
+        self.position_connue(id)
+            .and_then(|i| Some((i, self.parametres.get(i)?)))
+            .ok_or_else(|| manquant(id))
+    }
+
     /// A parameter the logic reads, by its rank: no string is compared.
     pub fn parametre_connu(&self, id: &ids::ParamId) -> Resultat<&Parametre> {
         self.position_connue(id)
