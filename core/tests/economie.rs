@@ -242,7 +242,7 @@ fn chaque_mois_couvert_a_ses_taux_jusqu_a_deux_ans_apres_aujourd_hui() {
     let mut d = debut;
     let mut mois = 0;
     while d <= fin {
-        for (id, _) in assistmed_core::rules::ids::ECONOMIE {
+        for id in assistmed_core::rules::ids::ECONOMIE {
             let p = rules.parametre(id).unwrap();
             // The patient's value takes its first value before it starts (flagged, see the
             // caveat `economie_valeur_anterieure`); every cost parameter has a value.

@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::error::Resultat;
 use crate::explain::{Motif, Raison};
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::Grade;
 use crate::situation::{Formule, Situation, Tranche, Zone};
 
 /// Row of the amounts table, from the doctor's starting percentile.
@@ -74,7 +75,7 @@ fn rang_formule(f: Formule) -> usize {
 }
 
 /// The parameter holding the amount of cell (`f`, `c`) (ids in [`ids::MONTANTS`]).
-pub fn id_montant(f: Formule, c: Colonne) -> &'static str {
+pub fn id_montant(f: Formule, c: Colonne) -> &'static ParamId {
     let colonne = match c {
         Colonne::Annee1 => 0,
         Colonne::Annee2 => 1,
@@ -86,13 +87,13 @@ pub fn id_montant(f: Formule, c: Colonne) -> &'static str {
 }
 
 /// The parameter saying whether option `f` is open to new contracts.
-pub fn id_ouverture(f: Formule) -> &'static str {
+pub fn id_ouverture(f: Formule) -> &'static ParamId {
     ids::OUVERTURE[rang_formule(f)]
 }
 
 /// The parameter holding the 2019-style required increase for option `f` from band `t`
 /// (`None` below P30, where no contract is signed on the grid).
-pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static str> {
+pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static ParamId> {
     let colonne = match t {
         Tranche::SousP30 => return None,
         Tranche::P30P50 => 0,
@@ -131,7 +132,7 @@ pub fn disponibilite(
     if ouverte.valeur != Some(true) {
         return Ok((
             false,
-            vec![Motif::FormuleFermee(f).rendre(l.references(id), ouverte.grade)],
+            vec![Motif::FormuleFermee(f).rendre(l.references(id).to_vec(), ouverte.grade)],
         ));
     }
     if f == Formule::Plein {
@@ -150,8 +151,8 @@ pub fn disponibilite(
                 .valeur
                 .is_some_and(|z| z.iter().any(|c| c == zone.code()));
             if !dans_zone {
-                let mut refs = l.references(id_zone);
-                refs.extend(l.references(ids::ZONES_SOUS_DENSES));
+                let mut refs = l.references(id_zone).to_vec();
+                refs.extend_from_slice(l.references(ids::ZONES_SOUS_DENSES));
                 return Ok((
                     false,
                     vec![Motif::FormuleReserveeZoneSousDense {

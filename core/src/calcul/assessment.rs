@@ -16,7 +16,8 @@ use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
 use crate::provenance::{Lecteur, Usage};
-use crate::rules::{ids, Grade, Reference, RuleSet, Valeur, Version};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
 use crate::timeline::{self, AnneeContrat, Echeancier};
@@ -380,9 +381,9 @@ pub(crate) fn avertissements_metier(
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     // Grade and references of a parameter value under version `v`, for a caveat about it.
-    let source = |id: &str, v: &Version| {
+    let source = |id: &ParamId, v: &Version| {
         rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(v.start))
             .map(|x| (x.grade, x.references.clone()))
@@ -434,16 +435,13 @@ pub(crate) fn avertissements_metier(
 
 /// One caveat per grade-C or GAP value a result rests on.
 pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissement> {
-    let mut vus = BTreeSet::new();
     let mut v = Vec::new();
-    for u in usages.iter().filter(|u| u.grade.a_signaler()) {
-        if !vus.insert((u.parametre.as_str(), u.from)) {
+    for (i, u) in usages.iter().enumerate() {
+        // A trace holds each value once; the check is for slices joined from several.
+        if !u.grade.a_signaler() || usages[..i].contains(u) {
             continue;
         }
-        let Ok(p) = rules.parametre(&u.parametre) else {
-            continue;
-        };
-        let Some(val) = p.valeurs.iter().find(|x| x.from == u.from) else {
+        let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
         let note = val
@@ -473,7 +471,7 @@ pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<A
         };
         v.push(Avertissement {
             code: code.to_string(),
-            parameter: Some(u.parametre.clone()),
+            parameter: Some(p.id.clone()),
             confidence: u.grade,
             message_fr: fr,
             message_en: en,

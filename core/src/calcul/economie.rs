@@ -26,32 +26,33 @@ use crate::error::{Erreur, Resultat};
 use crate::explain::Avertissement;
 use crate::format;
 use crate::money;
-use crate::provenance::{noter, pire, Usage};
+use crate::provenance::{pire, Trace};
+use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
 use crate::Langue;
 
 /// Parameters of the employer cost: the months they all cover are the months that can be costed.
-const PARAMETRES_COUT: &[&str] = &[
-    "economie.duree_legale_hebdo",
-    "economie.semaines_par_an",
-    "economie.smic_horaire",
-    "economie.grille.niveau_5",
-    "economie.pss",
-    "economie.taux.maladie",
-    "economie.taux.allocations_familiales",
-    "economie.taux.vieillesse_deplafonnee",
-    "economie.taux.vieillesse_plafonnee",
-    "economie.taux.atmp",
-    "economie.taux.csa",
-    "economie.taux.fnal",
-    "economie.taux.chomage",
-    "economie.taux.ags",
-    "economie.taux.retraite_complementaire_t1",
-    "economie.taux.ceg_t1",
-    "economie.taux.formation_professionnelle",
-    "economie.taux.dialogue_social",
-    "economie.mutuelle.montant",
+const PARAMETRES_COUT: &[&ParamId] = &[
+    ids::ECONOMIE_DUREE_LEGALE_HEBDO,
+    ids::ECONOMIE_SEMAINES_PAR_AN,
+    ids::ECONOMIE_SMIC_HORAIRE,
+    ids::ECONOMIE_GRILLE_NIVEAU_5,
+    ids::ECONOMIE_PSS,
+    ids::ECONOMIE_TAUX_MALADIE,
+    ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+    ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE,
+    ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE,
+    ids::ECONOMIE_TAUX_ATMP,
+    ids::ECONOMIE_TAUX_CSA,
+    ids::ECONOMIE_TAUX_FNAL,
+    ids::ECONOMIE_TAUX_CHOMAGE,
+    ids::ECONOMIE_TAUX_AGS,
+    ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1,
+    ids::ECONOMIE_TAUX_CEG_T1,
+    ids::ECONOMIE_TAUX_FORMATION_PROFESSIONNELLE,
+    ids::ECONOMIE_TAUX_DIALOGUE_SOCIAL,
+    ids::ECONOMIE_MUTUELLE_MONTANT,
 ];
 
 /// Accepted gross monthly salary: a sanity range for an input, not a rule (every ceiling of the
@@ -104,12 +105,12 @@ impl BandeFmt {
             })
     }
 
-    fn parametre(self) -> &'static str {
+    fn parametre(self) -> &'static ParamId {
         match self {
-            BandeFmt::SansAld7a74 => "economie.patient.fmt.sans_ald_7_74",
-            BandeFmt::Moins7Ou75a79 => "economie.patient.fmt.moins_7_ou_75_79",
-            BandeFmt::Plus80OuAld => "economie.patient.fmt.80_plus_ou_ald",
-            BandeFmt::Ald80Plus => "economie.patient.fmt.ald_80_plus",
+            BandeFmt::SansAld7a74 => ids::ECONOMIE_PATIENT_FMT_SANS_ALD_7_74,
+            BandeFmt::Moins7Ou75a79 => ids::ECONOMIE_PATIENT_FMT_MOINS_7_OU_75_79,
+            BandeFmt::Plus80OuAld => ids::ECONOMIE_PATIENT_FMT_80_PLUS_OU_ALD,
+            BandeFmt::Ald80Plus => ids::ECONOMIE_PATIENT_FMT_ALD_80_PLUS,
         }
     }
 }
@@ -328,26 +329,28 @@ fn arrondi_centime(d: Decimal) -> Decimal {
 /// Reads `economie.*` values at calendar dates, keeping the trace like the tracing reader.
 struct LecteurDate<'r> {
     rules: &'r RuleSet,
-    usages: Vec<Usage>,
+    usages: Trace,
 }
 
 impl<'r> LecteurDate<'r> {
     fn new(rules: &'r RuleSet) -> Self {
         LecteurDate {
             rules,
-            usages: Vec::new(),
+            usages: Trace::default(),
         }
     }
 
     /// The value in force on `date` (`None`: not applicable then), recorded as used.
     #[inline(never)]
-    fn option(&mut self, id: &str, date: NaiveDate) -> Resultat<Option<Decimal>> {
-        let p = self.rules.parametre(id)?;
-        let v = match p.a_la_date(date) {
-            Some(v) => v,
-            None => return Ok(None),
+    fn option(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<Option<Decimal>> {
+        let (position, p) = self.rules.chercher_connu(id)?;
+        let Some((index, v)) = p
+            .rang_a_la_date(date)
+            .and_then(|i| Some((i, p.valeurs.get(i)?)))
+        else {
+            return Ok(None);
         };
-        noter(&mut self.usages, id, v);
+        self.usages.noter(self.rules, position, index, v.grade);
         match &v.valeur {
             Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Ok(Some(*d)),
             Valeur::Nombre(n) => Ok(Some(Decimal::from(*n))),
@@ -361,33 +364,33 @@ impl<'r> LecteurDate<'r> {
         }
     }
 
-    fn valeur(&mut self, id: &str, date: NaiveDate) -> Resultat<Decimal> {
+    fn valeur(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<Decimal> {
         self.option(id, date)?.ok_or_else(|| {
             Erreur::regles_invalides(format!("`{id}` sans valeur au {date} / no value"))
         })
     }
 
     /// Like [`valeur`], but a date before the first value takes the first value (flagged).
-    fn valeur_ou_premiere(&mut self, id: &str, date: NaiveDate) -> Resultat<(Decimal, bool)> {
-        let p = self.rules.parametre(id)?;
+    fn valeur_ou_premiere(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<(Decimal, bool)> {
+        let p = self.rules.parametre_connu(id)?;
         match p.valeurs.first() {
             Some(premiere) if date < premiere.from => Ok((self.valeur(id, premiere.from)?, true)),
             _ => Ok((self.valeur(id, date)?, false)),
         }
     }
 
-    fn references(&self, id: &str, date: NaiveDate) -> Vec<String> {
+    fn references(&self, id: &ParamId, date: NaiveDate) -> Vec<String> {
         self.rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(date).or(p.valeurs.first()))
             .map(|v| v.references.clone())
             .unwrap_or_default()
     }
 
-    fn grade(&self, id: &str, date: NaiveDate) -> Grade {
+    fn grade(&self, id: &ParamId, date: NaiveDate) -> Grade {
         self.rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(date).or(p.valeurs.first()))
             .map_or(Grade::Gap, |v| v.grade)
@@ -398,7 +401,7 @@ impl<'r> LecteurDate<'r> {
 pub fn premier_mois_couvert(rules: &RuleSet) -> Resultat<NaiveDate> {
     let mut debut = NaiveDate::MIN;
     for id in PARAMETRES_COUT {
-        let p = rules.parametre(id)?;
+        let p = rules.parametre_connu(id)?;
         let premiere = p
             .valeurs
             .first()
@@ -422,8 +425,8 @@ pub fn horizon_publie(rules: &RuleSet) -> NaiveDate {
 
 fn heures_hebdo(l: &mut LecteurDate<'_>, f: Formule, date: NaiveDate) -> Resultat<Decimal> {
     let id = match f {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        Formule::Plein => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        Formule::Plein => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
         Formule::Tiers => {
             return Err(Erreur::formule_indisponible(
                 "option",
@@ -451,76 +454,82 @@ fn cout_du_mois(
     reglages: &Reglages,
     horizon: NaiveDate,
 ) -> Resultat<MoisCout> {
-    let legale = l.valeur("economie.duree_legale_hebdo", date)?;
-    let semaines = l.valeur("economie.semaines_par_an", date)?;
+    let legale = l.valeur(ids::ECONOMIE_DUREE_LEGALE_HEBDO, date)?;
+    let semaines = l.valeur(ids::ECONOMIE_SEMAINES_PAR_AN, date)?;
     let douze = Decimal::from(12);
     let quotite = heures / legale;
     let heures_mois = heures * semaines / douze;
     // The SMIC for this working time (exact, as the reduction formulas use it).
-    let smic = l.valeur("economie.smic_horaire", date)? * heures_mois;
-    let grille = arrondi_centime(l.valeur("economie.grille.niveau_5", date)? * quotite);
+    let smic = l.valeur(ids::ECONOMIE_SMIC_HORAIRE, date)? * heures_mois;
+    let grille = arrondi_centime(l.valeur(ids::ECONOMIE_GRILLE_NIVEAU_5, date)? * quotite);
     let smic_paye = arrondi_centime(smic);
     let (gross, raised_to_smic) = match brut {
         Some(b) if b < smic_paye => (smic_paye, true),
         Some(b) => (b, false),
         None => (grille.max(smic_paye), false),
     };
-    let pss = l.valeur("economie.pss", date)? * quotite;
+    let pss = l.valeur(ids::ECONOMIE_PSS, date)? * quotite;
     let a = gross;
-    let taux_plein_ou_reduit =
-        |l: &mut LecteurDate<'_>, plein: &str, reduit: &str, plafond: &str| -> Resultat<Decimal> {
-            let t = l.valeur(plein, date)?;
-            match (l.option(reduit, date)?, l.option(plafond, date)?) {
-                (Some(r), Some(n)) if a < n * smic => Ok(r),
-                _ => Ok(t),
-            }
-        };
+    let taux_plein_ou_reduit = |l: &mut LecteurDate<'_>,
+                                plein: &ParamId,
+                                reduit: &ParamId,
+                                plafond: &ParamId|
+     -> Resultat<Decimal> {
+        let t = l.valeur(plein, date)?;
+        match (l.option(reduit, date)?, l.option(plafond, date)?) {
+            (Some(r), Some(n)) if a < n * smic => Ok(r),
+            _ => Ok(t),
+        }
+    };
     let maladie = taux_plein_ou_reduit(
         l,
-        "economie.taux.maladie",
-        "economie.taux.maladie_reduit",
-        "economie.maladie_reduit.plafond_smic",
+        ids::ECONOMIE_TAUX_MALADIE,
+        ids::ECONOMIE_TAUX_MALADIE_REDUIT,
+        ids::ECONOMIE_MALADIE_REDUIT_PLAFOND_SMIC,
     )?;
     let af = taux_plein_ou_reduit(
         l,
-        "economie.taux.allocations_familiales",
-        "economie.taux.allocations_familiales_reduit",
-        "economie.allocations_familiales_reduit.plafond_smic",
+        ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+        ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES_REDUIT,
+        ids::ECONOMIE_ALLOCATIONS_FAMILIALES_REDUIT_PLAFOND_SMIC,
     )?;
     let plafonne = a.min(pss);
-    let chomage_assiette = a.min(fois(pss, l.valeur("economie.plafond_chomage_pss", date)?));
+    let chomage_assiette = a.min(fois(
+        pss,
+        l.valeur(ids::ECONOMIE_PLAFOND_CHOMAGE_PSS, date)?,
+    ));
     let limite_t2 = fois(
         pss,
-        l.valeur("economie.plafond_retraite_complementaire_pss", date)?,
+        l.valeur(ids::ECONOMIE_PLAFOND_RETRAITE_COMPLEMENTAIRE_PSS, date)?,
     );
     let tranche_2 = (a.min(limite_t2) - pss).max(Decimal::ZERO);
     // (base, rate parameter) of each employer line; one reading and one product per line.
-    let mut assiettes: Vec<(Decimal, &str)> = vec![
-        (a, "economie.taux.vieillesse_deplafonnee"),
-        (plafonne, "economie.taux.vieillesse_plafonnee"),
-        (a, "economie.taux.csa"),
-        (plafonne, "economie.taux.fnal"),
-        (chomage_assiette, "economie.taux.chomage"),
-        (chomage_assiette, "economie.taux.ags"),
-        (plafonne, "economie.taux.retraite_complementaire_t1"),
-        (plafonne, "economie.taux.ceg_t1"),
-        (a, "economie.taux.formation_professionnelle"),
-        (a, "economie.taux.taxe_apprentissage"),
-        (a, "economie.taux.taxe_apprentissage_solde"),
-        (a, "economie.taux.dialogue_social"),
+    let mut assiettes: Vec<(Decimal, &ParamId)> = vec![
+        (a, ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE),
+        (plafonne, ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE),
+        (a, ids::ECONOMIE_TAUX_CSA),
+        (plafonne, ids::ECONOMIE_TAUX_FNAL),
+        (chomage_assiette, ids::ECONOMIE_TAUX_CHOMAGE),
+        (chomage_assiette, ids::ECONOMIE_TAUX_AGS),
+        (plafonne, ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1),
+        (plafonne, ids::ECONOMIE_TAUX_CEG_T1),
+        (a, ids::ECONOMIE_TAUX_FORMATION_PROFESSIONNELLE),
+        (a, ids::ECONOMIE_TAUX_TAXE_APPRENTISSAGE),
+        (a, ids::ECONOMIE_TAUX_TAXE_APPRENTISSAGE_SOLDE),
+        (a, ids::ECONOMIE_TAUX_DIALOGUE_SOCIAL),
     ];
     if !tranche_2.is_zero() {
-        assiettes.push((tranche_2, "economie.taux.retraite_complementaire_t2"));
-        assiettes.push((tranche_2, "economie.taux.ceg_t2"));
-        assiettes.push((a.min(limite_t2), "economie.taux.cet"));
+        assiettes.push((tranche_2, ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T2));
+        assiettes.push((tranche_2, ids::ECONOMIE_TAUX_CEG_T2));
+        assiettes.push((a.min(limite_t2), ids::ECONOMIE_TAUX_CET));
     }
     let atmp = match reglages.taux_atmp {
         Some(t) => t,
-        None => l.valeur("economie.taux.atmp", date)?,
+        None => l.valeur(ids::ECONOMIE_TAUX_ATMP, date)?,
     };
     let mutuelle = match reglages.mutuelle {
         Some(m) => m,
-        None => l.valeur("economie.mutuelle.montant", date)?,
+        None => l.valeur(ids::ECONOMIE_MUTUELLE_MONTANT, date)?,
     };
     let mut lignes: Vec<(Decimal, Decimal)> = vec![
         (a, maladie),
@@ -528,7 +537,7 @@ fn cout_du_mois(
         (a, atmp),
         (
             mutuelle,
-            l.valeur("economie.mutuelle.part_employeur", date)?,
+            l.valeur(ids::ECONOMIE_MUTUELLE_PART_EMPLOYEUR, date)?,
         ),
     ];
     for (base, id) in assiettes {
@@ -565,11 +574,11 @@ fn coefficient_reduction(
     if a <= Decimal::ZERO {
         return Ok((Decimal::ZERO, "none"));
     }
-    if let Some(tmin) = l.option("economie.rgdu.tmin", date)? {
-        let tdelta = l.valeur("economie.rgdu.tdelta", date)?;
-        let p = l.valeur("economie.rgdu.puissance", date)?;
-        let seuil = l.valeur("economie.rgdu.seuil_smic", date)?;
-        let facteur = l.valeur("economie.rgdu.facteur", date)?;
+    if let Some(tmin) = l.option(ids::ECONOMIE_RGDU_TMIN, date)? {
+        let tdelta = l.valeur(ids::ECONOMIE_RGDU_TDELTA, date)?;
+        let p = l.valeur(ids::ECONOMIE_RGDU_PUISSANCE, date)?;
+        let seuil = l.valeur(ids::ECONOMIE_RGDU_SEUIL_SMIC, date)?;
+        let facteur = l.valeur(ids::ECONOMIE_RGDU_FACTEUR, date)?;
         if a >= seuil * smic {
             return Ok((Decimal::ZERO, "rgdu"));
         }
@@ -580,28 +589,31 @@ fn coefficient_reduction(
         let c = (tmin + tdelta * puissance).min(tmin + tdelta);
         return Ok((c, "rgdu"));
     }
-    if let Some(seuil) = l.option("economie.reduction_generale.seuil_smic", date)? {
-        let diviseur = l.valeur("economie.reduction_generale.diviseur", date)?;
+    if let Some(seuil) = l.option(ids::ECONOMIE_REDUCTION_GENERALE_SEUIL_SMIC, date)? {
+        let diviseur = l.valeur(ids::ECONOMIE_REDUCTION_GENERALE_DIVISEUR, date)?;
         // T: the employer rates the reduction covers (article D241-7), reduced rates where they
         // exist, the minimum AT/MP rate.
         let mut t = Decimal::ZERO;
         for id in [
-            "economie.taux.vieillesse_deplafonnee",
-            "economie.taux.vieillesse_plafonnee",
-            "economie.taux.csa",
-            "economie.taux.atmp_minimum",
-            "economie.taux.fnal",
-            "economie.taux.chomage",
-            "economie.taux.retraite_complementaire_t1",
-            "economie.taux.ceg_t1",
+            ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE,
+            ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE,
+            ids::ECONOMIE_TAUX_CSA,
+            ids::ECONOMIE_TAUX_ATMP_MINIMUM,
+            ids::ECONOMIE_TAUX_FNAL,
+            ids::ECONOMIE_TAUX_CHOMAGE,
+            ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1,
+            ids::ECONOMIE_TAUX_CEG_T1,
         ] {
             t += l.valeur(id, date)?;
         }
         for (plein, reduit) in [
-            ("economie.taux.maladie", "economie.taux.maladie_reduit"),
             (
-                "economie.taux.allocations_familiales",
-                "economie.taux.allocations_familiales_reduit",
+                ids::ECONOMIE_TAUX_MALADIE,
+                ids::ECONOMIE_TAUX_MALADIE_REDUIT,
+            ),
+            (
+                ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+                ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES_REDUIT,
             ),
         ] {
             let taux = l.valeur(plein, date)?;
@@ -677,14 +689,14 @@ fn valeur_patient(
     let contacts = match h.contacts_par_an {
         Some(c) => c,
         None => {
-            l.valeur_ou_premiere("economie.patient.contacts_par_an", date)?
+            l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, date)?
                 .0
         }
     };
     let g = match h.consultation {
         Some(g) => g,
         None => {
-            let (g, avant) = l.valeur_ou_premiere("economie.patient.consultation_g", date)?;
+            let (g, avant) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONSULTATION_G, date)?;
             anterieure |= avant;
             g
         }
@@ -696,7 +708,7 @@ fn valeur_patient(
             anterieure |= avant;
             if zip {
                 let (m, avant) =
-                    l.valeur_ou_premiere("economie.patient.fmt.majoration_zip", date)?;
+                    l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, date)?;
                 anterieure |= avant;
                 arrondi_centime(f * m)
             } else {
@@ -756,7 +768,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     let zip = s.zone == Some(Zone::Zip);
     let jours = match d.hypotheses.jours_travailles {
         Some(j) => j,
-        None => l.valeur("economie.jours_travailles_par_an", debut)?,
+        None => l.valeur(ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN, debut)?,
     };
     let mut years = Vec::new();
     let mut fmt_anterieur = false;
@@ -782,7 +794,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         let cout_grade = pire(
             l.usages[grades_avant..]
                 .iter()
-                .filter(|u| !user_remplace(&u.parametre, &d.hypotheses))
+                .filter(|u| !user_remplace(u.id(l.rules), &d.hypotheses))
                 .map(|u| u.grade),
         );
         // Values read in earlier years count too (the reader records each value once).
@@ -846,13 +858,13 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     let contacts = match d.hypotheses.contacts_par_an {
         Some(c) => c,
         None => {
-            l.valeur_ou_premiere("economie.patient.contacts_par_an", debut)?
+            l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, debut)?
                 .0
         }
     };
     let extra = net.and_then(|n| patients_pour(n, somme_valeurs));
-    let gain = l.option("economie.bilan.gain_pmt", debut)?;
-    let actes = l.option("economie.bilan.actes_par_jour", debut)?;
+    let gain = l.option(ids::ECONOMIE_BILAN_GAIN_PMT, debut)?;
+    let actes = l.option(ids::ECONOMIE_BILAN_ACTES_PAR_JOUR, debut)?;
     let break_even = PointMort {
         extra_patients_per_year: extra,
         extra_consultations_per_working_day: extra
@@ -865,9 +877,9 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     };
     let plancher = years.first().and_then(|y| y.months.first()).map(|m| {
         let id = if m.gross == grille_du_mois(&l, m.month, d) {
-            "economie.grille.niveau_5"
+            ids::ECONOMIE_GRILLE_NIVEAU_5
         } else {
-            "economie.smic_horaire"
+            ids::ECONOMIE_SMIC_HORAIRE
         };
         (id, m.gross)
     });
@@ -926,10 +938,12 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     pire(
         l.usages
             .iter()
-            .filter(|u| !u.parametre.starts_with("economie.patient."))
-            .filter(|u| !u.parametre.starts_with("economie.bilan."))
-            .filter(|u| u.parametre != "economie.jours_travailles_par_an")
-            .filter(|u| !user_remplace(&u.parametre, h))
+            .map(|u| (u.id(l.rules), u))
+            .filter(|(id, _)| !id.starts_with("economie.patient."))
+            .filter(|(id, _)| !id.starts_with("economie.bilan."))
+            .filter(|(id, _)| *id != "economie.jours_travailles_par_an")
+            .filter(|(id, _)| !user_remplace(id, h))
+            .map(|(_, u)| u)
             .map(|u| u.grade),
     )
 }
@@ -940,13 +954,13 @@ fn hypotheses(
     debut: NaiveDate,
     valeur: Decimal,
     zip: bool,
-    plancher: Option<(&str, Decimal)>,
+    plancher: Option<(&ParamId, Decimal)>,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
     let mut v = Vec::new();
     let mut regle = |l: &mut LecteurDate<'_>,
                      code: &'static str,
-                     id: &str,
+                     id: &ParamId,
                      donnee: Option<Decimal>,
                      unit: &'static str,
                      fr: String,
@@ -962,7 +976,7 @@ fn hypotheses(
         };
         v.push(Hypothese {
             code: code.to_string(),
-            parameter: (source == "rules").then(|| id.to_owned()),
+            parameter: (source == "rules").then(|| id.id().to_owned()),
             value: if unit == "eur" {
                 money::euros(value)
             } else {
@@ -988,15 +1002,15 @@ fn hypotheses(
     regle(
         l,
         "salaire_plancher",
-        "economie.grille.niveau_5",
+        ids::ECONOMIE_GRILLE_NIVEAU_5,
         d.brut_mensuel,
         "eur",
         salaire_fr,
         salaire_en,
     )?;
     let id_heures = match d.option {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        _ => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
     };
     regle(
         l,
@@ -1010,7 +1024,7 @@ fn hypotheses(
     regle(
         l,
         "taux_atmp",
-        "economie.taux.atmp",
+        ids::ECONOMIE_TAUX_ATMP,
         h.taux_atmp,
         "ratio",
         "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)".into(),
@@ -1019,7 +1033,7 @@ fn hypotheses(
     regle(
         l,
         "mutuelle",
-        "economie.mutuelle.montant",
+        ids::ECONOMIE_MUTUELLE_MONTANT,
         h.mutuelle_mensuelle,
         "eur",
         "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)".into(),
@@ -1028,7 +1042,7 @@ fn hypotheses(
     regle(
         l,
         "contacts_par_an",
-        "economie.patient.contacts_par_an",
+        ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN,
         h.contacts_par_an,
         "per_year",
         "Consultations d'un patient avec son généraliste par an".into(),
@@ -1037,7 +1051,7 @@ fn hypotheses(
     regle(
         l,
         "consultation_g",
-        "economie.patient.consultation_g",
+        ids::ECONOMIE_PATIENT_CONSULTATION_G,
         h.consultation,
         "eur",
         "Tarif de la consultation G".into(),
@@ -1071,7 +1085,7 @@ fn hypotheses(
     regle(
         l,
         "jours_travailles",
-        "economie.jours_travailles_par_an",
+        ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN,
         h.jours_travailles,
         "days_per_year",
         "Jours travaillés par le médecin par an".into(),
@@ -1082,14 +1096,14 @@ fn hypotheses(
         let (id, brut) = premier;
         if let Some(x) = v.iter_mut().find(|x| x.code == "salaire_plancher") {
             x.value = money::euros(brut);
-            x.parameter = Some(id.to_owned());
+            x.parameter = Some(id.id().to_owned());
             x.grade = l.grade(id, debut);
             x.references = l.references(id, debut);
         }
     }
     // In a ZIP, the forfait shown is the one used (with its uplift).
     if zip && h.forfait_mt.is_none() {
-        let (m, _) = l.valeur_ou_premiere("economie.patient.fmt.majoration_zip", debut)?;
+        let (m, _) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, debut)?;
         if let Some(x) = v.iter_mut().find(|x| x.code == "forfait_medecin_traitant") {
             if let Ok(f) = x.value.parse::<Decimal>() {
                 x.value = money::euros(arrondi_centime(f * m));
@@ -1159,10 +1173,10 @@ fn avertissements(
         v.push(Avertissement {
             code: "economie_releve_au_smic".to_string(),
             parameter: Some("economie.smic_horaire".into()),
-            confidence: l.grade("economie.smic_horaire", debut),
+            confidence: l.grade(ids::ECONOMIE_SMIC_HORAIRE, debut),
             message_fr: "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(),
             message_en: "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into(),
-            references: l.references("economie.smic_horaire", debut),
+            references: l.references(ids::ECONOMIE_SMIC_HORAIRE, debut),
         });
     }
     if let Some(b) = d.brut_mensuel {
@@ -1174,10 +1188,10 @@ fn avertissements(
             v.push(Avertissement {
                 code: "economie_sous_grille".to_string(),
                 parameter: Some("economie.grille.niveau_5".into()),
-                confidence: l.grade("economie.grille.niveau_5", debut),
+                confidence: l.grade(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
                 message_fr: "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(),
                 message_en: "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into(),
-                references: l.references("economie.grille.niveau_5", debut),
+                references: l.references(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
             });
         }
     }
@@ -1185,23 +1199,23 @@ fn avertissements(
         v.push(Avertissement {
             code: "economie_taux_atmp".to_string(),
             parameter: Some("economie.taux.atmp".into()),
-            confidence: l.grade("economie.taux.atmp", debut),
+            confidence: l.grade(ids::ECONOMIE_TAUX_ATMP, debut),
             message_fr: "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(),
             message_en: "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into(),
-            references: l.references("economie.taux.atmp", debut),
+            references: l.references(ids::ECONOMIE_TAUX_ATMP, debut),
         });
     }
     if d.hypotheses.mutuelle_mensuelle.is_none() {
         v.push(Avertissement {
             code: "economie_mutuelle".to_string(),
             parameter: Some("economie.mutuelle.montant".into()),
-            confidence: l.grade("economie.mutuelle.montant", debut),
+            confidence: l.grade(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
             message_fr:
                 "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
                     .into(),
             message_en: "Company health insurance: an assumed premium; your contract's may differ."
                 .into(),
-            references: l.references("economie.mutuelle.montant", debut),
+            references: l.references(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
         });
     }
     v.push(Avertissement {
@@ -1234,20 +1248,20 @@ fn avertissements(
 }
 
 fn grille_du_mois(l: &LecteurDate<'_>, date: NaiveDate, d: &Demande) -> Decimal {
-    let lire = |id: &str| -> Option<Decimal> {
-        match &l.rules.parametre(id).ok()?.a_la_date(date)?.valeur {
+    let lire = |id: &ParamId| -> Option<Decimal> {
+        match &l.rules.parametre_connu(id).ok()?.a_la_date(date)?.valeur {
             Valeur::Montant(x) | Valeur::Quantite(x) => Some(*x),
             _ => None,
         }
     };
     let id = match d.option {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        _ => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
     };
     match (
-        lire("economie.grille.niveau_5"),
+        lire(ids::ECONOMIE_GRILLE_NIVEAU_5),
         lire(id),
-        lire("economie.duree_legale_hebdo"),
+        lire(ids::ECONOMIE_DUREE_LEGALE_HEBDO),
     ) {
         (Some(g), Some(h), Some(leg)) if !leg.is_zero() => arrondi_centime(g * h / leg),
         _ => Decimal::ZERO,
@@ -1289,7 +1303,7 @@ pub fn comparer(
             Some(b) => {
                 let date = debut.unwrap_or(s.signature_date);
                 let mut l = LecteurDate::new(rules);
-                let legale = l.valeur("economie.duree_legale_hebdo", date)?;
+                let legale = l.valeur(ids::ECONOMIE_DUREE_LEGALE_HEBDO, date)?;
                 let heures = heures_hebdo(&mut l, f, date)?;
                 Some(arrondi_centime(b * heures / legale))
             }

@@ -7,7 +7,8 @@ use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,12 +38,12 @@ pub fn statut(raisons: &[Raison]) -> Statut {
     }
 }
 
-fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&str], grade: Grade) -> Raison {
+fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&ParamId], grade: Grade) -> Raison {
     let mut refs: Vec<String> = Vec::new();
     for id in ids {
         for r in l.references(id) {
-            if !refs.contains(&r) {
-                refs.push(r);
+            if !refs.contains(r) {
+                refs.push(r.clone());
             }
         }
     }
@@ -344,8 +345,8 @@ pub fn avertissement_avenant_8(
     let zone_fr = zone.libelle_fr();
     let zone_en = zone.libelle_en();
     let min = admises.iter().min().map_or("P50", |t| borne_basse(*t));
-    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT);
-    refs.extend(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
+    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT).to_vec();
+    refs.extend_from_slice(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
     refs.dedup();
     Ok(Some(Avertissement::nouveau(
         "avenant_8_sans_engagement",
@@ -436,8 +437,8 @@ pub fn critere_activite(
     };
     let mut refs = l.version.references.clone();
     for r in l.references(id_p30) {
-        if !refs.contains(&r) {
-            refs.push(r);
+        if !refs.contains(r) {
+            refs.push(r.clone());
         }
     }
     Ok(m.rendre(refs, pos.confidence))
@@ -448,7 +449,7 @@ pub fn critere_activite(
 fn sous_seuil_ald_rqth(
     l: &mut Lecteur<'_>,
     detail: Option<(u32, u32)>,
-    ids_seuil: &[&str],
+    ids_seuil: &[&ParamId],
     grade_seuil: Grade,
 ) -> Resultat<Raison> {
     let exempte = l.booleen(ids::RQTH_SANS_SEUIL_ACTIVITE)?;

@@ -15,7 +15,8 @@ use crate::format;
 use crate::money;
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
 use crate::Langue;
@@ -129,7 +130,7 @@ fn base(s: &Situation, i: Indicateur) -> Option<u32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static str>)> {
+) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static ParamId>)> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
         Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
         _ => false,
@@ -170,7 +171,7 @@ fn precisions(
     let mut en = String::new();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        refs.extend(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        refs.extend_from_slice(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
         let (a_fr, b_fr) = (noms(&[*a], Langue::Fr), noms(&[*b], Langue::Fr));
         let (a_en, b_en) = (noms(&[*a], Langue::En), noms(&[*b], Langue::En));
         match suffit.valeur {
@@ -198,7 +199,7 @@ fn precisions(
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        refs.extend(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        refs.extend_from_slice(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
         fr.push_str(&format!(
             " L'objectif est évalué à partir de la {} année du contrat.",
             ordinal(n, Langue::Fr)
@@ -247,7 +248,7 @@ fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resulta
 
 fn echeance(
     l: &mut Lecteur<'_>,
-    id: &str,
+    id: &ParamId,
     debut: NaiveDate,
     grades: &mut Vec<Grade>,
 ) -> Resultat<Option<NaiveDate>> {
@@ -287,7 +288,11 @@ pub fn objectif(
     debut: NaiveDate,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
-    let refs_inds: Vec<String> = ids_inds.iter().flat_map(|id| l.references(id)).collect();
+    let refs_inds: Vec<String> = ids_inds
+        .iter()
+        .flat_map(|id| l.references(id))
+        .cloned()
+        .collect();
     let sans_cible = || {
         inds.iter()
             .map(|&i| Cible {
@@ -303,7 +308,7 @@ pub fn objectif(
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = vec![age_min.grade, tol.grade, grade_inds];
-            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN);
+            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN).to_vec();
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
@@ -351,7 +356,7 @@ pub fn objectif(
 
     if s.newly_installed {
         let mut grades = vec![grade_inds];
-        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES);
+        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES).to_vec();
         let mut cibles = Vec::new();
         for &i in &inds {
             let id = match (spe.est_generaliste(), i) {
@@ -361,7 +366,7 @@ pub fn objectif(
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
-            refs.extend(l.references(id));
+            refs.extend_from_slice(l.references(id));
             cibles.push(Cible {
                 indicator: i,
                 baseline: base(s, i),
@@ -456,7 +461,7 @@ pub fn objectif(
         ));
     };
     let hausse = l.decimal(id)?;
-    let mut refs = l.references(id);
+    let mut refs = l.references(id).to_vec();
     let Some(taux) = hausse.valeur else {
         let note = l
             .consulter(id)?

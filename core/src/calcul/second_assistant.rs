@@ -10,7 +10,8 @@ use crate::explain::{liste, ordinal};
 use crate::format::date_longue;
 use crate::money;
 use crate::provenance::Lecteur;
-use crate::rules::{ids, Grade, Specialite};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite};
 use crate::situation::{ContratEnCours, Formule, Situation, Zone};
 use crate::timeline::debut_annee;
 use crate::Langue;
@@ -66,7 +67,7 @@ pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<u32> {
 
 fn condition(
     l: &mut Lecteur<'_>,
-    id: &str,
+    id: &ParamId,
     code: &'static str,
     ok: bool,
     fr: String,
@@ -78,7 +79,7 @@ fn condition(
         satisfied: ok,
         message_fr: fr,
         message_en: en,
-        references: l.references(id),
+        references: l.references(id).to_vec(),
         confidence: grade,
     })
 }

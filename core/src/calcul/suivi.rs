@@ -682,7 +682,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         RegleAtteinte::Both
     };
     let rule_confidence = lu_regle.grade;
-    let rule_references = l.references(id_regle);
+    let rule_references = l.references(id_regle).to_vec();
     let suivis: Vec<Indicateur> = inds
         .iter()
         .copied()
@@ -810,10 +810,10 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     let id_eval = ids::OBJECTIF_EVALUATION_ANNEE_DEBUT;
     let eval = l.nombre(id_eval)?;
     let echeance = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
-    let mut refs_eval = l.references(id_eval);
+    let mut refs_eval = l.references(id_eval).to_vec();
     let deadline = match echeance.valeur {
         Some(n) => {
-            refs_eval.extend(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
+            refs_eval.extend_from_slice(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
             Some(fin_annee(c.start, n)?)
         }
         None => None,
@@ -876,7 +876,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     // Caveats: the shape of the amounts, the reading of this contract, the weak values used.
     let annees: Vec<&AnneeContrat> = ech.years.iter().collect();
     let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
-    let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT);
+    let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT).to_vec();
     if aid_outlook
         .iter()
         .any(|p| p.outcome == IssueAide::Modulated)

@@ -111,7 +111,7 @@ pub fn calculer(
         } else {
             let mut autre = l.pour_version(version);
             let m = amounts::montant(&mut autre, f, annee, ligne)?;
-            l.usages.extend(autre.usages);
+            l.ajouter(&autre);
             m
         };
         years.push(AnneeContrat {

@@ -224,7 +224,12 @@ pub struct Parametre {
 impl Parametre {
     /// The value in force on `date`: the last one whose `from` is on or before it.
     pub fn a_la_date(&self, date: NaiveDate) -> Option<&ValeurDatee> {
-        self.valeurs.iter().rev().find(|v| v.from <= date)
+        self.rang_a_la_date(date).and_then(|i| self.valeurs.get(i))
+    }
+
+    /// The index in [`Parametre::valeurs`] of the value in force on `date`.
+    pub fn rang_a_la_date(&self, date: NaiveDate) -> Option<usize> {
+        self.valeurs.iter().rposition(|v| v.from <= date)
     }
 }
 
@@ -309,8 +314,19 @@ pub struct RuleSet {
     pub versions: Vec<Version>,
     pub specialites: Vec<Specialite>,
     pub notices: Vec<Notice>,
-    parametres: BTreeMap<String, Parametre>,
+    /// Sorted by id (the order of [`RuleSet::parametres`]); a string lookup is a binary search.
+    parametres: Vec<Parametre>,
+    /// For each rank of [`ids::TOUS`], the position of that parameter in `parametres`
+    /// ([`ABSENT`] if the document lacks it, which the integrity check refuses): the logic's
+    /// reads are an index, not a string lookup.
+    positions: Vec<u16>,
+    /// For each position in `parametres`, the number of dated values before it: with a value's
+    /// index, a number unique to one dated value of the document (the trace's dedupe key).
+    valeurs_avant: Vec<u16>,
 }
+
+/// Position of a known id that the document lacks.
+const ABSENT: u16 = u16::MAX;
 
 /// Schema versions this build can read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -379,14 +395,71 @@ impl RuleSet {
         self.versions.iter().find(|v| v.id == id)
     }
 
+    /// A parameter by its id string, known to the logic or not (a binary search: for tools and
+    /// tests; the logic reads known ids with [`RuleSet::parametre_connu`]).
     pub fn parametre(&self, id: &str) -> Resultat<&Parametre> {
-        self.parametres.get(id).ok_or_else(|| {
-            Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`"))
-        })
+        self.position(id)
+            .and_then(|i| self.parametres.get(i))
+            .ok_or_else(|| manquant(id))
     }
 
+    /// [`RuleSet::parametre`] with its position (the index of [`RuleSet::parametre_a`]).
+    pub fn chercher(&self, id: &str) -> Resultat<(usize, &Parametre)> {
+        self.position(id)
+            .and_then(|i| Some((i, self.parametres.get(i)?)))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// [`RuleSet::parametre_connu`] with its position.
+    pub fn chercher_connu(&self, id: &ids::ParamId) -> Resultat<(usize, &Parametre)> {
+        self.position_connue(id)
+            .and_then(|i| Some((i, self.parametres.get(i)?)))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// A parameter the logic reads, by its rank: no string is compared.
+    pub fn parametre_connu(&self, id: &ids::ParamId) -> Resultat<&Parametre> {
+        self.position_connue(id)
+            .and_then(|i| self.parametres.get(i))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// Where the parameter `id` sits in this rule set (the index of [`RuleSet::parametre_a`]).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.parametres
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// [`RuleSet::position`] of a known id, by its rank.
+    pub fn position_connue(&self, id: &ids::ParamId) -> Option<usize> {
+        match self.positions.get(id.rang()) {
+            Some(&i) if i != ABSENT => Some(usize::from(i)),
+            _ => None,
+        }
+    }
+
+    /// The parameter at `position` (from [`RuleSet::position`] or a trace).
+    pub fn parametre_a(&self, position: usize) -> Option<&Parametre> {
+        self.parametres.get(position)
+    }
+
+    /// A number unique to the `valeur`-th value of the parameter at `position` in this rule set,
+    /// below [`RuleSet::nombre_de_valeurs`].
+    pub fn rang_de_valeur(&self, position: usize, valeur: usize) -> usize {
+        self.valeurs_avant
+            .get(position)
+            .map_or(usize::MAX, |&n| usize::from(n) + valeur)
+    }
+
+    /// The number of dated values of the document.
+    pub fn nombre_de_valeurs(&self) -> usize {
+        self.parametres.iter().map(|p| p.valeurs.len()).sum()
+    }
+
+    /// Every parameter, sorted by id.
     pub fn parametres(&self) -> impl Iterator<Item = &Parametre> {
-        self.parametres.values()
+        self.parametres.iter()
     }
 
     pub fn specialite(&self, code: &str) -> Resultat<&Specialite> {
@@ -410,6 +483,10 @@ impl RuleSet {
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.get(id)
     }
+}
+
+pub(crate) fn manquant(id: &str) -> Erreur {
+    Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`"))
 }
 
 /// The JSON shape of the rule document, before typing and checks.
@@ -466,27 +543,57 @@ mod brut {
                     self.schema_version, self.schema_version
                 )));
             }
-            let mut parametres = BTreeMap::new();
+            let mut parametres = Vec::with_capacity(self.parameters.len());
             for p in self.parameters {
                 let valeurs = p
                     .values
                     .into_iter()
                     .map(|v| v.typer(&p.id, p.unit))
                     .collect::<Resultat<Vec<_>>>()?;
-                let id = p.id.clone();
-                let parametre = super::Parametre {
+                parametres.push(super::Parametre {
                     id: p.id,
                     unite: p.unit,
                     description_fr: p.description_fr,
                     description_en: p.description_en,
                     valeurs,
-                };
-                if parametres.insert(id.clone(), parametre).is_some() {
-                    return Err(Erreur::regles_invalides(format!(
-                        "paramètre en double / duplicate parameter `{id}`"
-                    )));
-                }
+                });
             }
+            // The documents are written sorted by id (build.rs, `bundle export`): this sort is a
+            // single pass then; a stable sort keeps a duplicate's copies side by side.
+            parametres.sort_by(|a, b| a.id.cmp(&b.id));
+            if let Some(double) = parametres.windows(2).find_map(|w| match w {
+                [a, b] if a.id == b.id => Some(&a.id),
+                _ => None,
+            }) {
+                return Err(Erreur::regles_invalides(format!(
+                    "paramètre en double / duplicate parameter `{double}`"
+                )));
+            }
+            let trop = || {
+                Erreur::regles_invalides(
+                    "trop de valeurs de paramètres / too many parameter values",
+                )
+            };
+            let mut valeurs_avant = Vec::with_capacity(parametres.len());
+            let mut n: u16 = 0;
+            for p in &parametres {
+                valeurs_avant.push(n);
+                n = u16::try_from(p.valeurs.len())
+                    .ok()
+                    .and_then(|k| n.checked_add(k))
+                    .filter(|&t| t < ABSENT)
+                    .ok_or_else(trop)?;
+            }
+            let positions = ids::TOUS
+                .iter()
+                .map(|id| {
+                    parametres
+                        .binary_search_by(|p| p.id.as_str().cmp(id.id()))
+                        .ok()
+                        .and_then(|i| u16::try_from(i).ok())
+                        .unwrap_or(ABSENT)
+                })
+                .collect();
             Ok(RuleSet {
                 origine: OrigineRegles::Embedded,
                 schema_version: self.schema_version,
@@ -499,6 +606,8 @@ mod brut {
                 specialites: self.specialties,
                 notices: self.notices,
                 parametres,
+                positions,
+                valeurs_avant,
             })
         }
     }
