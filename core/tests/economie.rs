@@ -163,6 +163,33 @@ fn plancher_par_defaut_et_smic() {
         .any(|c| c.code == "economie_releve_au_smic"));
 }
 
+/// The reference's orders of magnitude (§7, E6: computed with modele-social for 2026, fewer than
+/// 5 employees, grade C), to the euro. They hold only with the 2026 SMIC of the reference
+/// (1 823,03 € all year): a SMIC raised in June 2026 moves them by about 300 € (full time).
+#[test]
+fn ordres_de_grandeur_2026_du_referentiel() {
+    let rules = regles().unwrap();
+    for (f, brut, attendu) in [
+        (Formule::Plein, "1823.03", 22_791),
+        (Formule::Plein, "2000", 26_982),
+        (Formule::Demi, "911.52", 11_516),
+        (Formule::Demi, "1000", 13_611),
+    ] {
+        let e = economie::calculer(
+            rules,
+            &gp("2026-01-01"),
+            &demande(f, "2026-01-01", Some(brut)),
+        )
+        .unwrap();
+        let ecart = (e.years[0].employer_cost - Decimal::from(attendu)).abs();
+        assert!(
+            ecart <= Decimal::ONE,
+            "{f:?} at {brut} €: {} € a year, the reference says {attendu} €",
+            e.years[0].employer_cost
+        );
+    }
+}
+
 #[test]
 fn comparaison_et_vue_dans_les_deux_langues() {
     let rules = regles().unwrap();
