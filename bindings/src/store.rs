@@ -202,14 +202,14 @@ impl RuleStore {
     /// options and yearly amounts, objectives, second assistant, caveats and references.
     pub fn assess(&self, situation: Situation, langue: Langue) -> Result<Evaluation> {
         let s = en(langue, situation.verifier())?;
-        en(langue, evaluer(self.rules(), &s))
+        en(langue, evaluer(self.rules(), &s, langue))
     }
 
     /// [`RuleStore::assess`] from and to JSON: the input document of `assistmed simulate` in,
     /// exactly the core's JSON output out (the CLI pretty-prints the same tree).
     pub fn assess_json(&self, input_json: String, langue: Langue) -> Result<String> {
         let s = en(langue, Situation::depuis_json(&input_json))?;
-        let e = en(langue, evaluer(self.rules(), &s))?;
+        let e = en(langue, evaluer(self.rules(), &s, langue))?;
         en(
             langue,
             serde_json::to_string(&e).map_err(Erreur::json_invalide),
@@ -227,7 +227,7 @@ impl RuleStore {
         start: Option<NaiveDate>,
     ) -> Result<Chronologie> {
         let s = en(langue, situation.verifier())?;
-        en(langue, chronologie(self.rules(), &s, option, start))
+        en(langue, chronologie(self.rules(), &s, option, start, langue))
     }
 
     /// The second-assistant answer alone (the situation must give `current_contract`).
@@ -237,7 +237,7 @@ impl RuleStore {
         langue: Langue,
     ) -> Result<SecondAssistant> {
         let s = en(langue, situation.verifier())?;
-        en(langue, second_assistant_seul(self.rules(), &s))
+        en(langue, second_assistant_seul(self.rules(), &s, langue))
     }
 
     /// The economics of one option: employer cost month by month, aid − cost per contract year,
@@ -250,7 +250,7 @@ impl RuleStore {
     ) -> Result<Economie> {
         let s = en(langue, situation.verifier())?;
         let d = en(langue, request.verifier())?;
-        en(langue, economie::calculer(self.rules(), &s, &d))
+        en(langue, economie::calculer(self.rules(), &s, &d, langue))
     }
 
     /// The net-cost screen: 1/2 ETP and 1 ETP side by side (`request.option` is ignored; the
@@ -265,7 +265,14 @@ impl RuleStore {
         let d = en(langue, request.verifier())?;
         let c = en(
             langue,
-            economie::comparer(self.rules(), &s, d.debut, d.brut_mensuel, &d.hypotheses),
+            economie::comparer(
+                self.rules(),
+                &s,
+                d.debut,
+                d.brut_mensuel,
+                &d.hypotheses,
+                langue,
+            ),
         )?;
         Ok(economie::vue_comparaison(&c, langue))
     }
@@ -275,7 +282,7 @@ impl RuleStore {
     /// of every year-3+ amount.
     pub fn track(&self, contract: ContratSuivi, on: NaiveDate, langue: Langue) -> Result<Suivi> {
         let c = en(langue, contract.verifier())?;
-        en(langue, suivi::suivre(self.rules(), &c, on))
+        en(langue, suivi::suivre(self.rules(), &c, on, langue))
     }
 
     /// The « Mon contrat » screen for `contract` on `on` (same inputs and errors as `track`).
@@ -286,7 +293,7 @@ impl RuleStore {
         langue: Langue,
     ) -> Result<VueContrat> {
         let c = en(langue, contract.verifier())?;
-        en(langue, suivi::ecran::vue(self.rules(), &c, on))
+        en(langue, suivi::ecran::vue(self.rules(), &c, on, langue))
     }
 
     /// The ordered questions for `answers` (question id → answer text), pre-filled and checked;
@@ -295,10 +302,11 @@ impl RuleStore {
     pub fn questionnaire(
         &self,
         answers: HashMap<String, String>,
+        langue: Langue,
         today: Option<NaiveDate>,
     ) -> Questionnaire {
         let reponses: BTreeMap<String, String> = answers.into_iter().collect();
-        questionnaire::questionnaire(self.rules(), &reponses, today)
+        questionnaire::questionnaire(self.rules(), &reponses, today, langue)
     }
 
     /// The result screen for complete answers; incomplete ones are an error naming the first
@@ -313,7 +321,7 @@ impl RuleStore {
         let reponses: BTreeMap<String, String> = answers.into_iter().collect();
         en(
             langue,
-            questionnaire::vue_resultat(self.rules(), &reponses, today),
+            questionnaire::vue_resultat(self.rules(), &reponses, today, langue),
         )
     }
 }

@@ -110,7 +110,7 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
     let hypotheses = c.hypotheses()?;
     let l = langue(c.sortie.lang);
     if c.compare {
-        let cmp = economie::comparer(rules, &s, debut, brut, &hypotheses)?;
+        let cmp = economie::comparer(rules, &s, debut, brut, &hypotheses, l)?;
         return if c.sortie.json {
             json(&cmp)
         } else {
@@ -131,6 +131,7 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
             brut_mensuel: brut,
             hypotheses,
         },
+        l,
     )?;
     if c.sortie.json {
         json(&e)

@@ -21,6 +21,18 @@
 // rule data → computation → presentation. `error`, `format`, `json` (strict JSON reading) and
 // `money` (the decimal grammar) are shared plumbing.
 
+/// The text in a language, evaluating only that language's expression: `selon!(l, fr, en)`.
+// Defined before the modules, so that each of them can call it unqualified.
+#[macro_export]
+macro_rules! selon {
+    ($langue:expr, $fr:expr, $en:expr $(,)?) => {
+        match $langue {
+            $crate::Langue::Fr => $fr,
+            $crate::Langue::En => $en,
+        }
+    };
+}
+
 /// Rule data: the dated, sourced parameters, their ids, integrity checks, the tracing reader and
 /// signed bundles. Knows nothing of the computation or the presentation (`tests/couches.rs`).
 pub mod rules;

@@ -11,6 +11,7 @@ use crate::provenance::{pire, Lecteur};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::Grade;
 use crate::situation::{Formule, Situation, Tranche, Zone};
+use crate::Langue;
 
 /// Row of the amounts table, from the doctor's starting percentile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -126,13 +127,14 @@ pub fn disponibilite(
     l: &mut Lecteur<'_>,
     s: &Situation,
     f: Formule,
+    langue: Langue,
 ) -> Resultat<(bool, Vec<Raison>)> {
     let id = id_ouverture(f);
     let ouverte = l.booleen(id)?;
     if ouverte.valeur != Some(true) {
         return Ok((
             false,
-            vec![Motif::FormuleFermee(f).rendre(l.references(id).to_vec(), ouverte.grade)],
+            vec![Motif::FormuleFermee(f).rendre(l.references(id).to_vec(), ouverte.grade, langue)],
         ));
     }
     if f == Formule::Plein {
@@ -164,7 +166,7 @@ pub fn disponibilite(
                             .filter_map(|c| Zone::depuis_code(Zone::CHAMP, c).ok())
                             .collect(),
                     }
-                    .rendre(refs, grade)],
+                    .rendre(refs, grade, langue)],
                 ));
             }
         }

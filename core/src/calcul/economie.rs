@@ -243,8 +243,8 @@ pub struct Hypothese {
     /// `rules` (the rule data) or `user` (given by the caller).
     pub source: String,
     pub references: Vec<String>,
-    pub label_fr: String,
-    pub label_en: String,
+    /// In the language of the call.
+    pub label: String,
 }
 
 /// The economics of one option.
@@ -745,14 +745,14 @@ fn consultations_par_jour(patients: u32, contacts: Decimal, jours: Decimal) -> O
 
 /// Computes the economics of one option for a situation (its signature date, specialty and
 /// percentile band set the aid).
-pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economie> {
+pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> Resultat<Economie> {
     if let Some(b) = d.brut_mensuel {
         if b < BRUT_MIN || b > BRUT_MAX {
             return Err(erreur_brut(b));
         }
     }
     verifier_hypotheses(&d.hypotheses)?;
-    let chrono = chronologie(rules, s, d.option, d.debut)?;
+    let chrono = chronologie(rules, s, d.option, d.debut, langue)?;
     let debut = chrono.echeancier.start;
     let couvert = premier_mois_couvert(rules)?;
     if debut < couvert {
@@ -883,7 +883,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         };
         (id, m.gross)
     });
-    let assumptions = hypotheses(&mut l, d, debut, premiere_valeur, zip, plancher)?;
+    let assumptions = hypotheses(&mut l, d, debut, premiere_valeur, zip, plancher, langue)?;
     let mut caveats = chrono.caveats.clone();
     caveats.extend(avertissements(
         &l,
@@ -893,6 +893,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         &years,
         sous_smic,
         fmt_anterieur,
+        langue,
     ));
     let mut ids: Vec<String> = chrono.references.iter().map(|r| r.id.clone()).collect();
     ids.extend(
@@ -955,6 +956,7 @@ fn hypotheses(
     valeur: Decimal,
     zip: bool,
     plancher: Option<(&ParamId, Decimal)>,
+    langue: Langue,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
     let mut v = Vec::new();
@@ -986,8 +988,7 @@ fn hypotheses(
             grade,
             source: source.to_string(),
             references,
-            label_fr: fr,
-            label_en: en,
+            label: selon!(langue, fr, en),
         });
         Ok(())
     };
@@ -1141,8 +1142,7 @@ fn hypotheses(
         grade: grade_valeur,
         source: "rules".to_string(),
         references: refs,
-        label_fr: "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(),
-        label_en: "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into(),
+        label: selon!(langue, "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(), "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into()),
     });
     Ok(v)
 }
@@ -1155,6 +1155,7 @@ fn avertissements(
     years: &[AnneeEconomie],
     sous_smic: bool,
     fmt_anterieur: bool,
+    langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     if years.iter().any(|y| y.latest_values_used) {
@@ -1164,8 +1165,7 @@ fn avertissements(
             code: "economie_dernieres_valeurs".to_string(),
             parameter: None,
             confidence: Grade::C,
-            message_fr: format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."),
-            message_en: format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values."),
+            message: selon!(langue, format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."), format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values.")),
             references: vec!["E6".into()],
         });
     }
@@ -1174,8 +1174,7 @@ fn avertissements(
             code: "economie_releve_au_smic".to_string(),
             parameter: Some("economie.smic_horaire".into()),
             confidence: l.grade(ids::ECONOMIE_SMIC_HORAIRE, debut),
-            message_fr: "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(),
-            message_en: "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into(),
+            message: selon!(langue, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(), "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into()),
             references: l.references(ids::ECONOMIE_SMIC_HORAIRE, debut),
         });
     }
@@ -1189,8 +1188,7 @@ fn avertissements(
                 code: "economie_sous_grille".to_string(),
                 parameter: Some("economie.grille.niveau_5".into()),
                 confidence: l.grade(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
-                message_fr: "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(),
-                message_en: "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into(),
+                message: selon!(langue, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(), "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into()),
                 references: l.references(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
             });
         }
@@ -1200,8 +1198,7 @@ fn avertissements(
             code: "economie_taux_atmp".to_string(),
             parameter: Some("economie.taux.atmp".into()),
             confidence: l.grade(ids::ECONOMIE_TAUX_ATMP, debut),
-            message_fr: "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(),
-            message_en: "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into(),
+            message: selon!(langue, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(), "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into()),
             references: l.references(ids::ECONOMIE_TAUX_ATMP, debut),
         });
     }
@@ -1210,11 +1207,9 @@ fn avertissements(
             code: "economie_mutuelle".to_string(),
             parameter: Some("economie.mutuelle.montant".into()),
             confidence: l.grade(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
-            message_fr:
-                "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
-                    .into(),
-            message_en: "Company health insurance: an assumed premium; your contract's may differ."
-                .into(),
+            message: selon!(langue, "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
+                    .into(), "Company health insurance: an assumed premium; your contract's may differ."
+                .into()),
             references: l.references(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
         });
     }
@@ -1222,8 +1217,7 @@ fn avertissements(
         code: "economie_hors_calcul".to_string(),
         parameter: None,
         confidence: Grade::C,
-        message_fr: "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(),
-        message_en: "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into(),
+        message: selon!(langue, "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(), "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into()),
         references: vec!["E6".into(), "E1".into()],
     });
     if fmt_anterieur {
@@ -1231,8 +1225,7 @@ fn avertissements(
             code: "economie_valeur_anterieure".to_string(),
             parameter: None,
             confidence: Grade::C,
-            message_fr: "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(),
-            message_en: "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into(),
+            message: selon!(langue, "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(), "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into()),
             references: vec!["E9".into(), "E7".into()],
         });
     }
@@ -1240,8 +1233,7 @@ fn avertissements(
         code: "economie_valeur_patient".to_string(),
         parameter: None,
         confidence: Grade::C,
-        message_fr: "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(),
-        message_en: "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into(),
+        message: selon!(langue, "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(), "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into()),
         references: vec!["E7".into(), "E8".into(), "E9".into()],
     });
     v
@@ -1296,6 +1288,7 @@ pub fn comparer(
     debut: Option<NaiveDate>,
     brut_temps_plein: Option<Decimal>,
     h: &Hypotheses,
+    langue: Langue,
 ) -> Resultat<Comparaison> {
     let mut options = Vec::new();
     for f in [Formule::Demi, Formule::Plein] {
@@ -1318,10 +1311,11 @@ pub fn comparer(
                 brut_mensuel: brut,
                 hypotheses: h.clone(),
             },
+            langue,
         )?);
     }
     let second_assistant = match s.current_contract {
-        Some(_) => Some(crate::assessment::second_assistant_seul(rules, s)?),
+        Some(_) => Some(crate::assessment::second_assistant_seul(rules, s, langue)?),
         None => None,
     };
     Ok(Comparaison {
@@ -1552,10 +1546,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             let ligne = format!(
                 "{} — {}{} {} [{}]{}",
                 libelle,
-                match l {
-                    Langue::Fr => &h.label_fr,
-                    Langue::En => &h.label_en,
-                },
+                &h.label,
                 txt(l, " :", ":"),
                 valeur_affichee(h, l),
                 h.grade,
@@ -1568,10 +1559,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             assumptions.push(ligne);
         }
         for c in &e.caveats {
-            let m = match l {
-                Langue::Fr => &c.message_fr,
-                Langue::En => &c.message_en,
-            };
+            let m = &c.message;
             let ligne = format!("[{}] {} [{}]", c.confidence, m, c.references.join(", "));
             if !caveats.contains(&ligne) {
                 caveats.push(ligne);
@@ -1610,15 +1598,9 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
 pub fn vue_comparaison(c: &Comparaison, l: Langue) -> VueEconomie {
     let mut v = vue(&c.options, l);
     if let Some(sa) = &c.second_assistant {
-        v.second_assistant.push(match l {
-            Langue::Fr => sa.message_fr.clone(),
-            Langue::En => sa.message_en.clone(),
-        });
+        v.second_assistant.push(sa.message.clone());
         for cond in &sa.conditions {
-            let m = match l {
-                Langue::Fr => &cond.message_fr,
-                Langue::En => &cond.message_en,
-            };
+            let m = &cond.message;
             v.second_assistant
                 .push(format!("{} {m}", if cond.satisfied { "✓" } else { "✗" }));
         }

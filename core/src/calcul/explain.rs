@@ -135,8 +135,8 @@ impl From<&crate::rules::Specialite> for NomSpecialite {
 pub struct Raison {
     pub code: String,
     pub effect: Effet,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     /// Ids of the references the decision rests on (resolved in `Assessment::references`).
     pub references: Vec<String>,
     pub confidence: Grade,
@@ -514,13 +514,12 @@ impl Motif {
         }
     }
 
-    pub fn rendre(&self, references: Vec<String>, confidence: Grade) -> Raison {
+    pub fn rendre(&self, references: Vec<String>, confidence: Grade, langue: Langue) -> Raison {
         let (code, message_fr, message_en) = self.textes();
         Raison {
             code: code.to_string(),
             effect: self.effet(),
-            message_fr,
-            message_en,
+            message: langue.choisir(message_fr, message_en),
             references,
             confidence,
         }
@@ -535,8 +534,8 @@ pub struct Avertissement {
     /// The rule parameter concerned, when there is one.
     pub parameter: Option<String>,
     pub confidence: Grade,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     pub references: Vec<String>,
 }
 
@@ -544,16 +543,14 @@ impl Avertissement {
     pub fn nouveau(
         code: &'static str,
         confidence: Grade,
-        fr: String,
-        en: String,
+        message: String,
         references: Vec<String>,
     ) -> Self {
         Avertissement {
             code: code.to_string(),
             parameter: None,
             confidence,
-            message_fr: fr,
-            message_en: en,
+            message,
             references,
         }
     }

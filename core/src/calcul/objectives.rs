@@ -112,8 +112,8 @@ pub struct Objectif {
     pub indicators: Vec<Cible>,
     pub deadline: Option<NaiveDate>,
     pub confidence: Grade,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     pub references: Vec<String>,
 }
 
@@ -264,6 +264,7 @@ fn a_confirmer(
     en: String,
     references: Vec<String>,
     indicators: Vec<Cible>,
+    langue: Langue,
 ) -> Objectif {
     Objectif {
         status: StatutObjectif::ToConfirm,
@@ -272,8 +273,7 @@ fn a_confirmer(
         indicators,
         deadline: None,
         confidence: grade,
-        message_fr: fr,
-        message_en: en,
+        message: selon!(langue, fr, en),
         references: sans_doublons(references),
     }
 }
@@ -286,6 +286,7 @@ pub fn objectif(
     f: Formule,
     pos: &Positionnement,
     debut: NaiveDate,
+    langue: Langue,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
     let refs_inds: Vec<String> = ids_inds
@@ -317,6 +318,7 @@ pub fn objectif(
                     format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
                     refs,
                     sans_cible(),
+langue,
                 ));
             };
             let mut cibles = Vec::new();
@@ -341,14 +343,13 @@ pub fn objectif(
                 indicators: cibles,
                 deadline,
                 confidence: pire(grades),
-                message_fr: format!(
+                message: selon!(langue, format!(
                     "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
                     pct(t, Langue::Fr)
-                ),
-                message_en: format!(
+                ), format!(
                     "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
                     pct(t, Langue::En)
-                ),
+                )),
                 references: sans_doublons(refs),
             });
         }
@@ -402,6 +403,7 @@ pub fn objectif(
                 ),
                 refs,
                 cibles,
+langue,
             ));
         }
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
@@ -436,8 +438,7 @@ pub fn objectif(
             indicators: cibles,
             deadline,
             confidence: pire(grades),
-            message_fr: fr,
-            message_en: en,
+            message: selon!(langue, fr, en),
             references: sans_doublons(refs),
         });
     }
@@ -458,6 +459,7 @@ pub fn objectif(
             format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p_en}"),
             refs,
             sans_cible(),
+            langue,
         ));
     };
     let hausse = l.decimal(id)?;
@@ -486,6 +488,7 @@ pub fn objectif(
             ),
             refs,
             sans_cible(),
+langue,
         ));
     };
     let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
@@ -531,8 +534,7 @@ pub fn objectif(
         indicators: cibles,
         deadline,
         confidence: pire(grades),
-        message_fr: format!("{fr}{p_fr}"),
-        message_en: format!("{en}{p_en}"),
+        message: selon!(langue, format!("{fr}{p_fr}"), format!("{en}{p_en}")),
         references: sans_doublons(refs),
     })
 }

@@ -33,6 +33,7 @@ use crate::rules::ids;
 use crate::rules::{Grade, RuleSet};
 use crate::situation::{lire_date, Formule, Secteur, Situation, Tranche, PATIENTS_MAX};
 use crate::timeline::{self, debut_annee, fin_annee, AnneeContrat};
+use crate::Langue;
 
 /// Most measurements a saved contract may hold (one a week for 5 years is 261): beyond, the
 /// input is not a doctor's record and is refused rather than processed.
@@ -566,8 +567,8 @@ pub struct Suivi {
     pub aid_outlook: Vec<PerspectiveAide>,
     pub caveats: Vec<Avertissement>,
     pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: String,
-    pub disclaimer_en: String,
+    /// In the language of the call.
+    pub disclaimer: String,
 }
 
 fn codes_indicateurs<S: serde::Serializer>(v: &[Indicateur], s: S) -> Result<S::Ok, S::Error> {
@@ -612,7 +613,7 @@ fn noms(v: &[Indicateur], fr: bool) -> String {
 }
 
 /// The contract on date `on` (given by the caller; typically today).
-pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suivi> {
+pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) -> Resultat<Suivi> {
     let version = rules.version_a(c.signature_date, "signature_date")?;
     let spe = rules.specialite(&c.specialty)?;
     let mut l = Lecteur::new(rules, version);
@@ -743,7 +744,10 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
 
     // Targets: the contract's, or the published grid's (2019) where the doctor left one out.
     let grille = if c.objectives.iter().any(|o| o.target.is_none()) {
-        Some(objectives::objectif(&mut l, &s, spe, c.option, &pos, c.start).map_err(renommer)?)
+        Some(
+            objectives::objectif(&mut l, &s, spe, c.option, &pos, c.start, langue)
+                .map_err(renommer)?,
+        )
     } else {
         None
     };
@@ -875,7 +879,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
 
     // Caveats: the shape of the amounts, the reading of this contract, the weak values used.
     let annees: Vec<&AnneeContrat> = ech.years.iter().collect();
-    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
+    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
     let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT).to_vec();
     if aid_outlook
         .iter()
@@ -883,9 +887,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     {
         caveats.push(Avertissement::nouveau(
             "modulation_lecture_usuelle",
-            Grade::C,
-            "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.".into(),
-            "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount.".into(),
+            Grade::C, selon!(langue, "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.".into(), "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount.".into()),
             refs_modulation.clone(),
         ));
     }
@@ -905,18 +907,14 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
             .unwrap_or_else(|| version.references.clone());
         caveats.push(Avertissement::nouveau(
             "cible_pre_remplie",
-            g,
-            "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.".into(),
-            "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts.".into(),
+            g, selon!(langue, "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.".into(), "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts.".into()),
             refs,
         ));
     }
     if !manquants.is_empty() {
         caveats.push(Avertissement::nouveau(
             "indicateur_non_suivi",
-            rule_confidence,
-            format!("La {} n'est pas suivie ici : une des deux cibles suffit, donc si elle atteint la sienne, l'objectif est atteint.", noms(&manquants, true)),
-            format!("The {} is not followed here: one of the two targets is enough, so if it reaches its own, the objective is met.", noms(&manquants, false)),
+            rule_confidence, selon!(langue, format!("La {} n'est pas suivie ici : une des deux cibles suffit, donc si elle atteint la sienne, l'objectif est atteint.", noms(&manquants, true)), format!("The {} is not followed here: one of the two targets is enough, so if it reaches its own, the objective is met.", noms(&manquants, false))),
             rule_references.clone(),
         ));
     }
@@ -924,12 +922,15 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         caveats.push(Avertissement::nouveau(
             "mesure_manquante",
             Grade::A,
-            "Un indicateur n'a pas encore de mesure : sa progression est inconnue.".into(),
-            "An indicator has no measurement yet: its progress is unknown.".into(),
+            selon!(
+                langue,
+                "Un indicateur n'a pas encore de mesure : sa progression est inconnue.".into(),
+                "An indicator has no measurement yet: its progress is unknown.".into()
+            ),
             version.references.clone(),
         ));
     }
-    caveats.extend(avertissements_donnees(rules, &l.usages));
+    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
     cites.extend(rule_references.iter().map(String::as_str));
@@ -942,7 +943,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     let references = resoudre(rules, cites);
 
     Ok(Suivi {
-        rules: VersionAppliquee::new(rules, version),
+        rules: VersionAppliquee::new(rules, version, langue),
         on,
         option: c.option,
         signature_date: c.signature_date,
@@ -963,8 +964,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         aid_outlook,
         caveats,
         references,
-        disclaimer_fr: AVIS_FR.to_string(),
-        disclaimer_en: AVIS_EN.to_string(),
+        disclaimer: selon!(langue, AVIS_FR.to_string(), AVIS_EN.to_string()),
     })
 }
 

@@ -256,7 +256,7 @@ impl Application {
             None => EtatContrat::default(),
         };
         let mut app = Application {
-            questionnaire: questionnaire(store.regles(), &reponses, aujourd_hui),
+            questionnaire: questionnaire(store.regles(), &reponses, aujourd_hui, langue),
             store,
             langue,
             aujourd_hui,
@@ -357,7 +357,11 @@ impl Application {
                     self.pile = vec![Ecran::Questionnaire];
                 }
             }
-            Evenement::Langue { code } => self.langue = langue_de(&code),
+            Evenement::Langue { code } => {
+                // Every text of the state is in one language: render it again.
+                self.langue = langue_de(&code);
+                self.recalculer();
+            }
             Evenement::ImporterRegles { fichiers } => self.importer(fichiers),
         }
     }
@@ -413,11 +417,20 @@ impl Application {
     }
 
     fn recalculer(&mut self) {
-        self.questionnaire = questionnaire(self.store.regles(), &self.reponses, self.aujourd_hui);
-        self.resultat = self
-            .questionnaire
-            .complete
-            .then(|| vue_resultat(self.store.regles(), &self.reponses, self.aujourd_hui));
+        self.questionnaire = questionnaire(
+            self.store.regles(),
+            &self.reponses,
+            self.aujourd_hui,
+            self.langue,
+        );
+        self.resultat = self.questionnaire.complete.then(|| {
+            vue_resultat(
+                self.store.regles(),
+                &self.reponses,
+                self.aujourd_hui,
+                self.langue,
+            )
+        });
         if !self.peut_voir_resultat() {
             // Result-based screens cannot stay open without a result.
             self.pile
@@ -519,12 +532,7 @@ impl Application {
         let libelles: Vec<(&str, &str)> = q
             .questions
             .iter()
-            .map(|x| {
-                (
-                    x.id.as_str(),
-                    pick(l, x.label_fr.as_str(), x.label_en.as_str()),
-                )
-            })
+            .map(|x| (x.id.as_str(), x.label.as_str()))
             .collect();
         let questions: Vec<VueQuestion> = q
             .questions
@@ -540,7 +548,7 @@ impl Application {
                         .choices
                         .iter()
                         .find(|c| Some(&c.value) == x.answer.as_ref())
-                        .map(|c| pick(l, &c.label_fr, &c.label_en).clone()),
+                        .map(|c| c.label.clone()),
                     TypeQuestion::Date => date.map(|d| date_longue(d, l)),
                     _ => None,
                 };
@@ -548,8 +556,8 @@ impl Application {
                 VueQuestion {
                     id: x.id.to_owned(),
                     kind: x.kind,
-                    label: pick(l, &x.label_fr, &x.label_en).clone(),
-                    help: pick(l, &x.help_fr, &x.help_en).to_owned(),
+                    label: x.label.clone(),
+                    help: x.help.clone(),
                     required: x.required.then(|| t(l, "Obligatoire", "Required")),
                     radio: x.choices.len() <= RADIO_MAX,
                     choices: x
@@ -557,7 +565,7 @@ impl Application {
                         .iter()
                         .map(|c| VueChoix {
                             value: c.value.clone(),
-                            label: pick(l, &c.label_fr, &c.label_en).clone(),
+                            label: c.label.clone(),
                             selected: Some(&c.value) == x.answer.as_ref(),
                         })
                         .collect(),
@@ -589,7 +597,7 @@ impl Application {
                     }),
                     confirm: a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date")),
                     error: x.error.as_ref().map(|e| {
-                        let m = lisible(pick(l, &e.message_fr, &e.message_en), &libelles, l);
+                        let m = lisible(&e.message, &libelles, l);
                         match l {
                             Langue::Fr => format!("À corriger : {m}"),
                             Langue::En => format!("To fix: {m}"),
@@ -621,7 +629,7 @@ impl Application {
                 .blocking_error
                 .as_ref()
                 .map(|e| {
-                    let m = pick(l, &e.message_fr, &e.message_en);
+                    let m = &e.message;
                     match l {
                         Langue::Fr => format!(
                             "La simulation ne peut pas être faite avec les règles actives : {m} Importez une mise à jour des règles ou contactez votre CPAM."
@@ -663,8 +671,8 @@ impl Application {
                 })
                 .collect(),
             applied: resultat.map(|r| match l {
-                Langue::Fr => format!("Résultat actuel calculé selon : {}", r.rules.title_fr),
-                Langue::En => format!("Current result computed under: {}", r.rules.title_en),
+                Langue::Fr => format!("Résultat actuel calculé selon : {}", r.rules.title),
+                Langue::En => format!("Current result computed under: {}", r.rules.title),
             }),
             provenance_title: t(l, "Provenance des données", "Data provenance"),
             origin: match p.origin {
@@ -867,10 +875,7 @@ fn note_maximum(depuis: u32, l: Langue) -> String {
 }
 
 fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
-    let texte = match pick(l, &row.unavailable_fr, &row.unavailable_en)
-        .as_deref()
-        .map(|x| a.texte(x))
-    {
+    let texte = match &row.unavailable.as_deref().map(|x| a.texte(x)) {
         Some(why) => match l {
             Langue::Fr => format!("Non disponible : {why}"),
             Langue::En => format!("Not available: {why}"),
@@ -954,11 +959,9 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                     }
                 })
                 .collect();
-            let objective = pick(l, &row.objective_fr, &row.objective_en)
-                .as_deref()
-                .map(|x| a.texte(x));
+            let objective = row.objective.as_deref().map(|x| a.texte(x));
             VueOption {
-                label: pick(l, row.label_fr.clone(), row.label_en.clone()).to_owned(),
+                label: row.label.clone(),
                 available: row.available,
                 unavailable: (!row.available).then(|| indisponible(row, &a, l)),
                 years,
@@ -974,7 +977,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                     .map(|c| note_maximum(c.year, l)),
                 objective_title: objective.as_ref().map(|_| t(l, "Objectif", "Objective")),
                 objective,
-                targets: pick(l, &row.targets_fr, &row.targets_en).clone(),
+                targets: row.targets.clone(),
                 to_confirm: row.objective_to_confirm.then(|| {
                     t(
                         l,
@@ -1001,7 +1004,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 }
                 Effet::Condition => ("•", t(l, "Condition à respecter", "Condition to keep")),
             };
-            let m = a.texte(pick(l, &x.message_fr, &x.message_en));
+            let m = a.texte(&x.message);
             VueLigne {
                 symbol: symbole.to_owned(),
                 spoken: format!("{effet}{}{m}", pick(l, " : ", ": ")),
@@ -1014,10 +1017,10 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         verdict: VueVerdict {
             status,
             symbol,
-            title: pick(l, r.verdict.title_fr.clone(), r.verdict.title_en.clone()).to_owned(),
+            title: r.verdict.title.clone(),
             rules: match l {
-                Langue::Fr => format!("Règles appliquées : {}", r.rules.title_fr),
-                Langue::En => format!("Rules applied: {}", r.rules.title_en),
+                Langue::Fr => format!("Règles appliquées : {}", r.rules.title),
+                Langue::En => format!("Rules applied: {}", r.rules.title),
             },
         },
         options_title: t(
@@ -1032,17 +1035,15 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         edit: t(l, "Modifier les réponses", "Edit answers"),
         reasons_title: t(l, "Pourquoi", "Why"),
         reasons,
-        second_assistant: pick(l, &r.second_assistant_fr, &r.second_assistant_en)
-            .as_deref()
-            .map(|text| VueSection {
-                title: t(l, "Second assistant", "Second assistant"),
-                text: a.texte(text),
-            }),
+        second_assistant: r.second_assistant.as_deref().map(|text| VueSection {
+            title: t(l, "Second assistant", "Second assistant"),
+            text: a.texte(text),
+        }),
         caveats_title: t(l, "À savoir", "Good to know"),
         caveats: r
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", a.texte(pick(l, &c.message_fr, &c.message_en))))
+            .map(|c| VueLigne::new("!", a.texte(&c.message)))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
         notices: r
@@ -1050,7 +1051,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
             .iter()
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
-        disclaimer: pick(l, r.disclaimer_fr.clone(), r.disclaimer_en.clone()).to_owned(),
+        disclaimer: r.disclaimer.clone(),
     }
 }
 
@@ -1058,7 +1059,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
-    let nom = |o: &LigneFormule| pick(l, o.label_fr.clone(), o.label_en.clone()).to_owned();
+    let nom = |o: &LigneFormule| o.label.clone();
     let mut annees: Vec<u32> = demi
         .cells
         .iter()
@@ -1111,7 +1112,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
             if !o.available {
                 lines.push(indisponible(o, &a, l));
             } else {
-                if let Some(x) = pick(l, &o.objective_fr, &o.objective_en) {
+                if let Some(x) = &o.objective {
                     lines.push(VueLigne::new("", a.texte(x)));
                 }
                 if o.objective_to_confirm {
