@@ -29,7 +29,7 @@ fn en<T>(langue: Langue, r: assistmed_core::Resultat<T>) -> Result<T> {
 }
 
 /// Reads and checks a situation from its JSON document (the input of `assistmed simulate`, and
-/// what [`situation_to_json`] writes): to restore a saved simulation.
+/// what `situation_to_json` writes): to restore a saved simulation.
 #[uniffi::export]
 pub fn situation_from_json(json: String, langue: Langue) -> Result<Situation> {
     en(langue, Situation::depuis_json(&json))
@@ -46,14 +46,14 @@ pub fn situation_to_json(situation: Situation, langue: Langue) -> Result<String>
 }
 
 /// The saved form of a contract and its measurements (UTF-8 JSON): what the app stores on the
-/// device as opaque bytes and hands back to [`tracked_contract_from_bytes`]. Checked first.
+/// device as opaque bytes and hands back to `tracked_contract_from_bytes`. Checked first.
 #[uniffi::export]
 pub fn tracked_contract_to_bytes(contract: ContratSuivi, langue: Langue) -> Result<Vec<u8>> {
     let c = en(langue, contract.verifier())?;
     Ok(en(langue, suivi::enregistrer(&c))?.into_bytes())
 }
 
-/// Reads back what [`tracked_contract_to_bytes`] wrote. Corrupted, truncated or foreign bytes
+/// Reads back what `tracked_contract_to_bytes` wrote. Corrupted, truncated or foreign bytes
 /// give `JsonInvalide`; an edited value gives the error of that field.
 #[uniffi::export]
 pub fn tracked_contract_from_bytes(bytes: Vec<u8>, langue: Langue) -> Result<ContratSuivi> {
@@ -65,7 +65,7 @@ pub fn tracked_contract_from_bytes(bytes: Vec<u8>, langue: Langue) -> Result<Con
     en(langue, texte.and_then(suivi::relire))
 }
 
-/// What the app persists after an update, to hand back to [`RuleStore::restore`].
+/// What the app persists after an update, to hand back to `RuleStore::restore`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ExportedBundle {
     /// The bundle's exact bytes.
@@ -78,7 +78,7 @@ pub struct ExportedBundle {
     pub high_water_mark: u64,
 }
 
-/// Why [`RuleStore::restore`] set the stored update aside and answers with the embedded rules.
+/// Why `RuleStore::restore` set the stored update aside and answers with the embedded rules.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BundleWarning {
     /// The check that failed (`SignatureRefusee`, `BundleIllisible`…).
@@ -95,7 +95,7 @@ pub struct BundleWarning {
 #[derive(Debug, uniffi::Object)]
 pub struct RuleStore {
     store: CoreStore,
-    /// Why [`RuleStore::restore`] fell back to the embedded rules, if it did.
+    /// Why `RuleStore::restore` fell back to the embedded rules, if it did.
     warning: Option<Erreur>,
 }
 
@@ -123,11 +123,11 @@ impl RuleStore {
         }))
     }
 
-    /// At start-up: the bundle and signature the app stored (from [`RuleStore::export_active`]),
-    /// `None` for both when it stored nothing, and the high-water mark it kept. Any problem with
+    /// At start-up: the bundle and signature the app stored (from `RuleStore::export_active`),
+    /// absent for both when it stored nothing, and the high-water mark it kept. Any problem with
     /// the stored update (a part missing, corrupted bytes, a bad signature, an unsupported
     /// schema, a bundle not newer than the embedded rules or below the mark) falls back to the
-    /// embedded rules, with the reason in [`RuleStore::startup_warning`].
+    /// embedded rules, with the reason in `RuleStore::startup_warning`.
     #[uniffi::constructor(default(high_water_mark = None))]
     pub fn restore(
         bundle: Option<Vec<u8>>,
@@ -146,7 +146,7 @@ impl RuleStore {
         self.store.plancher()
     }
 
-    /// Why `restore` fell back to the embedded rules, in `langue` (`None` when it did not).
+    /// Why `restore` fell back to the embedded rules, in `langue` (absent when it did not).
     pub fn startup_warning(&self, langue: Langue) -> Option<BundleWarning> {
         self.warning.clone().map(|e| BundleWarning {
             kind: e.code,
@@ -170,8 +170,8 @@ impl RuleStore {
         }))
     }
 
-    /// What the app should persist and hand back to `restore`; `None` for the embedded rules
-    /// (nothing to store; [`RuleStore::high_water_mark`] still gives the mark).
+    /// What the app should persist and hand back to `restore`; absent for the embedded rules
+    /// (nothing to store; `RuleStore::high_water_mark` still gives the mark).
     pub fn export_active(&self) -> Option<ExportedBundle> {
         let high_water_mark = self.store.plancher();
         self.store
@@ -205,7 +205,7 @@ impl RuleStore {
         en(langue, evaluer(self.rules(), &s, langue))
     }
 
-    /// [`RuleStore::assess`] from and to JSON: the input document of `assistmed simulate` in,
+    /// `RuleStore::assess` from and to JSON: the input document of `assistmed simulate` in,
     /// exactly the core's JSON output out (the CLI pretty-prints the same tree).
     pub fn assess_json(&self, input_json: String, langue: Langue) -> Result<String> {
         let s = en(langue, Situation::depuis_json(&input_json))?;
@@ -217,7 +217,7 @@ impl RuleStore {
     }
 
     /// The timeline of a contract with `option`, starting on `start` (the signature date when
-    /// `None`).
+    /// absent).
     #[uniffi::method(default(start = None))]
     pub fn timeline(
         &self,

@@ -28,7 +28,7 @@ const ELEMENTS: &str = "\u{1}elements\u{1}";
 const PROFONDEUR: &str = "\u{1}profondeur\u{1}";
 
 /// Parses `texte` as one JSON value within `limites`. `champ` names the document in errors
-/// about the whole of it (`None` for a situation, whose fields are the error fields).
+/// about the whole of it (absent for a situation, whose fields are the error fields).
 pub fn lire(texte: &str, limites: Limites, champ: Option<&str>) -> Resultat<Value> {
     if texte.len() > limites.octets {
         return Err(Erreur::trop_volumineux(

@@ -75,7 +75,7 @@ fn rang_formule(f: Formule) -> usize {
     }
 }
 
-/// The parameter holding the amount of cell (`f`, `c`) (ids in [`ids::MONTANTS`]).
+/// The parameter holding the amount of cell (`f`, `c`) (ids in `ids::MONTANTS`).
 pub fn id_montant(f: Formule, c: Colonne) -> &'static ParamId {
     let colonne = match c {
         Colonne::Annee1 => 0,
@@ -93,7 +93,7 @@ pub fn id_ouverture(f: Formule) -> &'static ParamId {
 }
 
 /// The parameter holding the 2019-style required increase for option `f` from band `t`
-/// (`None` below P30, where no contract is signed on the grid).
+/// (absent below P30, where no contract is signed on the grid).
 pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static ParamId> {
     let colonne = match t {
         Tranche::SousP30 => return None,

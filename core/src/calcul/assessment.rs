@@ -77,10 +77,10 @@ pub struct OptionResultat {
     pub aid: Vec<AnneeContrat>,
     #[serde(with = "money::option")]
     pub total: Option<Decimal>,
-    /// `None` when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
+    /// absent when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
     pub objective: Option<Objectif>,
     /// For a doctor in ALD or with RQTH only: the version's standard table, shown as
-    /// information and never as that doctor's aid (policy §0.3 of the reference); `None`
+    /// information and never as that doctor's aid (policy §0.3 of the reference); absent
     /// otherwise.
     pub standard_table_for_information: Option<Vec<AnneeContrat>>,
 }
@@ -294,7 +294,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
 }
 
 /// The timeline of a contract signed on the situation's signature date, starting on `debut`
-/// (the signature date when `None`), for option `f`.
+/// (the signature date when absent), for option `f`.
 pub fn chronologie(
     rules: &RuleSet,
     s: &Situation,

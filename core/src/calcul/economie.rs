@@ -115,7 +115,7 @@ impl BandeFmt {
     }
 }
 
-/// Assumptions the caller may replace (`None`: the rule data's value).
+/// Assumptions the caller may replace (absent: the rule data's value).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Hypotheses {
@@ -128,7 +128,7 @@ pub struct Hypotheses {
     pub mutuelle_mensuelle: Option<Decimal>,
 }
 
-/// What to compute: one option, its start, the salary (`None`: the floor of §7).
+/// What to compute: one option, its start, the salary (absent: the floor of §7).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Demande {
@@ -180,7 +180,7 @@ pub struct AnneeEconomie {
     pub contributions: Decimal,
     #[serde(with = "money::montant")]
     pub reduction: Decimal,
-    /// aid − employer_cost; `None` when the aid is a GAP.
+    /// aid − employer_cost; absent when the aid is a GAP.
     #[serde(with = "money::option")]
     pub net: Option<Decimal>,
     /// The aid is a maximum, so the net is at best this figure.
@@ -254,7 +254,7 @@ pub struct Economie {
     pub option: Formule,
     pub start: NaiveDate,
     pub signature_rules_id: String,
-    /// The gross monthly salary given, or `None` for the floor (grid level 5, never below SMIC).
+    /// The gross monthly salary given, or absent for the floor (grid level 5, never below SMIC).
     #[serde(with = "money::option")]
     pub gross_monthly: Option<Decimal>,
     #[serde(with = "money::taux_option")]
@@ -340,7 +340,7 @@ impl<'r> LecteurDate<'r> {
         }
     }
 
-    /// The value in force on `date` (`None`: not applicable then), recorded as used.
+    /// The value in force on `date` (absent: not applicable then), recorded as used.
     #[inline(never)]
     fn option(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<Option<Decimal>> {
         let (position, p) = self.rules.chercher_connu(id)?;
@@ -370,7 +370,7 @@ impl<'r> LecteurDate<'r> {
         })
     }
 
-    /// Like [`valeur`], but a date before the first value takes the first value (flagged).
+    /// Like `valeur`, but a date before the first value takes the first value (flagged).
     fn valeur_ou_premiere(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<(Decimal, bool)> {
         let p = self.rules.parametre_connu(id)?;
         match p.valeurs.first() {
@@ -445,7 +445,7 @@ struct Reglages {
 }
 
 /// The employer cost of one month starting on `date`, for `heures` a week and a gross salary
-/// (`None`: the floor). Returns the month and the floor in force.
+/// (absent: the floor). Returns the month and the floor in force.
 fn cout_du_mois(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -1281,7 +1281,7 @@ pub struct Comparaison {
 }
 
 /// The economics of 1/2 ETP and 1 ETP. `brut_temps_plein` is the full-time gross salary (prorated
-/// to the 1/2 ETP working time), `None` for the floor.
+/// to the 1/2 ETP working time), absent for the floor.
 pub fn comparer(
     rules: &RuleSet,
     s: &Situation,
@@ -1691,7 +1691,7 @@ pub struct EntreeEconomie {
     pub assumptions: EntreeHypotheses,
 }
 
-/// The caller's assumptions as text (see [`EntreeEconomie`]).
+/// The caller's assumptions as text (see `EntreeEconomie`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

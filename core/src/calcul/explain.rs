@@ -69,7 +69,7 @@ pub enum Motif {
     /// Below the threshold, but in ALD or with RQTH: RQTH may be exempt (`rqth_exempte`), the
     /// ALD rule is not published; the CPAM adjusts the contract.
     ActiviteSousSeuilAldRqth {
-        /// Patients and threshold, when both are known (GP); `None` for a declared band.
+        /// Patients and threshold, when both are known (GP); absent for a declared band.
         detail: Option<(u32, u32)>,
         rqth_exempte: Option<bool>,
     },

@@ -97,7 +97,7 @@ pub struct Cible {
     pub indicator: Indicateur,
     /// Starting value, when the doctor gave it.
     pub baseline: Option<u32>,
-    /// Value to reach (`None`: to confirm with the CPAM, or baseline missing).
+    /// Value to reach (absent: to confirm with the CPAM, or baseline missing).
     pub target: Option<u32>,
 }
 

@@ -40,7 +40,7 @@ pub struct Condition {
 pub struct OptionSecondAssistant {
     /// "1.5" or "2" ETP in all.
     pub fte: String,
-    /// Not published: always `None` until the rule data has it.
+    /// Not published: always absent until the rule data has it.
     #[serde(with = "money::option")]
     pub amount: Option<rust_decimal::Decimal>,
     pub confidence: Grade,

@@ -195,7 +195,7 @@ pub struct SaisieContrat {
     pub objectives_reached: Option<bool>,
 }
 
-/// Reads a calendar date `YYYY-MM-DD` between [`DATE_MIN`] and [`DATE_MAX`].
+/// Reads a calendar date `YYYY-MM-DD` between `DATE_MIN` and `DATE_MAX`.
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
     // Strict ISO calendar date, parsed by hand (chrono's format parser costs library size).
     let t = texte.trim();
@@ -384,7 +384,7 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
 impl Saisie {
     /// Parses a JSON document into a raw input, field by field: a wrong type, an unknown field
     /// or a duplicate key is an error naming the field (`current_contract.start`…), in French
-    /// and English; the document is bounded ([`LIMITES_JSON`]).
+    /// and English; the document is bounded (`LIMITES_JSON`).
     pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
         let objet = crate::json::lire_objet(texte, LIMITES_JSON)?;
         let mut s = Saisie::default();

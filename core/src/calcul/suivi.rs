@@ -39,7 +39,7 @@ use crate::Langue;
 /// input is not a doctor's record and is refused rather than processed.
 pub const MESURES_MAX: usize = 1_000;
 
-/// Bounds of a contract document (strict reading, `crate::json`): room for [`MESURES_MAX`]
+/// Bounds of a contract document (strict reading, `crate::json`): room for `MESURES_MAX`
 /// measurements, no more.
 const LIMITES_SUIVI: crate::json::Limites = crate::json::Limites {
     octets: 256 * 1024,
@@ -47,7 +47,7 @@ const LIMITES_SUIVI: crate::json::Limites = crate::json::Limites {
     elements: MESURES_MAX + 1,
     profondeur: 4,
 };
-/// Largest saved form accepted by [`relire`], in bytes.
+/// Largest saved form accepted by `relire`, in bytes.
 pub const ENREGISTREMENT_TAILLE_MAX: usize = 1 << 20;
 
 /// Short JSON code of an indicator in the tracking contract: `pmt` or `fa`.
@@ -142,7 +142,7 @@ pub struct ObjectifContrat {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
     pub baseline: u32,
-    /// `None`: to prefill from the published grid (2019), or required from the doctor.
+    /// absent: to prefill from the published grid (2019), or required from the doctor.
     pub target: Option<u32>,
 }
 
@@ -395,7 +395,7 @@ struct Enregistrement {
 }
 
 /// The saved form of a contract and its measurements: UTF-8 JSON the apps store as opaque bytes
-/// on the device and hand back to [`relire`]. Nothing in it depends on the rules in force.
+/// on the device and hand back to `relire`. Nothing in it depends on the rules in force.
 pub fn enregistrer(c: &ContratSuivi) -> Resultat<String> {
     serde_json::to_string(&Enregistrement {
         format: FORMAT.to_owned(),
@@ -405,7 +405,7 @@ pub fn enregistrer(c: &ContratSuivi) -> Resultat<String> {
     .map_err(Erreur::json_invalide)
 }
 
-/// Reads back what [`enregistrer`] wrote, validating it again (a file edited or truncated on
+/// Reads back what `enregistrer` wrote, validating it again (a file edited or truncated on
 /// the device gives a typed error, never a half-read contract).
 pub fn relire(texte: &str) -> Resultat<ContratSuivi> {
     // Strict reading (size first, duplicate keys refused), one level deeper than a contract.
@@ -469,7 +469,7 @@ pub struct SuiviIndicateur {
     pub target: u32,
     pub target_source: SourceCible,
     pub target_confidence: Grade,
-    /// The latest count measured on or before the evaluation date (`None`: not measured yet).
+    /// The latest count measured on or before the evaluation date (absent: not measured yet).
     pub current: Option<u32>,
     pub measured_on: Option<NaiveDate>,
     pub gained: Option<i64>,
@@ -484,7 +484,7 @@ pub struct SuiviIndicateur {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EvaluationObjectif {
-    /// Contract year from which the objective is assessed (`None`: not published).
+    /// Contract year from which the objective is assessed (absent: not published).
     pub from_year: Option<u32>,
     pub from_date: Option<NaiveDate>,
     /// Whether the evaluation date falls in that year or later.

@@ -14,7 +14,7 @@ use std::ops::Deref;
 
 use super::Unite;
 
-/// A parameter the logic reads: its id in the rule data, its unit, and its rank in [`TOUS`].
+/// A parameter the logic reads: its id in the rule data, its unit, and its rank in `TOUS`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ParamId {
     id: &'static str,
@@ -33,7 +33,7 @@ impl ParamId {
         self.unite
     }
 
-    /// The place of this id in [`TOUS`].
+    /// The place of this id in `TOUS`.
     pub const fn rang(&self) -> usize {
         self.rang as usize
     }
@@ -53,7 +53,7 @@ impl fmt::Display for ParamId {
     }
 }
 
-/// Declares each id as a `&'static ParamId` constant ranked in declaration order, and [`TOUS`].
+/// Declares each id as a `&'static ParamId` constant ranked in declaration order, and `TOUS`.
 macro_rules! parametres {
     ($($nom:ident = $id:literal, $unite:ident;)*) => {
         /// Ranks, in declaration order (the enum only numbers them).

@@ -35,7 +35,7 @@ const REGLES_COMPRESSEES: &[u8] =
 /// Bound on the inflated document, so that a corrupt build cannot allocate without limit.
 const TAILLE_MAX_REGLES: usize = 4 << 20;
 
-/// Inflates the embedded document (done once per process by [`regles_embarquees_json`]).
+/// Inflates the embedded document (done once per process by `regles_embarquees_json`).
 pub fn decompresser_regles_embarquees() -> Resultat<String> {
     let octets =
         miniz_oxide::inflate::decompress_to_vec_with_limit(REGLES_COMPRESSEES, TAILLE_MAX_REGLES)
@@ -60,7 +60,7 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
 static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> =
     Lazy::new(|| RuleSet::typer_et_verifier(regles_embarquees_json()?).map(Arc::new));
 
-/// Inflates, parses and checks the embedded rules anew: what the first call of [`embarquees`]
+/// Inflates, parses and checks the embedded rules anew: what the first call of `embarquees`
 /// does once per process (the cold start that the benchmarks measure).
 pub fn charger_embarquees() -> Resultat<RuleSet> {
     RuleSet::typer_et_verifier(&decompresser_regles_embarquees()?)
@@ -227,7 +227,7 @@ impl Parametre {
         self.rang_a_la_date(date).and_then(|i| self.valeurs.get(i))
     }
 
-    /// The index in [`Parametre::valeurs`] of the value in force on `date`.
+    /// The index in `Parametre::valeurs` of the value in force on `date`.
     pub fn rang_a_la_date(&self, date: NaiveDate) -> Option<usize> {
         self.valeurs.iter().rposition(|v| v.from <= date)
     }
@@ -314,10 +314,10 @@ pub struct RuleSet {
     pub versions: Vec<Version>,
     pub specialites: Vec<Specialite>,
     pub notices: Vec<Notice>,
-    /// Sorted by id (the order of [`RuleSet::parametres`]); a string lookup is a binary search.
+    /// Sorted by id (the order of `RuleSet::parametres`); a string lookup is a binary search.
     parametres: Vec<Parametre>,
-    /// For each rank of [`ids::TOUS`], the position of that parameter in `parametres`
-    /// ([`ABSENT`] if the document lacks it, which the integrity check refuses): the logic's
+    /// For each rank of `ids::TOUS`, the position of that parameter in `parametres`
+    /// (`ABSENT` if the document lacks it, which the integrity check refuses): the logic's
     /// reads are an index, not a string lookup.
     positions: Vec<u16>,
     /// For each position in `parametres`, the number of dated values before it: with a value's
@@ -396,21 +396,21 @@ impl RuleSet {
     }
 
     /// A parameter by its id string, known to the logic or not (a binary search: for tools and
-    /// tests; the logic reads known ids with [`RuleSet::parametre_connu`]).
+    /// tests; the logic reads known ids with `RuleSet::parametre_connu`).
     pub fn parametre(&self, id: &str) -> Resultat<&Parametre> {
         self.position(id)
             .and_then(|i| self.parametres.get(i))
             .ok_or_else(|| manquant(id))
     }
 
-    /// [`RuleSet::parametre`] with its position (the index of [`RuleSet::parametre_a`]).
+    /// `RuleSet::parametre` with its position (the index of `RuleSet::parametre_a`).
     pub fn chercher(&self, id: &str) -> Resultat<(usize, &Parametre)> {
         self.position(id)
             .and_then(|i| Some((i, self.parametres.get(i)?)))
             .ok_or_else(|| manquant(id))
     }
 
-    /// [`RuleSet::parametre_connu`] with its position.
+    /// `RuleSet::parametre_connu` with its position.
     pub fn chercher_connu(&self, id: &ids::ParamId) -> Resultat<(usize, &Parametre)> {
         self.position_connue(id)
             .and_then(|i| Some((i, self.parametres.get(i)?)))
@@ -424,14 +424,14 @@ impl RuleSet {
             .ok_or_else(|| manquant(id))
     }
 
-    /// Where the parameter `id` sits in this rule set (the index of [`RuleSet::parametre_a`]).
+    /// Where the parameter `id` sits in this rule set (the index of `RuleSet::parametre_a`).
     pub fn position(&self, id: &str) -> Option<usize> {
         self.parametres
             .binary_search_by(|p| p.id.as_str().cmp(id))
             .ok()
     }
 
-    /// [`RuleSet::position`] of a known id, by its rank.
+    /// `RuleSet::position` of a known id, by its rank.
     pub fn position_connue(&self, id: &ids::ParamId) -> Option<usize> {
         match self.positions.get(id.rang()) {
             Some(&i) if i != ABSENT => Some(usize::from(i)),
@@ -439,13 +439,13 @@ impl RuleSet {
         }
     }
 
-    /// The parameter at `position` (from [`RuleSet::position`] or a trace).
+    /// The parameter at `position` (from `RuleSet::position` or a trace).
     pub fn parametre_a(&self, position: usize) -> Option<&Parametre> {
         self.parametres.get(position)
     }
 
     /// A number unique to the `valeur`-th value of the parameter at `position` in this rule set,
-    /// below [`RuleSet::nombre_de_valeurs`].
+    /// below `RuleSet::nombre_de_valeurs`.
     pub fn rang_de_valeur(&self, position: usize, valeur: usize) -> usize {
         self.valeurs_avant
             .get(position)

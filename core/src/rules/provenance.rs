@@ -13,10 +13,10 @@ use crate::rules::ids::ParamId;
 use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
 
 /// A parameter value that a result rests on: indices into the rule set it was read from (no
-/// string per use; [`Usage::parametre_de`] and [`Usage::valeur_de`] resolve them).
+/// string per use; `Usage::parametre_de` and `Usage::valeur_de` resolve them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Usage {
-    /// Position of the parameter in its rule set ([`RuleSet::parametre_a`]).
+    /// Position of the parameter in its rule set (`RuleSet::parametre_a`).
     pub parametre: u16,
     /// Index of the value in the parameter's history.
     pub valeur: u16,
@@ -113,7 +113,7 @@ impl Trace {
     }
 }
 
-/// A value as read: `None` when the value is a GAP or does not apply, with the grade either way.
+/// A value as read: absent when the value is a GAP or does not apply, with the grade either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lu<T> {
     pub valeur: Option<T>,

@@ -36,7 +36,7 @@ pub use ecrans::{
 
 /// The saved simulation: the doctor's answers (never the pre-filled defaults).
 pub const FICHIER_SIMULATION: &str = "simulation.json";
-/// The installed rule update: exactly what [`RuleStore::exporter`] gives.
+/// The installed rule update: exactly what `RuleStore::exporter` gives.
 pub const FICHIER_REGLES: &str = "rules/update.json";
 pub const FICHIER_SIGNATURE: &str = "rules/update.sig";
 /// The rollback floor: the highest rule-bundle version ever installed, as decimal text. Kept
@@ -46,7 +46,7 @@ pub const FICHIER_PLANCHER: &str = "rules/high-water-mark";
 /// A stored update that failed its checks at start-up, set aside for diagnosis (never used).
 pub const FICHIER_REJETE_REGLES: &str = "rules/rejected.json";
 pub const FICHIER_REJETE_SIGNATURE: &str = "rules/rejected.sig";
-/// The running contract of « Mon contrat »: exactly what [`crate::suivi::enregistrer`] gives.
+/// The running contract of « Mon contrat »: exactly what `crate::suivi::enregistrer` gives.
 pub const FICHIER_CONTRAT: &str = "contract/tracked.json";
 /// Every file the app stores for the core, in the order it should read them back. A new one is
 /// one more name here; the apps need no change.
@@ -125,7 +125,7 @@ pub enum Ecran {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Evenement {
-    /// Sets (or, with `None` or blank text, clears) the answer to a question.
+    /// Sets (or, with absent or blank text, clears) the answer to a question.
     Repondre {
         id: String,
         valeur: Option<String>,
@@ -162,7 +162,7 @@ pub struct FichierImporte {
     pub octets: Vec<u8>,
 }
 
-/// A file to write (`Some(bytes)`) or delete (`None`) in the app's private storage.
+/// A file to write (bytes) or delete (absent) in the app's private storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ecriture {
@@ -196,7 +196,7 @@ pub struct Application {
 }
 
 impl Application {
-    /// Starts from the files the app stored (name → bytes, as listed in [`FICHIERS`]; a missing
+    /// Starts from the files the app stored (name → bytes, as listed in `FICHIERS`; a missing
     /// file is simply absent). A stored update that no longer passes every check is set aside
     /// (the embedded rules answer, the reason is shown in « À propos ») and deleted; unreadable
     /// saved answers start a new simulation. `aujourd_hui` pre-fills the signature date.
@@ -735,7 +735,7 @@ impl Application {
     }
 }
 
-/// Reads the saved answers; `None` for anything not written by [`ecrire_reponses`].
+/// Reads the saved answers; absent for anything not written by `ecrire_reponses`.
 pub fn lire_reponses(octets: &[u8]) -> Option<Reponses> {
     let mut m: BTreeMap<String, String> = serde_json::from_slice(octets).ok()?;
     (m.remove(FORMAT_CLE)? == FORMAT).then_some(m)

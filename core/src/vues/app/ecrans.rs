@@ -637,7 +637,7 @@ fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueCoutNet {
     pub intro: String,
-    /// Sent back as an answer with id [`CHAMP_BRUT`].
+    /// Sent back as an answer with id `CHAMP_BRUT`.
     pub salary: VueQuestion,
     pub economics: Option<VueEconomie>,
     /// Why the figures cannot be computed, when not the salary's fault.
