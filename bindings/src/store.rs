@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use assistmed_core::bundle::{Provenance, RuleStore as CoreStore};
 use assistmed_core::economie::{self, Demande, Economie, VueEconomie};
 use assistmed_core::questionnaire::{self, Questionnaire, VueResultat};
-use assistmed_core::rules::Version;
+use assistmed_core::rules::{Notice, Version};
 use assistmed_core::second_assistant::SecondAssistant;
 use assistmed_core::suivi::ecran::VueContrat;
 use assistmed_core::suivi::{self, ContratSuivi, Suivi};
 use assistmed_core::{
     chronologie, evaluer, second_assistant_seul, Chronologie, CodeErreur, Erreur, Evaluation,
-    Formule, Langue, RuleSet, Situation, Specialite,
+    Formule, Langue, ReferenceCitee, RuleSet, Situation, Specialite,
 };
 
 use crate::AssistmedError;
@@ -198,6 +198,18 @@ impl RuleStore {
         self.rules().versions.clone()
     }
 
+    /// Every reference of the rules, by id: results cite references by id only (their
+    /// `references` fields), so an app fetches this list once per store and looks ids up in it.
+    pub fn references(&self) -> Vec<ReferenceCitee> {
+        assistmed_core::assessment::toutes_les_references(self.rules())
+    }
+
+    /// The notices of the rules (conditions worth knowing, in French and English), by id:
+    /// results list the ids of those of their version (`notices` fields).
+    pub fn notices(&self) -> Vec<Notice> {
+        self.rules().notices.clone()
+    }
+
     /// Assesses a situation under the rules in force on its signature date: eligibility,
     /// options and yearly amounts, objectives, second assistant, caveats and references.
     pub fn assess(&self, situation: Situation, langue: Langue) -> Result<Evaluation> {
@@ -274,7 +286,7 @@ impl RuleStore {
                 langue,
             ),
         )?;
-        Ok(economie::vue_comparaison(&c, langue))
+        Ok(economie::vue_comparaison(self.rules(), &c, langue))
     }
 
     /// A tracked contract on `on` (given by the app: today; the core never reads the clock):

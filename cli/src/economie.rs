@@ -114,7 +114,7 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
         return if c.sortie.json {
             json(&cmp)
         } else {
-            Ok(economie::vue_comparaison(&cmp, l).texte())
+            Ok(economie::vue_comparaison(rules, &cmp, l).texte())
         };
     }
     let option = match c.option {
@@ -136,6 +136,6 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
     if c.sortie.json {
         json(&e)
     } else {
-        Ok(economie::vue(std::slice::from_ref(&e), l).texte())
+        Ok(economie::vue(rules, std::slice::from_ref(&e), l).texte())
     }
 }

@@ -290,7 +290,7 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             let texte = if sortie.json {
                 json(&e)?
             } else {
-                rendu::evaluation(&e, langue(sortie.lang))
+                rendu::evaluation(&e, rules, langue(sortie.lang))
             };
             Ok((texte, sortie.clone()))
         }

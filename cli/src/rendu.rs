@@ -7,7 +7,7 @@ use assistmed_core::explain::Effet;
 use assistmed_core::format;
 use assistmed_core::objectives::StatutObjectif;
 use assistmed_core::second_assistant::StatutSecondAssistant;
-use assistmed_core::{Chronologie, Evaluation, Langue, ReferenceCitee, RuleSet, VersionAppliquee};
+use assistmed_core::{Chronologie, Evaluation, Langue, RuleSet, VersionAppliquee};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -89,9 +89,9 @@ fn version(v: &VersionAppliquee, l: Langue) -> String {
     )
 }
 
-fn references(rs: &[ReferenceCitee], l: Langue, out: &mut String) {
+fn references(rules: &RuleSet, ids: &[String], l: Langue, out: &mut String) {
     let _ = writeln!(out, "\n{}", t(l, "Références", "References"));
-    for r in rs {
+    for r in assistmed_core::assessment::references_citees(rules, ids) {
         let article = r
             .reference
             .article
@@ -201,7 +201,7 @@ fn ligne_aide(
 }
 
 /// The assessment as a readable summary.
-pub fn evaluation(e: &Evaluation, l: Langue) -> String {
+pub fn evaluation(e: &Evaluation, rules: &RuleSet, l: Langue) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -401,7 +401,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     avertissements(&e.caveats, l, &mut out);
     if !e.notices.is_empty() {
         let _ = writeln!(out, "\n{}", t(l, "À savoir", "Good to know"));
-        for n in &e.notices {
+        for n in rules.notices.iter().filter(|n| e.notices.contains(&n.id)) {
             let _ = writeln!(
                 out,
                 "  • {} [grade {}]{}",
@@ -411,7 +411,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             );
         }
     }
-    references(&e.references, l, &mut out);
+    references(rules, &e.references, l, &mut out);
     let _ = writeln!(out, "\n{}", &e.disclaimer);
     out
 }
@@ -481,7 +481,7 @@ pub fn chronologie(c: &Chronologie, rules: &RuleSet, l: Langue) -> String {
     }
     vues.legende(l, &mut out);
     avertissements(&c.caveats, l, &mut out);
-    references(&c.references, l, &mut out);
+    references(rules, &c.references, l, &mut out);
     out
 }
 
@@ -554,7 +554,7 @@ mod tests {
                 .unwrap();
             for l in [Langue::Fr, Langue::En] {
                 let e = assistmed_core::evaluer(r, &s, l).unwrap();
-                let texte = evaluation(&e, l);
+                let texte = evaluation(&e, r, l);
                 n += 1;
                 for code in [
                     "hors_zone",

@@ -174,6 +174,7 @@ pub fn executer(a: &TrackArgs, rules: &RuleSet) -> Result<String, Erreur> {
     Ok(rendre(
         &ecran::vue_contrat(&resultat, super::langue(a.sortie.lang)),
         &resultat,
+        rules,
         super::langue(a.sortie.lang),
     ))
 }
@@ -186,7 +187,7 @@ fn t<'a>(l: Langue, fr: &'a str, en: &'a str) -> &'a str {
 }
 
 /// The screen as text, in one language.
-fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, l: Langue) -> String {
+fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, rules: &RuleSet, l: Langue) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}", &v.title);
     let r = &s.rules;
@@ -224,7 +225,7 @@ fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, l: Langue) -> String {
         }
     }
     let _ = writeln!(o, "\n{}", t(l, "Références", "References"));
-    for r in &v.references {
+    for r in assistmed_core::assessment::references_citees(rules, &v.references) {
         let _ = writeln!(
             o,
             "  [{}] {} — {}",

@@ -96,9 +96,12 @@ pub struct Evaluation {
     pub options: Vec<OptionResultat>,
     pub second_assistant: Option<SecondAssistant>,
     pub caveats: Vec<Avertissement>,
-    /// Conditions worth knowing, not computed (assistant qualification, payment timing…).
-    pub notices: Vec<crate::rules::Notice>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the conditions worth knowing, not computed (assistant qualification, payment
+    /// timing…): rule data, resolved with `RuleSet::notice` (the SDK's `RuleStore.notices()`).
+    pub notices: Vec<String>,
+    /// Ids of every reference the result rests on, sorted: rule data, resolved with
+    /// `RuleSet::reference` (the SDK's `RuleStore.references()`), never copied into results.
+    pub references: Vec<String>,
     /// In the language of the call.
     pub disclaimer: String,
 }
@@ -111,7 +114,8 @@ pub struct Chronologie {
     #[serde(flatten)]
     pub echeancier: Echeancier,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (see `Evaluation::references`).
+    pub references: Vec<String>,
 }
 
 fn indisponible(f: Formule, raisons: Vec<Raison>, langue: Langue) -> OptionResultat {
@@ -270,13 +274,13 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             .iter()
             .flat_map(|c| c.references.iter().map(String::as_str)),
     );
-    let notices: Vec<crate::rules::Notice> =
-        rules.notices_de(&version.id).into_iter().cloned().collect();
+    let notices_version = rules.notices_de(&version.id);
     cites.extend(
-        notices
+        notices_version
             .iter()
             .flat_map(|n| n.references.iter().map(String::as_str)),
     );
+    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
     let references = resoudre(rules, cites);
 
     Ok(Evaluation {
@@ -372,18 +376,36 @@ pub fn second_assistant_seul(
     second_assistant::evaluer(&mut l, s, spe, c, langue)
 }
 
-pub(crate) fn resoudre<'a>(
-    rules: &RuleSet,
-    ids: impl IntoIterator<Item = &'a str>,
-) -> Vec<ReferenceCitee> {
+/// The ids of the references cited, sorted and unique: results refer to rule data by id.
+pub(crate) fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let uniques: BTreeSet<&str> = ids.into_iter().collect();
     uniques
         .into_iter()
+        .filter(|id| rules.reference(id).is_some())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The references of `ids` (a result's `references`), resolved in the rule set, in order.
+pub fn references_citees(rules: &RuleSet, ids: &[String]) -> Vec<ReferenceCitee> {
+    ids.iter()
         .filter_map(|id| {
             rules.reference(id).map(|r| ReferenceCitee {
-                id: id.to_owned(),
+                id: id.clone(),
                 reference: r.clone(),
             })
+        })
+        .collect()
+}
+
+/// Every reference of the rule set, by id (what the SDK hands once, to resolve results' ids).
+pub fn toutes_les_references(rules: &RuleSet) -> Vec<ReferenceCitee> {
+    rules
+        .references
+        .iter()
+        .map(|(id, r)| ReferenceCitee {
+            id: id.clone(),
+            reference: r.clone(),
         })
         .collect()
 }

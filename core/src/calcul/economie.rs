@@ -21,7 +21,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::assessment::{chronologie, ReferenceCitee};
+use crate::assessment::chronologie;
 use crate::error::{Erreur, Resultat};
 use crate::explain::Avertissement;
 use crate::format;
@@ -264,7 +264,8 @@ pub struct Economie {
     pub break_even: PointMort,
     pub assumptions: Vec<Hypothese>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
 }
 
 /// `x^p` for `x, p ≥ 0`, without rust_decimal's `maths` feature (it would cost the library
@@ -895,7 +896,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    let mut ids: Vec<String> = chrono.references.iter().map(|r| r.id.clone()).collect();
+    let mut ids: Vec<String> = chrono.references.clone();
     ids.extend(
         assumptions
             .iter()
@@ -906,12 +907,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
     ids.dedup();
     let references = ids
         .into_iter()
-        .filter_map(|id| {
-            rules.reference(&id).map(|r| ReferenceCitee {
-                id: id.clone(),
-                reference: r.clone(),
-            })
-        })
+        .filter(|id| rules.reference(id).is_some())
         .collect();
     Ok(Economie {
         option: d.option,
@@ -1147,6 +1143,8 @@ fn hypotheses(
     Ok(v)
 }
 
+// Each caveat depends on one of these inputs; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn avertissements(
     l: &LecteurDate<'_>,
     d: &Demande,
@@ -1419,7 +1417,7 @@ fn parle(annee: &str, aide: &str, cout: &str, net: &str, l: Langue) -> String {
 }
 
 /// Renders one or two options' economics in one language.
-pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
+pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
     let mut vues = Vec::new();
     let mut assumptions = Vec::new();
     let mut caveats: Vec<String> = Vec::new();
@@ -1565,7 +1563,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
                 caveats.push(ligne);
             }
         }
-        for r in &e.references {
+        for r in crate::assessment::references_citees(rules, &e.references) {
             let ligne = format!("[{}] {} — {}", r.id, r.reference.title, r.reference.url);
             if !references.contains(&ligne) {
                 references.push(ligne);
@@ -1595,8 +1593,8 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
 }
 
 /// The comparison screen: both options and the second assistant's conditions.
-pub fn vue_comparaison(c: &Comparaison, l: Langue) -> VueEconomie {
-    let mut v = vue(&c.options, l);
+pub fn vue_comparaison(rules: &RuleSet, c: &Comparaison, l: Langue) -> VueEconomie {
+    let mut v = vue(rules, &c.options, l);
     if let Some(sa) = &c.second_assistant {
         v.second_assistant.push(sa.message.clone());
         for cond in &sa.conditions {

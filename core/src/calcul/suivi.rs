@@ -20,8 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::amounts;
 use crate::assessment::{
-    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, ReferenceCitee,
-    VersionAppliquee,
+    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, VersionAppliquee,
 };
 use crate::error::{Erreur, Resultat};
 use crate::explain::{Avertissement, AVIS_EN, AVIS_FR};
@@ -566,7 +565,8 @@ pub struct Suivi {
     pub assessment: EvaluationObjectif,
     pub aid_outlook: Vec<PerspectiveAide>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
     /// In the language of the call.
     pub disclaimer: String,
 }

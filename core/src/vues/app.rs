@@ -519,7 +519,7 @@ impl Application {
             questionnaire: self.vue_questionnaire(),
             result: resultat.map(|r| vue_resultat_app(r, self.store.regles(), l)),
             comparison: resultat.and_then(|r| vue_comparaison(r, self.store.regles(), l)),
-            legal_basis: resultat.map(|r| vue_base_legale(r, l)),
+            legal_basis: resultat.map(|r| vue_base_legale(r, self.store.regles(), l)),
             about_screen: self.vue_a_propos(resultat),
             net_cost: self.vue_cout_net(),
             contract: self.vue_mon_contrat(),
@@ -1046,9 +1046,10 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
             .map(|c| VueLigne::new("!", a.texte(&c.message)))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
-        notices: r
+        notices: regles
             .notices
             .iter()
+            .filter(|n| r.notices.contains(&n.id))
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
         disclaimer: r.disclaimer.clone(),
@@ -1174,15 +1175,14 @@ fn genre(kind: &str, l: Langue) -> String {
     }
 }
 
-fn vue_base_legale(r: &VueResultat, l: Langue) -> VueBaseLegale {
+fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegale {
     VueBaseLegale {
         intro: t(
             l,
             "Les textes et sources sur lesquels repose ce résultat.",
             "The texts and sources this result rests on.",
         ),
-        references: r
-            .references
+        references: crate::assessment::references_citees(regles, &r.references)
             .iter()
             .map(|x| {
                 let date = lire_date("", &x.reference.date)

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::assessment::{evaluer, Evaluation, ReferenceCitee, VersionAppliquee};
+use crate::assessment::{evaluer, Evaluation, VersionAppliquee};
 use crate::eligibility::Statut;
 use crate::error::{citer, CodeErreur, Erreur, Resultat};
 use crate::explain::{ordinal, pct, Avertissement, Raison};
@@ -741,8 +741,10 @@ pub struct VueResultat {
     /// In the language of the call.
     pub second_assistant: Option<String>,
     pub caveats: Vec<Avertissement>,
-    pub notices: Vec<crate::rules::Notice>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the notices of the version (rule data: `RuleSet::notices`).
+    pub notices: Vec<String>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
     /// In the language of the call.
     pub disclaimer: String,
 }

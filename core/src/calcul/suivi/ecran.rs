@@ -11,7 +11,6 @@ use super::{
     suivre, ContratSuivi, IssueAide, Periode, PerspectiveAide, RegleAtteinte, SourceCible, Suivi,
     SuiviIndicateur,
 };
-use crate::assessment::ReferenceCitee;
 use crate::error::Resultat;
 use crate::explain::Avertissement;
 use crate::format::{date_longue, montant, montant_parle, nombre, ESPACE_GROUPE};
@@ -90,7 +89,8 @@ pub struct VueContrat {
     pub outlook_title: String,
     pub outlook: Vec<LignePerspective>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
     /// In the language of the call.
     pub disclaimer: String,
 }

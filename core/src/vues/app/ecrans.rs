@@ -459,7 +459,7 @@ impl Application {
             economics: comparaison
                 .as_ref()
                 .ok()
-                .map(|c| economie::vue_comparaison(c, l)),
+                .map(|c| economie::vue_comparaison(self.store.regles(), c, l)),
             error: erreur.filter(|_| !sur_salaire),
         })
     }
