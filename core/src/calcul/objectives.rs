@@ -318,7 +318,7 @@ pub fn objectif(
                     format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
                     refs,
                     sans_cible(),
-langue,
+                    langue,
                 ));
             };
             let mut cibles = Vec::new();
@@ -403,7 +403,7 @@ langue,
                 ),
                 refs,
                 cibles,
-langue,
+                langue,
             ));
         }
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
@@ -488,7 +488,7 @@ langue,
             ),
             refs,
             sans_cible(),
-langue,
+            langue,
         ));
     };
     let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
