@@ -27,7 +27,7 @@ fn date(d: NaiveDate, l: Langue) -> String {
     format::date_longue(d, l)
 }
 
-fn nombre(n: u32, l: Langue) -> String {
+fn nombre(n: i32, l: Langue) -> String {
     format::nombre(i64::from(n), l)
 }
 

@@ -56,7 +56,7 @@ impl Colonne {
     ];
 
     /// The cell for contract year `annee` (1-based) on row `ligne`.
-    pub fn pour(annee: u32, ligne: Ligne) -> Colonne {
+    pub fn pour(annee: i32, ligne: Ligne) -> Colonne {
         match (ligne, annee) {
             (Ligne::P95Plus, _) => Colonne::P95Plus,
             (_, 1) => Colonne::Annee1,
@@ -114,7 +114,7 @@ pub struct Montant {
 }
 
 /// The aid for contract year `annee` on `ligne`, under the reader's version.
-pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: u32, ligne: Ligne) -> Resultat<Montant> {
+pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: i32, ligne: Ligne) -> Resultat<Montant> {
     let lu = l.decimal(id_montant(f, Colonne::pour(annee, ligne)))?;
     Ok(Montant {
         montant: lu.valeur,

@@ -163,7 +163,7 @@ pub struct MoisCout {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeEconomie {
-    pub year: u32,
+    pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub rules_id: String,
@@ -189,7 +189,7 @@ pub struct AnneeEconomie {
     #[serde(with = "money::montant")]
     pub patient_value: Decimal,
     /// Extra patients that cover this year's net cost (0 when the aid covers it).
-    pub extra_patients: Option<u32>,
+    pub extra_patients: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub extra_consultations_per_working_day: Option<Decimal>,
     pub break_even_confidence: Grade,
@@ -216,7 +216,7 @@ pub struct TotalEconomie {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PointMort {
-    pub extra_patients_per_year: Option<u32>,
+    pub extra_patients_per_year: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub extra_consultations_per_working_day: Option<Decimal>,
     /// Value of one extra patient in the first contract year.
@@ -226,7 +226,7 @@ pub struct PointMort {
     pub maximum: bool,
     pub confidence: Grade,
     /// For comparison: what signatories actually gained (CNAM evaluation).
-    pub observed_gain_patients: Option<u32>,
+    pub observed_gain_patients: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub observed_extra_acts_per_working_day: Option<Decimal>,
 }
@@ -277,7 +277,7 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
         return None;
     }
     let mut r = Decimal::ONE;
-    for _ in 0..p.trunc().to_u32()? {
+    for _ in 0..p.trunc().to_i32()? {
         r = r.checked_mul(x)?;
     }
     let mut fraction = p.fract();
@@ -724,17 +724,17 @@ fn valeur_patient(
     })
 }
 
-fn patients_pour(net: Decimal, valeur: Decimal) -> Option<u32> {
+fn patients_pour(net: Decimal, valeur: Decimal) -> Option<i32> {
     if net >= Decimal::ZERO {
         return Some(0);
     }
     if valeur <= Decimal::ZERO {
         return None;
     }
-    (-net / valeur).ceil().to_u32()
+    (-net / valeur).ceil().to_i32()
 }
 
-fn consultations_par_jour(patients: u32, contacts: Decimal, jours: Decimal) -> Option<Decimal> {
+fn consultations_par_jour(patients: i32, contacts: Decimal, jours: Decimal) -> Option<Decimal> {
     if jours.is_zero() {
         return None;
     }
@@ -873,7 +873,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         patient_value: premiere_valeur,
         maximum: net_maximum,
         confidence: pire([net_confidence, Grade::C]),
-        observed_gain_patients: gain.and_then(|g| g.to_u32()),
+        observed_gain_patients: gain.and_then(|g| g.to_i32()),
         observed_extra_acts_per_working_day: actes.map(|a| a.normalize()),
     };
     let plancher = years.first().and_then(|y| y.months.first()).map(|m| {
@@ -1390,7 +1390,7 @@ fn texte_net(net: Option<Decimal>, maximum: bool, l: Langue) -> String {
     }
 }
 
-fn texte_point_mort(p: Option<u32>, c: Option<Decimal>, l: Langue) -> String {
+fn texte_point_mort(p: Option<i32>, c: Option<Decimal>, l: Langue) -> String {
     match (p, c) {
         (Some(0), _) => txt(l, "couvert par l'aide", "covered by the aid"),
         (Some(p), Some(c)) => {

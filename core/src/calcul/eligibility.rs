@@ -478,7 +478,7 @@ pub fn critere_activite(
 /// single input flag cannot tell RQTH from ALD, so both readings are given and the CPAM decides.
 fn sous_seuil_ald_rqth(
     l: &mut Lecteur<'_>,
-    detail: Option<(u32, u32)>,
+    detail: Option<(i32, i32)>,
     ids_seuil: &[&ParamId],
     grade_seuil: Grade,
     langue: Langue,

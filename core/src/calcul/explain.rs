@@ -57,12 +57,12 @@ pub enum Motif {
     },
     PartCliniqueNonPubliee,
     ActiviteSuffisante {
-        patients: u32,
-        seuil: u32,
+        patients: i32,
+        seuil: i32,
     },
     ActiviteInsuffisante {
-        patients: u32,
-        seuil: u32,
+        patients: i32,
+        seuil: i32,
     },
     TrancheSuffisante(Tranche),
     TrancheInsuffisante,
@@ -70,7 +70,7 @@ pub enum Motif {
     /// ALD rule is not published; the CPAM adjusts the contract.
     ActiviteSousSeuilAldRqth {
         /// Patients and threshold, when both are known (GP); absent for a declared band.
-        detail: Option<(u32, u32)>,
+        detail: Option<(i32, i32)>,
         rqth_exempte: Option<bool>,
     },
     SeuilNonPublie,
@@ -79,13 +79,13 @@ pub enum Motif {
     ExerciceGroupe,
     DerogationZoneSousDense(Zone),
     EngagementExerciceGroupe {
-        annees: Option<u32>,
+        annees: Option<i32>,
         /// Zones where a solo doctor qualifies without the commitment.
         zones_derogation: Vec<Zone>,
     },
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
-        annees: Option<u32>,
+        annees: Option<i32>,
         version: NomVersion,
     },
     AldRqth,
@@ -177,7 +177,7 @@ fn zones(z: &[Zone], langue: Langue) -> String {
 }
 
 /// Ordinal of a contract year: « 3e » / "3rd".
-pub fn ordinal(n: u32, langue: Langue) -> String {
+pub fn ordinal(n: i32, langue: Langue) -> String {
     match langue {
         Langue::Fr if n == 1 => "1re".to_owned(),
         Langue::Fr => format!("{n}e"),
@@ -334,7 +334,7 @@ impl Motif {
     pub fn textes(&self) -> (&'static str, String, String) {
         use Langue::{En, Fr};
         use Motif::*;
-        let n = |x: u32, l: Langue| format::nombre(i64::from(x), l);
+        let n = |x: i32, l: Langue| format::nombre(i64::from(x), l);
         match self {
             SecteurAdmis(s) => ("secteur_admis", format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
             SecteurNonAdmis { secteur, admis } => {

@@ -96,9 +96,9 @@ impl Indicateur {
 pub struct Cible {
     pub indicator: Indicateur,
     /// Starting value, when the doctor gave it.
-    pub baseline: Option<u32>,
+    pub baseline: Option<i32>,
     /// Value to reach (absent: to confirm with the CPAM, or baseline missing).
-    pub target: Option<u32>,
+    pub target: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -120,7 +120,7 @@ pub struct Objectif {
 const A_CONFIRMER_FR: &str = "à confirmer avec votre CPAM";
 const A_CONFIRMER_EN: &str = "to confirm with your CPAM";
 
-fn base(s: &Situation, i: Indicateur) -> Option<u32> {
+fn base(s: &Situation, i: Indicateur) -> Option<i32> {
     match i {
         Indicateur::Pmt => s.patientele_mt,
         Indicateur::Fa => s.file_active,
@@ -227,9 +227,9 @@ fn noms(inds: &[Indicateur], langue: Langue) -> String {
 
 /// Rounds a target to whole patients with the rounding chosen in the data. The rounding rule is
 /// only recorded (and so flagged) when it actually changed the figure.
-fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<u32>> {
+fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<i32>> {
     if x.fract().is_zero() {
-        return Ok(x.to_u32());
+        return Ok(x.to_i32());
     }
     let mode = l.texte(ids::OBJECTIF_ARRONDI)?;
     grades.push(mode.grade);
@@ -243,7 +243,7 @@ fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resulta
             )));
         }
     };
-    Ok(x.round_dp_with_strategy(0, strategie).to_u32())
+    Ok(x.round_dp_with_strategy(0, strategie).to_i32())
 }
 
 fn echeance(
@@ -376,7 +376,7 @@ pub fn objectif(
         }
         // Already at or above the median on one indicator: "reach the median" is no objective
         // then (the rule asks for PMT or FA); the CPAM sets one (policy of the reference, §5.4).
-        let deja: Vec<(Indicateur, u32)> = cibles
+        let deja: Vec<(Indicateur, i32)> = cibles
             .iter()
             .filter_map(|c| match (c.baseline, c.target) {
                 (Some(b), Some(m)) if b >= m => Some((c.indicator, m)),

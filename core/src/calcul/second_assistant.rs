@@ -57,7 +57,7 @@ pub struct SecondAssistant {
 }
 
 /// Contract year (1-based) in progress on `date` for a contract started on `debut`.
-pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<u32> {
+pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<i32> {
     let mut annee = 1;
     while debut_annee(debut, annee + 1)? <= date {
         annee += 1;

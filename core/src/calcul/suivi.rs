@@ -140,9 +140,9 @@ pub struct SaisieSuivi {
 pub struct ObjectifContrat {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
-    pub baseline: u32,
+    pub baseline: i32,
     /// absent: to prefill from the published grid (2019), or required from the doctor.
-    pub target: Option<u32>,
+    pub target: Option<i32>,
 }
 
 /// Counts read on a date.
@@ -150,12 +150,12 @@ pub struct ObjectifContrat {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Mesure {
     pub date: NaiveDate,
-    pub pmt: Option<u32>,
-    pub fa: Option<u32>,
+    pub pmt: Option<i32>,
+    pub fa: Option<i32>,
 }
 
 impl Mesure {
-    pub fn valeur(&self, i: Indicateur) -> Option<u32> {
+    pub fn valeur(&self, i: Indicateur) -> Option<i32> {
         match i {
             Indicateur::Pmt => self.pmt,
             Indicateur::Fa => self.fa,
@@ -187,12 +187,12 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
     })
 }
 
-fn compte(champ: &str, n: Option<i64>) -> Resultat<Option<u32>> {
+fn compte(champ: &str, n: Option<i64>) -> Resultat<Option<i32>> {
     match n {
         None => Ok(None),
-        Some(n) => u32::try_from(n)
+        Some(n) => i32::try_from(n)
             .ok()
-            .filter(|&v| i64::from(v) <= PATIENTS_MAX)
+            .filter(|&v| v >= 0 && i64::from(v) <= PATIENTS_MAX)
             .map(Some)
             .ok_or_else(|| Erreur::hors_bornes(champ, n, 0, PATIENTS_MAX)),
     }
@@ -325,7 +325,7 @@ impl SaisieSuivi {
     }
 }
 
-fn cible_trop_basse(i: Indicateur, base: u32, cible: u32) -> Erreur {
+fn cible_trop_basse(i: Indicateur, base: i32, cible: i32) -> Erreur {
     let min = base.saturating_add(1);
     Erreur::incoherence(
         champ_cible(i),
@@ -383,13 +383,13 @@ impl ContratSuivi {
 // ---------------------------------------------------------------------------------------------
 
 const FORMAT: &str = "assistmed-suivi";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: i32 = 1;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Enregistrement {
     format: String,
-    version: u32,
+    version: i32,
     contract: SaisieSuivi,
 }
 
@@ -464,15 +464,15 @@ pub enum SourceCible {
 pub struct SuiviIndicateur {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
-    pub baseline: u32,
-    pub target: u32,
+    pub baseline: i32,
+    pub target: i32,
     pub target_source: SourceCible,
     pub target_confidence: Grade,
     /// The latest count measured on or before the evaluation date (absent: not measured yet).
-    pub current: Option<u32>,
+    pub current: Option<i32>,
     pub measured_on: Option<NaiveDate>,
     pub gained: Option<i64>,
-    pub required: u32,
+    pub required: i32,
     /// (current − baseline) ÷ (target − baseline), exact decimal (negative below the baseline).
     #[serde(with = "money::taux_option")]
     pub progress: Option<Decimal>,
@@ -484,7 +484,7 @@ pub struct SuiviIndicateur {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EvaluationObjectif {
     /// Contract year from which the objective is assessed (absent: not published).
-    pub from_year: Option<u32>,
+    pub from_year: Option<i32>,
     pub from_date: Option<NaiveDate>,
     /// Whether the evaluation date falls in that year or later.
     pub assessed: bool,
@@ -519,7 +519,7 @@ pub enum IssueAide {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PerspectiveAide {
-    pub year: u32,
+    pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub rules_id: String,
@@ -548,7 +548,7 @@ pub struct Suivi {
     pub start: NaiveDate,
     /// Last day of the contract.
     pub end: NaiveDate,
-    pub contract_year: u32,
+    pub contract_year: i32,
     pub year_start: NaiveDate,
     pub year_end: NaiveDate,
     pub percentile: Positionnement,

@@ -200,9 +200,11 @@ impl<'r> Lecteur<'r> {
         })
     }
 
-    pub fn nombre(&mut self, id: &ParamId) -> Resultat<Lu<u32>> {
+    /// A whole number (patients, years): signed, as every count of the results (the rule data
+    /// holds non-negative numbers; one beyond `i32::MAX` is refused as not a number).
+    pub fn nombre(&mut self, id: &ParamId) -> Resultat<Lu<i32>> {
         self.typer(id, "nombre", |v| match v {
-            Valeur::Nombre(n) => Some(*n),
+            Valeur::Nombre(n) => i32::try_from(*n).ok(),
             _ => None,
         })
     }

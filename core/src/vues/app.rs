@@ -853,7 +853,7 @@ fn parle(m: Option<Decimal>, l: Langue) -> String {
     m.map_or_else(|| non_publie(l), |d| montant_parle(d, l))
 }
 
-fn annee(n: u32, l: Langue) -> String {
+fn annee(n: i32, l: Langue) -> String {
     match l {
         Langue::Fr => format!("Année {n}"),
         Langue::En => format!("Year {n}"),
@@ -862,7 +862,7 @@ fn annee(n: u32, l: Langue) -> String {
 
 /// The note under a table whose amounts are maxima from year `depuis` (the rule data's
 /// modulation start, as carried by the cells).
-fn note_maximum(depuis: u32, l: Langue) -> String {
+fn note_maximum(depuis: i32, l: Langue) -> String {
     match l {
         Langue::Fr => format!(
             "* Montant maximal à partir de la {} année, modulé selon l'atteinte de l'objectif.",
@@ -1061,7 +1061,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
     let nom = |o: &LigneFormule| o.label.clone();
-    let mut annees: Vec<u32> = demi
+    let mut annees: Vec<i32> = demi
         .cells
         .iter()
         .chain(&plein.cells)
@@ -1069,7 +1069,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
         .collect();
     annees.sort_unstable();
     annees.dedup();
-    let cellule = |o: &LigneFormule, y: u32| -> (String, String) {
+    let cellule = |o: &LigneFormule, y: i32| -> (String, String) {
         match o.cells.iter().find(|c| c.year == y).filter(|_| o.available) {
             None => ("—".to_owned(), t(l, "non disponible", "not available")),
             Some(c) if c.maximum => (

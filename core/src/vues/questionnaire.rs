@@ -233,7 +233,7 @@ fn aide(rules: &RuleSet, version: Option<&Version>, modele: &str, langue: Langue
     }
     let v = version.or(rules.versions.first());
     let nombre = |id: &str| match v.and_then(|v| valeur(rules, v, id)) {
-        Some(Valeur::Nombre(n)) => Some(*n),
+        Some(Valeur::Nombre(n)) => i32::try_from(*n).ok(),
         _ => None,
     };
     let inconnu = match langue {
@@ -279,7 +279,7 @@ fn aide(rules: &RuleSet, version: Option<&Version>, modele: &str, langue: Langue
     texte
 }
 
-fn annees(n: u32, langue: Langue) -> String {
+fn annees(n: i32, langue: Langue) -> String {
     match (langue, n) {
         (Langue::Fr, 1) => "1 an".to_owned(),
         (Langue::Fr, _) => format!("{n} ans"),
@@ -698,7 +698,7 @@ pub struct Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CelluleAide {
-    pub year: u32,
+    pub year: i32,
     /// Euros, written as a decimal string ("19000.00"); apps format it with the fr_FR currency
     /// formatter.
     #[serde(with = "crate::money::option")]

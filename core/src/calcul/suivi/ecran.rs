@@ -59,7 +59,7 @@ pub struct VerdictContrat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LignePerspective {
-    pub year: u32,
+    pub year: i32,
     pub period: Periode,
     pub outcome: IssueAide,
     #[serde(with = "money::option")]
@@ -78,7 +78,7 @@ pub struct LignePerspective {
 pub struct VueContrat {
     /// In the language of the call.
     pub title: String,
-    pub contract_year: u32,
+    pub contract_year: i32,
     /// In the language of the call.
     pub year: String,
     pub indicators: Vec<LigneIndicateur>,
@@ -105,7 +105,7 @@ pub fn vue(
     Ok(vue_contrat(&suivre(rules, c, on, langue)?, langue))
 }
 
-fn ordinal_fr(n: u32) -> String {
+fn ordinal_fr(n: i32) -> String {
     if n == 1 {
         "1re".to_owned()
     } else {

@@ -597,7 +597,7 @@ fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
                 progress: i.progress.map(|p| p.to_string()),
                 gauge_percent: i.gauge.and_then(|g| {
                     use rust_decimal::prelude::ToPrimitive;
-                    (g * rust_decimal::Decimal::ONE_HUNDRED).round().to_u8()
+                    (g * rust_decimal::Decimal::ONE_HUNDRED).round().to_i32()
                 }),
                 reached: i.reached,
             })
@@ -668,7 +668,7 @@ pub struct VueIndicateur {
     /// Exact progress (decimal string), as in the tracking result.
     pub progress: Option<String>,
     /// The progress within 0–100, for a gauge.
-    pub gauge_percent: Option<u8>,
+    pub gauge_percent: Option<i32>,
     pub reached: bool,
 }
 
@@ -686,7 +686,7 @@ pub struct VueVerdictContrat {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueSuiviApp {
     pub title: String,
-    pub contract_year: u32,
+    pub contract_year: i32,
     pub year: String,
     pub indicators: Vec<VueIndicateur>,
     pub verdict: VueVerdictContrat,
