@@ -1147,6 +1147,8 @@ fn hypotheses(
     Ok(v)
 }
 
+// The caveats read every part of the computation; the language made it eight arguments.
+#[allow(clippy::too_many_arguments)]
 fn avertissements(
     l: &LecteurDate<'_>,
     d: &Demande,
