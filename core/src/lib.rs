@@ -8,10 +8,11 @@
 //! are calendar dates, every rule value comes from the rule data in `rules/` (one file per parameter) with its reference.
 //!
 //! ```
-//! use assistmed_core::{evaluer, regles, Situation};
+//! use assistmed_core::{evaluer, regles, Langue, Situation};
 //! let s = Situation::depuis_json(r#"{"signature_date": "2025-01-15", "specialty": "01",
 //!     "sector": "secteur_1", "patientele_mt": 1200, "percentile_band": "p50_p70"}"#)?;
-//! let e = evaluer(regles()?, &s)?;
+//! // Every text of the result is in the language of the call.
+//! let e = evaluer(regles()?, &s, Langue::Fr)?;
 //! assert_eq!(e.rules.id, "convention-2024");
 //! # Ok::<(), assistmed_core::Erreur>(())
 //! ```
