@@ -435,7 +435,7 @@ mod ecrans {
         .unwrap();
         let brut = brut.map(|b| b.parse::<Decimal>().unwrap());
         let c = comparer(store.regles(), &s, None, brut, &Hypotheses::default(), l).unwrap();
-        vue_comparaison(&c, l)
+        vue_comparaison(store.regles(), &c, l)
     }
 
     #[test]

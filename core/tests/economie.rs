@@ -220,7 +220,7 @@ fn comparaison_et_vue_dans_les_deux_langues() {
         assert_eq!(c.options.len(), 2);
         assert_eq!(c.options[0].option, Formule::Demi);
         assert_eq!(c.options[0].gross_monthly, Some("1000.00".parse().unwrap()));
-        let v = economie::vue(&c.options, l);
+        let v = economie::vue(regles().unwrap(), &c.options, l);
         assert_eq!(v.options.len(), 2);
         assert_eq!(v.options[1].rows.len(), 5);
         let t = v.texte();
@@ -235,7 +235,7 @@ fn comparaison_et_vue_dans_les_deux_langues() {
             "1 September 2026"
         }));
     }
-    let fr = economie::vue(&comparer(Langue::Fr).options, Langue::Fr);
+    let fr = economie::vue(regles().unwrap(), &comparer(Langue::Fr).options, Langue::Fr);
     assert!(
         fr.options[1].rows[0].aid.contains("38\u{202f}000\u{a0}€"),
         "{}",
