@@ -4,6 +4,7 @@
 //! every parameter the code reads exists with the right unit, for every version.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use rust_decimal::Decimal;
 
@@ -32,7 +33,7 @@ pub const ANNEES_MAX: u32 = 120;
 pub const MODES_ARRONDI: [&str; 3] = ["superieur", "inferieur", "proche"];
 
 /// Every date of a rule document lies in the range accepted for input dates.
-fn verifier_date(ou: &str, d: chrono::NaiveDate) -> Resultat<()> {
+fn verifier_date(ou: Lieu<'_>, d: chrono::NaiveDate) -> Resultat<()> {
     use chrono::Datelike;
     let borne = |t: &str| t.get(..4).and_then(|a| a.parse::<i32>().ok());
     let (min, max) = (
@@ -50,18 +51,18 @@ fn verifier_date(ou: &str, d: chrono::NaiveDate) -> Resultat<()> {
 }
 
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
-    verifier_date("published", r.published)?;
+    verifier_date(Lieu::Texte("published"), r.published)?;
     for v in &r.versions {
-        verifier_date(&format!("version `{}`", v.id), v.start)?;
+        verifier_date(Lieu::Version(&v.id), v.start)?;
         if let Some(fin) = v.end_exclusive {
-            verifier_date(&format!("version `{}`", v.id), fin)?;
+            verifier_date(Lieu::Version(&v.id), fin)?;
         }
     }
     verifier_versions(r)?;
     verifier_specialites(r)?;
     verifier_parametres(r)?;
     for n in &r.notices {
-        verifier_references(r, &n.references, &format!("notice `{}`", n.id))?;
+        verifier_references(r, &n.references, Lieu::Notice(&n.id))?;
         for v in &n.versions {
             if r.version(v).is_none() {
                 return Err(erreur(format!(
@@ -74,11 +75,36 @@ pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     Ok(())
 }
 
+/// Where a check failed, written out only for the error message (a `format!` per parameter and
+/// per value used to be a third of the checks' cost at every cold start).
+#[derive(Clone, Copy)]
+enum Lieu<'a> {
+    Texte(&'a str),
+    Version(&'a str),
+    Notice(&'a str),
+    Specialite(&'a str),
+    Parametre(&'a str),
+    Valeur(&'a str, chrono::NaiveDate),
+}
+
+impl fmt::Display for Lieu<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Lieu::Texte(t) => f.write_str(t),
+            Lieu::Version(id) => write!(f, "version `{id}`"),
+            Lieu::Notice(id) => write!(f, "notice `{id}`"),
+            Lieu::Specialite(code) => write!(f, "spécialité `{code}`"),
+            Lieu::Parametre(id) => write!(f, "paramètre `{id}`"),
+            Lieu::Valeur(id, date) => write!(f, "paramètre `{id}` au {date}"),
+        }
+    }
+}
+
 fn erreur(detail: String) -> Erreur {
     Erreur::regles_invalides(detail)
 }
 
-fn verifier_references(r: &RuleSet, refs: &[String], ou: &str) -> Resultat<()> {
+fn verifier_references(r: &RuleSet, refs: &[String], ou: Lieu<'_>) -> Resultat<()> {
     if refs.is_empty() {
         return Err(erreur(format!("{ou} : aucune référence / no reference")));
     }
@@ -104,7 +130,7 @@ fn verifier_versions(r: &RuleSet) -> Resultat<()> {
                 v.id
             )));
         }
-        verifier_references(r, &v.references, &format!("version `{}`", v.id))?;
+        verifier_references(r, &v.references, Lieu::Version(&v.id))?;
         match (v.end_exclusive, r.versions.get(i + 1)) {
             (Some(fin), _) if fin <= v.start => {
                 return Err(erreur(format!(
@@ -156,7 +182,7 @@ fn verifier_specialites(r: &RuleSet) -> Resultat<()> {
                 s.code
             )));
         }
-        verifier_references(r, &s.references, &format!("spécialité `{}`", s.code))?;
+        verifier_references(r, &s.references, Lieu::Specialite(&s.code))?;
     }
     if !r.specialites.iter().any(|s| s.est_generaliste()) {
         return Err(erreur(
@@ -170,7 +196,7 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
     let debuts: BTreeSet<_> = r.versions.iter().map(|v| v.start).collect();
     let premier = r.versions.first().map(|v| v.start);
     for p in r.parametres() {
-        let ou = format!("paramètre `{}`", p.id);
+        let ou = Lieu::Parametre(&p.id);
         let Some(premiere) = p.valeurs.first() else {
             return Err(erreur(format!("{ou} : aucune valeur / no value")));
         };
@@ -194,13 +220,13 @@ fn verifier_parametres(r: &RuleSet) -> Resultat<()> {
             }
         }
         for v in &p.valeurs {
-            let ou = format!("{ou} au {}", v.from);
+            let ou = Lieu::Valeur(&p.id, v.from);
             if !calendaire && !debuts.contains(&v.from) {
                 return Err(erreur(format!(
                     "{ou} : date qui n'est le début d'aucune version / date is no version's start"
                 )));
             }
-            verifier_references(r, &v.references, &ou)?;
+            verifier_references(r, &v.references, ou)?;
             match &v.valeur {
                 Valeur::Montant(m) if m.is_sign_negative() || *m > MONTANT_MAX => {
                     return Err(erreur(format!(
