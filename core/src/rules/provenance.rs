@@ -45,6 +45,8 @@ impl Usage {
 /// Dated values covered by the trace's bit set: the embedded document has about 300; a bigger
 /// bundle falls back to a scan beyond it.
 const BITS: usize = 1024;
+/// First allocation of a trace's list (6 bytes a use).
+const CAPACITE: usize = 32;
 
 /// The uses of a result, in the order of first use, each dated value once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +98,10 @@ impl Trace {
             }
             None if self.usages.contains(&u) => return,
             None => {}
+        }
+        if self.usages.capacity() == 0 {
+            // One allocation for most traces (measured: 32 beats 16 and 64 on an assessment).
+            self.usages.reserve(CAPACITE);
         }
         self.usages.push(u);
     }
