@@ -337,3 +337,71 @@ impl RuleStore {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Golden case 001: a GP in 2025, P50–P70.
+    fn gp() -> Situation {
+        Situation::depuis_json(
+            r#"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1",
+                "patientele_mt": 1200, "percentile_band": "p50_p70"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_typed_input_is_checked_like_a_typed_one_and_the_error_speaks_the_call_s_language() {
+        let store = RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut s = gp();
+        s.patientele_mt = Some(50_000);
+        let fr = store.assess(s.clone(), Langue::Fr).err();
+        let en = store.assess(s, Langue::En).err();
+        let (Some(fr), Some(en)) = (fr, en) else {
+            panic!("50 000 patients must be refused");
+        };
+        assert_eq!(fr.kind(), CodeErreur::HorsBornes);
+        assert_eq!(fr.field().as_deref(), Some("patientele_mt"));
+        assert!(
+            fr.text().contains("valeur attendue entre 0 et 20000"),
+            "{}",
+            fr.text()
+        );
+        assert!(
+            en.text().contains("expected a value between 0 and 20000"),
+            "{}",
+            en.text()
+        );
+        assert_eq!(fr.code(), "hors_bornes");
+    }
+
+    #[test]
+    fn a_result_is_in_one_language_and_cites_references_the_store_resolves() {
+        let store = RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let fr = store
+            .assess(gp(), Langue::Fr)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let en = store
+            .assess(gp(), Langue::En)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fr.rules.id, "convention-2024");
+        assert!(fr.disclaimer.starts_with("Simulation indicative"));
+        assert!(en.disclaimer.starts_with("Indicative simulation"));
+        assert_eq!(fr.options.len(), en.options.len());
+        let toutes = store.references();
+        assert!(!fr.references.is_empty());
+        for id in &fr.references {
+            assert!(
+                toutes.iter().any(|r| &r.id == id),
+                "{id} not in references()"
+            );
+        }
+        let notices = store.notices();
+        for id in &fr.notices {
+            assert!(notices.iter().any(|n| &n.id == id), "{id} not in notices()");
+        }
+        assert!(!store.specialties().is_empty());
+        assert_eq!(store.rule_versions().len(), 3);
+    }
+}
