@@ -149,9 +149,9 @@ private func texts(_ values: [String]) -> JSONValue { .array(values.map(JSONValu
 // The enums' JSON codes (the core's serde names) and each record's JSON fields, for the records
 // an assessment, a timeline and a second-assistant answer hold. Written from the generated Swift
 // (field and case names, in declaration order) and core/src (serde renames, `flatten` of
-// ReferenceCitee.reference and Chronologie.echeancier); their key sets and codes were checked
-// against the core's JSON output of every golden case. The exact typed = JSON comparison below
-// checks every value through the FFI.
+// Chronologie.echeancier); bindings/tests/swift/check_json_mapping.py checks them against the
+// generated Swift and the core's JSON output of every golden case (test-swift.sh runs it). The
+// exact typed = JSON comparison below checks every value through the FFI.
 
 extension Effet {
     var jsonCode: String {
@@ -315,10 +315,9 @@ extension Evaluation {
             "options": .array(options.map(\.json)),
             "second_assistant": secondAssistant?.json ?? .null,
             "caveats": .array(caveats.map(\.json)),
-            "notices": .array(notices.map(\.json)),
-            "references": .array(references.map(\.json)),
-            "disclaimer_fr": text(disclaimerFr),
-            "disclaimer_en": text(disclaimerEn),
+            "notices": texts(notices),
+            "references": texts(references),
+            "disclaimer": text(disclaimer),
         ]
     }
 
@@ -329,8 +328,7 @@ extension VersionAppliquee {
     var fields: [String: JSONValue] {
         [
             "id": text(id),
-            "title_fr": text(titleFr),
-            "title_en": text(titleEn),
+            "title": text(title),
             "start": text(start),
             "end_exclusive": text(endExclusive),
             "references": texts(references),
@@ -395,8 +393,7 @@ extension Raison {
         [
             "code": text(code),
             "effect": text(effect.jsonCode),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
+            "message": text(message),
             "references": texts(references),
             "confidence": text(confidence.jsonCode),
         ]
@@ -422,8 +419,7 @@ extension OptionResultat {
     var fields: [String: JSONValue] {
         [
             "option": text(option.jsonCode),
-            "label_fr": text(labelFr),
-            "label_en": text(labelEn),
+            "label": text(label),
             "available": bool(available),
             "unavailable_reasons": .array(unavailableReasons.map(\.json)),
             "aid": .array(aid.map(\.json)),
@@ -461,8 +457,7 @@ extension Objectif {
             "indicators": .array(indicators.map(\.json)),
             "deadline": text(deadline),
             "confidence": text(confidence.jsonCode),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
+            "message": text(message),
             "references": texts(references),
         ]
     }
@@ -488,8 +483,7 @@ extension SecondAssistant {
             "status": text(status.jsonCode),
             "conditions": .array(conditions.map(\.json)),
             "options": .array(options.map(\.json)),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
+            "message": text(message),
         ]
     }
 
@@ -501,8 +495,7 @@ extension Condition {
         [
             "code": text(code),
             "satisfied": bool(satisfied),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
+            "message": text(message),
             "references": texts(references),
             "confidence": text(confidence.jsonCode),
         ]
@@ -529,49 +522,8 @@ extension Avertissement {
             "code": text(code),
             "parameter": text(parameter),
             "confidence": text(confidence.jsonCode),
-            "message_fr": text(messageFr),
-            "message_en": text(messageEn),
+            "message": text(message),
             "references": texts(references),
-        ]
-    }
-
-    var json: JSONValue { .object(fields) }
-}
-
-extension Notice {
-    var fields: [String: JSONValue] {
-        [
-            "id": text(id),
-            "versions": texts(versions),
-            "grade": text(grade.jsonCode),
-            "references": texts(references),
-            "text_fr": text(textFr),
-            "text_en": text(textEn),
-        ]
-    }
-
-    var json: JSONValue { .object(fields) }
-}
-
-extension ReferenceCitee {
-    var fields: [String: JSONValue] {
-        let own: [String: JSONValue] = [
-            "id": text(id),
-        ]
-        return own.merging(reference.fields) { mine, _ in mine }
-    }
-
-    var json: JSONValue { .object(fields) }
-}
-
-extension Reference {
-    var fields: [String: JSONValue] {
-        [
-            "title": text(title),
-            "article": text(article),
-            "url": text(url),
-            "date": text(date),
-            "kind": text(kind),
         ]
     }
 
@@ -583,7 +535,7 @@ extension Chronologie {
         let own: [String: JSONValue] = [
             "rules": rules.json,
             "caveats": .array(caveats.map(\.json)),
-            "references": .array(references.map(\.json)),
+            "references": texts(references),
         ]
         return own.merging(echeancier.fields) { mine, _ in mine }
     }
@@ -1031,6 +983,22 @@ final class AssistmedTests: XCTestCase {
         XCTAssertEqual(json["options"]?.arrayValue?.first { $0["option"] == .string("demi") }?["total"], .string("66000.00"))
     }
 
+    func testOneLanguagePerCallAndReferencesById() throws {
+        let store = try RuleStore.embedded()
+        let fr = try store.assess(situation: gp2025(), langue: .fr)
+        let en = try store.assess(situation: gp2025(), langue: .en)
+        // The same figures, each text in the language of its call.
+        XCTAssertEqual(fr.options.map(\.total), en.options.map(\.total))
+        XCTAssertEqual(fr.references, en.references)
+        XCTAssertNotEqual(fr.disclaimer, en.disclaimer)
+        XCTAssertNotEqual(fr.options.map(\.label), en.options.map(\.label))
+        // References and notices are ids, resolved once from the store.
+        let known = Set(store.references().map(\.id))
+        XCTAssertFalse(fr.references.isEmpty)
+        XCTAssertTrue(Set(fr.references).isSubset(of: known), "\(Set(fr.references).subtracting(known))")
+        XCTAssertTrue(Set(fr.notices).isSubset(of: Set(store.notices().map(\.id))))
+    }
+
     func testSituationJsonRoundTrip() throws {
         let full = try situation(#"""
             {"signature_date": "2026-03-01", "specialty": "01", "sector": "secteur_2_optam_co", "mep": false,
@@ -1140,7 +1108,7 @@ final class AssistmedTests: XCTestCase {
 
     func testQuestionnaireOfTheCommonCase() throws {
         let store = try RuleStore.embedded()
-        let empty = store.questionnaire(answers: [:], today: "2025-01-15")
+        let empty = store.questionnaire(answers: [:], langue: .fr, today: "2025-01-15")
         XCTAssertFalse(empty.complete)
         XCTAssertEqual(empty.rulesId, "convention-2024")
         let count = try XCTUnwrap(empty.questions.first { $0.id == "patientele_mt" })
@@ -1149,7 +1117,7 @@ final class AssistmedTests: XCTestCase {
         XCTAssertEqual(count.kind, .count)
 
         let answers = ["patientele_mt": "1200"]
-        let complete = store.questionnaire(answers: answers, today: "2025-01-15")
+        let complete = store.questionnaire(answers: answers, langue: .fr, today: "2025-01-15")
         XCTAssertTrue(complete.complete)
         XCTAssertEqual(complete.questions.map(\.id), [
             "signature_date", "specialty", "sector", "patientele_mt", "file_active", "percentile_band",
@@ -1162,7 +1130,7 @@ final class AssistmedTests: XCTestCase {
 
     func testQuestionnaireValidation() throws {
         let store = try RuleStore.embedded()
-        let bad = store.questionnaire(answers: ["age": "12"], today: "2025-01-15")
+        let bad = store.questionnaire(answers: ["age": "12"], langue: .en, today: "2025-01-15")
         XCTAssertEqual(bad.questions.first { $0.id == "age" }?.error?.code, "hors_bornes")
         XCTAssertThrowsError(try store.resultView(answers: [:], langue: .en, today: "2025-01-15")) { error in
             XCTAssertEqual((error as? AssistmedError)?.kind(), .champRequis)
@@ -1198,7 +1166,7 @@ final class AssistmedTests: XCTestCase {
         do {
             let store = try RuleStore.embedded()
             let result = try store.assess(situation: situationFromJson(json: json, langue: .fr), langue: .fr)
-            for o in result.options { print(o.labelFr, o.total.map { "\($0) €" } ?? "—") }  // total: Foundation.Decimal
+            for o in result.options { print(o.label, o.total.map { "\($0) €" } ?? "—") }  // total: Foundation.Decimal
         } catch let e as AssistmedError {
             print(e.code(), e.field() ?? "-", e.localizedDescription)  // the text, in the call's language
         } catch { print(error) }
