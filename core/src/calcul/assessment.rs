@@ -1,7 +1,6 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
-use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -378,7 +377,10 @@ pub fn second_assistant_seul(
 
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
 pub(crate) fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let uniques: BTreeSet<&str> = ids.into_iter().collect();
+    // About 150 citations with many repeats: sorted and deduplicated in place.
+    let mut uniques: Vec<&str> = ids.into_iter().collect();
+    uniques.sort_unstable();
+    uniques.dedup();
     uniques
         .into_iter()
         .filter(|id| rules.reference(id).is_some())
