@@ -1,7 +1,6 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
