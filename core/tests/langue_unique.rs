@@ -318,3 +318,50 @@ fn l_app_change_de_langue_sur_chaque_ecran() {
     }
     assert!(fautes.is_empty(), "{}", fautes.join("\n"));
 }
+
+/// The faults of a bilingual error: English in its French message, French in its English one.
+fn fautes_erreur(nom: &str, e: &assistmed_core::Erreur, fautes: &mut Vec<String>) {
+    comparer(
+        nom,
+        &Value::String(e.message_fr.clone()),
+        &Value::String(e.message_en.clone()),
+        fautes,
+    );
+}
+
+/// An error stays bilingual (`Erreur.message_fr` / `message_en`, the CLI's `--json` prints
+/// both): the same error whatever the language of the call, each message in its language.
+#[test]
+fn une_erreur_reste_bilingue_quelle_que_soit_la_langue_de_l_appel() {
+    let r = regles().unwrap();
+    let mut fautes = Vec::new();
+    // Golden case 001's situation (2025): the 1/3 ETP option is closed to new contracts (S10).
+    let s = Saisie::depuis_json(&support::cas()[0].1["input"].to_string())
+        .unwrap()
+        .valider()
+        .unwrap();
+    let (fr, en) = (
+        chronologie(r, &s, Formule::Tiers, None, Langue::Fr).unwrap_err(),
+        chronologie(r, &s, Formule::Tiers, None, Langue::En).unwrap_err(),
+    );
+    assert_eq!(fr, en, "timeline of a closed option");
+    fautes_erreur("chronologie tiers", &fr, &mut fautes);
+    // The questionnaire's situation: an answer out of bounds, then a required answer missing.
+    let jour = chrono::NaiveDate::from_ymd_opt(2025, 1, 15);
+    for paires in [&[("patientele_mt", "-5")][..], &[]] {
+        let rep: Reponses = paires
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (fr, en) = (
+            assistmed_core::questionnaire::situation(r, &rep, jour, Langue::Fr).unwrap_err(),
+            assistmed_core::questionnaire::situation(r, &rep, jour, Langue::En).unwrap_err(),
+        );
+        assert_eq!(fr, en, "{paires:?}");
+        assert_eq!(fr.champ.as_deref(), Some("patientele_mt"));
+        fautes_erreur(&format!("situation {paires:?}"), &fr, &mut fautes);
+        // The result view refuses with the same error.
+        assert_eq!(vue_resultat(r, &rep, jour, Langue::En).unwrap_err(), fr);
+    }
+    assert!(fautes.is_empty(), "{}", fautes.join("\n"));
+}
