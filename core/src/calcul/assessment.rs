@@ -327,13 +327,16 @@ pub fn chronologie(
     let mut l = Lecteur::new(rules, version);
     let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f, langue)?;
     if !dispo {
-        let detail = pourquoi.first();
-        return Err(Erreur::formule_indisponible(
-            "option",
-            // The reason is in the call's language: the error carries it in both slots.
-            detail.map(|r| r.message.clone()).unwrap_or_default(),
-            detail.map(|r| r.message.clone()).unwrap_or_default(),
-        ));
+        // An error stays bilingual: the reason rendered again in the other language.
+        let autre = selon!(langue, Langue::En, Langue::Fr);
+        let (_, ailleurs) = amounts::disponibilite(&mut Lecteur::new(rules, version), s, f, autre)?;
+        let texte = |p: &[Raison]| p.first().map(|r| r.message.clone()).unwrap_or_default();
+        let (fr, en) = selon!(
+            langue,
+            (texte(&pourquoi), texte(&ailleurs)),
+            (texte(&ailleurs), texte(&pourquoi))
+        );
+        return Err(Erreur::formule_indisponible("option", fr, en));
     }
     let pos = percentile::determiner(&mut l, s, spe)?;
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;

@@ -775,21 +775,30 @@ pub fn situation(
 ) -> Resultat<crate::Situation> {
     let q = questionnaire(rules, reponses, aujourd_hui, langue);
     if !q.complete {
-        let premiere = q
+        // An error stays bilingual: its other text from the same questions in the other language.
+        let autre = questionnaire(
+            rules,
+            reponses,
+            aujourd_hui,
+            selon!(langue, Langue::En, Langue::Fr),
+        );
+        let (fr, en) = selon!(langue, (&q, &autre), (&autre, &q));
+        let premiere = fr
             .questions
             .iter()
-            .find(|x| x.error.is_some() || (x.required && x.answer.is_none()));
+            .zip(&en.questions)
+            .find(|(x, _)| x.error.is_some() || (x.required && x.answer.is_none()));
         return Err(match premiere {
-            Some(x) => match &x.error {
-                Some(e) => Erreur {
+            Some((x, y)) => match (&x.error, &y.error) {
+                (Some(e), Some(e_en)) => Erreur {
                     // Keep the answer's own code (hors_bornes…); the questionnaire's reading
                     // errors (nombre_attendu…) are unknown values for the engine.
                     code: CodeErreur::depuis_code(&e.code).unwrap_or(CodeErreur::ValeurInconnue),
                     champ: Some(x.id.to_owned()),
                     message_fr: e.message.clone(),
-                    message_en: e.message.clone(),
+                    message_en: e_en.message.clone(),
                 },
-                None => Erreur::champ_requis(&x.id, &x.label, &x.label),
+                _ => Erreur::champ_requis(&x.id, &x.label, &y.label),
             },
             None => Erreur::champ_requis(
                 "signature_date",
