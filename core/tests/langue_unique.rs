@@ -202,7 +202,8 @@ fn chaque_resultat_est_dans_la_langue_de_l_appel() {
         };
         let (a, b) = deux(comparaison);
         textes += comparer(&format!("{nom} comparer"), &a, &b, &mut fautes);
-        let (a, b) = deux(|l| comparaison(l).map(|c| economie::vue_comparaison(&c, l)));
+        let (a, b) =
+            deux(|l| comparaison(l).map(|c| economie::vue_comparaison(regles().unwrap(), &c, l)));
         textes += comparer(&format!("{nom} vue_comparaison"), &a, &b, &mut fautes);
     }
     for (nom, cas) in support_suivi::cas_suivi()
@@ -231,7 +232,7 @@ fn chaque_resultat_est_dans_la_langue_de_l_appel() {
         let (a, b) = deux(|l| {
             economie::calculer(r, &s, &d, l)
                 .ok()
-                .map(|e| economie::vue(&[e], l))
+                .map(|e| economie::vue(regles().unwrap(), &[e], l))
         });
         textes += comparer(&format!("{nom} vue economie"), &a, &b, &mut fautes);
     }
