@@ -223,7 +223,11 @@ fn verifier_specialites(r: &RuleSet, connues: &Connues<'_>) -> Resultat<()> {
 }
 
 fn verifier_parametres(r: &RuleSet, connues: &Connues<'_>) -> Resultat<()> {
-    let debuts: BTreeSet<_> = r.versions.iter().map(|v| v.start).collect();
+    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
+    let mut debuts = BTreeSet::new();
+    for v in &r.versions {
+        debuts.insert(v.start);
+    }
     let premier = r.versions.first().map(|v| v.start);
     for p in r.parametres() {
         let ou = Lieu::Parametre(&p.id);

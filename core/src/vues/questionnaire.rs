@@ -537,7 +537,11 @@ pub fn questionnaire(
     // the engine below: a question is required exactly when the answer depends on it.
 
     // Validation: reading errors first, then the engine's, field by field.
-    let mut erreurs: BTreeMap<String, MessageValidation> = erreurs_lecture.into_iter().collect();
+    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
+    let mut erreurs: BTreeMap<String, MessageValidation> = BTreeMap::new();
+    for (id, m) in erreurs_lecture {
+        erreurs.insert(id, m);
+    }
     let mut s = saisie.clone();
     for id in erreurs.keys() {
         effacer(&mut s, id);
@@ -807,11 +811,12 @@ pub fn situation(
             ),
         });
     }
-    let reponses_completes: Reponses = q
-        .questions
-        .iter()
-        .filter_map(|x| x.answer.clone().map(|a| (x.id.to_owned(), a)))
-        .collect();
+    let mut reponses_completes = Reponses::new();
+    for x in &q.questions {
+        if let Some(a) = &x.answer {
+            reponses_completes.insert(x.id.clone(), a.clone());
+        }
+    }
     let (saisie, _) = vers_saisie(&reponses_completes, langue);
     saisie.valider()
 }
