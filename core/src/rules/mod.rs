@@ -5,7 +5,7 @@
 
 pub mod bundle;
 pub mod ids;
-mod integrity;
+pub(crate) mod integrity;
 pub mod provenance;
 
 pub use integrity::PREFIXE_CALENDAIRE;
