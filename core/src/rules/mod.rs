@@ -37,13 +37,44 @@ const TAILLE_MAX_REGLES: usize = 4 << 20;
 
 /// Inflates the embedded document (done once per process by [`regles_embarquees_json`]).
 pub fn decompresser_regles_embarquees() -> Resultat<String> {
-    let octets =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(REGLES_COMPRESSEES, TAILLE_MAX_REGLES)
-            .map_err(|e| {
-            Erreur::regles_invalides(format!(
-                "règles embarquées corrompues / corrupt embedded rules: {e:?}"
-            ))
-        })?;
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    // `decompress_to_vec` starts at twice the input and doubles, inflating three times over for
+    // a document about six times its deflated size: start at eight times (one pass), grow the
+    // same way if a future document needs it.
+    let mut octets = vec![
+        0u8;
+        REGLES_COMPRESSEES
+            .len()
+            .saturating_mul(8)
+            .min(TAILLE_MAX_REGLES)
+    ];
+    let mut etat = Box::<DecompressorOxide>::default();
+    let (mut entree, mut position) = (REGLES_COMPRESSEES, 0);
+    loop {
+        let (statut, lus, ecrits) = decompress(
+            &mut etat,
+            entree,
+            &mut octets,
+            position,
+            inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+        );
+        position += ecrits;
+        match statut {
+            TINFLStatus::Done => break,
+            TINFLStatus::HasMoreOutput if octets.len() < TAILLE_MAX_REGLES => {
+                entree = entree.get(lus..).unwrap_or_default();
+                let taille = octets.len().saturating_mul(2).min(TAILLE_MAX_REGLES);
+                octets.resize(taille, 0);
+            }
+            autre => {
+                return Err(Erreur::regles_invalides(format!(
+                    "règles embarquées corrompues / corrupt embedded rules: {autre:?}"
+                )))
+            }
+        }
+    }
+    octets.truncate(position);
     String::from_utf8(octets).map_err(Erreur::regles_invalides)
 }
 
