@@ -21,7 +21,8 @@
 #      plus, if a C compiler is present, a C program that includes both
 #      headers, links the library and checks each contract version and every API checksum the
 #      generated Swift expects.
-#   Both: the README's Swift examples must be the test's (README-BEGIN/END markers).
+#   Both: the README's Swift examples must be the test's (README-BEGIN/END markers), and the
+#   apps' and tests' Swift construct no uniffi record (bindings/tests/swift/check_no_records.py).
 #
 # Environment:
 #   ASSISTMED_CASES_DIR   golden cases (default <repo>/tests/cases)
@@ -89,6 +90,14 @@ log "C modules ${FFI_MODULES[*]}; hand-written: $(for f in "${HANDWRITTEN[@]}"; 
 
 python3 "$REPO_ROOT/bindings/scripts/check-readme-examples.py" "$REPO_ROOT/bindings/README.md" "$TEST_FILE" >&2 \
   || die "bindings/README.md and $TEST_FILE differ"
+
+# The apps' and the tests' Swift construct no uniffi record (a field added in the core would break
+# the call, unseen without a compiler); the SDK's one construction, FichierImporte in
+# bindings/swift/Evenement+Import.swift, is checked against the generated initializer.
+python3 "$REPO_ROOT/bindings/tests/swift/check_no_records.py" "$GEN_DIR" "$REPO_ROOT/ios-demo" "$REPO_ROOT/bindings/tests/swift" >&2 \
+  || die "hand-written Swift constructs a uniffi record (above): read records, send enum cases"
+grep -q 'public init(nom: String, octets: Data)' "$GEN_DIR/AssistmedCore.swift" \
+  || die "FichierImporte's initializer is no longer (nom:octets:): update bindings/swift/Evenement+Import.swift"
 
 # 3a. Real tests with a Swift toolchain.
 if [ -z "${SWIFT_SYNTAX_ONLY:-}" ] && command -v swift >/dev/null 2>&1; then
