@@ -115,7 +115,7 @@ SMOKE_DIR="$CACHE_DIR/smoke"
 rm -rf "$SMOKE_DIR"
 mkdir -p "$SMOKE_DIR"
 cat > "$SMOKE_DIR/Smoke.java" <<'JAVA'
-import fr.assistmed.core.RuleStore;
+import fr.assistmed.sdk.RuleStore;
 
 public final class Smoke {
     public static void main(String[] args) throws Exception {

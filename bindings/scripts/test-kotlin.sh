@@ -112,4 +112,4 @@ export ASSISTMED_TEST_KEYS="$TEST_KEYS"
 # shellcheck disable=SC2086 # JNA_JAVA_OPTS holds several options, unquoted on purpose
 exec java $JNA_JAVA_OPTS -Djna.library.path="$(dirname "$LIB")" \
   -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$JUNIT_CP" \
-  fr.assistmed.core.tests.MainKt "$CASES_DIR"
+  fr.assistmed.sdk.tests.MainKt "$CASES_DIR"
