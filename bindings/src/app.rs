@@ -34,7 +34,7 @@ impl AppModel {
 
 #[uniffi::export]
 impl AppModel {
-    /// Starts from the files the app stored (name → bytes, names from [`app_file_names`]),
+    /// Starts from the files the app stored (name → bytes, names from `app_file_names`),
     /// `today` (pre-fills the signature date) and the device language ("fr", "en-GB"…).
     #[uniffi::constructor]
     pub fn new(

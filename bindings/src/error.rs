@@ -3,7 +3,7 @@
 use assistmed_core::{CodeErreur, Erreur, Langue};
 
 /// Every failure of the SDK: its stable kind, the input field at fault (JSON name, e.g.
-/// `patientele_mt` or `measurements[0].date`; `None` when the error is not about one field) and
+/// `patientele_mt` or `measurements[0].date`; absent when the error is not about one field) and
 /// what went wrong and what was expected, in the language of the call.
 ///
 /// Kotlin: `AssistmedException`, whose `message` is that text (and `kind()`, `field()`,

@@ -10,13 +10,13 @@ use chrono::NaiveDate;
 use assistmed_core::bundle::{Provenance, RuleStore as CoreStore};
 use assistmed_core::economie::{self, Demande, Economie, VueEconomie};
 use assistmed_core::questionnaire::{self, Questionnaire, VueResultat};
-use assistmed_core::rules::Version;
+use assistmed_core::rules::{Notice, Version};
 use assistmed_core::second_assistant::SecondAssistant;
 use assistmed_core::suivi::ecran::VueContrat;
 use assistmed_core::suivi::{self, ContratSuivi, Suivi};
 use assistmed_core::{
     chronologie, evaluer, second_assistant_seul, Chronologie, CodeErreur, Erreur, Evaluation,
-    Formule, Langue, RuleSet, Situation, Specialite,
+    Formule, Langue, ReferenceCitee, RuleSet, Situation, Specialite,
 };
 
 use crate::AssistmedError;
@@ -29,7 +29,7 @@ fn en<T>(langue: Langue, r: assistmed_core::Resultat<T>) -> Result<T> {
 }
 
 /// Reads and checks a situation from its JSON document (the input of `assistmed simulate`, and
-/// what [`situation_to_json`] writes): to restore a saved simulation.
+/// what `situation_to_json` writes): to restore a saved simulation.
 #[uniffi::export]
 pub fn situation_from_json(json: String, langue: Langue) -> Result<Situation> {
     en(langue, Situation::depuis_json(&json))
@@ -46,14 +46,14 @@ pub fn situation_to_json(situation: Situation, langue: Langue) -> Result<String>
 }
 
 /// The saved form of a contract and its measurements (UTF-8 JSON): what the app stores on the
-/// device as opaque bytes and hands back to [`tracked_contract_from_bytes`]. Checked first.
+/// device as opaque bytes and hands back to `tracked_contract_from_bytes`. Checked first.
 #[uniffi::export]
 pub fn tracked_contract_to_bytes(contract: ContratSuivi, langue: Langue) -> Result<Vec<u8>> {
     let c = en(langue, contract.verifier())?;
     Ok(en(langue, suivi::enregistrer(&c))?.into_bytes())
 }
 
-/// Reads back what [`tracked_contract_to_bytes`] wrote. Corrupted, truncated or foreign bytes
+/// Reads back what `tracked_contract_to_bytes` wrote. Corrupted, truncated or foreign bytes
 /// give `JsonInvalide`; an edited value gives the error of that field.
 #[uniffi::export]
 pub fn tracked_contract_from_bytes(bytes: Vec<u8>, langue: Langue) -> Result<ContratSuivi> {
@@ -65,7 +65,7 @@ pub fn tracked_contract_from_bytes(bytes: Vec<u8>, langue: Langue) -> Result<Con
     en(langue, texte.and_then(suivi::relire))
 }
 
-/// What the app persists after an update, to hand back to [`RuleStore::restore`].
+/// What the app persists after an update, to hand back to `RuleStore::restore`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ExportedBundle {
     /// The bundle's exact bytes.
@@ -78,7 +78,7 @@ pub struct ExportedBundle {
     pub high_water_mark: u64,
 }
 
-/// Why [`RuleStore::restore`] set the stored update aside and answers with the embedded rules.
+/// Why `RuleStore::restore` set the stored update aside and answers with the embedded rules.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct BundleWarning {
     /// The check that failed (`SignatureRefusee`, `BundleIllisible`…).
@@ -95,7 +95,7 @@ pub struct BundleWarning {
 #[derive(Debug, uniffi::Object)]
 pub struct RuleStore {
     store: CoreStore,
-    /// Why [`RuleStore::restore`] fell back to the embedded rules, if it did.
+    /// Why `RuleStore::restore` fell back to the embedded rules, if it did.
     warning: Option<Erreur>,
 }
 
@@ -123,11 +123,11 @@ impl RuleStore {
         }))
     }
 
-    /// At start-up: the bundle and signature the app stored (from [`RuleStore::export_active`]),
-    /// `None` for both when it stored nothing, and the high-water mark it kept. Any problem with
+    /// At start-up: the bundle and signature the app stored (from `RuleStore::export_active`),
+    /// absent for both when it stored nothing, and the high-water mark it kept. Any problem with
     /// the stored update (a part missing, corrupted bytes, a bad signature, an unsupported
     /// schema, a bundle not newer than the embedded rules or below the mark) falls back to the
-    /// embedded rules, with the reason in [`RuleStore::startup_warning`].
+    /// embedded rules, with the reason in `RuleStore::startup_warning`.
     #[uniffi::constructor(default(high_water_mark = None))]
     pub fn restore(
         bundle: Option<Vec<u8>>,
@@ -146,7 +146,7 @@ impl RuleStore {
         self.store.plancher()
     }
 
-    /// Why `restore` fell back to the embedded rules, in `langue` (`None` when it did not).
+    /// Why `restore` fell back to the embedded rules, in `langue` (absent when it did not).
     pub fn startup_warning(&self, langue: Langue) -> Option<BundleWarning> {
         self.warning.clone().map(|e| BundleWarning {
             kind: e.code,
@@ -170,8 +170,8 @@ impl RuleStore {
         }))
     }
 
-    /// What the app should persist and hand back to `restore`; `None` for the embedded rules
-    /// (nothing to store; [`RuleStore::high_water_mark`] still gives the mark).
+    /// What the app should persist and hand back to `restore`; absent for the embedded rules
+    /// (nothing to store; `RuleStore::high_water_mark` still gives the mark).
     pub fn export_active(&self) -> Option<ExportedBundle> {
         let high_water_mark = self.store.plancher();
         self.store
@@ -198,18 +198,30 @@ impl RuleStore {
         self.rules().versions.clone()
     }
 
+    /// Every reference of the rules, by id: results cite references by id only (their
+    /// `references` fields), so an app fetches this list once per store and looks ids up in it.
+    pub fn references(&self) -> Vec<ReferenceCitee> {
+        assistmed_core::assessment::toutes_les_references(self.rules())
+    }
+
+    /// The notices of the rules (conditions worth knowing, in French and English), by id:
+    /// results list the ids of those of their version (`notices` fields).
+    pub fn notices(&self) -> Vec<Notice> {
+        self.rules().notices.clone()
+    }
+
     /// Assesses a situation under the rules in force on its signature date: eligibility,
     /// options and yearly amounts, objectives, second assistant, caveats and references.
     pub fn assess(&self, situation: Situation, langue: Langue) -> Result<Evaluation> {
         let s = en(langue, situation.verifier())?;
-        en(langue, evaluer(self.rules(), &s))
+        en(langue, evaluer(self.rules(), &s, langue))
     }
 
-    /// [`RuleStore::assess`] from and to JSON: the input document of `assistmed simulate` in,
+    /// `RuleStore::assess` from and to JSON: the input document of `assistmed simulate` in,
     /// exactly the core's JSON output out (the CLI pretty-prints the same tree).
     pub fn assess_json(&self, input_json: String, langue: Langue) -> Result<String> {
         let s = en(langue, Situation::depuis_json(&input_json))?;
-        let e = en(langue, evaluer(self.rules(), &s))?;
+        let e = en(langue, evaluer(self.rules(), &s, langue))?;
         en(
             langue,
             serde_json::to_string(&e).map_err(Erreur::json_invalide),
@@ -217,7 +229,7 @@ impl RuleStore {
     }
 
     /// The timeline of a contract with `option`, starting on `start` (the signature date when
-    /// `None`).
+    /// absent).
     #[uniffi::method(default(start = None))]
     pub fn timeline(
         &self,
@@ -227,7 +239,7 @@ impl RuleStore {
         start: Option<NaiveDate>,
     ) -> Result<Chronologie> {
         let s = en(langue, situation.verifier())?;
-        en(langue, chronologie(self.rules(), &s, option, start))
+        en(langue, chronologie(self.rules(), &s, option, start, langue))
     }
 
     /// The second-assistant answer alone (the situation must give `current_contract`).
@@ -237,7 +249,7 @@ impl RuleStore {
         langue: Langue,
     ) -> Result<SecondAssistant> {
         let s = en(langue, situation.verifier())?;
-        en(langue, second_assistant_seul(self.rules(), &s))
+        en(langue, second_assistant_seul(self.rules(), &s, langue))
     }
 
     /// The economics of one option: employer cost month by month, aid − cost per contract year,
@@ -250,7 +262,7 @@ impl RuleStore {
     ) -> Result<Economie> {
         let s = en(langue, situation.verifier())?;
         let d = en(langue, request.verifier())?;
-        en(langue, economie::calculer(self.rules(), &s, &d))
+        en(langue, economie::calculer(self.rules(), &s, &d, langue))
     }
 
     /// The net-cost screen: 1/2 ETP and 1 ETP side by side (`request.option` is ignored; the
@@ -265,9 +277,16 @@ impl RuleStore {
         let d = en(langue, request.verifier())?;
         let c = en(
             langue,
-            economie::comparer(self.rules(), &s, d.debut, d.brut_mensuel, &d.hypotheses),
+            economie::comparer(
+                self.rules(),
+                &s,
+                d.debut,
+                d.brut_mensuel,
+                &d.hypotheses,
+                langue,
+            ),
         )?;
-        Ok(economie::vue_comparaison(&c, langue))
+        Ok(economie::vue_comparaison(self.rules(), &c, langue))
     }
 
     /// A tracked contract on `on` (given by the app: today; the core never reads the clock):
@@ -275,7 +294,7 @@ impl RuleStore {
     /// of every year-3+ amount.
     pub fn track(&self, contract: ContratSuivi, on: NaiveDate, langue: Langue) -> Result<Suivi> {
         let c = en(langue, contract.verifier())?;
-        en(langue, suivi::suivre(self.rules(), &c, on))
+        en(langue, suivi::suivre(self.rules(), &c, on, langue))
     }
 
     /// The « Mon contrat » screen for `contract` on `on` (same inputs and errors as `track`).
@@ -286,7 +305,7 @@ impl RuleStore {
         langue: Langue,
     ) -> Result<VueContrat> {
         let c = en(langue, contract.verifier())?;
-        en(langue, suivi::ecran::vue(self.rules(), &c, on))
+        en(langue, suivi::ecran::vue(self.rules(), &c, on, langue))
     }
 
     /// The ordered questions for `answers` (question id → answer text), pre-filled and checked;
@@ -295,10 +314,11 @@ impl RuleStore {
     pub fn questionnaire(
         &self,
         answers: HashMap<String, String>,
+        langue: Langue,
         today: Option<NaiveDate>,
     ) -> Questionnaire {
         let reponses: BTreeMap<String, String> = answers.into_iter().collect();
-        questionnaire::questionnaire(self.rules(), &reponses, today)
+        questionnaire::questionnaire(self.rules(), &reponses, today, langue)
     }
 
     /// The result screen for complete answers; incomplete ones are an error naming the first
@@ -313,7 +333,75 @@ impl RuleStore {
         let reponses: BTreeMap<String, String> = answers.into_iter().collect();
         en(
             langue,
-            questionnaire::vue_resultat(self.rules(), &reponses, today),
+            questionnaire::vue_resultat(self.rules(), &reponses, today, langue),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Golden case 001: a GP in 2025, P50–P70.
+    fn gp() -> Situation {
+        Situation::depuis_json(
+            r#"{"signature_date": "2025-01-15", "specialty": "01", "sector": "secteur_1",
+                "patientele_mt": 1200, "percentile_band": "p50_p70"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_typed_input_is_checked_like_a_typed_one_and_the_error_speaks_the_call_s_language() {
+        let store = RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let mut s = gp();
+        s.patientele_mt = Some(50_000);
+        let fr = store.assess(s.clone(), Langue::Fr).err();
+        let en = store.assess(s, Langue::En).err();
+        let (Some(fr), Some(en)) = (fr, en) else {
+            panic!("50 000 patients must be refused");
+        };
+        assert_eq!(fr.kind(), CodeErreur::HorsBornes);
+        assert_eq!(fr.field().as_deref(), Some("patientele_mt"));
+        assert!(
+            fr.text().contains("valeur attendue entre 0 et 20000"),
+            "{}",
+            fr.text()
+        );
+        assert!(
+            en.text().contains("expected a value between 0 and 20000"),
+            "{}",
+            en.text()
+        );
+        assert_eq!(fr.code(), "hors_bornes");
+    }
+
+    #[test]
+    fn a_result_is_in_one_language_and_cites_references_the_store_resolves() {
+        let store = RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let fr = store
+            .assess(gp(), Langue::Fr)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let en = store
+            .assess(gp(), Langue::En)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(fr.rules.id, "convention-2024");
+        assert!(fr.disclaimer.starts_with("Simulation indicative"));
+        assert!(en.disclaimer.starts_with("Indicative simulation"));
+        assert_eq!(fr.options.len(), en.options.len());
+        let toutes = store.references();
+        assert!(!fr.references.is_empty());
+        for id in &fr.references {
+            assert!(
+                toutes.iter().any(|r| &r.id == id),
+                "{id} not in references()"
+            );
+        }
+        let notices = store.notices();
+        for id in &fr.notices {
+            assert!(notices.iter().any(|n| &n.id == id), "{id} not in notices()");
+        }
+        assert!(!store.specialties().is_empty());
+        assert_eq!(store.rule_versions().len(), 3);
     }
 }

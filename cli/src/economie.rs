@@ -110,11 +110,11 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
     let hypotheses = c.hypotheses()?;
     let l = langue(c.sortie.lang);
     if c.compare {
-        let cmp = economie::comparer(rules, &s, debut, brut, &hypotheses)?;
+        let cmp = economie::comparer(rules, &s, debut, brut, &hypotheses, l)?;
         return if c.sortie.json {
             json(&cmp)
         } else {
-            Ok(economie::vue_comparaison(&cmp, l).texte())
+            Ok(economie::vue_comparaison(rules, &cmp, l).texte())
         };
     }
     let option = match c.option {
@@ -131,10 +131,11 @@ pub fn executer(c: &Economics, rules: &RuleSet) -> Result<String, Erreur> {
             brut_mensuel: brut,
             hypotheses,
         },
+        l,
     )?;
     if c.sortie.json {
         json(&e)
     } else {
-        Ok(economie::vue(std::slice::from_ref(&e), l).texte())
+        Ok(economie::vue(rules, std::slice::from_ref(&e), l).texte())
     }
 }

@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use assistmed_core::{evaluer, Erreur, RuleSet, Saisie};
+use assistmed_core::{evaluer, Erreur, Langue, RuleSet, Saisie};
 
 /// Longest input line read (bytes): a situation is a few hundred bytes; a longer line is refused
 /// with a typed error and skipped, never buffered without bound.
@@ -66,13 +66,14 @@ fn evaluer_ligne(
     rules: &RuleSet,
     ligne: &[u8],
     surcharge: &dyn Fn(&mut Saisie) -> Result<(), Erreur>,
+    langue: Langue,
 ) -> Result<assistmed_core::Evaluation, Erreur> {
     let texte = std::str::from_utf8(ligne).map_err(|_| {
         Erreur::json_invalide("la ligne n'est pas en UTF-8 / the line is not UTF-8")
     })?;
     let mut saisie = Saisie::depuis_json(texte)?;
     surcharge(&mut saisie)?;
-    evaluer(rules, &saisie.valider()?)
+    evaluer(rules, &saisie.valider()?, langue)
 }
 
 fn ecrire_erreur<W: Write>(sortie: &mut W, numero: u64, e: &Erreur) -> io::Result<()> {
@@ -90,6 +91,7 @@ pub fn traiter<R: BufRead, W: Write>(
     mut sortie: W,
     surcharge: &dyn Fn(&mut Saisie) -> Result<(), Erreur>,
     progression: &mut dyn FnMut(u64),
+    langue: Langue,
 ) -> io::Result<Bilan> {
     let mut bilan = Bilan::default();
     let mut ligne = Vec::with_capacity(1024);
@@ -103,7 +105,7 @@ pub fn traiter<R: BufRead, W: Write>(
         let resultat = if trop_longue {
             Err(ligne_trop_longue())
         } else {
-            evaluer_ligne(rules, &ligne, surcharge)
+            evaluer_ligne(rules, &ligne, surcharge, langue)
         };
         match resultat {
             Ok(e) => {
@@ -136,6 +138,7 @@ mod tests {
             &mut sortie,
             &|_| Ok(()),
             &mut |_| {},
+            Langue::Fr,
         )
         .unwrap();
         let lignes = String::from_utf8(sortie)
@@ -172,7 +175,12 @@ mod tests {
     fn le_resultat_est_celui_de_simulate() {
         let (_, lignes) = lancer(MG);
         let rules = assistmed_core::regles().unwrap();
-        let seul = evaluer(rules, &Saisie::depuis_json(MG).unwrap().valider().unwrap()).unwrap();
+        let seul = evaluer(
+            rules,
+            &Saisie::depuis_json(MG).unwrap().valider().unwrap(),
+            Langue::Fr,
+        )
+        .unwrap();
         assert_eq!(lignes[0], serde_json::to_value(&seul).unwrap());
     }
 
@@ -197,6 +205,7 @@ mod tests {
             io::sink(),
             &|_| Ok(()),
             &mut |n| vus.push(n),
+            Langue::Fr,
         )
         .unwrap();
         assert_eq!(bilan.situations, 2500);

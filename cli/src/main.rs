@@ -286,11 +286,11 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
             situation, sortie, ..
         } => {
             let s = situation.saisie()?.valider()?;
-            let e = assistmed_core::evaluer(rules, &s)?;
+            let e = assistmed_core::evaluer(rules, &s, langue(sortie.lang))?;
             let texte = if sortie.json {
                 json(&e)?
             } else {
-                rendu::evaluation(&e, langue(sortie.lang))
+                rendu::evaluation(&e, rules, langue(sortie.lang))
             };
             Ok((texte, sortie.clone()))
         }
@@ -310,7 +310,7 @@ fn executer(cli: &Cli, rules: &RuleSet) -> Result<(String, Sortie), Erreur> {
                 .transpose()?;
             let formule = Formule::depuis_code("option", option)?;
             let s = saisie.valider()?;
-            let c = assistmed_core::chronologie(rules, &s, formule, debut)?;
+            let c = assistmed_core::chronologie(rules, &s, formule, debut, langue(sortie.lang))?;
             let texte = if sortie.json {
                 json(&c)?
             } else {
@@ -401,7 +401,7 @@ fn lancer_lot(situation: &SituationArgs, l: Langue) -> ExitCode {
         return ExitCode::from(2);
     }
     let surcharge = |s: &mut Saisie| situation.surcharger(s);
-    match lot::traiter(rules, entree, sortie, &surcharge, &mut progression) {
+    match lot::traiter(rules, entree, sortie, &surcharge, &mut progression, l) {
         Ok(bilan) => {
             if terminal {
                 eprint!("\r");

@@ -7,7 +7,7 @@ use assistmed_core::explain::Effet;
 use assistmed_core::format;
 use assistmed_core::objectives::StatutObjectif;
 use assistmed_core::second_assistant::StatutSecondAssistant;
-use assistmed_core::{Chronologie, Evaluation, Langue, ReferenceCitee, RuleSet, VersionAppliquee};
+use assistmed_core::{Chronologie, Evaluation, Langue, RuleSet, VersionAppliquee};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -27,7 +27,7 @@ fn date(d: NaiveDate, l: Langue) -> String {
     format::date_longue(d, l)
 }
 
-fn nombre(n: u32, l: Langue) -> String {
+fn nombre(n: i32, l: Langue) -> String {
     format::nombre(i64::from(n), l)
 }
 
@@ -44,10 +44,6 @@ fn dp(l: Langue) -> &'static str {
     t(l, " :", ":")
 }
 
-fn message<'a>(l: Langue, fr: &'a str, en: &'a str) -> &'a str {
-    t(l, fr, en)
-}
-
 fn refs(ids: &[String]) -> String {
     if ids.is_empty() {
         String::new()
@@ -57,7 +53,7 @@ fn refs(ids: &[String]) -> String {
 }
 
 fn version(v: &VersionAppliquee, l: Langue) -> String {
-    let titre = t(l, &v.title_fr, &v.title_en);
+    let titre = &v.title;
     // Shown as an inclusive range: the last day is the day before the next version starts.
     let dernier = v
         .end_exclusive
@@ -93,9 +89,9 @@ fn version(v: &VersionAppliquee, l: Langue) -> String {
     )
 }
 
-fn references(rs: &[ReferenceCitee], l: Langue, out: &mut String) {
+fn references(rules: &RuleSet, ids: &[String], l: Langue, out: &mut String) {
     let _ = writeln!(out, "\n{}", t(l, "Références", "References"));
-    for r in rs {
+    for r in assistmed_core::assessment::references_citees(rules, ids) {
         let article = r
             .reference
             .article
@@ -120,7 +116,7 @@ fn avertissements(cs: &[assistmed_core::explain::Avertissement], l: Langue, out:
             out,
             "  ! [{}] {}{}",
             c.confidence,
-            message(l, &c.message_fr, &c.message_en),
+            &c.message,
             refs(&c.references)
         );
     }
@@ -205,7 +201,7 @@ fn ligne_aide(
 }
 
 /// The assessment as a readable summary.
-pub fn evaluation(e: &Evaluation, l: Langue) -> String {
+pub fn evaluation(e: &Evaluation, rules: &RuleSet, l: Langue) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -236,12 +232,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             Effet::ReferToCpam => "→",
             Effet::Condition => "!",
         };
-        let _ = writeln!(
-            out,
-            "  {signe} {}{}",
-            message(l, &r.message_fr, &r.message_en),
-            refs(&r.references)
-        );
+        let _ = writeln!(out, "  {signe} {}{}", &r.message, refs(&r.references));
     }
     if let Some(p) = &e.percentile {
         let band = p.band.map_or(
@@ -286,12 +277,9 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     let mut marques_vues = Marques::default();
     let mut indicatif = Vec::new();
     for o in &e.options {
-        let nom = t(l, &o.label_fr, &o.label_en);
+        let nom = &o.label;
         if !o.available {
-            let pourquoi = o
-                .unavailable_reasons
-                .first()
-                .map_or("", |r| message(l, &r.message_fr, &r.message_en));
+            let pourquoi = o.unavailable_reasons.first().map_or("", |r| &r.message);
             let _ = writeln!(
                 out,
                 "  {nom:<9}  {} — {pourquoi}",
@@ -352,10 +340,10 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             let _ = writeln!(
                 out,
                 "  {}{etat} [grade {}]{} {}{}",
-                t(l, &o.label_fr, &o.label_en),
+                &o.label,
                 obj.confidence,
                 dp(l),
-                message(l, &obj.message_fr, &obj.message_en),
+                &obj.message,
                 refs(&obj.references)
             );
             for c in &obj.indicators {
@@ -398,17 +386,13 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
                 "Second assistant (1.5 / 2 FTE)"
             )
         );
-        let _ = writeln!(
-            out,
-            "  {verdict} {}",
-            message(l, &sa.message_fr, &sa.message_en)
-        );
+        let _ = writeln!(out, "  {verdict} {}", &sa.message);
         for c in &sa.conditions {
             let _ = writeln!(
                 out,
                 "    {} {}{}",
                 if c.satisfied { "✓" } else { "✗" },
-                message(l, &c.message_fr, &c.message_en),
+                &c.message,
                 refs(&c.references)
             );
         }
@@ -417,7 +401,7 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
     avertissements(&e.caveats, l, &mut out);
     if !e.notices.is_empty() {
         let _ = writeln!(out, "\n{}", t(l, "À savoir", "Good to know"));
-        for n in &e.notices {
+        for n in rules.notices.iter().filter(|n| e.notices.contains(&n.id)) {
             let _ = writeln!(
                 out,
                 "  • {} [grade {}]{}",
@@ -427,8 +411,8 @@ pub fn evaluation(e: &Evaluation, l: Langue) -> String {
             );
         }
     }
-    references(&e.references, l, &mut out);
-    let _ = writeln!(out, "\n{}", t(l, &e.disclaimer_fr, &e.disclaimer_en));
+    references(rules, &e.references, l, &mut out);
+    let _ = writeln!(out, "\n{}", &e.disclaimer);
     out
 }
 
@@ -497,7 +481,7 @@ pub fn chronologie(c: &Chronologie, rules: &RuleSet, l: Langue) -> String {
     }
     vues.legende(l, &mut out);
     avertissements(&c.caveats, l, &mut out);
-    references(&c.references, l, &mut out);
+    references(rules, &c.references, l, &mut out);
     out
 }
 
@@ -568,9 +552,9 @@ mod tests {
                 .unwrap()
                 .valider()
                 .unwrap();
-            let e = assistmed_core::evaluer(r, &s).unwrap();
             for l in [Langue::Fr, Langue::En] {
-                let texte = evaluation(&e, l);
+                let e = assistmed_core::evaluer(r, &s, l).unwrap();
+                let texte = evaluation(&e, r, l);
                 n += 1;
                 for code in [
                     "hors_zone",

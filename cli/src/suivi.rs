@@ -167,13 +167,14 @@ pub fn executer(a: &TrackArgs, rules: &RuleSet) -> Result<String, Erreur> {
         None => aujourd_hui(),
     };
     let contrat = a.saisie(on)?.valider()?;
-    let resultat = suivi::suivre(rules, &contrat, on)?;
+    let resultat = suivi::suivre(rules, &contrat, on, super::langue(a.sortie.lang))?;
     if a.sortie.json {
         return serde_json::to_string_pretty(&resultat).map_err(Erreur::json_invalide);
     }
     Ok(rendre(
-        &ecran::vue_contrat(&resultat),
+        &ecran::vue_contrat(&resultat, super::langue(a.sortie.lang)),
         &resultat,
+        rules,
         super::langue(a.sortie.lang),
     ))
 }
@@ -186,30 +187,30 @@ fn t<'a>(l: Langue, fr: &'a str, en: &'a str) -> &'a str {
 }
 
 /// The screen as text, in one language.
-fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, l: Langue) -> String {
+fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, rules: &RuleSet, l: Langue) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{}", t(l, &v.title_fr, &v.title_en));
+    let _ = writeln!(o, "{}", &v.title);
     let r = &s.rules;
     let _ = writeln!(
         o,
         "{} {} ({}) [{}]",
         t(l, "Règles appliquées :", "Rules applied:"),
-        t(l, &r.title_fr, &r.title_en),
+        &r.title,
         r.id,
         r.references.join(", ")
     );
-    let _ = writeln!(o, "{}\n", t(l, &v.year_fr, &v.year_en));
+    let _ = writeln!(o, "{}\n", &v.year);
     let _ = writeln!(o, "{}", t(l, "Progression", "Progress"));
     for i in &v.indicators {
-        let _ = writeln!(o, "  {} {}", i.symbol, t(l, &i.text_fr, &i.text_en));
+        let _ = writeln!(o, "  {} {}", i.symbol, &i.text);
     }
     let d = &v.verdict;
-    let _ = writeln!(o, "\n{} {}", d.symbol, t(l, &d.title_fr, &d.title_en));
-    let _ = writeln!(o, "  {}", t(l, &d.rule_fr, &d.rule_en));
-    let _ = writeln!(o, "  {}", t(l, &v.assessment_fr, &v.assessment_en));
-    let _ = writeln!(o, "\n{}", t(l, &v.outlook_title_fr, &v.outlook_title_en));
+    let _ = writeln!(o, "\n{} {}", d.symbol, &d.title);
+    let _ = writeln!(o, "  {}", &d.rule);
+    let _ = writeln!(o, "  {}", &v.assessment);
+    let _ = writeln!(o, "\n{}", &v.outlook_title);
     for p in &v.outlook {
-        let _ = writeln!(o, "  {}", t(l, &p.text_fr, &p.text_en));
+        let _ = writeln!(o, "  {}", &p.text);
     }
     if !v.caveats.is_empty() {
         let _ = writeln!(o, "\n{}", t(l, "Avertissements", "Caveats"));
@@ -218,19 +219,19 @@ fn rendre(v: &ecran::VueContrat, s: &suivi::Suivi, l: Langue) -> String {
                 o,
                 "  ! [{}] {} [{}]",
                 c.confidence,
-                t(l, &c.message_fr, &c.message_en),
+                &c.message,
                 c.references.join(", ")
             );
         }
     }
     let _ = writeln!(o, "\n{}", t(l, "Références", "References"));
-    for r in &v.references {
+    for r in assistmed_core::assessment::references_citees(rules, &v.references) {
         let _ = writeln!(
             o,
             "  [{}] {} — {}",
             r.id, r.reference.title, r.reference.url
         );
     }
-    let _ = write!(o, "\n{}", t(l, &v.disclaimer_fr, &v.disclaimer_en));
+    let _ = write!(o, "\n{}", &v.disclaimer);
     o
 }

@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use assistmed_core::economie::{self, EntreeEconomie};
 use assistmed_core::rules::charger_embarquees;
-use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
+use assistmed_core::{chronologie, evaluer, regles, Formule, Langue, Situation};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const SITUATION: &str = r#"{"signature_date": "2023-09-01", "specialty": "01", "sector": "secteur_1",
@@ -21,7 +21,7 @@ fn benches(c: &mut Criterion) {
     let r = regles().unwrap();
     let s = Situation::depuis_json(SITUATION).unwrap();
     c.bench_function("assessment", |b| {
-        b.iter(|| evaluer(black_box(r), black_box(&s)).unwrap())
+        b.iter(|| evaluer(black_box(r), black_box(&s), Langue::Fr).unwrap())
     });
     // A GP, 1 ETP at 2 000 € gross from 2026-01-01 (tests/economics/001-plein-2026-2000.json).
     let (se, de) = EntreeEconomie::depuis_json(
@@ -32,10 +32,14 @@ fn benches(c: &mut Criterion) {
     .valider()
     .unwrap();
     c.bench_function("economics_5_years", |b| {
-        b.iter(|| economie::calculer(black_box(r), black_box(&se), black_box(&de)).unwrap())
+        b.iter(|| {
+            economie::calculer(black_box(r), black_box(&se), black_box(&de), Langue::Fr).unwrap()
+        })
     });
     c.bench_function("timeline_5_years", |b| {
-        b.iter(|| chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap())
+        b.iter(|| {
+            chronologie(black_box(r), black_box(&s), Formule::Demi, None, Langue::Fr).unwrap()
+        })
     });
 }
 

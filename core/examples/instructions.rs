@@ -11,7 +11,7 @@ use std::hint::black_box;
 
 use assistmed_core::economie::{self, EntreeEconomie};
 use assistmed_core::rules::charger_embarquees;
-use assistmed_core::{chronologie, evaluer, regles, Formule, Situation};
+use assistmed_core::{chronologie, evaluer, regles, Formule, Langue, Situation};
 
 /// A GP taking a full-time assistant at 2 000 € gross a month from 2026-01-01 (the economics
 /// golden case `tests/economics/001-plein-2026-2000.json`).
@@ -39,14 +39,18 @@ fn main() {
                 black_box(charger_embarquees().unwrap());
             }
             "evaluer" => {
-                black_box(evaluer(black_box(r), black_box(&s)).unwrap());
+                black_box(evaluer(black_box(r), black_box(&s), Langue::Fr).unwrap());
             }
             "chronologie" => {
-                black_box(chronologie(black_box(r), black_box(&s), Formule::Demi, None).unwrap());
+                black_box(
+                    chronologie(black_box(r), black_box(&s), Formule::Demi, None, Langue::Fr)
+                        .unwrap(),
+                );
             }
             "economie" => {
                 black_box(
-                    economie::calculer(black_box(r), black_box(&se), black_box(&de)).unwrap(),
+                    economie::calculer(black_box(r), black_box(&se), black_box(&de), Langue::Fr)
+                        .unwrap(),
                 );
             }
             autre => panic!("unknown operation {autre}"),

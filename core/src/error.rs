@@ -106,7 +106,7 @@ impl fmt::Display for CodeErreur {
 pub const CITATION_MAX: usize = 40;
 
 /// An input value as echoed in a message: control and bidirectional-override characters escaped
-/// (`\u{1b}`), cut after [`CITATION_MAX`] characters with « … », so that a hostile or huge value
+/// (`\u{1b}`), cut after `CITATION_MAX` characters with « … », so that a hostile or huge value
 /// can neither forge terminal output nor flood a log.
 pub fn citer(valeur: &str) -> String {
     let mut out = String::new();
@@ -130,7 +130,7 @@ pub fn citer(valeur: &str) -> String {
     out
 }
 
-/// Like [`citer`], for a longer diagnostic (a parser's detail): cut after 300 characters.
+/// Like `citer`, for a longer diagnostic (a parser's detail): cut after 300 characters.
 pub fn citer_long(valeur: &str) -> String {
     let court: String = valeur.chars().take(300).collect();
     let mut out: String = court

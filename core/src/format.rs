@@ -54,7 +54,7 @@ fn grouper(entier: &str, sep: char) -> String {
     out
 }
 
-/// Sign, grouped whole part and two-digit cents (`None` when the amount is whole) of `d`, rounded
+/// Sign, grouped whole part and two-digit cents (absent when the amount is whole) of `d`, rounded
 /// to the cent half-even (banker's rounding, as the JDK's formatter does).
 fn parties(d: Decimal, sep: char) -> (&'static str, String, Option<String>) {
     let arrondi = d.round_dp(2);

@@ -28,7 +28,7 @@ const ELEMENTS: &str = "\u{1}elements\u{1}";
 const PROFONDEUR: &str = "\u{1}profondeur\u{1}";
 
 /// Parses `texte` as one JSON value within `limites`. `champ` names the document in errors
-/// about the whole of it (`None` for a situation, whose fields are the error fields).
+/// about the whole of it (absent for a situation, whose fields are the error fields).
 pub fn lire(texte: &str, limites: Limites, champ: Option<&str>) -> Resultat<Value> {
     if texte.len() > limites.octets {
         return Err(Erreur::trop_volumineux(
@@ -66,14 +66,21 @@ pub fn lire_objet(texte: &str, limites: Limites) -> Resultat<Map<String, Value>>
 /// `limites` (sizes, duplicate keys), then its fields; serde's refusal becomes a typed error that
 /// names the field where serde does, with a French message free of serde's English text.
 pub fn lire_type<T: serde::de::DeserializeOwned>(texte: &str, limites: Limites) -> Resultat<T> {
-    let objet = lire_objet(texte, limites)?;
-    serde_json::from_value(Value::Object(objet)).map_err(|e| erreur_de_type(&e))
+    lire_objet(texte, limites)?;
+    // Typed from the text once it passed the strict reading, not from the checked value: the
+    // rules are typed from text too (`RuleSet::from_json`), so the library holds one serde_json
+    // deserializer instead of two, and every `Deserialize` impl is compiled once.
+    serde_json::from_str(texte).map_err(|e| erreur_de_type(&e))
 }
 
 /// A typed-decoding refusal of serde as one of ours: unknown and missing fields are named; any
 /// other refusal says a value has the wrong type (serde's detail stays in the English message).
 fn erreur_de_type(e: &serde_json::Error) -> Erreur {
-    let detail = e.to_string();
+    // serde's own text, without the position a text deserializer appends (the field is named
+    // where serde can; a position would only repeat the strict pass's).
+    let texte = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let detail = texte.strip_suffix(position.as_str()).unwrap_or(&texte);
     let cite = |t: &str| t.split('`').nth(1).map(citer);
     if let Some(champ) = detail.strip_prefix("unknown field ").and_then(cite) {
         return Erreur::json_champ(
@@ -87,7 +94,7 @@ fn erreur_de_type(e: &serde_json::Error) -> Erreur {
     }
     Erreur::json_champ_absent(
         "document JSON : une valeur n'a pas le type attendu (texte, nombre entier, vrai/faux, liste ou objet)".to_owned(),
-        format!("JSON document: {}", citer_long(&detail)),
+        format!("JSON document: {}", citer_long(detail)),
     )
 }
 
@@ -314,6 +321,32 @@ mod tests {
         elements: 3,
         profondeur: 3,
     };
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        #[allow(dead_code)]
+        n: u32,
+    }
+
+    #[test]
+    fn lecture_typee_depuis_le_texte() {
+        assert_eq!(lire_type::<Doc>(r#"{"n": 7}"#, L).unwrap().n, 7);
+        // The strict pass still runs first: a duplicate key is ours, not serde's.
+        let e = lire_type::<Doc>(r#"{"n":1,"n":2}"#, L).unwrap_err();
+        assert_eq!(e.champ.as_deref(), Some("n"), "{e}");
+        let e = lire_type::<Doc>(r#"{"n":1,"x":2}"#, L).unwrap_err();
+        assert_eq!(e.champ.as_deref(), Some("x"), "{e}");
+        let e = lire_type::<Doc>("{}", L).unwrap_err();
+        assert_eq!(e.code, crate::CodeErreur::ChampRequis, "{e}");
+        assert_eq!(e.champ.as_deref(), Some("n"), "{e}");
+        // A wrong type: serde's text without the position a text deserializer appends.
+        let e = lire_type::<Doc>(r#"{"n": "sept"}"#, L).unwrap_err();
+        assert_eq!(
+            e.message_en,
+            r#"JSON document: invalid type: string "sept", expected u32"#
+        );
+    }
 
     #[test]
     fn doublons_limites_et_messages() {

@@ -8,10 +8,11 @@
 //! are calendar dates, every rule value comes from the rule data in `rules/` (one file per parameter) with its reference.
 //!
 //! ```
-//! use assistmed_core::{evaluer, regles, Situation};
+//! use assistmed_core::{evaluer, regles, Langue, Situation};
 //! let s = Situation::depuis_json(r#"{"signature_date": "2025-01-15", "specialty": "01",
 //!     "sector": "secteur_1", "patientele_mt": 1200, "percentile_band": "p50_p70"}"#)?;
-//! let e = evaluer(regles()?, &s)?;
+//! // Every text of the result is in the language of the call.
+//! let e = evaluer(regles()?, &s, Langue::Fr)?;
 //! assert_eq!(e.rules.id, "convention-2024");
 //! # Ok::<(), assistmed_core::Erreur>(())
 //! ```
@@ -20,6 +21,18 @@
 // The layers, in the direction of the flow (each knows only the ones above it):
 // rule data → computation → presentation. `error`, `format`, `json` (strict JSON reading) and
 // `money` (the decimal grammar) are shared plumbing.
+
+/// The text in a language, evaluating only that language's expression: `selon!(l, fr, en)`.
+// Defined before the modules, so that each of them can call it unqualified.
+#[macro_export]
+macro_rules! selon {
+    ($langue:expr, $fr:expr, $en:expr $(,)?) => {
+        match $langue {
+            $crate::Langue::Fr => $fr,
+            $crate::Langue::En => $en,
+        }
+    };
+}
 
 /// Rule data: the dated, sourced parameters, their ids, integrity checks, the tracing reader and
 /// signed bundles. Knows nothing of the computation or the presentation (`tests/couches.rs`).

@@ -15,7 +15,7 @@ pub const DECIMALES_TAUX: u32 = 6;
 pub const CHIFFRES_MAX: usize = 28;
 
 /// Reads a decimal written `[-]digits[.digits]` (and `,` as the decimal mark when `virgule`, the
-/// French way), with at most `decimales` decimals and [`CHIFFRES_MAX`] significant digits. No
+/// French way), with at most `decimales` decimals and `CHIFFRES_MAX` significant digits. No
 /// exponent, sign `+`, underscore, space, or leading/trailing mark: `1e4`, `19_500`, `.5` and
 /// `19500.005` (for an amount) are refused, never rounded. The range is the caller's check.
 pub fn lire_decimal(champ: &str, texte: &str, decimales: u32, virgule: bool) -> Resultat<Decimal> {

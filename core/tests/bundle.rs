@@ -55,7 +55,7 @@ fn aide_demi_annee_1(store: &RuleStore) -> String {
         r#"{"signature_date":"2025-01-15","specialty":"01","sector":"secteur_1","patientele_mt":1200,"percentile_band":"p50_p70"}"#,
     )
     .unwrap();
-    let e = evaluer(store.regles(), &s).unwrap();
+    let e = evaluer(store.regles(), &s, assistmed_core::Langue::Fr).unwrap();
     assert_eq!(
         e.rules.bundle_version,
         store.regles().bundle_version,

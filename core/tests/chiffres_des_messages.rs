@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use assistmed_core::rules::ids;
-use assistmed_core::{evaluer, Evaluation, RuleSet, Situation};
+use assistmed_core::{evaluer, Evaluation, Langue, RuleSet, Situation};
 use serde_json::{json, Value};
 
 /// The embedded rules with the value of `id` dated `from` replaced by `valeur`.
@@ -27,30 +27,45 @@ fn regles_avec(id: &str, from: &str, valeur: Value) -> RuleSet {
     RuleSet::from_json(&doc.to_string()).unwrap()
 }
 
-fn evaluer_json(r: &RuleSet, situation: Value) -> Evaluation {
-    evaluer(r, &Situation::depuis_json(&situation.to_string()).unwrap()).unwrap()
+fn evaluer_json(r: &RuleSet, situation: &Value, l: Langue) -> Evaluation {
+    evaluer(
+        r,
+        &Situation::depuis_json(&situation.to_string()).unwrap(),
+        l,
+    )
+    .unwrap()
 }
 
-/// All French and English texts of an assessment, one per line.
-fn textes(e: &Evaluation) -> String {
+/// All French and English texts of the assessment of `situation` (one assessment per language),
+/// one per line.
+fn textes(r: &RuleSet, situation: &Value) -> String {
+    [Langue::Fr, Langue::En]
+        .into_iter()
+        .map(|l| textes_de(&evaluer_json(r, situation, l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The texts of one assessment, in its language, one per line.
+fn textes_de(e: &Evaluation) -> String {
     let mut t = Vec::new();
     for r in &e.eligibility.reasons {
-        t.extend([r.message_fr.clone(), r.message_en.clone()]);
+        t.push(r.message.clone());
     }
     for o in &e.options {
         for r in &o.unavailable_reasons {
-            t.extend([r.message_fr.clone(), r.message_en.clone()]);
+            t.push(r.message.clone());
         }
         if let Some(obj) = &o.objective {
-            t.extend([obj.message_fr.clone(), obj.message_en.clone()]);
+            t.push(obj.message.clone());
         }
     }
     for c in &e.caveats {
-        t.extend([c.message_fr.clone(), c.message_en.clone()]);
+        t.push(c.message.clone());
     }
     if let Some(sa) = &e.second_assistant {
         for c in &sa.conditions {
-            t.extend([c.message_fr.clone(), c.message_en.clone()]);
+            t.push(c.message.clone());
         }
     }
     t.join("\n")
@@ -60,9 +75,9 @@ fn textes(e: &Evaluation) -> String {
 /// longer `avant`.
 fn verifier(id: &str, from: &str, nouvelle: Value, situation: Value, avant: &str, apres: &str) {
     let embarquees = assistmed_core::regles().unwrap();
-    let t0 = textes(&evaluer_json(embarquees, situation.clone()));
+    let t0 = textes(embarquees, &situation);
     assert!(t0.contains(avant), "{id}: `{avant}` not in:\n{t0}");
-    let t1 = textes(&evaluer_json(&regles_avec(id, from, nouvelle), situation));
+    let t1 = textes(&regles_avec(id, from, nouvelle), &situation);
     assert!(t1.contains(apres), "{id}: `{apres}` not in:\n{t1}");
     assert!(!t1.contains(avant), "{id}: `{avant}` still in:\n{t1}");
 }
@@ -241,9 +256,19 @@ fn les_aides_du_questionnaire_citent_les_parametres() {
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
-        let q = questionnaire(r, &reponses, None);
-        let question = q.questions.iter().find(|q| q.id == id).unwrap();
-        format!("{}\n{}", question.help_fr, question.help_en)
+        [Langue::Fr, Langue::En]
+            .into_iter()
+            .map(|l| {
+                let q = questionnaire(r, &reponses, None, l);
+                q.questions
+                    .iter()
+                    .find(|q| q.id == id)
+                    .unwrap()
+                    .help
+                    .clone()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     // S35: from 65 the objective is to keep the patient list (2024).
     let avant = aide(assistmed_core::regles().unwrap(), "age");

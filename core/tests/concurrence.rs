@@ -14,7 +14,7 @@ use std::sync::{Arc, Barrier};
 
 use assistmed_core::bundle::{self, cle_privee, RuleStore};
 use assistmed_core::questionnaire::{questionnaire, Reponses};
-use assistmed_core::{chronologie, evaluer, Formule, Situation};
+use assistmed_core::{chronologie, evaluer, Formule, Langue, Situation};
 use serde_json::Value;
 
 const THREADS: usize = 8;
@@ -53,10 +53,10 @@ fn appel(store: &RuleStore, entrees: &[String], k: usize) -> String {
     let r = store.regles();
     let rendu = match k % 3 {
         0 => Situation::depuis_json(texte)
-            .and_then(|s| evaluer(r, &s))
+            .and_then(|s| evaluer(r, &s, Langue::Fr))
             .map(|e| serde_json::to_string(&e).unwrap()),
         1 => Situation::depuis_json(texte)
-            .and_then(|s| chronologie(r, &s, Formule::TOUTES[(k / 3) % 3], None))
+            .and_then(|s| chronologie(r, &s, Formule::TOUTES[(k / 3) % 3], None, Langue::Fr))
             .map(|c| serde_json::to_string(&c).unwrap()),
         _ => {
             let v: Value = serde_json::from_str(texte).unwrap();
@@ -73,7 +73,10 @@ fn appel(store: &RuleStore, entrees: &[String], k: usize) -> String {
                         .collect()
                 })
                 .unwrap_or_default();
-            Ok(format!("{:?}", questionnaire(r, &reponses, None)))
+            Ok(format!(
+                "{:?}",
+                questionnaire(r, &reponses, None, Langue::Fr)
+            ))
         }
     };
     rendu.unwrap_or_else(|e| format!("error:{}:{:?}", e.code, e.champ))

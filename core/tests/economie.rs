@@ -34,7 +34,7 @@ fn cas() -> Vec<(PathBuf, Value)> {
 fn executer(cas: &Value) -> Result<Value, Erreur> {
     let entree = EntreeEconomie::depuis_json(&cas["input"].to_string())?;
     let (s, d) = entree.valider()?;
-    let e = economie::calculer(regles()?, &s, &d)?;
+    let e = economie::calculer(regles()?, &s, &d, Langue::Fr)?;
     Ok(serde_json::to_value(e).unwrap())
 }
 
@@ -93,8 +93,13 @@ fn demande(option: Formule, debut: &str, brut: Option<&str>) -> Demande {
 fn net_egale_aide_moins_cout_et_mois_arrondis() {
     let rules = regles().unwrap();
     for (f, brut) in [(Formule::Plein, Some("2345.67")), (Formule::Demi, None)] {
-        let e =
-            economie::calculer(rules, &gp("2026-03-15"), &demande(f, "2026-03-15", brut)).unwrap();
+        let e = economie::calculer(
+            rules,
+            &gp("2026-03-15"),
+            &demande(f, "2026-03-15", brut),
+            Langue::Fr,
+        )
+        .unwrap();
         assert_eq!(e.years.len(), 5);
         for y in &e.years {
             assert_eq!(y.months.len(), 12);
@@ -121,6 +126,7 @@ fn plancher_par_defaut_et_smic() {
         rules,
         &gp("2025-01-01"),
         &demande(Formule::Plein, "2025-01-01", None),
+        Langue::Fr,
     )
     .unwrap();
     assert_eq!(
@@ -132,6 +138,7 @@ fn plancher_par_defaut_et_smic() {
         rules,
         &gp("2025-01-01"),
         &demande(Formule::Demi, "2025-01-01", None),
+        Langue::Fr,
     )
     .unwrap();
     assert_eq!(
@@ -143,6 +150,7 @@ fn plancher_par_defaut_et_smic() {
         rules,
         &gp("2026-01-01"),
         &demande(Formule::Plein, "2026-01-01", None),
+        Langue::Fr,
     )
     .unwrap();
     assert_eq!(
@@ -154,6 +162,7 @@ fn plancher_par_defaut_et_smic() {
         rules,
         &gp("2026-01-01"),
         &demande(Formule::Plein, "2026-01-01", Some("1500")),
+        Langue::Fr,
     )
     .unwrap();
     assert!(e.years[0].months.iter().all(|m| m.raised_to_smic));
@@ -163,23 +172,55 @@ fn plancher_par_defaut_et_smic() {
         .any(|c| c.code == "economie_releve_au_smic"));
 }
 
+/// The reference's orders of magnitude (§7, E6: computed with modele-social for 2026, fewer than
+/// 5 employees, grade C), to the euro. They hold only with the 2026 SMIC of the reference
+/// (1 823,03 € all year): a SMIC raised in June 2026 moves them by about 300 € (full time).
+#[test]
+fn ordres_de_grandeur_2026_du_referentiel() {
+    let rules = regles().unwrap();
+    for (f, brut, attendu) in [
+        (Formule::Plein, "1823.03", 22_791),
+        (Formule::Plein, "2000", 26_982),
+        (Formule::Demi, "911.52", 11_516),
+        (Formule::Demi, "1000", 13_611),
+    ] {
+        let e = economie::calculer(
+            rules,
+            &gp("2026-01-01"),
+            &demande(f, "2026-01-01", Some(brut)),
+            Langue::Fr,
+        )
+        .unwrap();
+        let ecart = (e.years[0].employer_cost - Decimal::from(attendu)).abs();
+        assert!(
+            ecart <= Decimal::ONE,
+            "{f:?} at {brut} €: {} € a year, the reference says {attendu} €",
+            e.years[0].employer_cost
+        );
+    }
+}
+
 #[test]
 fn comparaison_et_vue_dans_les_deux_langues() {
     let rules = regles().unwrap();
     let s = gp("2026-09-01");
-    let c = economie::comparer(
-        rules,
-        &s,
-        None,
-        Some("2000".parse().unwrap()),
-        &Hypotheses::default(),
-    )
-    .unwrap();
-    assert_eq!(c.options.len(), 2);
-    assert_eq!(c.options[0].option, Formule::Demi);
-    assert_eq!(c.options[0].gross_monthly, Some("1000.00".parse().unwrap()));
+    let comparer = |l: Langue| {
+        economie::comparer(
+            rules,
+            &s,
+            None,
+            Some("2000".parse().unwrap()),
+            &Hypotheses::default(),
+            l,
+        )
+        .unwrap()
+    };
     for l in [Langue::Fr, Langue::En] {
-        let v = economie::vue(&c.options, l);
+        let c = comparer(l);
+        assert_eq!(c.options.len(), 2);
+        assert_eq!(c.options[0].option, Formule::Demi);
+        assert_eq!(c.options[0].gross_monthly, Some("1000.00".parse().unwrap()));
+        let v = economie::vue(regles().unwrap(), &c.options, l);
         assert_eq!(v.options.len(), 2);
         assert_eq!(v.options[1].rows.len(), 5);
         let t = v.texte();
@@ -194,7 +235,7 @@ fn comparaison_et_vue_dans_les_deux_langues() {
             "1 September 2026"
         }));
     }
-    let fr = economie::vue(&c.options, Langue::Fr);
+    let fr = economie::vue(regles().unwrap(), &comparer(Langue::Fr).options, Langue::Fr);
     assert!(
         fr.options[1].rows[0].aid.contains("38\u{202f}000\u{a0}€"),
         "{}",
@@ -209,14 +250,14 @@ fn erreurs_typees() {
     let s = gp("2026-01-01");
     let mut d = demande(Formule::Plein, "2026-01-01", Some("2000"));
     d.hypotheses.jours_travailles = Some(Decimal::ZERO);
-    let e = economie::calculer(rules, &s, &d).unwrap_err();
+    let e = economie::calculer(rules, &s, &d, Langue::Fr).unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.champ.as_deref()),
         ("hors_bornes", Some("working_days"))
     );
     let mut d = demande(Formule::Plein, "2026-01-01", Some("2000"));
     d.hypotheses.taux_atmp = Some(Decimal::TWO);
-    let e = economie::calculer(rules, &s, &d).unwrap_err();
+    let e = economie::calculer(rules, &s, &d, Langue::Fr).unwrap_err();
     assert_eq!(e.champ.as_deref(), Some("atmp_rate"));
     assert!(economie::BandeFmt::depuis_code("adulte").is_err());
 }
@@ -242,7 +283,7 @@ fn chaque_mois_couvert_a_ses_taux_jusqu_a_deux_ans_apres_aujourd_hui() {
     let mut d = debut;
     let mut mois = 0;
     while d <= fin {
-        for (id, _) in assistmed_core::rules::ids::ECONOMIE {
+        for id in assistmed_core::rules::ids::ECONOMIE {
             let p = rules.parametre(id).unwrap();
             // The patient's value takes its first value before it starts (flagged, see the
             // caveat `economie_valeur_anterieure`); every cost parameter has a value.

@@ -9,7 +9,7 @@ mod support;
 use std::path::Path;
 
 use assistmed_core::{
-    chronologie, evaluer, regles, second_assistant_seul, Erreur, Formule, Saisie,
+    chronologie, evaluer, regles, second_assistant_seul, Erreur, Formule, Langue, Saisie,
 };
 use serde_json::Value;
 use support::{cas, inclus, verifier_sortie};
@@ -20,7 +20,8 @@ fn executer(cas: &Value) -> Result<Value, Erreur> {
     let s = saisie.valider()?;
     match cas["command"].as_str() {
         Some("simulate") => {
-            Ok(serde_json::to_value(evaluer(rules, &s)?).map_err(Erreur::json_invalide)?)
+            Ok(serde_json::to_value(evaluer(rules, &s, Langue::Fr)?)
+                .map_err(Erreur::json_invalide)?)
         }
         Some("timeline") => {
             let option =
@@ -29,11 +30,17 @@ fn executer(cas: &Value) -> Result<Value, Erreur> {
                 .as_str()
                 .map(|d| assistmed_core::situation::lire_date("start", d))
                 .transpose()?;
-            Ok(serde_json::to_value(chronologie(rules, &s, option, debut)?)
-                .map_err(Erreur::json_invalide)?)
+            Ok(
+                serde_json::to_value(chronologie(rules, &s, option, debut, Langue::Fr)?)
+                    .map_err(Erreur::json_invalide)?,
+            )
         }
-        Some("second_assistant") => Ok(serde_json::to_value(second_assistant_seul(rules, &s)?)
-            .map_err(Erreur::json_invalide)?),
+        Some("second_assistant") => {
+            Ok(
+                serde_json::to_value(second_assistant_seul(rules, &s, Langue::Fr)?)
+                    .map_err(Erreur::json_invalide)?,
+            )
+        }
         autre => panic!("unknown command {autre:?}"),
     }
 }

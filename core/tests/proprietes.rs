@@ -114,7 +114,7 @@ proptest! {
     fn aucune_saisie_ne_panique_et_les_montants_viennent_des_tableaux(s in saisie()) {
         let r = regles().unwrap();
         let cellules = cellules();
-        match s.valider().and_then(|s| evaluer(r, &s)) {
+        match s.valider().and_then(|s| evaluer(r, &s, assistmed_core::Langue::Fr)) {
             Err(e) => {
                 prop_assert!(!e.message_fr.is_empty() && !e.message_en.is_empty());
             }

@@ -8,7 +8,7 @@
 mod support;
 
 use assistmed_core::questionnaire::{questionnaire, vue_resultat, Reponses};
-use assistmed_core::{evaluer, regles, Saisie, Statut};
+use assistmed_core::{evaluer, regles, Langue, Saisie, Statut};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -32,7 +32,7 @@ fn cas_courant_du_generaliste_en_une_saisie() {
     // Defaults pre-fill today's date, general practice, sector 1 and "no": only the patient list
     // is typed. Launch → type PMT → result: well under ten taps.
     let r = regles().unwrap();
-    let vide = questionnaire(r, &Reponses::new(), jour("2025-01-15"));
+    let vide = questionnaire(r, &Reponses::new(), jour("2025-01-15"), Langue::Fr);
     assert!(!vide.complete);
     assert_eq!(vide.rules_id.as_deref(), Some("convention-2024"));
     let pmt = vide
@@ -46,6 +46,7 @@ fn cas_courant_du_generaliste_en_une_saisie() {
         r,
         &reponses(&[("patientele_mt", "1200")]),
         jour("2025-01-15"),
+        Langue::Fr,
     );
     assert!(
         q.complete,
@@ -75,6 +76,7 @@ fn cas_courant_du_generaliste_en_une_saisie() {
         r,
         &reponses(&[("patientele_mt", "1200")]),
         jour("2025-01-15"),
+        Langue::Fr,
     )
     .unwrap();
     assert_eq!(v.verdict.status, Statut::Eligible);
@@ -89,7 +91,7 @@ fn cas_courant_du_generaliste_en_une_saisie() {
     );
     assert!(v.options[1].objective_to_confirm);
     assert_eq!(
-        v.disclaimer_fr,
+        v.disclaimer,
         "Simulation indicative, qui n'engage pas l'Assurance Maladie."
     );
 }
@@ -104,11 +106,21 @@ fn la_part_clinique_seulement_pour_chirurgiens_orl_gynecologues() {
         ("01", false),
         ("12", false),
     ] {
-        let q = questionnaire(r, &reponses(&[("specialty", spe)]), jour("2025-01-15"));
+        let q = questionnaire(
+            r,
+            &reponses(&[("specialty", spe)]),
+            jour("2025-01-15"),
+            Langue::Fr,
+        );
         assert_eq!(ids(&q).contains(&"clinical_fee_share"), attendu, "{spe}");
     }
     // Not asked under avenant 7, whose rule is not published.
-    let q = questionnaire(r, &reponses(&[("specialty", "41")]), jour("2020-01-15"));
+    let q = questionnaire(
+        r,
+        &reponses(&[("specialty", "41")]),
+        jour("2020-01-15"),
+        Langue::Fr,
+    );
     assert!(!ids(&q).contains(&"clinical_fee_share"));
 }
 
@@ -119,6 +131,7 @@ fn zone_et_exercice_seulement_sous_l_avenant_7() {
         r,
         &reponses(&[("patientele_mt", "1200")]),
         jour("2020-01-15"),
+        Langue::Fr,
     );
     for id in ["zone", "practice", "coordinated"] {
         let x = q2019
@@ -133,6 +146,7 @@ fn zone_et_exercice_seulement_sous_l_avenant_7() {
         r,
         &reponses(&[("patientele_mt", "1200")]),
         jour("2025-01-15"),
+        Langue::Fr,
     );
     for id in ["zone", "practice", "coordinated"] {
         assert!(!ids(&q2024).contains(&id), "{id}");
@@ -146,6 +160,7 @@ fn questions_du_second_assistant_seulement_pour_un_generaliste_a_1_etp() {
         r,
         &reponses(&[("patientele_mt", "1500"), ("current_contract", "true")]),
         jour("2026-03-01"),
+        Langue::Fr,
     );
     for id in [
         "zone",
@@ -163,16 +178,14 @@ fn questions_du_second_assistant_seulement_pour_un_generaliste_a_1_etp() {
         ("current_contract.objectives_reached", "true"),
         ("zone", "zip"),
     ]);
-    let v = vue_resultat(r, &complet, jour("2026-03-01")).unwrap();
-    assert!(v
-        .second_assistant_fr
-        .unwrap()
-        .contains("contactez votre CPAM"));
+    let v = vue_resultat(r, &complet, jour("2026-03-01"), Langue::Fr).unwrap();
+    assert!(v.second_assistant.unwrap().contains("contactez votre CPAM"));
     // A specialist is not asked.
     let q = questionnaire(
         r,
         &reponses(&[("specialty", "14"), ("current_contract", "true")]),
         jour("2026-03-01"),
+        Langue::Fr,
     );
     assert!(!ids(&q).contains(&"current_contract.start"));
 }
@@ -180,11 +193,15 @@ fn questions_du_second_assistant_seulement_pour_un_generaliste_a_1_etp() {
 #[test]
 fn les_reponses_invalides_sont_signalees_sur_leur_question() {
     let r = regles().unwrap();
-    let q = questionnaire(
-        r,
-        &reponses(&[("patientele_mt", "abc"), ("age", "12")]),
-        jour("2025-01-15"),
-    );
+    let invalides = |l: Langue| {
+        questionnaire(
+            r,
+            &reponses(&[("patientele_mt", "abc"), ("age", "12")]),
+            jour("2025-01-15"),
+            l,
+        )
+    };
+    let q = invalides(Langue::Fr);
     assert!(!q.complete);
     let e = |id: &str| {
         q.questions
@@ -197,11 +214,22 @@ fn les_reponses_invalides_sont_signalees_sur_leur_question() {
     assert_eq!(e("patientele_mt").unwrap().code, "nombre_attendu");
     let age = e("age").unwrap();
     assert_eq!(age.code, "hors_bornes");
-    assert!(age.message_fr.contains("20") && age.message_en.contains("100"));
+    assert!(age.message.contains("20"), "{}", age.message);
+    let age_en = invalides(Langue::En)
+        .questions
+        .iter()
+        .find(|x| x.id == "age")
+        .unwrap()
+        .error
+        .clone()
+        .unwrap();
+    assert_eq!(age_en.code, "hors_bornes");
+    assert!(age_en.message.contains("100"), "{}", age_en.message);
     let q = questionnaire(
         r,
         &reponses(&[("patientele_mt", "-5"), ("signature_date", "2018-01-01")]),
         None,
+        Langue::Fr,
     );
     let e = |id: &str| {
         q.questions
@@ -215,7 +243,13 @@ fn les_reponses_invalides_sont_signalees_sur_leur_question() {
     assert_eq!(e("patientele_mt").unwrap().code, "hors_bornes");
     assert_eq!(q.pending, vec!["signature_date", "patientele_mt"]);
     // The result view keeps the answer's own error code.
-    let e = vue_resultat(r, &reponses(&[("patientele_mt", "-5")]), jour("2025-01-15")).unwrap_err();
+    let e = vue_resultat(
+        r,
+        &reponses(&[("patientele_mt", "-5")]),
+        jour("2025-01-15"),
+        Langue::Fr,
+    )
+    .unwrap_err();
     assert_eq!(
         (e.code.as_str(), e.champ.as_deref()),
         ("hors_bornes", Some("patientele_mt"))
@@ -231,7 +265,7 @@ fn la_tranche_devient_requise_quand_la_version_ne_permet_pas_de_la_deduire() {
         ("practice", "groupe"),
         ("coordinated", "true"),
     ];
-    let q = questionnaire(r, &reponses(&base), jour("2020-01-15"));
+    let q = questionnaire(r, &reponses(&base), jour("2020-01-15"), Langue::Fr);
     assert!(!q.complete);
     assert!(
         q.questions
@@ -242,7 +276,7 @@ fn la_tranche_devient_requise_quand_la_version_ne_permet_pas_de_la_deduire() {
     );
     let mut avec = base.to_vec();
     avec.push(("percentile_band", "p30_p50"));
-    assert!(questionnaire(r, &reponses(&avec), jour("2020-01-15")).complete);
+    assert!(questionnaire(r, &reponses(&avec), jour("2020-01-15"), Langue::Fr).complete);
 }
 
 /// Golden-case input → app answers (the questionnaire's vocabulary).
@@ -299,9 +333,10 @@ fn la_vue_resultat_montre_exactement_les_chiffres_du_moteur_pour_les_cas_dores()
                 .unwrap()
                 .valider()
                 .unwrap(),
+            Langue::Fr,
         )
         .unwrap();
-        let q = questionnaire(r, &rep, None);
+        let q = questionnaire(r, &rep, None, Langue::Fr);
         assert!(
             q.complete,
             "{nom}: {:#?}",
@@ -310,7 +345,7 @@ fn la_vue_resultat_montre_exactement_les_chiffres_du_moteur_pour_les_cas_dores()
                 .filter(|x| x.error.is_some() || (x.required && x.answer.is_none()))
                 .collect::<Vec<_>>()
         );
-        let v = vue_resultat(r, &rep, None).unwrap();
+        let v = vue_resultat(r, &rep, None, Langue::Fr).unwrap();
         assert_eq!(v.verdict.status, attendu.eligibility.status, "{nom}");
         assert_eq!(v.rules.id, attendu.rules.id, "{nom}");
         for (ligne, o) in v.options.iter().zip(&attendu.options) {

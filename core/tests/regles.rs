@@ -178,6 +178,36 @@ fn les_montants_sont_exactement_les_tableaux_publies() {
     }
 }
 
+/// The 2023 and 2024 grids are GAPs: the objective is "to confirm", and its message gives the
+/// reference's known hints (§5.3): +260 patients for a GP at 1 300 in 1 ETP (S36), the 2026
+/// collective contract's +260 / +110 per ETP (S15), the +8.5 % average objective of the first
+/// 402 GP contracts (E10), with those sources.
+#[test]
+fn les_grilles_2023_et_2024_donnent_les_indices_du_referentiel() {
+    let r = regles().unwrap();
+    for date in ["2023-09-01", "2025-01-06"] {
+        let s = assistmed_core::Saisie::depuis_json(&format!(
+            r#"{{"signature_date": "{date}", "specialty": "01", "sector": "secteur_1", "patientele_mt": 1200, "file_active": 1800, "percentile_band": "p50_p70"}}"#
+        ))
+        .unwrap()
+        .valider()
+        .unwrap();
+        let e = assistmed_core::evaluer(r, &s, assistmed_core::Langue::Fr).unwrap();
+        for o in e.options.iter().filter(|o| o.available) {
+            let obj = o.objective.as_ref().unwrap();
+            for indice in ["+260 patients (+20 %)", "1 300 patients", "+110", "+8,5 %"] {
+                assert!(obj.message.contains(indice), "{date}: {}", obj.message);
+            }
+            for source in ["S36", "S15", "E10"] {
+                assert!(
+                    obj.references.iter().any(|x| x == source),
+                    "{date}: {source}"
+                );
+            }
+        }
+    }
+}
+
 /// Applies `f` to the embedded document and parses the result.
 fn muter(f: impl FnOnce(&mut Value)) -> Result<RuleSet, assistmed_core::Erreur> {
     let mut doc: Value =

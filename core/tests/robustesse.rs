@@ -360,7 +360,7 @@ fn d10_dates_bornees_et_contrat_en_cours_dans_le_dispositif() {
         situation(&format!(
             r#""zone":"zip","current_contract":{{"option":"plein","start":"{debut}","objectives_reached":true}}"#
         ))
-        .and_then(|s| evaluer(assistmed_core::regles().unwrap(), &s))
+        .and_then(|s| evaluer(assistmed_core::regles().unwrap(), &s, assistmed_core::Langue::Fr))
     };
     let e = contrat("0000-06-01").unwrap_err();
     assert_eq!(e.code, CodeErreur::DateInvalide);

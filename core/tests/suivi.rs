@@ -10,13 +10,13 @@ mod support;
 
 use assistmed_core::situation::lire_date;
 use assistmed_core::suivi::{self, ecran, ContratSuivi, SaisieSuivi};
-use assistmed_core::{regles, CodeErreur, Erreur, RuleSet};
+use assistmed_core::{regles, CodeErreur, Erreur, Langue, RuleSet};
 use serde_json::Value;
 
 fn executer(rules: &RuleSet, cas: &Value) -> Result<Value, Erreur> {
     let c = SaisieSuivi::depuis_json(&cas["contract"].to_string())?.valider()?;
     let on = lire_date("on", cas["on"].as_str().unwrap_or_default())?;
-    serde_json::to_value(suivi::suivre(rules, &c, on)?).map_err(Erreur::json_invalide)
+    serde_json::to_value(suivi::suivre(rules, &c, on, Langue::Fr)?).map_err(Erreur::json_invalide)
 }
 
 fn verifier(rules: &RuleSet, cas: &Value) -> Result<(), String> {
@@ -88,34 +88,36 @@ fn l_ecran_mon_contrat_de_l_exemple_du_ticket() {
     // 2024, 1 ETP, +150 of +260 PMT in year 3: the figures come from the case (S36's hint) and
     // the 2024 table (S10: 22 000), the usual reading is 22 000 × 150 ÷ 260 = 12 692.31.
     let (c, on) = contrat("2024-plein-issue-example");
-    let v = ecran::vue(regles().unwrap(), &c, on).unwrap();
+    let v = ecran::vue(regles().unwrap(), &c, on, Langue::Fr).unwrap();
+    let en = ecran::vue(regles().unwrap(), &c, on, Langue::En).unwrap();
     assert_eq!(v.contract_year, 3);
     assert!(
-        v.year_fr
+        v.year
             .starts_with("3e année du contrat (du 1er septembre 2026 au 31 août 2027)"),
         "{}",
-        v.year_fr
+        v.year
     );
     let pmt = &v.indicators[0];
     assert!(
-        pmt.text_fr.contains(&format!(
+        pmt.text.contains(&format!(
             "1{NNBSP}450 (départ 1{NNBSP}300, cible 1{NNBSP}560), +150 sur +260, soit 58{NNBSP}%"
         )),
         "{}",
-        pmt.text_fr
+        pmt.text
     );
     assert!(
-        pmt.text_fr.ends_with("cible pas encore atteinte"),
+        pmt.text.ends_with("cible pas encore atteinte"),
         "{}",
-        pmt.text_fr
+        pmt.text
     );
     assert!(
-        pmt.spoken_fr
+        pmt.spoken
             .contains("150 patients gagnés sur 260 demandés, soit 58 pour cent"),
         "{}",
-        pmt.spoken_fr
+        pmt.spoken
     );
-    assert!(pmt.text_en.contains("+150 of +260, 58%"), "{}", pmt.text_en);
+    let pmt_en = &en.indicators[0];
+    assert!(pmt_en.text.contains("+150 of +260, 58%"), "{}", pmt_en.text);
     assert_eq!(pmt.symbol, "✗");
     assert_eq!(
         pmt.gauge.map(|g| g.to_string()),
@@ -123,20 +125,20 @@ fn l_ecran_mon_contrat_de_l_exemple_du_ticket() {
     );
     assert!(!v.verdict.met);
     assert!(
-        v.verdict.rule_fr.contains("une des deux cibles suffit"),
+        v.verdict.rule.contains("une des deux cibles suffit"),
         "{}",
-        v.verdict.rule_fr
+        v.verdict.rule
     );
-    assert!(v.verdict.rule_fr.contains("S37"), "{}", v.verdict.rule_fr);
+    assert!(v.verdict.rule.contains("S37"), "{}", v.verdict.rule);
     assert!(
-        v.assessment_fr.starts_with(
+        v.assessment.starts_with(
             "Objectif évalué à partir de la 3e année, commencée le 1er septembre 2026"
         ),
         "{}",
-        v.assessment_fr
+        v.assessment
     );
     assert_eq!(v.outlook.len(), 3);
-    let a3 = &v.outlook[0].text_fr;
+    let a3 = &v.outlook[0].text;
     assert!(
         a3.starts_with("Année 3 (du 1er septembre 2026 au 31 août 2027) : "),
         "{a3}"
@@ -156,14 +158,12 @@ fn l_ecran_mon_contrat_de_l_exemple_du_ticket() {
         "{a3}"
     );
     assert!(
-        v.outlook[0]
-            .spoken_fr
-            .contains("12692 euros et 31 centimes"),
+        v.outlook[0].spoken.contains("12692 euros et 31 centimes"),
         "{}",
-        v.outlook[0].spoken_fr
+        v.outlook[0].spoken
     );
-    assert!(v.outlook[0]
-        .text_en
+    assert!(en.outlook[0]
+        .text
         .contains("Usual reading (assumption, grade C): €12,692.31"));
     let codes: Vec<&str> = v.caveats.iter().map(|c| c.code.as_str()).collect();
     assert!(codes.contains(&"indicateur_non_suivi"), "{codes:?}");
@@ -172,55 +172,54 @@ fn l_ecran_mon_contrat_de_l_exemple_du_ticket() {
 #[test]
 fn pas_encore_evalue_la_veille_de_l_anniversaire() {
     let (c, on) = contrat("eve-of-anniversary");
-    let v = ecran::vue(regles().unwrap(), &c, on).unwrap();
-    assert!(v.year_fr.starts_with("2e année"), "{}", v.year_fr);
-    assert!(v.assessment_fr.starts_with("Pas encore évalué : l'objectif le sera à partir de la 3e année, qui commence le 1er septembre 2026"), "{}", v.assessment_fr);
+    let v = ecran::vue(regles().unwrap(), &c, on, Langue::Fr).unwrap();
+    assert!(v.year.starts_with("2e année"), "{}", v.year);
+    assert!(v.assessment.starts_with("Pas encore évalué : l'objectif le sera à partir de la 3e année, qui commence le 1er septembre 2026"), "{}", v.assessment);
+    let en = ecran::vue(regles().unwrap(), &c, on, Langue::En).unwrap();
     assert!(
-        v.assessment_en.starts_with("Not assessed yet"),
+        en.assessment.starts_with("Not assessed yet"),
         "{}",
-        v.assessment_en
+        en.assessment
     );
     assert_eq!(v.indicators[0].symbol, "✓");
     assert!(v.verdict.met);
     assert!(
         v.outlook[0]
-            .text_fr
+            .text
             .contains("(le maximum : objectif atteint)"),
         "{}",
-        v.outlook[0].text_fr
+        v.outlook[0].text
     );
 }
 
 #[test]
 fn un_contrat_2019_dit_les_deux_cibles_et_son_echeance() {
     let (c, on) = contrat("2019-demi-one-met");
-    let v = ecran::vue(regles().unwrap(), &c, on).unwrap();
+    let v = ecran::vue(regles().unwrap(), &c, on, Langue::Fr).unwrap();
     assert!(
         v.verdict
-            .rule_fr
+            .rule
             .contains("les deux cibles doivent être atteintes"),
         "{}",
-        v.verdict.rule_fr
+        v.verdict.rule
     );
-    assert_eq!(v.verdict.title_fr, "Objectif pas encore atteint");
+    assert_eq!(v.verdict.title, "Objectif pas encore atteint");
     // Year 5 is revalued (2024 transition, S10): the line says which rules its amount is from.
     assert!(
-        v.outlook[2]
-            .text_fr
-            .contains("montant de « convention-2024 »"),
+        v.outlook[2].text.contains("montant de « convention-2024 »"),
         "{}",
-        v.outlook[2].text_fr
+        v.outlook[2].text
     );
     let (c, on) = contrat("2019-demi-both-met-prefilled");
-    let v = ecran::vue(regles().unwrap(), &c, on).unwrap();
+    let v = ecran::vue(regles().unwrap(), &c, on, Langue::Fr).unwrap();
     assert!(
-        v.assessment_fr
+        v.assessment
             .contains("Échéance publiée pour atteindre l'objectif : 28 février 2023."),
         "{}",
-        v.assessment_fr
+        v.assessment
     );
     assert!(v.indicators[0]
-        .text_fr
+        .text
         .contains("cible pré-remplie d'après la grille, à vérifier"));
 }
 
@@ -330,9 +329,13 @@ fn regles_modifiees(id: &str, from: &str, valeur: Value) -> RuleSet {
 #[test]
 fn la_regle_et_l_annee_d_evaluation_sont_des_donnees() {
     let (c, on) = contrat("2024-demi-one-met");
-    assert!(suivi::suivre(regles().unwrap(), &c, on).unwrap().met);
+    assert!(
+        suivi::suivre(regles().unwrap(), &c, on, Langue::Fr)
+            .unwrap()
+            .met
+    );
     let deux = regles_modifiees("objectif.une_cible_suffit", "2024-06-22", false.into());
-    let s = suivi::suivre(&deux, &c, on).unwrap();
+    let s = suivi::suivre(&deux, &c, on, Langue::Fr).unwrap();
     assert!(
         !s.met,
         "with `both`, PMT at half its gain fails the objective"
@@ -341,13 +344,13 @@ fn la_regle_et_l_annee_d_evaluation_sont_des_donnees() {
 
     let (c, on) = contrat("eve-of-anniversary");
     assert!(
-        !suivi::suivre(regles().unwrap(), &c, on)
+        !suivi::suivre(regles().unwrap(), &c, on, Langue::Fr)
             .unwrap()
             .assessment
             .assessed
     );
     let des_2 = regles_modifiees("objectif.evaluation.annee_debut", "2024-06-22", 2.into());
-    let s = suivi::suivre(&des_2, &c, on).unwrap();
+    let s = suivi::suivre(&des_2, &c, on, Langue::Fr).unwrap();
     assert!(s.assessment.assessed);
     assert_eq!(
         s.assessment.from_date.map(|d| d.to_string()).as_deref(),
@@ -364,6 +367,7 @@ fn une_perte_ne_donne_pas_de_montant_negatif() {
         regles().unwrap(),
         &c,
         lire_date("on", "2026-12-01").unwrap(),
+        Langue::Fr,
     )
     .unwrap();
     assert_eq!(s.indicators[0].gained, Some(-100));
@@ -375,11 +379,11 @@ fn une_perte_ne_donne_pas_de_montant_negatif() {
             .as_deref(),
         Some("0.00")
     );
-    let vue = ecran::vue_contrat(&s);
+    let vue = ecran::vue_contrat(&s, Langue::Fr);
     assert!(
-        vue.indicators[0].spoken_fr.contains("100 patients perdus"),
+        vue.indicators[0].spoken.contains("100 patients perdus"),
         "{}",
-        vue.indicators[0].spoken_fr
+        vue.indicators[0].spoken
     );
     assert_eq!(
         vue.indicators[0].gauge.map(|g| g.to_string()).as_deref(),
@@ -392,7 +396,13 @@ fn fin_du_contrat() {
     let (c, _) = contrat("2024-plein-issue-example");
     let rules = regles().unwrap();
     // The last day of year 5 is the last day of the contract; the day after is outside it.
-    let s = suivi::suivre(rules, &c, lire_date("on", "2029-08-31").unwrap()).unwrap();
+    let s = suivi::suivre(
+        rules,
+        &c,
+        lire_date("on", "2029-08-31").unwrap(),
+        Langue::Fr,
+    )
+    .unwrap();
     assert_eq!(s.contract_year, 5);
     assert_eq!(
         s.aid_outlook.iter().map(|p| p.period).collect::<Vec<_>>(),
@@ -402,7 +412,13 @@ fn fin_du_contrat() {
             suivi::Periode::Current
         ]
     );
-    let e = suivi::suivre(rules, &c, lire_date("on", "2029-09-01").unwrap()).unwrap_err();
+    let e = suivi::suivre(
+        rules,
+        &c,
+        lire_date("on", "2029-09-01").unwrap(),
+        Langue::Fr,
+    )
+    .unwrap_err();
     assert_eq!(
         (e.code, e.champ.as_deref()),
         (CodeErreur::HorsBornes, Some("on"))
@@ -498,8 +514,10 @@ mod proprietes {
             }
             prop_assert_eq!(p.outcome == suivi::IssueAide::Maximum, r.met);
         }
-        let v = ecran::vue_contrat(r);
-        prop_assert_eq!(v.outlook.len(), r.aid_outlook.len());
+        for l in [Langue::Fr, Langue::En] {
+            let v = ecran::vue_contrat(r, l);
+            prop_assert_eq!(v.outlook.len(), r.aid_outlook.len());
+        }
         Ok(())
     }
 
@@ -514,7 +532,7 @@ mod proprietes {
             // The saved form reads back to the same contract.
             prop_assert_eq!(suivi::relire(&suivi::enregistrer(&c).unwrap()).unwrap(), c.clone());
             let Ok(on) = lire_date("on", &on) else { return Ok(()); };
-            let Ok(r) = suivi::suivre(rules, &c, on) else { return Ok(()); };
+            let Ok(r) = suivi::suivre(rules, &c, on, Langue::Fr) else { return Ok(()); };
             coherent(&r, on)?;
         }
 
@@ -555,7 +573,7 @@ mod proprietes {
                     .collect(),
             };
             let c = s.valider().unwrap();
-            let r = suivi::suivre(regles().unwrap(), &c, on);
+            let r = suivi::suivre(regles().unwrap(), &c, on, Langue::Fr);
             prop_assert!(r.is_ok(), "{:?}", r.err());
             let r = r.unwrap();
             prop_assert_eq!(r.indicators.len(), 2);

@@ -6,7 +6,7 @@
 #[path = "support/golden.rs"]
 mod support;
 
-use assistmed_core::{evaluer, regles, Evaluation, Saisie};
+use assistmed_core::{evaluer, regles, Evaluation, Langue, Saisie};
 
 /// Internal codes that must not reach a message.
 const CODES: &[&str] = &[
@@ -43,26 +43,27 @@ pub fn date_iso(t: &str) -> Option<&str> {
     })
 }
 
+/// The texts of one assessment, in its language.
 fn textes(e: &Evaluation) -> Vec<String> {
     let mut t = Vec::new();
     for r in &e.eligibility.reasons {
-        t.extend([r.message_fr.clone(), r.message_en.clone()]);
+        t.push(r.message.clone());
     }
     for o in &e.options {
         for r in &o.unavailable_reasons {
-            t.extend([r.message_fr.clone(), r.message_en.clone()]);
+            t.push(r.message.clone());
         }
         if let Some(obj) = &o.objective {
-            t.extend([obj.message_fr.clone(), obj.message_en.clone()]);
+            t.push(obj.message.clone());
         }
     }
     for c in &e.caveats {
-        t.extend([c.message_fr.clone(), c.message_en.clone()]);
+        t.push(c.message.clone());
     }
     if let Some(sa) = &e.second_assistant {
-        t.extend([sa.message_fr.clone(), sa.message_en.clone()]);
+        t.push(sa.message.clone());
         for c in &sa.conditions {
-            t.extend([c.message_fr.clone(), c.message_en.clone()]);
+            t.push(c.message.clone());
         }
     }
     t
@@ -81,7 +82,10 @@ fn les_messages_des_cas_dores_sont_lisibles_sans_glossaire() {
             .unwrap()
             .valider()
             .unwrap();
-        for texte in textes(&evaluer(r, &s).unwrap()) {
+        let deux_langues = [Langue::Fr, Langue::En]
+            .into_iter()
+            .flat_map(|l| textes(&evaluer(r, &s, l).unwrap()));
+        for texte in deux_langues {
             vus += 1;
             for code in CODES {
                 if texte.contains(code) {

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use assistmed_core::bundle::{self, LONGUEUR_SIGNATURE};
 use assistmed_core::rules::OrigineRegles;
 use assistmed_core::{
-    chronologie, evaluer, second_assistant_seul, CodeErreur, Formule, RuleStore, Situation,
+    chronologie, evaluer, second_assistant_seul, CodeErreur, Formule, Langue, RuleStore, Situation,
 };
 use ed25519_dalek::SigningKey;
 use libfuzzer_sys::fuzz_target;
@@ -121,15 +121,17 @@ fn signe(octets: &[u8]) {
 /// The engine on installed rules: answers or typed errors, never a panic.
 fn moteur(store: &RuleStore) {
     let regles = store.regles();
-    for s in SITUATIONS.iter() {
-        if let Ok(e) = evaluer(regles, s) {
+    for (i, s) in SITUATIONS.iter().enumerate() {
+        // Both languages' texts, one situation in two each.
+        let langue = if i % 2 == 0 { Langue::Fr } else { Langue::En };
+        if let Ok(e) = evaluer(regles, s, langue) {
             assert_eq!(e.rules.bundle_version, regles.bundle_version);
         }
         for &f in Formule::TOUTES {
-            let _ = chronologie(regles, s, f, None);
+            let _ = chronologie(regles, s, f, None, langue);
         }
         if s.current_contract.is_some() {
-            let _ = second_assistant_seul(regles, s);
+            let _ = second_assistant_seul(regles, s, langue);
         }
     }
 }

@@ -2,7 +2,17 @@
 //! with a listed code and two non-empty messages free of control characters (echoed values are
 //! escaped and cut).
 
-use assistmed_core::{CodeErreur, Erreur};
+use assistmed_core::{CodeErreur, Erreur, Langue};
+
+/// The language of the call, from the input's length: every target runs both languages' texts
+/// (a result holds only one), and the existing corpus keeps its meaning.
+pub fn langue(data: &[u8]) -> Langue {
+    if data.len() % 2 == 0 {
+        Langue::Fr
+    } else {
+        Langue::En
+    }
+}
 
 pub fn verifier_erreur(e: &Erreur) {
     assert!(CodeErreur::TOUS.contains(&e.code), "unlisted code: {e:?}");

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(v) => v,
         Err(e) => return commun::verifier_erreur(&e),
     };
-    match economie::calculer(rules, &s, &d) {
+    match economie::calculer(rules, &s, &d, commun::langue(data)) {
         Err(e) => commun::verifier_erreur(&e),
         Ok(e) => {
             let v = serde_json::to_value(&e).unwrap_or_else(|x| panic!("{x}"));

@@ -92,6 +92,7 @@ fuzz_target!(|data: &[u8]| {
         panic!("embedded rules do not load");
     };
     let specialites: Vec<String> = rules.specialites.iter().map(|s| s.code.clone()).collect();
+    let langue = commun::langue(data);
     let mut u = Unstructured::new(data);
     let Ok(saisie) = saisie(&mut u, &specialites) else {
         return;
@@ -101,15 +102,15 @@ fuzz_target!(|data: &[u8]| {
         Ok(s) => s,
         Err(e) => return commun::verifier_erreur(&e),
     };
-    if let Err(e) = evaluer(rules, &s) {
+    if let Err(e) = evaluer(rules, &s, langue) {
         commun::verifier_erreur(&e);
     }
     for &f in Formule::TOUTES {
-        if let Err(e) = chronologie(rules, &s, f, debut) {
+        if let Err(e) = chronologie(rules, &s, f, debut, langue) {
             commun::verifier_erreur(&e);
         }
     }
-    if let Err(e) = second_assistant_seul(rules, &s) {
+    if let Err(e) = second_assistant_seul(rules, &s, langue) {
         commun::verifier_erreur(&e);
     }
 });

@@ -13,6 +13,7 @@ use assistmed_core::situation::lire_date;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    let langue = commun::langue(data);
     let texte = String::from_utf8_lossy(data);
     let Ok(rules) = regles() else {
         panic!("embedded rules do not load");
@@ -23,13 +24,13 @@ fuzz_target!(|data: &[u8]| {
         .filter_map(|l| l.split_once('='))
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-    let q = questionnaire(rules, &reponses, aujourd_hui);
+    let q = questionnaire(rules, &reponses, aujourd_hui, langue);
     for question in &q.questions {
         if let Some(e) = &question.error {
-            assert!(!e.message_fr.is_empty() && !e.message_en.is_empty());
+            assert!(!e.message.is_empty());
         }
     }
-    match vue_resultat(rules, &reponses, aujourd_hui) {
+    match vue_resultat(rules, &reponses, aujourd_hui, langue) {
         Ok(_) => assert!(q.complete, "a result view for an incomplete questionnaire"),
         Err(e) => commun::verifier_erreur(&e),
     }

@@ -10,6 +10,7 @@ use assistmed_core::{chronologie, evaluer, regles, Formule, Saisie, Situation};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    let langue = commun::langue(data);
     let Ok(texte) = std::str::from_utf8(data) else {
         return;
     };
@@ -24,11 +25,11 @@ fuzz_target!(|data: &[u8]| {
                 // The raw input written back reads back to the same situation.
                 let json = serde_json::to_string(&saisie).unwrap_or_else(|e| panic!("{e}"));
                 assert_eq!(Situation::depuis_json(&json).as_ref(), Ok(&s), "{json}");
-                if let Err(e) = evaluer(rules, &s) {
+                if let Err(e) = evaluer(rules, &s, langue) {
                     commun::verifier_erreur(&e);
                 }
                 for &f in Formule::TOUTES {
-                    if let Err(e) = chronologie(rules, &s, f, None) {
+                    if let Err(e) = chronologie(rules, &s, f, None, langue) {
                         commun::verifier_erreur(&e);
                     }
                 }

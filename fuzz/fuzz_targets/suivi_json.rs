@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
     let on = DATES[usize::from(choix) % DATES.len()]
         .parse()
         .unwrap_or_else(|e| panic!("{e}"));
-    if let Err(e) = suivi::suivre(rules, &contrat, on) {
+    if let Err(e) = suivi::suivre(rules, &contrat, on, commun::langue(data)) {
         commun::verifier_erreur(&e);
     }
     let enregistre = suivi::enregistrer(&contrat).unwrap_or_else(|e| panic!("{e:?}"));

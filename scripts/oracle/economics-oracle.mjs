@@ -2,8 +2,10 @@
 // For each case of the grid, sums `salarié . coût total employeur` over the 12 months of a calendar
 // year (one evaluation per month, `date` = the 1st) and compares with the core's cost of the
 // contract year that starts on 1 January (`assistmed economics --json`, years[0].employer_cost).
-// 2025 is evaluated with modele-social 9.0.0 (réduction générale 2025), 2026 with 11.1.0 (RGDU):
-// each version models its own year; neither models the other's reduction.
+// 2025 is evaluated with modele-social 9.0.0 (réduction générale 2025), 2026 with 10.0.1 (RGDU):
+// each version models its own year; neither models the other's reduction. 10.0.1, not 11.1.0:
+// its 2026 SMIC (1 823,03 € all year) is the reference's; 11.1.0 adds a June 2026 raise that the
+// reference does not have and whose text the model does not cite.
 // Usage: node economics-oracle.mjs <path of the assistmed binary>   (exit 1 beyond 1 %)
 import { execFileSync } from 'node:child_process'
 import Engine from 'publicodes'

@@ -8,8 +8,10 @@ use serde::Serialize;
 use crate::error::Resultat;
 use crate::explain::{Motif, Raison};
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::Grade;
 use crate::situation::{Formule, Situation, Tranche, Zone};
+use crate::Langue;
 
 /// Row of the amounts table, from the doctor's starting percentile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,7 +56,7 @@ impl Colonne {
     ];
 
     /// The cell for contract year `annee` (1-based) on row `ligne`.
-    pub fn pour(annee: u32, ligne: Ligne) -> Colonne {
+    pub fn pour(annee: i32, ligne: Ligne) -> Colonne {
         match (ligne, annee) {
             (Ligne::P95Plus, _) => Colonne::P95Plus,
             (_, 1) => Colonne::Annee1,
@@ -73,8 +75,8 @@ fn rang_formule(f: Formule) -> usize {
     }
 }
 
-/// The parameter holding the amount of cell (`f`, `c`) (ids in [`ids::MONTANTS`]).
-pub fn id_montant(f: Formule, c: Colonne) -> &'static str {
+/// The parameter holding the amount of cell (`f`, `c`) (ids in `ids::MONTANTS`).
+pub fn id_montant(f: Formule, c: Colonne) -> &'static ParamId {
     let colonne = match c {
         Colonne::Annee1 => 0,
         Colonne::Annee2 => 1,
@@ -86,13 +88,13 @@ pub fn id_montant(f: Formule, c: Colonne) -> &'static str {
 }
 
 /// The parameter saying whether option `f` is open to new contracts.
-pub fn id_ouverture(f: Formule) -> &'static str {
+pub fn id_ouverture(f: Formule) -> &'static ParamId {
     ids::OUVERTURE[rang_formule(f)]
 }
 
 /// The parameter holding the 2019-style required increase for option `f` from band `t`
-/// (`None` below P30, where no contract is signed on the grid).
-pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static str> {
+/// (absent below P30, where no contract is signed on the grid).
+pub fn id_hausse(f: Formule, t: Tranche) -> Option<&'static ParamId> {
     let colonne = match t {
         Tranche::SousP30 => return None,
         Tranche::P30P50 => 0,
@@ -112,7 +114,7 @@ pub struct Montant {
 }
 
 /// The aid for contract year `annee` on `ligne`, under the reader's version.
-pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: u32, ligne: Ligne) -> Resultat<Montant> {
+pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: i32, ligne: Ligne) -> Resultat<Montant> {
     let lu = l.decimal(id_montant(f, Colonne::pour(annee, ligne)))?;
     Ok(Montant {
         montant: lu.valeur,
@@ -125,13 +127,14 @@ pub fn disponibilite(
     l: &mut Lecteur<'_>,
     s: &Situation,
     f: Formule,
+    langue: Langue,
 ) -> Resultat<(bool, Vec<Raison>)> {
     let id = id_ouverture(f);
     let ouverte = l.booleen(id)?;
     if ouverte.valeur != Some(true) {
         return Ok((
             false,
-            vec![Motif::FormuleFermee(f).rendre(l.references(id), ouverte.grade)],
+            vec![Motif::FormuleFermee(f).rendre(l.references(id).to_vec(), ouverte.grade, langue)],
         ));
     }
     if f == Formule::Plein {
@@ -150,8 +153,8 @@ pub fn disponibilite(
                 .valeur
                 .is_some_and(|z| z.iter().any(|c| c == zone.code()));
             if !dans_zone {
-                let mut refs = l.references(id_zone);
-                refs.extend(l.references(ids::ZONES_SOUS_DENSES));
+                let mut refs = l.references(id_zone).to_vec();
+                refs.extend_from_slice(l.references(ids::ZONES_SOUS_DENSES));
                 return Ok((
                     false,
                     vec![Motif::FormuleReserveeZoneSousDense {
@@ -163,7 +166,7 @@ pub fn disponibilite(
                             .filter_map(|c| Zone::depuis_code(Zone::CHAMP, c).ok())
                             .collect(),
                     }
-                    .rendre(refs, grade)],
+                    .rendre(refs, grade, langue)],
                 ));
             }
         }

@@ -1,7 +1,6 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
-use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -16,7 +15,8 @@ use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
 use crate::provenance::{Lecteur, Usage};
-use crate::rules::{ids, Grade, Reference, RuleSet, Valeur, Version};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
 use crate::timeline::{self, AnneeContrat, Echeancier};
@@ -27,8 +27,8 @@ use crate::Langue;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VersionAppliquee {
     pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
+    /// In the language of the call.
+    pub title: String,
     pub start: NaiveDate,
     pub end_exclusive: Option<NaiveDate>,
     pub references: Vec<String>,
@@ -39,11 +39,10 @@ pub struct VersionAppliquee {
 }
 
 impl VersionAppliquee {
-    pub(crate) fn new(rules: &RuleSet, v: &Version) -> Self {
+    pub(crate) fn new(rules: &RuleSet, v: &Version, langue: Langue) -> Self {
         VersionAppliquee {
             id: v.id.clone(),
-            title_fr: v.title_fr.clone(),
-            title_en: v.title_en.clone(),
+            title: selon!(langue, v.title_fr.clone(), v.title_en.clone()),
             start: v.start,
             end_exclusive: v.end_exclusive,
             references: v.references.clone(),
@@ -68,8 +67,8 @@ pub struct ReferenceCitee {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OptionResultat {
     pub option: Formule,
-    pub label_fr: String,
-    pub label_en: String,
+    /// In the language of the call.
+    pub label: String,
     pub available: bool,
     pub unavailable_reasons: Vec<Raison>,
     /// Aid for contract years 1–5 (empty when the option is unavailable, and for a doctor in
@@ -77,10 +76,10 @@ pub struct OptionResultat {
     pub aid: Vec<AnneeContrat>,
     #[serde(with = "money::option")]
     pub total: Option<Decimal>,
-    /// `None` when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
+    /// absent when unavailable, and in ALD or with RQTH (the CPAM sets the objective).
     pub objective: Option<Objectif>,
     /// For a doctor in ALD or with RQTH only: the version's standard table, shown as
-    /// information and never as that doctor's aid (policy §0.3 of the reference); `None`
+    /// information and never as that doctor's aid (policy §0.3 of the reference); absent
     /// otherwise.
     pub standard_table_for_information: Option<Vec<AnneeContrat>>,
 }
@@ -96,11 +95,14 @@ pub struct Evaluation {
     pub options: Vec<OptionResultat>,
     pub second_assistant: Option<SecondAssistant>,
     pub caveats: Vec<Avertissement>,
-    /// Conditions worth knowing, not computed (assistant qualification, payment timing…).
-    pub notices: Vec<crate::rules::Notice>,
-    pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: String,
-    pub disclaimer_en: String,
+    /// Ids of the conditions worth knowing, not computed (assistant qualification, payment
+    /// timing…): rule data, resolved with `RuleSet::notice` (the SDK's `RuleStore.notices()`).
+    pub notices: Vec<String>,
+    /// Ids of every reference the result rests on, sorted: rule data, resolved with
+    /// `RuleSet::reference` (the SDK's `RuleStore.references()`), never copied into results.
+    pub references: Vec<String>,
+    /// In the language of the call.
+    pub disclaimer: String,
 }
 
 /// A timeline with the version it starts under, its caveats and references.
@@ -111,14 +113,18 @@ pub struct Chronologie {
     #[serde(flatten)]
     pub echeancier: Echeancier,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (see `Evaluation::references`).
+    pub references: Vec<String>,
 }
 
-fn indisponible(f: Formule, raisons: Vec<Raison>) -> OptionResultat {
+fn indisponible(f: Formule, raisons: Vec<Raison>, langue: Langue) -> OptionResultat {
     OptionResultat {
         option: f,
-        label_fr: f.libelle_fr().to_string(),
-        label_en: f.libelle_en().to_string(),
+        label: selon!(
+            langue,
+            f.libelle_fr().to_string(),
+            f.libelle_en().to_string()
+        ),
         available: false,
         unavailable_reasons: raisons,
         aid: Vec::new(),
@@ -138,16 +144,16 @@ pub(crate) fn grade_ligne(pos: &Positionnement) -> Grade {
 }
 
 /// Assesses a situation under the rules in force on its signature date.
-pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
+pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evaluation> {
     let version = rules.version_a(s.signature_date, "signature_date")?;
     let spe = rules.specialite(&s.specialty)?;
     let mut l = Lecteur::new(rules, version);
 
-    let mut raisons = eligibility::criteres_de_base(&mut l, s, spe)?;
+    let mut raisons = eligibility::criteres_de_base(&mut l, s, spe, langue)?;
     let mut pos = None;
     if eligibility::statut(&raisons) != Statut::NotEligible {
         let p = percentile::determiner(&mut l, s, spe)?;
-        raisons.push(eligibility::critere_activite(&mut l, s, spe, &p)?);
+        raisons.push(eligibility::critere_activite(&mut l, s, spe, &p, langue)?);
         pos = Some(p);
     }
     let status = eligibility::statut(&raisons);
@@ -156,13 +162,13 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
     let mut caveats = Vec::new();
     for &f in Formule::TOUTES {
         let Some(pos) = pos.as_ref().filter(|_| status != Statut::NotEligible) else {
-            let r = Motif::MedecinNonEligible.rendre(version.references.clone(), Grade::A);
-            options.push(indisponible(f, vec![r]));
+            let r = Motif::MedecinNonEligible.rendre(version.references.clone(), Grade::A, langue);
+            options.push(indisponible(f, vec![r], langue));
             continue;
         };
-        let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f)?;
+        let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f, langue)?;
         if !dispo {
-            options.push(indisponible(f, pourquoi));
+            options.push(indisponible(f, pourquoi, langue));
             continue;
         }
         let ech = timeline::calculer(&mut l, f, s.signature_date, pos.row, grade_ligne(pos))?;
@@ -170,8 +176,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             // The CPAM sets the contract: no personal amount and no objective (policy §0.3).
             options.push(OptionResultat {
                 option: f,
-                label_fr: f.libelle_fr().to_string(),
-                label_en: f.libelle_en().to_string(),
+                label: selon!(
+                    langue,
+                    f.libelle_fr().to_string(),
+                    f.libelle_en().to_string()
+                ),
                 available: true,
                 unavailable_reasons: Vec::new(),
                 aid: Vec::new(),
@@ -181,11 +190,14 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             });
             continue;
         }
-        let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date)?;
+        let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date, langue)?;
         options.push(OptionResultat {
             option: f,
-            label_fr: f.libelle_fr().to_string(),
-            label_en: f.libelle_en().to_string(),
+            label: selon!(
+                langue,
+                f.libelle_fr().to_string(),
+                f.libelle_en().to_string()
+            ),
             available: true,
             unavailable_reasons: Vec::new(),
             total: ech.total,
@@ -195,11 +207,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         });
     }
     if let Some(p) = pos.as_ref().filter(|_| status != Statut::NotEligible) {
-        caveats.extend(eligibility::avertissement_avenant_8(&mut l, s, p)?);
+        caveats.extend(eligibility::avertissement_avenant_8(&mut l, s, p, langue)?);
     }
 
     let second_assistant = match &s.current_contract {
-        Some(c) => Some(second_assistant::evaluer(&mut l, s, spe, c)?),
+        Some(c) => Some(second_assistant::evaluer(&mut l, s, spe, c, langue)?),
         None => None,
     };
 
@@ -211,7 +223,13 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
                 .chain(o.standard_table_for_information.iter().flatten())
         })
         .collect();
-    caveats.extend(avertissements_metier(rules, version, &aides, pos.as_ref()));
+    caveats.extend(avertissements_metier(
+        rules,
+        version,
+        &aides,
+        pos.as_ref(),
+        langue,
+    ));
     if options
         .iter()
         .filter_map(|o| o.objective.as_ref())
@@ -219,13 +237,11 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
     {
         caveats.push(Avertissement::nouveau(
             "objectif_a_confirmer",
-            Grade::Gap,
-            "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée, ou la règle ne donne pas d'objectif dans votre situation.".into(),
-            "Objective to confirm with your CPAM: the applicable grid is not published, or the rule gives no objective in your situation.".into(),
+            Grade::Gap, selon!(langue, "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée, ou la règle ne donne pas d'objectif dans votre situation.".into(), "Objective to confirm with your CPAM: the applicable grid is not published, or the rule gives no objective in your situation.".into()),
             version.references.clone(),
         ));
     }
-    caveats.extend(avertissements_donnees(rules, &l.usages));
+    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
     let eligibility = Eligibilite {
@@ -257,17 +273,17 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
             .iter()
             .flat_map(|c| c.references.iter().map(String::as_str)),
     );
-    let notices: Vec<crate::rules::Notice> =
-        rules.notices_de(&version.id).into_iter().cloned().collect();
+    let notices_version = rules.notices_de(&version.id);
     cites.extend(
-        notices
+        notices_version
             .iter()
             .flat_map(|n| n.references.iter().map(String::as_str)),
     );
+    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
     let references = resoudre(rules, cites);
 
     Ok(Evaluation {
-        rules: VersionAppliquee::new(rules, version),
+        rules: VersionAppliquee::new(rules, version, langue),
         situation: s.clone(),
         eligibility,
         percentile: pos,
@@ -276,18 +292,18 @@ pub fn evaluer(rules: &RuleSet, s: &Situation) -> Resultat<Evaluation> {
         caveats,
         notices,
         references,
-        disclaimer_fr: AVIS_FR.to_string(),
-        disclaimer_en: AVIS_EN.to_string(),
+        disclaimer: selon!(langue, AVIS_FR.to_string(), AVIS_EN.to_string()),
     })
 }
 
 /// The timeline of a contract signed on the situation's signature date, starting on `debut`
-/// (the signature date when `None`), for option `f`.
+/// (the signature date when absent), for option `f`.
 pub fn chronologie(
     rules: &RuleSet,
     s: &Situation,
     f: Formule,
     debut: Option<NaiveDate>,
+    langue: Langue,
 ) -> Resultat<Chronologie> {
     let version = rules.version_a(s.signature_date, "signature_date")?;
     let spe = rules.specialite(&s.specialty)?;
@@ -310,20 +326,21 @@ pub fn chronologie(
         ));
     }
     let mut l = Lecteur::new(rules, version);
-    let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f)?;
+    let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f, langue)?;
     if !dispo {
         let detail = pourquoi.first();
         return Err(Erreur::formule_indisponible(
             "option",
-            detail.map(|r| r.message_fr.clone()).unwrap_or_default(),
-            detail.map(|r| r.message_en.clone()).unwrap_or_default(),
+            // The reason is in the call's language: the error carries it in both slots.
+            detail.map(|r| r.message.clone()).unwrap_or_default(),
+            detail.map(|r| r.message.clone()).unwrap_or_default(),
         ));
     }
     let pos = percentile::determiner(&mut l, s, spe)?;
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
     let annees: Vec<&AnneeContrat> = echeancier.years.iter().collect();
-    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
-    caveats.extend(avertissements_donnees(rules, &l.usages));
+    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
+    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
     cites.extend(
         caveats
@@ -332,7 +349,7 @@ pub fn chronologie(
     );
     let references = resoudre(rules, cites);
     Ok(Chronologie {
-        rules: VersionAppliquee::new(rules, version),
+        rules: VersionAppliquee::new(rules, version, langue),
         echeancier,
         caveats,
         references,
@@ -340,7 +357,11 @@ pub fn chronologie(
 }
 
 /// The second-assistant answer alone, for a situation that gives its running contract.
-pub fn second_assistant_seul(rules: &RuleSet, s: &Situation) -> Resultat<SecondAssistant> {
+pub fn second_assistant_seul(
+    rules: &RuleSet,
+    s: &Situation,
+    langue: Langue,
+) -> Resultat<SecondAssistant> {
     let version = rules.version_a(s.signature_date, "signature_date")?;
     let spe = rules.specialite(&s.specialty)?;
     let c = s.current_contract.as_ref().ok_or_else(|| {
@@ -351,21 +372,42 @@ pub fn second_assistant_seul(rules: &RuleSet, s: &Situation) -> Resultat<SecondA
         )
     })?;
     let mut l = Lecteur::new(rules, version);
-    second_assistant::evaluer(&mut l, s, spe, c)
+    second_assistant::evaluer(&mut l, s, spe, c, langue)
 }
 
-pub(crate) fn resoudre<'a>(
-    rules: &RuleSet,
-    ids: impl IntoIterator<Item = &'a str>,
-) -> Vec<ReferenceCitee> {
-    let uniques: BTreeSet<&str> = ids.into_iter().collect();
+/// The ids of the references cited, sorted and unique: results refer to rule data by id.
+pub(crate) fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    // About 150 citations with many repeats: sorted and deduplicated in place.
+    let mut uniques: Vec<&str> = ids.into_iter().collect();
+    uniques.sort_unstable();
+    uniques.dedup();
     uniques
         .into_iter()
+        .filter(|id| rules.reference(id).is_some())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The references of `ids` (a result's `references`), resolved in the rule set, in order.
+pub fn references_citees(rules: &RuleSet, ids: &[String]) -> Vec<ReferenceCitee> {
+    ids.iter()
         .filter_map(|id| {
             rules.reference(id).map(|r| ReferenceCitee {
-                id: id.to_owned(),
+                id: id.clone(),
                 reference: r.clone(),
             })
+        })
+        .collect()
+}
+
+/// Every reference of the rule set, by id (what the SDK hands once, to resolve results' ids).
+pub fn toutes_les_references(rules: &RuleSet) -> Vec<ReferenceCitee> {
+    rules
+        .references
+        .iter()
+        .map(|(id, r)| ReferenceCitee {
+            id: id.clone(),
+            reference: r.clone(),
         })
         .collect()
 }
@@ -377,12 +419,13 @@ pub(crate) fn avertissements_metier(
     signature: &Version,
     annees: &[&AnneeContrat],
     pos: Option<&Positionnement>,
+    langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     // Grade and references of a parameter value under version `v`, for a caveat about it.
-    let source = |id: &str, v: &Version| {
+    let source = |id: &ParamId, v: &Version| {
         rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(v.start))
             .map(|x| (x.grade, x.references.clone()))
@@ -393,9 +436,7 @@ pub(crate) fn avertissements_metier(
             .unwrap_or((Grade::Gap, signature.references.clone()));
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
-            grade,
-            format!("À partir de la {} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.", ordinal(premiere, Langue::Fr)),
-            format!("From the {} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.", ordinal(premiere, Langue::En)),
+            grade, selon!(langue, format!("À partir de la {} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.", ordinal(premiere, Langue::Fr)), format!("From the {} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.", ordinal(premiere, Langue::En))),
             refs,
         ));
     }
@@ -408,24 +449,20 @@ pub(crate) fn avertissements_metier(
             .unwrap_or((Grade::Gap, version.references.clone()));
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
-            grade,
-            format!(
+            grade, selon!(langue, format!(
                 "Contrat en cours : les montants de la {} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
                 version.title_fr, date_longue(annee.start, Langue::Fr)
-            ),
-            format!(
+            ), format!(
                 "Running contract: the amounts of the {} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
                 version.title_en, date_longue(annee.start, Langue::En)
-            ),
+            )),
             refs,
         ));
     }
     if let Some(p) = pos.filter(|p| p.source == Origine::Derived && p.confidence.a_signaler()) {
         v.push(Avertissement::nouveau(
             "tranche_deduite",
-            p.confidence,
-            "Tranche de percentile déduite de votre patientèle médecin traitant avec des seuils peu sûrs : vérifiez-la auprès de votre CPAM ou sur amelipro.".into(),
-            "Percentile band derived from your médecin-traitant patient list with uncertain thresholds: check it with your CPAM or on amelipro.".into(),
+            p.confidence, selon!(langue, "Tranche de percentile déduite de votre patientèle médecin traitant avec des seuils peu sûrs : vérifiez-la auprès de votre CPAM ou sur amelipro.".into(), "Percentile band derived from your médecin-traitant patient list with uncertain thresholds: check it with your CPAM or on amelipro.".into()),
             signature.references.clone(),
         ));
     }
@@ -433,17 +470,18 @@ pub(crate) fn avertissements_metier(
 }
 
 /// One caveat per grade-C or GAP value a result rests on.
-pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<Avertissement> {
-    let mut vus = BTreeSet::new();
+pub(crate) fn avertissements_donnees(
+    rules: &RuleSet,
+    usages: &[Usage],
+    langue: Langue,
+) -> Vec<Avertissement> {
     let mut v = Vec::new();
-    for u in usages.iter().filter(|u| u.grade.a_signaler()) {
-        if !vus.insert((u.parametre.as_str(), u.from)) {
+    for (i, u) in usages.iter().enumerate() {
+        // A trace holds each value once; the check is for slices joined from several.
+        if !u.grade.a_signaler() || usages[..i].contains(u) {
             continue;
         }
-        let Ok(p) = rules.parametre(&u.parametre) else {
-            continue;
-        };
-        let Some(val) = p.valeurs.iter().find(|x| x.from == u.from) else {
+        let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
         let note = val
@@ -473,10 +511,9 @@ pub(crate) fn avertissements_donnees(rules: &RuleSet, usages: &[Usage]) -> Vec<A
         };
         v.push(Avertissement {
             code: code.to_string(),
-            parameter: Some(u.parametre.clone()),
+            parameter: Some(p.id.clone()),
             confidence: u.grade,
-            message_fr: fr,
-            message_en: en,
+            message: selon!(langue, fr, en),
             references: val.references.clone(),
         });
     }

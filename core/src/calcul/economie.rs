@@ -21,37 +21,38 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::assessment::{chronologie, ReferenceCitee};
+use crate::assessment::chronologie;
 use crate::error::{Erreur, Resultat};
 use crate::explain::Avertissement;
 use crate::format;
 use crate::money;
-use crate::provenance::{noter, pire, Usage};
+use crate::provenance::{pire, Trace};
+use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
 use crate::Langue;
 
 /// Parameters of the employer cost: the months they all cover are the months that can be costed.
-const PARAMETRES_COUT: &[&str] = &[
-    "economie.duree_legale_hebdo",
-    "economie.semaines_par_an",
-    "economie.smic_horaire",
-    "economie.grille.niveau_5",
-    "economie.pss",
-    "economie.taux.maladie",
-    "economie.taux.allocations_familiales",
-    "economie.taux.vieillesse_deplafonnee",
-    "economie.taux.vieillesse_plafonnee",
-    "economie.taux.atmp",
-    "economie.taux.csa",
-    "economie.taux.fnal",
-    "economie.taux.chomage",
-    "economie.taux.ags",
-    "economie.taux.retraite_complementaire_t1",
-    "economie.taux.ceg_t1",
-    "economie.taux.formation_professionnelle",
-    "economie.taux.dialogue_social",
-    "economie.mutuelle.montant",
+const PARAMETRES_COUT: &[&ParamId] = &[
+    ids::ECONOMIE_DUREE_LEGALE_HEBDO,
+    ids::ECONOMIE_SEMAINES_PAR_AN,
+    ids::ECONOMIE_SMIC_HORAIRE,
+    ids::ECONOMIE_GRILLE_NIVEAU_5,
+    ids::ECONOMIE_PSS,
+    ids::ECONOMIE_TAUX_MALADIE,
+    ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+    ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE,
+    ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE,
+    ids::ECONOMIE_TAUX_ATMP,
+    ids::ECONOMIE_TAUX_CSA,
+    ids::ECONOMIE_TAUX_FNAL,
+    ids::ECONOMIE_TAUX_CHOMAGE,
+    ids::ECONOMIE_TAUX_AGS,
+    ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1,
+    ids::ECONOMIE_TAUX_CEG_T1,
+    ids::ECONOMIE_TAUX_FORMATION_PROFESSIONNELLE,
+    ids::ECONOMIE_TAUX_DIALOGUE_SOCIAL,
+    ids::ECONOMIE_MUTUELLE_MONTANT,
 ];
 
 /// Accepted gross monthly salary: a sanity range for an input, not a rule (every ceiling of the
@@ -104,17 +105,17 @@ impl BandeFmt {
             })
     }
 
-    fn parametre(self) -> &'static str {
+    fn parametre(self) -> &'static ParamId {
         match self {
-            BandeFmt::SansAld7a74 => "economie.patient.fmt.sans_ald_7_74",
-            BandeFmt::Moins7Ou75a79 => "economie.patient.fmt.moins_7_ou_75_79",
-            BandeFmt::Plus80OuAld => "economie.patient.fmt.80_plus_ou_ald",
-            BandeFmt::Ald80Plus => "economie.patient.fmt.ald_80_plus",
+            BandeFmt::SansAld7a74 => ids::ECONOMIE_PATIENT_FMT_SANS_ALD_7_74,
+            BandeFmt::Moins7Ou75a79 => ids::ECONOMIE_PATIENT_FMT_MOINS_7_OU_75_79,
+            BandeFmt::Plus80OuAld => ids::ECONOMIE_PATIENT_FMT_80_PLUS_OU_ALD,
+            BandeFmt::Ald80Plus => ids::ECONOMIE_PATIENT_FMT_ALD_80_PLUS,
         }
     }
 }
 
-/// Assumptions the caller may replace (`None`: the rule data's value).
+/// Assumptions the caller may replace (absent: the rule data's value).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Hypotheses {
@@ -127,7 +128,7 @@ pub struct Hypotheses {
     pub mutuelle_mensuelle: Option<Decimal>,
 }
 
-/// What to compute: one option, its start, the salary (`None`: the floor of §7).
+/// What to compute: one option, its start, the salary (absent: the floor of §7).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Demande {
@@ -162,7 +163,7 @@ pub struct MoisCout {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeEconomie {
-    pub year: u32,
+    pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub rules_id: String,
@@ -179,7 +180,7 @@ pub struct AnneeEconomie {
     pub contributions: Decimal,
     #[serde(with = "money::montant")]
     pub reduction: Decimal,
-    /// aid − employer_cost; `None` when the aid is a GAP.
+    /// aid − employer_cost; absent when the aid is a GAP.
     #[serde(with = "money::option")]
     pub net: Option<Decimal>,
     /// The aid is a maximum, so the net is at best this figure.
@@ -188,7 +189,7 @@ pub struct AnneeEconomie {
     #[serde(with = "money::montant")]
     pub patient_value: Decimal,
     /// Extra patients that cover this year's net cost (0 when the aid covers it).
-    pub extra_patients: Option<u32>,
+    pub extra_patients: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub extra_consultations_per_working_day: Option<Decimal>,
     pub break_even_confidence: Grade,
@@ -215,7 +216,7 @@ pub struct TotalEconomie {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PointMort {
-    pub extra_patients_per_year: Option<u32>,
+    pub extra_patients_per_year: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub extra_consultations_per_working_day: Option<Decimal>,
     /// Value of one extra patient in the first contract year.
@@ -225,7 +226,7 @@ pub struct PointMort {
     pub maximum: bool,
     pub confidence: Grade,
     /// For comparison: what signatories actually gained (CNAM evaluation).
-    pub observed_gain_patients: Option<u32>,
+    pub observed_gain_patients: Option<i32>,
     #[serde(with = "money::taux_option")]
     pub observed_extra_acts_per_working_day: Option<Decimal>,
 }
@@ -242,8 +243,8 @@ pub struct Hypothese {
     /// `rules` (the rule data) or `user` (given by the caller).
     pub source: String,
     pub references: Vec<String>,
-    pub label_fr: String,
-    pub label_en: String,
+    /// In the language of the call.
+    pub label: String,
 }
 
 /// The economics of one option.
@@ -253,7 +254,7 @@ pub struct Economie {
     pub option: Formule,
     pub start: NaiveDate,
     pub signature_rules_id: String,
-    /// The gross monthly salary given, or `None` for the floor (grid level 5, never below SMIC).
+    /// The gross monthly salary given, or absent for the floor (grid level 5, never below SMIC).
     #[serde(with = "money::option")]
     pub gross_monthly: Option<Decimal>,
     #[serde(with = "money::taux_option")]
@@ -263,7 +264,8 @@ pub struct Economie {
     pub break_even: PointMort,
     pub assumptions: Vec<Hypothese>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
 }
 
 /// `x^p` for `x, p ≥ 0`, without rust_decimal's `maths` feature (it would cost the library
@@ -275,7 +277,7 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
         return None;
     }
     let mut r = Decimal::ONE;
-    for _ in 0..p.trunc().to_u32()? {
+    for _ in 0..p.trunc().to_i32()? {
         r = r.checked_mul(x)?;
     }
     let mut fraction = p.fract();
@@ -328,26 +330,28 @@ fn arrondi_centime(d: Decimal) -> Decimal {
 /// Reads `economie.*` values at calendar dates, keeping the trace like the tracing reader.
 struct LecteurDate<'r> {
     rules: &'r RuleSet,
-    usages: Vec<Usage>,
+    usages: Trace,
 }
 
 impl<'r> LecteurDate<'r> {
     fn new(rules: &'r RuleSet) -> Self {
         LecteurDate {
             rules,
-            usages: Vec::new(),
+            usages: Trace::default(),
         }
     }
 
-    /// The value in force on `date` (`None`: not applicable then), recorded as used.
+    /// The value in force on `date` (absent: not applicable then), recorded as used.
     #[inline(never)]
-    fn option(&mut self, id: &str, date: NaiveDate) -> Resultat<Option<Decimal>> {
-        let p = self.rules.parametre(id)?;
-        let v = match p.a_la_date(date) {
-            Some(v) => v,
-            None => return Ok(None),
+    fn option(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<Option<Decimal>> {
+        let (position, p) = self.rules.chercher_connu(id)?;
+        let Some((index, v)) = p
+            .rang_a_la_date(date)
+            .and_then(|i| Some((i, p.valeurs.get(i)?)))
+        else {
+            return Ok(None);
         };
-        noter(&mut self.usages, id, v);
+        self.usages.noter(self.rules, position, index, v.grade);
         match &v.valeur {
             Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Ok(Some(*d)),
             Valeur::Nombre(n) => Ok(Some(Decimal::from(*n))),
@@ -361,33 +365,33 @@ impl<'r> LecteurDate<'r> {
         }
     }
 
-    fn valeur(&mut self, id: &str, date: NaiveDate) -> Resultat<Decimal> {
+    fn valeur(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<Decimal> {
         self.option(id, date)?.ok_or_else(|| {
             Erreur::regles_invalides(format!("`{id}` sans valeur au {date} / no value"))
         })
     }
 
-    /// Like [`valeur`], but a date before the first value takes the first value (flagged).
-    fn valeur_ou_premiere(&mut self, id: &str, date: NaiveDate) -> Resultat<(Decimal, bool)> {
-        let p = self.rules.parametre(id)?;
+    /// Like `valeur`, but a date before the first value takes the first value (flagged).
+    fn valeur_ou_premiere(&mut self, id: &ParamId, date: NaiveDate) -> Resultat<(Decimal, bool)> {
+        let p = self.rules.parametre_connu(id)?;
         match p.valeurs.first() {
             Some(premiere) if date < premiere.from => Ok((self.valeur(id, premiere.from)?, true)),
             _ => Ok((self.valeur(id, date)?, false)),
         }
     }
 
-    fn references(&self, id: &str, date: NaiveDate) -> Vec<String> {
+    fn references(&self, id: &ParamId, date: NaiveDate) -> Vec<String> {
         self.rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(date).or(p.valeurs.first()))
             .map(|v| v.references.clone())
             .unwrap_or_default()
     }
 
-    fn grade(&self, id: &str, date: NaiveDate) -> Grade {
+    fn grade(&self, id: &ParamId, date: NaiveDate) -> Grade {
         self.rules
-            .parametre(id)
+            .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(date).or(p.valeurs.first()))
             .map_or(Grade::Gap, |v| v.grade)
@@ -398,7 +402,7 @@ impl<'r> LecteurDate<'r> {
 pub fn premier_mois_couvert(rules: &RuleSet) -> Resultat<NaiveDate> {
     let mut debut = NaiveDate::MIN;
     for id in PARAMETRES_COUT {
-        let p = rules.parametre(id)?;
+        let p = rules.parametre_connu(id)?;
         let premiere = p
             .valeurs
             .first()
@@ -422,8 +426,8 @@ pub fn horizon_publie(rules: &RuleSet) -> NaiveDate {
 
 fn heures_hebdo(l: &mut LecteurDate<'_>, f: Formule, date: NaiveDate) -> Resultat<Decimal> {
     let id = match f {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        Formule::Plein => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        Formule::Plein => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
         Formule::Tiers => {
             return Err(Erreur::formule_indisponible(
                 "option",
@@ -442,7 +446,7 @@ struct Reglages {
 }
 
 /// The employer cost of one month starting on `date`, for `heures` a week and a gross salary
-/// (`None`: the floor). Returns the month and the floor in force.
+/// (absent: the floor). Returns the month and the floor in force.
 fn cout_du_mois(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -451,76 +455,82 @@ fn cout_du_mois(
     reglages: &Reglages,
     horizon: NaiveDate,
 ) -> Resultat<MoisCout> {
-    let legale = l.valeur("economie.duree_legale_hebdo", date)?;
-    let semaines = l.valeur("economie.semaines_par_an", date)?;
+    let legale = l.valeur(ids::ECONOMIE_DUREE_LEGALE_HEBDO, date)?;
+    let semaines = l.valeur(ids::ECONOMIE_SEMAINES_PAR_AN, date)?;
     let douze = Decimal::from(12);
     let quotite = heures / legale;
     let heures_mois = heures * semaines / douze;
     // The SMIC for this working time (exact, as the reduction formulas use it).
-    let smic = l.valeur("economie.smic_horaire", date)? * heures_mois;
-    let grille = arrondi_centime(l.valeur("economie.grille.niveau_5", date)? * quotite);
+    let smic = l.valeur(ids::ECONOMIE_SMIC_HORAIRE, date)? * heures_mois;
+    let grille = arrondi_centime(l.valeur(ids::ECONOMIE_GRILLE_NIVEAU_5, date)? * quotite);
     let smic_paye = arrondi_centime(smic);
     let (gross, raised_to_smic) = match brut {
         Some(b) if b < smic_paye => (smic_paye, true),
         Some(b) => (b, false),
         None => (grille.max(smic_paye), false),
     };
-    let pss = l.valeur("economie.pss", date)? * quotite;
+    let pss = l.valeur(ids::ECONOMIE_PSS, date)? * quotite;
     let a = gross;
-    let taux_plein_ou_reduit =
-        |l: &mut LecteurDate<'_>, plein: &str, reduit: &str, plafond: &str| -> Resultat<Decimal> {
-            let t = l.valeur(plein, date)?;
-            match (l.option(reduit, date)?, l.option(plafond, date)?) {
-                (Some(r), Some(n)) if a < n * smic => Ok(r),
-                _ => Ok(t),
-            }
-        };
+    let taux_plein_ou_reduit = |l: &mut LecteurDate<'_>,
+                                plein: &ParamId,
+                                reduit: &ParamId,
+                                plafond: &ParamId|
+     -> Resultat<Decimal> {
+        let t = l.valeur(plein, date)?;
+        match (l.option(reduit, date)?, l.option(plafond, date)?) {
+            (Some(r), Some(n)) if a < n * smic => Ok(r),
+            _ => Ok(t),
+        }
+    };
     let maladie = taux_plein_ou_reduit(
         l,
-        "economie.taux.maladie",
-        "economie.taux.maladie_reduit",
-        "economie.maladie_reduit.plafond_smic",
+        ids::ECONOMIE_TAUX_MALADIE,
+        ids::ECONOMIE_TAUX_MALADIE_REDUIT,
+        ids::ECONOMIE_MALADIE_REDUIT_PLAFOND_SMIC,
     )?;
     let af = taux_plein_ou_reduit(
         l,
-        "economie.taux.allocations_familiales",
-        "economie.taux.allocations_familiales_reduit",
-        "economie.allocations_familiales_reduit.plafond_smic",
+        ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+        ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES_REDUIT,
+        ids::ECONOMIE_ALLOCATIONS_FAMILIALES_REDUIT_PLAFOND_SMIC,
     )?;
     let plafonne = a.min(pss);
-    let chomage_assiette = a.min(fois(pss, l.valeur("economie.plafond_chomage_pss", date)?));
+    let chomage_assiette = a.min(fois(
+        pss,
+        l.valeur(ids::ECONOMIE_PLAFOND_CHOMAGE_PSS, date)?,
+    ));
     let limite_t2 = fois(
         pss,
-        l.valeur("economie.plafond_retraite_complementaire_pss", date)?,
+        l.valeur(ids::ECONOMIE_PLAFOND_RETRAITE_COMPLEMENTAIRE_PSS, date)?,
     );
     let tranche_2 = (a.min(limite_t2) - pss).max(Decimal::ZERO);
     // (base, rate parameter) of each employer line; one reading and one product per line.
-    let mut assiettes: Vec<(Decimal, &str)> = vec![
-        (a, "economie.taux.vieillesse_deplafonnee"),
-        (plafonne, "economie.taux.vieillesse_plafonnee"),
-        (a, "economie.taux.csa"),
-        (plafonne, "economie.taux.fnal"),
-        (chomage_assiette, "economie.taux.chomage"),
-        (chomage_assiette, "economie.taux.ags"),
-        (plafonne, "economie.taux.retraite_complementaire_t1"),
-        (plafonne, "economie.taux.ceg_t1"),
-        (a, "economie.taux.formation_professionnelle"),
-        (a, "economie.taux.taxe_apprentissage"),
-        (a, "economie.taux.taxe_apprentissage_solde"),
-        (a, "economie.taux.dialogue_social"),
+    let mut assiettes: Vec<(Decimal, &ParamId)> = vec![
+        (a, ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE),
+        (plafonne, ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE),
+        (a, ids::ECONOMIE_TAUX_CSA),
+        (plafonne, ids::ECONOMIE_TAUX_FNAL),
+        (chomage_assiette, ids::ECONOMIE_TAUX_CHOMAGE),
+        (chomage_assiette, ids::ECONOMIE_TAUX_AGS),
+        (plafonne, ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1),
+        (plafonne, ids::ECONOMIE_TAUX_CEG_T1),
+        (a, ids::ECONOMIE_TAUX_FORMATION_PROFESSIONNELLE),
+        (a, ids::ECONOMIE_TAUX_TAXE_APPRENTISSAGE),
+        (a, ids::ECONOMIE_TAUX_TAXE_APPRENTISSAGE_SOLDE),
+        (a, ids::ECONOMIE_TAUX_DIALOGUE_SOCIAL),
     ];
     if !tranche_2.is_zero() {
-        assiettes.push((tranche_2, "economie.taux.retraite_complementaire_t2"));
-        assiettes.push((tranche_2, "economie.taux.ceg_t2"));
-        assiettes.push((a.min(limite_t2), "economie.taux.cet"));
+        assiettes.push((tranche_2, ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T2));
+        assiettes.push((tranche_2, ids::ECONOMIE_TAUX_CEG_T2));
+        assiettes.push((a.min(limite_t2), ids::ECONOMIE_TAUX_CET));
     }
     let atmp = match reglages.taux_atmp {
         Some(t) => t,
-        None => l.valeur("economie.taux.atmp", date)?,
+        None => l.valeur(ids::ECONOMIE_TAUX_ATMP, date)?,
     };
     let mutuelle = match reglages.mutuelle {
         Some(m) => m,
-        None => l.valeur("economie.mutuelle.montant", date)?,
+        None => l.valeur(ids::ECONOMIE_MUTUELLE_MONTANT, date)?,
     };
     let mut lignes: Vec<(Decimal, Decimal)> = vec![
         (a, maladie),
@@ -528,7 +538,7 @@ fn cout_du_mois(
         (a, atmp),
         (
             mutuelle,
-            l.valeur("economie.mutuelle.part_employeur", date)?,
+            l.valeur(ids::ECONOMIE_MUTUELLE_PART_EMPLOYEUR, date)?,
         ),
     ];
     for (base, id) in assiettes {
@@ -565,11 +575,11 @@ fn coefficient_reduction(
     if a <= Decimal::ZERO {
         return Ok((Decimal::ZERO, "none"));
     }
-    if let Some(tmin) = l.option("economie.rgdu.tmin", date)? {
-        let tdelta = l.valeur("economie.rgdu.tdelta", date)?;
-        let p = l.valeur("economie.rgdu.puissance", date)?;
-        let seuil = l.valeur("economie.rgdu.seuil_smic", date)?;
-        let facteur = l.valeur("economie.rgdu.facteur", date)?;
+    if let Some(tmin) = l.option(ids::ECONOMIE_RGDU_TMIN, date)? {
+        let tdelta = l.valeur(ids::ECONOMIE_RGDU_TDELTA, date)?;
+        let p = l.valeur(ids::ECONOMIE_RGDU_PUISSANCE, date)?;
+        let seuil = l.valeur(ids::ECONOMIE_RGDU_SEUIL_SMIC, date)?;
+        let facteur = l.valeur(ids::ECONOMIE_RGDU_FACTEUR, date)?;
         if a >= seuil * smic {
             return Ok((Decimal::ZERO, "rgdu"));
         }
@@ -580,28 +590,31 @@ fn coefficient_reduction(
         let c = (tmin + tdelta * puissance).min(tmin + tdelta);
         return Ok((c, "rgdu"));
     }
-    if let Some(seuil) = l.option("economie.reduction_generale.seuil_smic", date)? {
-        let diviseur = l.valeur("economie.reduction_generale.diviseur", date)?;
+    if let Some(seuil) = l.option(ids::ECONOMIE_REDUCTION_GENERALE_SEUIL_SMIC, date)? {
+        let diviseur = l.valeur(ids::ECONOMIE_REDUCTION_GENERALE_DIVISEUR, date)?;
         // T: the employer rates the reduction covers (article D241-7), reduced rates where they
         // exist, the minimum AT/MP rate.
         let mut t = Decimal::ZERO;
         for id in [
-            "economie.taux.vieillesse_deplafonnee",
-            "economie.taux.vieillesse_plafonnee",
-            "economie.taux.csa",
-            "economie.taux.atmp_minimum",
-            "economie.taux.fnal",
-            "economie.taux.chomage",
-            "economie.taux.retraite_complementaire_t1",
-            "economie.taux.ceg_t1",
+            ids::ECONOMIE_TAUX_VIEILLESSE_DEPLAFONNEE,
+            ids::ECONOMIE_TAUX_VIEILLESSE_PLAFONNEE,
+            ids::ECONOMIE_TAUX_CSA,
+            ids::ECONOMIE_TAUX_ATMP_MINIMUM,
+            ids::ECONOMIE_TAUX_FNAL,
+            ids::ECONOMIE_TAUX_CHOMAGE,
+            ids::ECONOMIE_TAUX_RETRAITE_COMPLEMENTAIRE_T1,
+            ids::ECONOMIE_TAUX_CEG_T1,
         ] {
             t += l.valeur(id, date)?;
         }
         for (plein, reduit) in [
-            ("economie.taux.maladie", "economie.taux.maladie_reduit"),
             (
-                "economie.taux.allocations_familiales",
-                "economie.taux.allocations_familiales_reduit",
+                ids::ECONOMIE_TAUX_MALADIE,
+                ids::ECONOMIE_TAUX_MALADIE_REDUIT,
+            ),
+            (
+                ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES,
+                ids::ECONOMIE_TAUX_ALLOCATIONS_FAMILIALES_REDUIT,
             ),
         ] {
             let taux = l.valeur(plein, date)?;
@@ -677,14 +690,14 @@ fn valeur_patient(
     let contacts = match h.contacts_par_an {
         Some(c) => c,
         None => {
-            l.valeur_ou_premiere("economie.patient.contacts_par_an", date)?
+            l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, date)?
                 .0
         }
     };
     let g = match h.consultation {
         Some(g) => g,
         None => {
-            let (g, avant) = l.valeur_ou_premiere("economie.patient.consultation_g", date)?;
+            let (g, avant) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONSULTATION_G, date)?;
             anterieure |= avant;
             g
         }
@@ -696,7 +709,7 @@ fn valeur_patient(
             anterieure |= avant;
             if zip {
                 let (m, avant) =
-                    l.valeur_ou_premiere("economie.patient.fmt.majoration_zip", date)?;
+                    l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, date)?;
                 anterieure |= avant;
                 arrondi_centime(f * m)
             } else {
@@ -711,17 +724,17 @@ fn valeur_patient(
     })
 }
 
-fn patients_pour(net: Decimal, valeur: Decimal) -> Option<u32> {
+fn patients_pour(net: Decimal, valeur: Decimal) -> Option<i32> {
     if net >= Decimal::ZERO {
         return Some(0);
     }
     if valeur <= Decimal::ZERO {
         return None;
     }
-    (-net / valeur).ceil().to_u32()
+    (-net / valeur).ceil().to_i32()
 }
 
-fn consultations_par_jour(patients: u32, contacts: Decimal, jours: Decimal) -> Option<Decimal> {
+fn consultations_par_jour(patients: i32, contacts: Decimal, jours: Decimal) -> Option<Decimal> {
     if jours.is_zero() {
         return None;
     }
@@ -733,14 +746,14 @@ fn consultations_par_jour(patients: u32, contacts: Decimal, jours: Decimal) -> O
 
 /// Computes the economics of one option for a situation (its signature date, specialty and
 /// percentile band set the aid).
-pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economie> {
+pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> Resultat<Economie> {
     if let Some(b) = d.brut_mensuel {
         if b < BRUT_MIN || b > BRUT_MAX {
             return Err(erreur_brut(b));
         }
     }
     verifier_hypotheses(&d.hypotheses)?;
-    let chrono = chronologie(rules, s, d.option, d.debut)?;
+    let chrono = chronologie(rules, s, d.option, d.debut, langue)?;
     let debut = chrono.echeancier.start;
     let couvert = premier_mois_couvert(rules)?;
     if debut < couvert {
@@ -756,7 +769,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     let zip = s.zone == Some(Zone::Zip);
     let jours = match d.hypotheses.jours_travailles {
         Some(j) => j,
-        None => l.valeur("economie.jours_travailles_par_an", debut)?,
+        None => l.valeur(ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN, debut)?,
     };
     let mut years = Vec::new();
     let mut fmt_anterieur = false;
@@ -782,7 +795,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         let cout_grade = pire(
             l.usages[grades_avant..]
                 .iter()
-                .filter(|u| !user_remplace(&u.parametre, &d.hypotheses))
+                .filter(|u| !user_remplace(u.id(l.rules), &d.hypotheses))
                 .map(|u| u.grade),
         );
         // Values read in earlier years count too (the reader records each value once).
@@ -846,13 +859,13 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     let contacts = match d.hypotheses.contacts_par_an {
         Some(c) => c,
         None => {
-            l.valeur_ou_premiere("economie.patient.contacts_par_an", debut)?
+            l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, debut)?
                 .0
         }
     };
     let extra = net.and_then(|n| patients_pour(n, somme_valeurs));
-    let gain = l.option("economie.bilan.gain_pmt", debut)?;
-    let actes = l.option("economie.bilan.actes_par_jour", debut)?;
+    let gain = l.option(ids::ECONOMIE_BILAN_GAIN_PMT, debut)?;
+    let actes = l.option(ids::ECONOMIE_BILAN_ACTES_PAR_JOUR, debut)?;
     let break_even = PointMort {
         extra_patients_per_year: extra,
         extra_consultations_per_working_day: extra
@@ -860,18 +873,18 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         patient_value: premiere_valeur,
         maximum: net_maximum,
         confidence: pire([net_confidence, Grade::C]),
-        observed_gain_patients: gain.and_then(|g| g.to_u32()),
+        observed_gain_patients: gain.and_then(|g| g.to_i32()),
         observed_extra_acts_per_working_day: actes.map(|a| a.normalize()),
     };
     let plancher = years.first().and_then(|y| y.months.first()).map(|m| {
         let id = if m.gross == grille_du_mois(&l, m.month, d) {
-            "economie.grille.niveau_5"
+            ids::ECONOMIE_GRILLE_NIVEAU_5
         } else {
-            "economie.smic_horaire"
+            ids::ECONOMIE_SMIC_HORAIRE
         };
         (id, m.gross)
     });
-    let assumptions = hypotheses(&mut l, d, debut, premiere_valeur, zip, plancher)?;
+    let assumptions = hypotheses(&mut l, d, debut, premiere_valeur, zip, plancher, langue)?;
     let mut caveats = chrono.caveats.clone();
     caveats.extend(avertissements(
         &l,
@@ -881,8 +894,9 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
         &years,
         sous_smic,
         fmt_anterieur,
+        langue,
     ));
-    let mut ids: Vec<String> = chrono.references.iter().map(|r| r.id.clone()).collect();
+    let mut ids: Vec<String> = chrono.references.clone();
     ids.extend(
         assumptions
             .iter()
@@ -893,12 +907,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande) -> Resultat<Economi
     ids.dedup();
     let references = ids
         .into_iter()
-        .filter_map(|id| {
-            rules.reference(&id).map(|r| ReferenceCitee {
-                id: id.clone(),
-                reference: r.clone(),
-            })
-        })
+        .filter(|id| rules.reference(id).is_some())
         .collect();
     Ok(Economie {
         option: d.option,
@@ -926,10 +935,12 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     pire(
         l.usages
             .iter()
-            .filter(|u| !u.parametre.starts_with("economie.patient."))
-            .filter(|u| !u.parametre.starts_with("economie.bilan."))
-            .filter(|u| u.parametre != "economie.jours_travailles_par_an")
-            .filter(|u| !user_remplace(&u.parametre, h))
+            .map(|u| (u.id(l.rules), u))
+            .filter(|(id, _)| !id.starts_with("economie.patient."))
+            .filter(|(id, _)| !id.starts_with("economie.bilan."))
+            .filter(|(id, _)| *id != "economie.jours_travailles_par_an")
+            .filter(|(id, _)| !user_remplace(id, h))
+            .map(|(_, u)| u)
             .map(|u| u.grade),
     )
 }
@@ -940,13 +951,14 @@ fn hypotheses(
     debut: NaiveDate,
     valeur: Decimal,
     zip: bool,
-    plancher: Option<(&str, Decimal)>,
+    plancher: Option<(&ParamId, Decimal)>,
+    langue: Langue,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
     let mut v = Vec::new();
     let mut regle = |l: &mut LecteurDate<'_>,
                      code: &'static str,
-                     id: &str,
+                     id: &ParamId,
                      donnee: Option<Decimal>,
                      unit: &'static str,
                      fr: String,
@@ -962,7 +974,7 @@ fn hypotheses(
         };
         v.push(Hypothese {
             code: code.to_string(),
-            parameter: (source == "rules").then(|| id.to_owned()),
+            parameter: (source == "rules").then(|| id.id().to_owned()),
             value: if unit == "eur" {
                 money::euros(value)
             } else {
@@ -972,8 +984,7 @@ fn hypotheses(
             grade,
             source: source.to_string(),
             references,
-            label_fr: fr,
-            label_en: en,
+            label: selon!(langue, fr, en),
         });
         Ok(())
     };
@@ -988,15 +999,15 @@ fn hypotheses(
     regle(
         l,
         "salaire_plancher",
-        "economie.grille.niveau_5",
+        ids::ECONOMIE_GRILLE_NIVEAU_5,
         d.brut_mensuel,
         "eur",
         salaire_fr,
         salaire_en,
     )?;
     let id_heures = match d.option {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        _ => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
     };
     regle(
         l,
@@ -1010,7 +1021,7 @@ fn hypotheses(
     regle(
         l,
         "taux_atmp",
-        "economie.taux.atmp",
+        ids::ECONOMIE_TAUX_ATMP,
         h.taux_atmp,
         "ratio",
         "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)".into(),
@@ -1019,7 +1030,7 @@ fn hypotheses(
     regle(
         l,
         "mutuelle",
-        "economie.mutuelle.montant",
+        ids::ECONOMIE_MUTUELLE_MONTANT,
         h.mutuelle_mensuelle,
         "eur",
         "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)".into(),
@@ -1028,7 +1039,7 @@ fn hypotheses(
     regle(
         l,
         "contacts_par_an",
-        "economie.patient.contacts_par_an",
+        ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN,
         h.contacts_par_an,
         "per_year",
         "Consultations d'un patient avec son généraliste par an".into(),
@@ -1037,7 +1048,7 @@ fn hypotheses(
     regle(
         l,
         "consultation_g",
-        "economie.patient.consultation_g",
+        ids::ECONOMIE_PATIENT_CONSULTATION_G,
         h.consultation,
         "eur",
         "Tarif de la consultation G".into(),
@@ -1071,7 +1082,7 @@ fn hypotheses(
     regle(
         l,
         "jours_travailles",
-        "economie.jours_travailles_par_an",
+        ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN,
         h.jours_travailles,
         "days_per_year",
         "Jours travaillés par le médecin par an".into(),
@@ -1082,14 +1093,14 @@ fn hypotheses(
         let (id, brut) = premier;
         if let Some(x) = v.iter_mut().find(|x| x.code == "salaire_plancher") {
             x.value = money::euros(brut);
-            x.parameter = Some(id.to_owned());
+            x.parameter = Some(id.id().to_owned());
             x.grade = l.grade(id, debut);
             x.references = l.references(id, debut);
         }
     }
     // In a ZIP, the forfait shown is the one used (with its uplift).
     if zip && h.forfait_mt.is_none() {
-        let (m, _) = l.valeur_ou_premiere("economie.patient.fmt.majoration_zip", debut)?;
+        let (m, _) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, debut)?;
         if let Some(x) = v.iter_mut().find(|x| x.code == "forfait_medecin_traitant") {
             if let Ok(f) = x.value.parse::<Decimal>() {
                 x.value = money::euros(arrondi_centime(f * m));
@@ -1127,12 +1138,13 @@ fn hypotheses(
         grade: grade_valeur,
         source: "rules".to_string(),
         references: refs,
-        label_fr: "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(),
-        label_en: "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into(),
+        label: selon!(langue, "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(), "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into()),
     });
     Ok(v)
 }
 
+// Each caveat depends on one of these inputs; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn avertissements(
     l: &LecteurDate<'_>,
     d: &Demande,
@@ -1141,6 +1153,7 @@ fn avertissements(
     years: &[AnneeEconomie],
     sous_smic: bool,
     fmt_anterieur: bool,
+    langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     if years.iter().any(|y| y.latest_values_used) {
@@ -1150,8 +1163,7 @@ fn avertissements(
             code: "economie_dernieres_valeurs".to_string(),
             parameter: None,
             confidence: Grade::C,
-            message_fr: format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."),
-            message_en: format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values."),
+            message: selon!(langue, format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."), format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values.")),
             references: vec!["E6".into()],
         });
     }
@@ -1159,10 +1171,9 @@ fn avertissements(
         v.push(Avertissement {
             code: "economie_releve_au_smic".to_string(),
             parameter: Some("economie.smic_horaire".into()),
-            confidence: l.grade("economie.smic_horaire", debut),
-            message_fr: "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(),
-            message_en: "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into(),
-            references: l.references("economie.smic_horaire", debut),
+            confidence: l.grade(ids::ECONOMIE_SMIC_HORAIRE, debut),
+            message: selon!(langue, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(), "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into()),
+            references: l.references(ids::ECONOMIE_SMIC_HORAIRE, debut),
         });
     }
     if let Some(b) = d.brut_mensuel {
@@ -1174,10 +1185,9 @@ fn avertissements(
             v.push(Avertissement {
                 code: "economie_sous_grille".to_string(),
                 parameter: Some("economie.grille.niveau_5".into()),
-                confidence: l.grade("economie.grille.niveau_5", debut),
-                message_fr: "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(),
-                message_en: "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into(),
-                references: l.references("economie.grille.niveau_5", debut),
+                confidence: l.grade(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
+                message: selon!(langue, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(), "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into()),
+                references: l.references(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
             });
         }
     }
@@ -1185,31 +1195,27 @@ fn avertissements(
         v.push(Avertissement {
             code: "economie_taux_atmp".to_string(),
             parameter: Some("economie.taux.atmp".into()),
-            confidence: l.grade("economie.taux.atmp", debut),
-            message_fr: "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(),
-            message_en: "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into(),
-            references: l.references("economie.taux.atmp", debut),
+            confidence: l.grade(ids::ECONOMIE_TAUX_ATMP, debut),
+            message: selon!(langue, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(), "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into()),
+            references: l.references(ids::ECONOMIE_TAUX_ATMP, debut),
         });
     }
     if d.hypotheses.mutuelle_mensuelle.is_none() {
         v.push(Avertissement {
             code: "economie_mutuelle".to_string(),
             parameter: Some("economie.mutuelle.montant".into()),
-            confidence: l.grade("economie.mutuelle.montant", debut),
-            message_fr:
-                "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
-                    .into(),
-            message_en: "Company health insurance: an assumed premium; your contract's may differ."
-                .into(),
-            references: l.references("economie.mutuelle.montant", debut),
+            confidence: l.grade(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
+            message: selon!(langue, "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
+                    .into(), "Company health insurance: an assumed premium; your contract's may differ."
+                .into()),
+            references: l.references(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
         });
     }
     v.push(Avertissement {
         code: "economie_hors_calcul".to_string(),
         parameter: None,
         confidence: Grade::C,
-        message_fr: "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(),
-        message_en: "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into(),
+        message: selon!(langue, "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(), "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into()),
         references: vec!["E6".into(), "E1".into()],
     });
     if fmt_anterieur {
@@ -1217,8 +1223,7 @@ fn avertissements(
             code: "economie_valeur_anterieure".to_string(),
             parameter: None,
             confidence: Grade::C,
-            message_fr: "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(),
-            message_en: "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into(),
+            message: selon!(langue, "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(), "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into()),
             references: vec!["E9".into(), "E7".into()],
         });
     }
@@ -1226,28 +1231,27 @@ fn avertissements(
         code: "economie_valeur_patient".to_string(),
         parameter: None,
         confidence: Grade::C,
-        message_fr: "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(),
-        message_en: "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into(),
+        message: selon!(langue, "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(), "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into()),
         references: vec!["E7".into(), "E8".into(), "E9".into()],
     });
     v
 }
 
 fn grille_du_mois(l: &LecteurDate<'_>, date: NaiveDate, d: &Demande) -> Decimal {
-    let lire = |id: &str| -> Option<Decimal> {
-        match &l.rules.parametre(id).ok()?.a_la_date(date)?.valeur {
+    let lire = |id: &ParamId| -> Option<Decimal> {
+        match &l.rules.parametre_connu(id).ok()?.a_la_date(date)?.valeur {
             Valeur::Montant(x) | Valeur::Quantite(x) => Some(*x),
             _ => None,
         }
     };
     let id = match d.option {
-        Formule::Demi => "economie.duree_hebdo.demi",
-        _ => "economie.duree_hebdo.plein",
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
     };
     match (
-        lire("economie.grille.niveau_5"),
+        lire(ids::ECONOMIE_GRILLE_NIVEAU_5),
         lire(id),
-        lire("economie.duree_legale_hebdo"),
+        lire(ids::ECONOMIE_DUREE_LEGALE_HEBDO),
     ) {
         (Some(g), Some(h), Some(leg)) if !leg.is_zero() => arrondi_centime(g * h / leg),
         _ => Decimal::ZERO,
@@ -1275,13 +1279,14 @@ pub struct Comparaison {
 }
 
 /// The economics of 1/2 ETP and 1 ETP. `brut_temps_plein` is the full-time gross salary (prorated
-/// to the 1/2 ETP working time), `None` for the floor.
+/// to the 1/2 ETP working time), absent for the floor.
 pub fn comparer(
     rules: &RuleSet,
     s: &Situation,
     debut: Option<NaiveDate>,
     brut_temps_plein: Option<Decimal>,
     h: &Hypotheses,
+    langue: Langue,
 ) -> Resultat<Comparaison> {
     let mut options = Vec::new();
     for f in [Formule::Demi, Formule::Plein] {
@@ -1289,7 +1294,7 @@ pub fn comparer(
             Some(b) => {
                 let date = debut.unwrap_or(s.signature_date);
                 let mut l = LecteurDate::new(rules);
-                let legale = l.valeur("economie.duree_legale_hebdo", date)?;
+                let legale = l.valeur(ids::ECONOMIE_DUREE_LEGALE_HEBDO, date)?;
                 let heures = heures_hebdo(&mut l, f, date)?;
                 Some(arrondi_centime(b * heures / legale))
             }
@@ -1304,10 +1309,11 @@ pub fn comparer(
                 brut_mensuel: brut,
                 hypotheses: h.clone(),
             },
+            langue,
         )?);
     }
     let second_assistant = match s.current_contract {
-        Some(_) => Some(crate::assessment::second_assistant_seul(rules, s)?),
+        Some(_) => Some(crate::assessment::second_assistant_seul(rules, s, langue)?),
         None => None,
     };
     Ok(Comparaison {
@@ -1384,7 +1390,7 @@ fn texte_net(net: Option<Decimal>, maximum: bool, l: Langue) -> String {
     }
 }
 
-fn texte_point_mort(p: Option<u32>, c: Option<Decimal>, l: Langue) -> String {
+fn texte_point_mort(p: Option<i32>, c: Option<Decimal>, l: Langue) -> String {
     match (p, c) {
         (Some(0), _) => txt(l, "couvert par l'aide", "covered by the aid"),
         (Some(p), Some(c)) => {
@@ -1411,7 +1417,7 @@ fn parle(annee: &str, aide: &str, cout: &str, net: &str, l: Langue) -> String {
 }
 
 /// Renders one or two options' economics in one language.
-pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
+pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
     let mut vues = Vec::new();
     let mut assumptions = Vec::new();
     let mut caveats: Vec<String> = Vec::new();
@@ -1538,10 +1544,7 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             let ligne = format!(
                 "{} — {}{} {} [{}]{}",
                 libelle,
-                match l {
-                    Langue::Fr => &h.label_fr,
-                    Langue::En => &h.label_en,
-                },
+                &h.label,
                 txt(l, " :", ":"),
                 valeur_affichee(h, l),
                 h.grade,
@@ -1554,16 +1557,13 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
             assumptions.push(ligne);
         }
         for c in &e.caveats {
-            let m = match l {
-                Langue::Fr => &c.message_fr,
-                Langue::En => &c.message_en,
-            };
+            let m = &c.message;
             let ligne = format!("[{}] {} [{}]", c.confidence, m, c.references.join(", "));
             if !caveats.contains(&ligne) {
                 caveats.push(ligne);
             }
         }
-        for r in &e.references {
+        for r in crate::assessment::references_citees(rules, &e.references) {
             let ligne = format!("[{}] {} — {}", r.id, r.reference.title, r.reference.url);
             if !references.contains(&ligne) {
                 references.push(ligne);
@@ -1593,18 +1593,12 @@ pub fn vue(options: &[Economie], l: Langue) -> VueEconomie {
 }
 
 /// The comparison screen: both options and the second assistant's conditions.
-pub fn vue_comparaison(c: &Comparaison, l: Langue) -> VueEconomie {
-    let mut v = vue(&c.options, l);
+pub fn vue_comparaison(rules: &RuleSet, c: &Comparaison, l: Langue) -> VueEconomie {
+    let mut v = vue(rules, &c.options, l);
     if let Some(sa) = &c.second_assistant {
-        v.second_assistant.push(match l {
-            Langue::Fr => sa.message_fr.clone(),
-            Langue::En => sa.message_en.clone(),
-        });
+        v.second_assistant.push(sa.message.clone());
         for cond in &sa.conditions {
-            let m = match l {
-                Langue::Fr => &cond.message_fr,
-                Langue::En => &cond.message_en,
-            };
+            let m = &cond.message;
             v.second_assistant
                 .push(format!("{} {m}", if cond.satisfied { "✓" } else { "✗" }));
         }
@@ -1695,7 +1689,7 @@ pub struct EntreeEconomie {
     pub assumptions: EntreeHypotheses,
 }
 
-/// The caller's assumptions as text (see [`EntreeEconomie`]).
+/// The caller's assumptions as text (see `EntreeEconomie`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

@@ -7,8 +7,10 @@ use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
+use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -37,19 +39,19 @@ pub fn statut(raisons: &[Raison]) -> Statut {
     }
 }
 
-fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&str], grade: Grade) -> Raison {
+fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&ParamId], grade: Grade, langue: Langue) -> Raison {
     let mut refs: Vec<String> = Vec::new();
     for id in ids {
         for r in l.references(id) {
-            if !refs.contains(&r) {
-                refs.push(r);
+            if !refs.contains(r) {
+                refs.push(r.clone());
             }
         }
     }
     if refs.is_empty() {
         refs = l.version.references.clone();
     }
-    m.rendre(refs, grade)
+    m.rendre(refs, grade, langue)
 }
 
 /// Criteria that do not depend on the activity level: sector, specialty, clinical-fee share,
@@ -58,6 +60,7 @@ pub fn criteres_de_base(
     l: &mut Lecteur<'_>,
     s: &Situation,
     spe: &Specialite,
+    langue: Langue,
 ) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
 
@@ -78,10 +81,16 @@ pub fn criteres_de_base(
                 .collect(),
         }
     };
-    raisons.push(raison(l, m, &[ids::SECTEURS], secteurs.grade));
+    raisons.push(raison(l, m, &[ids::SECTEURS], secteurs.grade, langue));
 
     if spe.est_generaliste() {
-        raisons.push(m_spe(l, spe, Motif::SpecialiteAdmise(spe.into()), Grade::A));
+        raisons.push(m_spe(
+            l,
+            spe,
+            Motif::SpecialiteAdmise(spe.into()),
+            Grade::A,
+            langue,
+        ));
     } else {
         let exclues = l.codes(ids::SPECIALITES_EXCLUES)?;
         let incertaine = match &l.consulter(ids::SPECIALITES_INCERTAINES)?.valeur {
@@ -89,7 +98,7 @@ pub fn criteres_de_base(
             _ => false,
         };
         if incertaine {
-            return specialite_incertaine(l, s, spe).map(|mut r| {
+            return specialite_incertaine(l, s, spe, langue).map(|mut r| {
                 raisons.append(&mut r);
                 raisons
             });
@@ -102,13 +111,19 @@ pub fn criteres_de_base(
             Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.into()),
             Some(_) => Motif::SpecialiteAdmise(spe.into()),
         };
-        raisons.push(raison(l, m, &[ids::SPECIALITES_EXCLUES], exclues.grade));
+        raisons.push(raison(
+            l,
+            m,
+            &[ids::SPECIALITES_EXCLUES],
+            exclues.grade,
+            langue,
+        ));
     }
 
-    if let Some(r) = part_clinique(l, s, spe, false)? {
+    if let Some(r) = part_clinique(l, s, spe, false, langue)? {
         raisons.push(r);
     }
-    raisons.extend(suite_criteres(l, s)?);
+    raisons.extend(suite_criteres(l, s, langue)?);
     Ok(raisons)
 }
 
@@ -119,6 +134,7 @@ fn specialite_incertaine(
     l: &mut Lecteur<'_>,
     s: &Situation,
     spe: &Specialite,
+    langue: Langue,
 ) -> Resultat<Vec<Raison>> {
     let incertaines = l.codes(ids::SPECIALITES_INCERTAINES)?;
     let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
@@ -134,18 +150,19 @@ fn specialite_incertaine(
         m,
         &[ids::SPECIALITES_INCERTAINES, ids::PART_CLINIQUE_MIN],
         pire([incertaines.grade, min.grade, inclus.grade]),
+        langue,
     )];
     if s.clinical_fee_share.is_some() {
-        raisons.extend(part_clinique(l, s, spe, true)?);
+        raisons.extend(part_clinique(l, s, spe, true, langue)?);
     }
-    raisons.extend(suite_criteres(l, s)?);
+    raisons.extend(suite_criteres(l, s, langue)?);
     Ok(raisons)
 }
 
 /// Grouped and coordinated practice, then ALD/RQTH.
-fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
+fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
-    raisons.extend(exercice(l, s)?);
+    raisons.extend(exercice(l, s, langue)?);
     if s.ald_or_rqth {
         let adapte = l.booleen(ids::ALD_RQTH_CONTRAT_ADAPTE)?;
         raisons.push(raison(
@@ -153,15 +170,16 @@ fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
             Motif::AldRqth,
             &[ids::ALD_RQTH_CONTRAT_ADAPTE],
             adapte.grade,
+            langue,
         ));
     }
     Ok(raisons)
 }
 
-fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade) -> Raison {
+fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade, langue: Langue) -> Raison {
     let mut refs = l.version.references.clone();
     refs.extend(spe.references.iter().cloned());
-    m.rendre(refs, grade)
+    m.rendre(refs, grade, langue)
 }
 
 /// Surgeons, ENT and gynaecologists: clinical fees must reach the threshold (2023 and 2024 rules).
@@ -171,6 +189,7 @@ fn part_clinique(
     s: &Situation,
     spe: &Specialite,
     lecture_chirurgie: bool,
+    langue: Langue,
 ) -> Resultat<Option<Raison>> {
     let groupes = l.consulter(ids::GROUPES_PART_CLINIQUE)?;
     let concerne = match &groupes.valeur {
@@ -191,6 +210,7 @@ fn part_clinique(
             Motif::PartCliniqueNonPubliee,
             &ids,
             pire([min.grade, inclus.grade]),
+            langue,
         )));
     };
     let part = s.clinical_fee_share.ok_or_else(|| {
@@ -219,11 +239,12 @@ fn part_clinique(
         m,
         &ids,
         pire([groupes.grade, min.grade, inclus.grade]),
+        langue,
     )))
 }
 
 /// Grouped and coordinated practice (avenant 7 only; removed in 2023).
-fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
+fn exercice(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<Raison>> {
     let mut raisons = Vec::new();
     let groupe = l.booleen(ids::EXERCICE_GROUPE_REQUIS)?;
     if groupe.valeur == Some(true) {
@@ -236,7 +257,13 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
         })?;
         let id = ids::EXERCICE_GROUPE_REQUIS;
         match practice {
-            Exercice::Groupe => raisons.push(raison(l, Motif::ExerciceGroupe, &[id], groupe.grade)),
+            Exercice::Groupe => raisons.push(raison(
+                l,
+                Motif::ExerciceGroupe,
+                &[id],
+                groupe.grade,
+                langue,
+            )),
             Exercice::Solo => {
                 let zone = s.zone.ok_or_else(|| {
                     zone_requise(
@@ -257,6 +284,7 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                         Motif::DerogationZoneSousDense(zone),
                         &[id, ids::EXERCICE_SEUL_ZONES_DEROGATION],
                         pire([groupe.grade, zones.grade]),
+                        langue,
                     ));
                 } else {
                     let delai = l.nombre(ids::DELAI_ENGAGEMENT_ANNEES)?;
@@ -272,6 +300,7 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                             ids::DELAI_ENGAGEMENT_ANNEES,
                         ],
                         pire([groupe.grade, zones.grade, delai.grade]),
+                        langue,
                     ));
                 }
             }
@@ -306,7 +335,7 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation) -> Resultat<Vec<Raison>> {
                 pire([coordonne.grade, delai.grade]),
             )
         };
-        raisons.push(raison(l, m, &ids_m, grade));
+        raisons.push(raison(l, m, &ids_m, grade, langue));
     }
     Ok(raisons)
 }
@@ -318,6 +347,7 @@ pub fn avertissement_avenant_8(
     l: &mut Lecteur<'_>,
     s: &Situation,
     pos: &Positionnement,
+    langue: Langue,
 ) -> Resultat<Option<Avertissement>> {
     let (Some(Exercice::Solo), Some(zone)) = (s.practice, s.zone) else {
         return Ok(None);
@@ -344,15 +374,13 @@ pub fn avertissement_avenant_8(
     let zone_fr = zone.libelle_fr();
     let zone_en = zone.libelle_en();
     let min = admises.iter().min().map_or("P50", |t| borne_basse(*t));
-    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT);
-    refs.extend(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
+    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT).to_vec();
+    refs.extend_from_slice(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
     refs.dedup();
     Ok(Some(Avertissement::nouveau(
         "avenant_8_sans_engagement",
         // The rule itself is B (S38), but the date it applies from is not published.
-        Grade::Gap,
-        format!("L'avenant 8, dont la date d'entrée en vigueur n'est pas publiée, dispense de l'engagement de rejoindre un exercice regroupé le médecin seul en {zone_fr} dont l'activité atteint au moins le {min} de sa spécialité. Selon la date de votre contrat, cet engagement peut donc ne pas s'appliquer : à confirmer avec votre CPAM."),
-        format!("Amendment 8, whose date of effect is not published, exempts a solo doctor in a {zone_en} whose activity is at least the specialty's {min} from the commitment to join a group practice. Depending on your contract's date, the commitment may not apply: to confirm with your CPAM."),
+        Grade::Gap, selon!(langue, format!("L'avenant 8, dont la date d'entrée en vigueur n'est pas publiée, dispense de l'engagement de rejoindre un exercice regroupé le médecin seul en {zone_fr} dont l'activité atteint au moins le {min} de sa spécialité. Selon la date de votre contrat, cet engagement peut donc ne pas s'appliquer : à confirmer avec votre CPAM."), format!("Amendment 8, whose date of effect is not published, exempts a solo doctor in a {zone_en} whose activity is at least the specialty's {min} from the commitment to join a group practice. Depending on your contract's date, the commitment may not apply: to confirm with your CPAM.")),
         refs,
     )))
 }
@@ -373,6 +401,7 @@ pub fn critere_activite(
     s: &Situation,
     spe: &Specialite,
     pos: &Positionnement,
+    langue: Langue,
 ) -> Resultat<Raison> {
     if s.newly_installed {
         let id = ids::INSTALLATION_RECENTE_SANS_SEUIL;
@@ -384,6 +413,7 @@ pub fn critere_activite(
                     Motif::InstallationRecente,
                     &[id],
                     sans_seuil.grade,
+                    langue,
                 ))
             }
             None => {
@@ -392,6 +422,7 @@ pub fn critere_activite(
                     Motif::InstallationRecenteNonPubliee,
                     &[id],
                     sans_seuil.grade,
+                    langue,
                 ))
             }
             Some(false) => {}
@@ -403,7 +434,7 @@ pub fn critere_activite(
             let p30 = l.nombre(id)?;
             if let Some(seuil) = p30.valeur {
                 if pmt < seuil && s.ald_or_rqth {
-                    return sous_seuil_ald_rqth(l, Some((pmt, seuil)), &[id], p30.grade);
+                    return sous_seuil_ald_rqth(l, Some((pmt, seuil)), &[id], p30.grade, langue);
                 }
                 let m = if pmt >= seuil {
                     Motif::ActiviteSuffisante {
@@ -416,7 +447,7 @@ pub fn critere_activite(
                         seuil,
                     }
                 };
-                return Ok(raison(l, m, &[id], p30.grade));
+                return Ok(raison(l, m, &[id], p30.grade, langue));
             }
         }
     }
@@ -426,7 +457,7 @@ pub fn critere_activite(
         ids::P30_SPECIALISTE_FA
     };
     if s.ald_or_rqth && pos.band == Some(Tranche::SousP30) {
-        return sous_seuil_ald_rqth(l, None, &[id_p30], pos.confidence);
+        return sous_seuil_ald_rqth(l, None, &[id_p30], pos.confidence, langue);
     }
     // Specialists (P30 values not published) and declared bands: the band the CPAM gave decides.
     let m = match pos.band {
@@ -436,20 +467,21 @@ pub fn critere_activite(
     };
     let mut refs = l.version.references.clone();
     for r in l.references(id_p30) {
-        if !refs.contains(&r) {
-            refs.push(r);
+        if !refs.contains(r) {
+            refs.push(r.clone());
         }
     }
-    Ok(m.rendre(refs, pos.confidence))
+    Ok(m.rendre(refs, pos.confidence, langue))
 }
 
 /// Below the threshold in ALD or with RQTH: a doctor with RQTH may be exempt (2019, S39); the
 /// single input flag cannot tell RQTH from ALD, so both readings are given and the CPAM decides.
 fn sous_seuil_ald_rqth(
     l: &mut Lecteur<'_>,
-    detail: Option<(u32, u32)>,
-    ids_seuil: &[&str],
+    detail: Option<(i32, i32)>,
+    ids_seuil: &[&ParamId],
     grade_seuil: Grade,
+    langue: Langue,
 ) -> Resultat<Raison> {
     let exempte = l.booleen(ids::RQTH_SANS_SEUIL_ACTIVITE)?;
     let mut ids_r = vec![ids::RQTH_SANS_SEUIL_ACTIVITE];
@@ -462,5 +494,6 @@ fn sous_seuil_ald_rqth(
         },
         &ids_r,
         pire([exempte.grade, grade_seuil]),
+        langue,
     ))
 }

@@ -57,20 +57,20 @@ pub enum Motif {
     },
     PartCliniqueNonPubliee,
     ActiviteSuffisante {
-        patients: u32,
-        seuil: u32,
+        patients: i32,
+        seuil: i32,
     },
     ActiviteInsuffisante {
-        patients: u32,
-        seuil: u32,
+        patients: i32,
+        seuil: i32,
     },
     TrancheSuffisante(Tranche),
     TrancheInsuffisante,
     /// Below the threshold, but in ALD or with RQTH: RQTH may be exempt (`rqth_exempte`), the
     /// ALD rule is not published; the CPAM adjusts the contract.
     ActiviteSousSeuilAldRqth {
-        /// Patients and threshold, when both are known (GP); `None` for a declared band.
-        detail: Option<(u32, u32)>,
+        /// Patients and threshold, when both are known (GP); absent for a declared band.
+        detail: Option<(i32, i32)>,
         rqth_exempte: Option<bool>,
     },
     SeuilNonPublie,
@@ -79,13 +79,13 @@ pub enum Motif {
     ExerciceGroupe,
     DerogationZoneSousDense(Zone),
     EngagementExerciceGroupe {
-        annees: Option<u32>,
+        annees: Option<i32>,
         /// Zones where a solo doctor qualifies without the commitment.
         zones_derogation: Vec<Zone>,
     },
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
-        annees: Option<u32>,
+        annees: Option<i32>,
         version: NomVersion,
     },
     AldRqth,
@@ -135,8 +135,8 @@ impl From<&crate::rules::Specialite> for NomSpecialite {
 pub struct Raison {
     pub code: String,
     pub effect: Effet,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     /// Ids of the references the decision rests on (resolved in `Assessment::references`).
     pub references: Vec<String>,
     pub confidence: Grade,
@@ -177,7 +177,7 @@ fn zones(z: &[Zone], langue: Langue) -> String {
 }
 
 /// Ordinal of a contract year: « 3e » / "3rd".
-pub fn ordinal(n: u32, langue: Langue) -> String {
+pub fn ordinal(n: i32, langue: Langue) -> String {
     match langue {
         Langue::Fr if n == 1 => "1re".to_owned(),
         Langue::Fr => format!("{n}e"),
@@ -334,7 +334,7 @@ impl Motif {
     pub fn textes(&self) -> (&'static str, String, String) {
         use Langue::{En, Fr};
         use Motif::*;
-        let n = |x: u32, l: Langue| format::nombre(i64::from(x), l);
+        let n = |x: i32, l: Langue| format::nombre(i64::from(x), l);
         match self {
             SecteurAdmis(s) => ("secteur_admis", format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
             SecteurNonAdmis { secteur, admis } => {
@@ -514,13 +514,12 @@ impl Motif {
         }
     }
 
-    pub fn rendre(&self, references: Vec<String>, confidence: Grade) -> Raison {
+    pub fn rendre(&self, references: Vec<String>, confidence: Grade, langue: Langue) -> Raison {
         let (code, message_fr, message_en) = self.textes();
         Raison {
             code: code.to_string(),
             effect: self.effet(),
-            message_fr,
-            message_en,
+            message: langue.choisir(message_fr, message_en),
             references,
             confidence,
         }
@@ -535,8 +534,8 @@ pub struct Avertissement {
     /// The rule parameter concerned, when there is one.
     pub parameter: Option<String>,
     pub confidence: Grade,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     pub references: Vec<String>,
 }
 
@@ -544,16 +543,14 @@ impl Avertissement {
     pub fn nouveau(
         code: &'static str,
         confidence: Grade,
-        fr: String,
-        en: String,
+        message: String,
         references: Vec<String>,
     ) -> Self {
         Avertissement {
             code: code.to_string(),
             parameter: None,
             confidence,
-            message_fr: fr,
-            message_en: en,
+            message,
             references,
         }
     }

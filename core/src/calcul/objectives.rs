@@ -15,7 +15,8 @@ use crate::format;
 use crate::money;
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
-use crate::rules::{ids, Grade, Specialite, Valeur};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
 use crate::Langue;
@@ -95,9 +96,9 @@ impl Indicateur {
 pub struct Cible {
     pub indicator: Indicateur,
     /// Starting value, when the doctor gave it.
-    pub baseline: Option<u32>,
-    /// Value to reach (`None`: to confirm with the CPAM, or baseline missing).
-    pub target: Option<u32>,
+    pub baseline: Option<i32>,
+    /// Value to reach (absent: to confirm with the CPAM, or baseline missing).
+    pub target: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,15 +112,15 @@ pub struct Objectif {
     pub indicators: Vec<Cible>,
     pub deadline: Option<NaiveDate>,
     pub confidence: Grade,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     pub references: Vec<String>,
 }
 
 const A_CONFIRMER_FR: &str = "à confirmer avec votre CPAM";
 const A_CONFIRMER_EN: &str = "to confirm with your CPAM";
 
-fn base(s: &Situation, i: Indicateur) -> Option<u32> {
+fn base(s: &Situation, i: Indicateur) -> Option<i32> {
     match i {
         Indicateur::Pmt => s.patientele_mt,
         Indicateur::Fa => s.file_active,
@@ -129,7 +130,7 @@ fn base(s: &Situation, i: Indicateur) -> Option<u32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static str>)> {
+) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static ParamId>)> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
         Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
         _ => false,
@@ -170,7 +171,7 @@ fn precisions(
     let mut en = String::new();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        refs.extend(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        refs.extend_from_slice(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
         let (a_fr, b_fr) = (noms(&[*a], Langue::Fr), noms(&[*b], Langue::Fr));
         let (a_en, b_en) = (noms(&[*a], Langue::En), noms(&[*b], Langue::En));
         match suffit.valeur {
@@ -198,7 +199,7 @@ fn precisions(
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        refs.extend(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        refs.extend_from_slice(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
         fr.push_str(&format!(
             " L'objectif est évalué à partir de la {} année du contrat.",
             ordinal(n, Langue::Fr)
@@ -226,9 +227,9 @@ fn noms(inds: &[Indicateur], langue: Langue) -> String {
 
 /// Rounds a target to whole patients with the rounding chosen in the data. The rounding rule is
 /// only recorded (and so flagged) when it actually changed the figure.
-fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<u32>> {
+fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<i32>> {
     if x.fract().is_zero() {
-        return Ok(x.to_u32());
+        return Ok(x.to_i32());
     }
     let mode = l.texte(ids::OBJECTIF_ARRONDI)?;
     grades.push(mode.grade);
@@ -242,12 +243,12 @@ fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resulta
             )));
         }
     };
-    Ok(x.round_dp_with_strategy(0, strategie).to_u32())
+    Ok(x.round_dp_with_strategy(0, strategie).to_i32())
 }
 
 fn echeance(
     l: &mut Lecteur<'_>,
-    id: &str,
+    id: &ParamId,
     debut: NaiveDate,
     grades: &mut Vec<Grade>,
 ) -> Resultat<Option<NaiveDate>> {
@@ -263,6 +264,7 @@ fn a_confirmer(
     en: String,
     references: Vec<String>,
     indicators: Vec<Cible>,
+    langue: Langue,
 ) -> Objectif {
     Objectif {
         status: StatutObjectif::ToConfirm,
@@ -271,8 +273,7 @@ fn a_confirmer(
         indicators,
         deadline: None,
         confidence: grade,
-        message_fr: fr,
-        message_en: en,
+        message: selon!(langue, fr, en),
         references: sans_doublons(references),
     }
 }
@@ -285,9 +286,14 @@ pub fn objectif(
     f: Formule,
     pos: &Positionnement,
     debut: NaiveDate,
+    langue: Langue,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
-    let refs_inds: Vec<String> = ids_inds.iter().flat_map(|id| l.references(id)).collect();
+    let refs_inds: Vec<String> = ids_inds
+        .iter()
+        .flat_map(|id| l.references(id))
+        .cloned()
+        .collect();
     let sans_cible = || {
         inds.iter()
             .map(|&i| Cible {
@@ -303,7 +309,7 @@ pub fn objectif(
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = vec![age_min.grade, tol.grade, grade_inds];
-            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN);
+            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN).to_vec();
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
@@ -312,6 +318,7 @@ pub fn objectif(
                     format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
                     refs,
                     sans_cible(),
+                    langue,
                 ));
             };
             let mut cibles = Vec::new();
@@ -336,14 +343,13 @@ pub fn objectif(
                 indicators: cibles,
                 deadline,
                 confidence: pire(grades),
-                message_fr: format!(
+                message: selon!(langue, format!(
                     "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
                     pct(t, Langue::Fr)
-                ),
-                message_en: format!(
+                ), format!(
                     "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
                     pct(t, Langue::En)
-                ),
+                )),
                 references: sans_doublons(refs),
             });
         }
@@ -351,7 +357,7 @@ pub fn objectif(
 
     if s.newly_installed {
         let mut grades = vec![grade_inds];
-        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES);
+        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES).to_vec();
         let mut cibles = Vec::new();
         for &i in &inds {
             let id = match (spe.est_generaliste(), i) {
@@ -361,7 +367,7 @@ pub fn objectif(
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
-            refs.extend(l.references(id));
+            refs.extend_from_slice(l.references(id));
             cibles.push(Cible {
                 indicator: i,
                 baseline: base(s, i),
@@ -370,7 +376,7 @@ pub fn objectif(
         }
         // Already at or above the median on one indicator: "reach the median" is no objective
         // then (the rule asks for PMT or FA); the CPAM sets one (policy of the reference, §5.4).
-        let deja: Vec<(Indicateur, u32)> = cibles
+        let deja: Vec<(Indicateur, i32)> = cibles
             .iter()
             .filter_map(|c| match (c.baseline, c.target) {
                 (Some(b), Some(m)) if b >= m => Some((c.indicator, m)),
@@ -397,6 +403,7 @@ pub fn objectif(
                 ),
                 refs,
                 cibles,
+                langue,
             ));
         }
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
@@ -431,8 +438,7 @@ pub fn objectif(
             indicators: cibles,
             deadline,
             confidence: pire(grades),
-            message_fr: fr,
-            message_en: en,
+            message: selon!(langue, fr, en),
             references: sans_doublons(refs),
         });
     }
@@ -453,10 +459,11 @@ pub fn objectif(
             format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p_en}"),
             refs,
             sans_cible(),
+            langue,
         ));
     };
     let hausse = l.decimal(id)?;
-    let mut refs = l.references(id);
+    let mut refs = l.references(id).to_vec();
     let Some(taux) = hausse.valeur else {
         let note = l
             .consulter(id)?
@@ -481,6 +488,7 @@ pub fn objectif(
             ),
             refs,
             sans_cible(),
+            langue,
         ));
     };
     let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
@@ -526,8 +534,7 @@ pub fn objectif(
         indicators: cibles,
         deadline,
         confidence: pire(grades),
-        message_fr: format!("{fr}{p_fr}"),
-        message_en: format!("{en}{p_en}"),
+        message: selon!(langue, format!("{fr}{p_fr}"), format!("{en}{p_en}")),
         references: sans_doublons(refs),
     })
 }

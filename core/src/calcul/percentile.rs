@@ -23,7 +23,7 @@ pub enum Origine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Positionnement {
-    /// `None` when only the row is known (a GP between P50 and P90 whose P70 is not published).
+    /// absent when only the row is known (a GP between P50 and P90 whose P70 is not published).
     pub band: Option<Tranche>,
     pub row: Ligne,
     pub source: Origine,

@@ -10,7 +10,8 @@ use crate::explain::{liste, ordinal};
 use crate::format::date_longue;
 use crate::money;
 use crate::provenance::Lecteur;
-use crate::rules::{ids, Grade, Specialite};
+use crate::rules::ids::{self, ParamId};
+use crate::rules::{Grade, Specialite};
 use crate::situation::{ContratEnCours, Formule, Situation, Zone};
 use crate::timeline::debut_annee;
 use crate::Langue;
@@ -28,8 +29,8 @@ pub enum StatutSecondAssistant {
 pub struct Condition {
     pub code: String,
     pub satisfied: bool,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
     pub references: Vec<String>,
     pub confidence: Grade,
 }
@@ -39,7 +40,7 @@ pub struct Condition {
 pub struct OptionSecondAssistant {
     /// "1.5" or "2" ETP in all.
     pub fte: String,
-    /// Not published: always `None` until the rule data has it.
+    /// Not published: always absent until the rule data has it.
     #[serde(with = "money::option")]
     pub amount: Option<rust_decimal::Decimal>,
     pub confidence: Grade,
@@ -51,12 +52,12 @@ pub struct SecondAssistant {
     pub status: StatutSecondAssistant,
     pub conditions: Vec<Condition>,
     pub options: Vec<OptionSecondAssistant>,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
 }
 
 /// Contract year (1-based) in progress on `date` for a contract started on `debut`.
-pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<u32> {
+pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<i32> {
     let mut annee = 1;
     while debut_annee(debut, annee + 1)? <= date {
         annee += 1;
@@ -66,19 +67,19 @@ pub fn annee_en_cours(debut: NaiveDate, date: NaiveDate) -> Resultat<u32> {
 
 fn condition(
     l: &mut Lecteur<'_>,
-    id: &str,
+    id: &ParamId,
     code: &'static str,
     ok: bool,
     fr: String,
     en: String,
+    langue: Langue,
 ) -> Resultat<Condition> {
     let grade = l.lire(id)?.grade;
     Ok(Condition {
         code: code.to_string(),
         satisfied: ok,
-        message_fr: fr,
-        message_en: en,
-        references: l.references(id),
+        message: selon!(langue, fr, en),
+        references: l.references(id).to_vec(),
         confidence: grade,
     })
 }
@@ -89,6 +90,7 @@ pub fn evaluer(
     s: &Situation,
     spe: &Specialite,
     c: &ContratEnCours,
+    langue: Langue,
 ) -> Resultat<SecondAssistant> {
     // A running contract started before the scheme (year 0…) is no contract of the scheme.
     l.rules.version_a(c.start, "current_contract.start")?;
@@ -126,6 +128,7 @@ pub fn evaluer(
         ouvert,
         fr,
         en,
+        langue,
     )?);
     if ouvert {
         if l.booleen(ids::SECOND_ASSISTANT_GENERALISTE_REQUIS)?.valeur == Some(true) {
@@ -136,6 +139,7 @@ pub fn evaluer(
                 spe.est_generaliste(),
                 format!("Réservé aux médecins généralistes (vous : {}).", spe.name),
                 format!("Restricted to GPs (you: {}).", spe.name_en),
+                langue,
             )?);
         }
         if l.booleen(ids::SECOND_ASSISTANT_MEP_EXCLU)?.valeur == Some(true) {
@@ -146,6 +150,7 @@ pub fn evaluer(
                 !s.mep,
                 "Médecin sans mode d'exercice particulier (MEP).".into(),
                 "Doctor without a particular practice mode (MEP).".into(),
+                langue,
             )?);
         }
         let formules: Vec<Formule> = l
@@ -172,6 +177,7 @@ pub fn evaluer(
                 liste(&noms_en, Langue::En),
                 c.option.libelle_en()
             ),
+            langue,
         )?);
         if let Some(min) = l.nombre(ids::SECOND_ASSISTANT_ANNEE_CONTRAT_MIN)?.valeur {
             let annee = annee_en_cours(c.start, s.signature_date)?;
@@ -190,6 +196,7 @@ pub fn evaluer(
                     ordinal(min, Langue::En),
                     ordinal(annee, Langue::En)
                 ),
+                langue,
             )?);
         }
         let zones: Vec<Zone> = l
@@ -222,6 +229,7 @@ pub fn evaluer(
                 liste(&zones_en, Langue::En),
                 zone.libelle_en()
             ),
+            langue,
         )?);
         if l.booleen(ids::SECOND_ASSISTANT_OBJECTIFS_ATTEINTS_REQUIS)?
             .valeur
@@ -234,6 +242,7 @@ pub fn evaluer(
                 c.objectives_reached,
                 "Objectifs du contrat en cours atteints.".into(),
                 "Objectives of the running contract reached.".into(),
+                langue,
             )?);
         }
     }
@@ -269,7 +278,6 @@ pub fn evaluer(
         status,
         conditions,
         options,
-        message_fr: fr.into(),
-        message_en: en.into(),
+        message: selon!(langue, fr.into(), en.into()),
     })
 }

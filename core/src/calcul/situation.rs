@@ -137,13 +137,13 @@ pub struct Situation {
     pub zone: Option<Zone>,
     pub practice: Option<Exercice>,
     pub coordinated: Option<bool>,
-    pub patientele_mt: Option<u32>,
-    pub file_active: Option<u32>,
+    pub patientele_mt: Option<i32>,
+    pub file_active: Option<i32>,
     pub percentile_band: Option<Tranche>,
     #[serde(with = "rust_decimal::serde::str_option")]
     pub clinical_fee_share: Option<Decimal>,
     pub newly_installed: bool,
-    pub age: Option<u32>,
+    pub age: Option<i32>,
     pub ald_or_rqth: bool,
     pub current_contract: Option<ContratEnCours>,
 }
@@ -195,7 +195,7 @@ pub struct SaisieContrat {
     pub objectives_reached: Option<bool>,
 }
 
-/// Reads a calendar date `YYYY-MM-DD` between [`DATE_MIN`] and [`DATE_MAX`].
+/// Reads a calendar date `YYYY-MM-DD` between `DATE_MIN` and `DATE_MAX`.
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
     // Strict ISO calendar date, parsed by hand (chrono's format parser costs library size).
     let t = texte.trim();
@@ -219,11 +219,11 @@ pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
     }
 }
 
-fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<u32>> {
+fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<i32>> {
     match n {
         None => Ok(None),
         Some(n) if n < min || n > max => Err(Erreur::hors_bornes(champ, n, min, max)),
-        Some(n) => u32::try_from(n)
+        Some(n) => i32::try_from(n)
             .map(Some)
             .map_err(|_| Erreur::hors_bornes(champ, n, min, max)),
     }
@@ -384,7 +384,7 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
 impl Saisie {
     /// Parses a JSON document into a raw input, field by field: a wrong type, an unknown field
     /// or a duplicate key is an error naming the field (`current_contract.start`…), in French
-    /// and English; the document is bounded ([`LIMITES_JSON`]).
+    /// and English; the document is bounded (`LIMITES_JSON`).
     pub fn depuis_json(texte: &str) -> Resultat<Saisie> {
         let objet = crate::json::lire_objet(texte, LIMITES_JSON)?;
         let mut s = Saisie::default();

@@ -20,8 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::amounts;
 use crate::assessment::{
-    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, ReferenceCitee,
-    VersionAppliquee,
+    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, VersionAppliquee,
 };
 use crate::error::{Erreur, Resultat};
 use crate::explain::{Avertissement, AVIS_EN, AVIS_FR};
@@ -33,12 +32,13 @@ use crate::rules::ids;
 use crate::rules::{Grade, RuleSet};
 use crate::situation::{lire_date, Formule, Secteur, Situation, Tranche, PATIENTS_MAX};
 use crate::timeline::{self, debut_annee, fin_annee, AnneeContrat};
+use crate::Langue;
 
 /// Most measurements a saved contract may hold (one a week for 5 years is 261): beyond, the
 /// input is not a doctor's record and is refused rather than processed.
 pub const MESURES_MAX: usize = 1_000;
 
-/// Bounds of a contract document (strict reading, `crate::json`): room for [`MESURES_MAX`]
+/// Bounds of a contract document (strict reading, `crate::json`): room for `MESURES_MAX`
 /// measurements, no more.
 const LIMITES_SUIVI: crate::json::Limites = crate::json::Limites {
     octets: 256 * 1024,
@@ -46,7 +46,7 @@ const LIMITES_SUIVI: crate::json::Limites = crate::json::Limites {
     elements: MESURES_MAX + 1,
     profondeur: 4,
 };
-/// Largest saved form accepted by [`relire`], in bytes.
+/// Largest saved form accepted by `relire`, in bytes.
 pub const ENREGISTREMENT_TAILLE_MAX: usize = 1 << 20;
 
 /// Short JSON code of an indicator in the tracking contract: `pmt` or `fa`.
@@ -140,9 +140,9 @@ pub struct SaisieSuivi {
 pub struct ObjectifContrat {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
-    pub baseline: u32,
-    /// `None`: to prefill from the published grid (2019), or required from the doctor.
-    pub target: Option<u32>,
+    pub baseline: i32,
+    /// absent: to prefill from the published grid (2019), or required from the doctor.
+    pub target: Option<i32>,
 }
 
 /// Counts read on a date.
@@ -150,12 +150,12 @@ pub struct ObjectifContrat {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Mesure {
     pub date: NaiveDate,
-    pub pmt: Option<u32>,
-    pub fa: Option<u32>,
+    pub pmt: Option<i32>,
+    pub fa: Option<i32>,
 }
 
 impl Mesure {
-    pub fn valeur(&self, i: Indicateur) -> Option<u32> {
+    pub fn valeur(&self, i: Indicateur) -> Option<i32> {
         match i {
             Indicateur::Pmt => self.pmt,
             Indicateur::Fa => self.fa,
@@ -187,12 +187,12 @@ fn requis<T>(champ: &str, v: Option<T>) -> Resultat<T> {
     })
 }
 
-fn compte(champ: &str, n: Option<i64>) -> Resultat<Option<u32>> {
+fn compte(champ: &str, n: Option<i64>) -> Resultat<Option<i32>> {
     match n {
         None => Ok(None),
-        Some(n) => u32::try_from(n)
+        Some(n) => i32::try_from(n)
             .ok()
-            .filter(|&v| i64::from(v) <= PATIENTS_MAX)
+            .filter(|&v| v >= 0 && i64::from(v) <= PATIENTS_MAX)
             .map(Some)
             .ok_or_else(|| Erreur::hors_bornes(champ, n, 0, PATIENTS_MAX)),
     }
@@ -325,7 +325,7 @@ impl SaisieSuivi {
     }
 }
 
-fn cible_trop_basse(i: Indicateur, base: u32, cible: u32) -> Erreur {
+fn cible_trop_basse(i: Indicateur, base: i32, cible: i32) -> Erreur {
     let min = base.saturating_add(1);
     Erreur::incoherence(
         champ_cible(i),
@@ -383,18 +383,18 @@ impl ContratSuivi {
 // ---------------------------------------------------------------------------------------------
 
 const FORMAT: &str = "assistmed-suivi";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: i32 = 1;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Enregistrement {
     format: String,
-    version: u32,
+    version: i32,
     contract: SaisieSuivi,
 }
 
 /// The saved form of a contract and its measurements: UTF-8 JSON the apps store as opaque bytes
-/// on the device and hand back to [`relire`]. Nothing in it depends on the rules in force.
+/// on the device and hand back to `relire`. Nothing in it depends on the rules in force.
 pub fn enregistrer(c: &ContratSuivi) -> Resultat<String> {
     serde_json::to_string(&Enregistrement {
         format: FORMAT.to_owned(),
@@ -404,7 +404,7 @@ pub fn enregistrer(c: &ContratSuivi) -> Resultat<String> {
     .map_err(Erreur::json_invalide)
 }
 
-/// Reads back what [`enregistrer`] wrote, validating it again (a file edited or truncated on
+/// Reads back what `enregistrer` wrote, validating it again (a file edited or truncated on
 /// the device gives a typed error, never a half-read contract).
 pub fn relire(texte: &str) -> Resultat<ContratSuivi> {
     // Strict reading (size first, duplicate keys refused), one level deeper than a contract.
@@ -464,15 +464,15 @@ pub enum SourceCible {
 pub struct SuiviIndicateur {
     #[serde(with = "serde_indicateur")]
     pub indicator: Indicateur,
-    pub baseline: u32,
-    pub target: u32,
+    pub baseline: i32,
+    pub target: i32,
     pub target_source: SourceCible,
     pub target_confidence: Grade,
-    /// The latest count measured on or before the evaluation date (`None`: not measured yet).
-    pub current: Option<u32>,
+    /// The latest count measured on or before the evaluation date (absent: not measured yet).
+    pub current: Option<i32>,
     pub measured_on: Option<NaiveDate>,
     pub gained: Option<i64>,
-    pub required: u32,
+    pub required: i32,
     /// (current − baseline) ÷ (target − baseline), exact decimal (negative below the baseline).
     #[serde(with = "money::taux_option")]
     pub progress: Option<Decimal>,
@@ -483,8 +483,8 @@ pub struct SuiviIndicateur {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EvaluationObjectif {
-    /// Contract year from which the objective is assessed (`None`: not published).
-    pub from_year: Option<u32>,
+    /// Contract year from which the objective is assessed (absent: not published).
+    pub from_year: Option<i32>,
     pub from_date: Option<NaiveDate>,
     /// Whether the evaluation date falls in that year or later.
     pub assessed: bool,
@@ -519,7 +519,7 @@ pub enum IssueAide {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PerspectiveAide {
-    pub year: u32,
+    pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub rules_id: String,
@@ -548,7 +548,7 @@ pub struct Suivi {
     pub start: NaiveDate,
     /// Last day of the contract.
     pub end: NaiveDate,
-    pub contract_year: u32,
+    pub contract_year: i32,
     pub year_start: NaiveDate,
     pub year_end: NaiveDate,
     pub percentile: Positionnement,
@@ -565,9 +565,10 @@ pub struct Suivi {
     pub assessment: EvaluationObjectif,
     pub aid_outlook: Vec<PerspectiveAide>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: String,
-    pub disclaimer_en: String,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
+    /// In the language of the call.
+    pub disclaimer: String,
 }
 
 fn codes_indicateurs<S: serde::Serializer>(v: &[Indicateur], s: S) -> Result<S::Ok, S::Error> {
@@ -612,7 +613,7 @@ fn noms(v: &[Indicateur], fr: bool) -> String {
 }
 
 /// The contract on date `on` (given by the caller; typically today).
-pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suivi> {
+pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) -> Resultat<Suivi> {
     let version = rules.version_a(c.signature_date, "signature_date")?;
     let spe = rules.specialite(&c.specialty)?;
     let mut l = Lecteur::new(rules, version);
@@ -682,7 +683,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         RegleAtteinte::Both
     };
     let rule_confidence = lu_regle.grade;
-    let rule_references = l.references(id_regle);
+    let rule_references = l.references(id_regle).to_vec();
     let suivis: Vec<Indicateur> = inds
         .iter()
         .copied()
@@ -743,7 +744,10 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
 
     // Targets: the contract's, or the published grid's (2019) where the doctor left one out.
     let grille = if c.objectives.iter().any(|o| o.target.is_none()) {
-        Some(objectives::objectif(&mut l, &s, spe, c.option, &pos, c.start).map_err(renommer)?)
+        Some(
+            objectives::objectif(&mut l, &s, spe, c.option, &pos, c.start, langue)
+                .map_err(renommer)?,
+        )
     } else {
         None
     };
@@ -810,10 +814,10 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     let id_eval = ids::OBJECTIF_EVALUATION_ANNEE_DEBUT;
     let eval = l.nombre(id_eval)?;
     let echeance = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
-    let mut refs_eval = l.references(id_eval);
+    let mut refs_eval = l.references(id_eval).to_vec();
     let deadline = match echeance.valeur {
         Some(n) => {
-            refs_eval.extend(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
+            refs_eval.extend_from_slice(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
             Some(fin_annee(c.start, n)?)
         }
         None => None,
@@ -875,17 +879,15 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
 
     // Caveats: the shape of the amounts, the reading of this contract, the weak values used.
     let annees: Vec<&AnneeContrat> = ech.years.iter().collect();
-    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos));
-    let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT);
+    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
+    let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT).to_vec();
     if aid_outlook
         .iter()
         .any(|p| p.outcome == IssueAide::Modulated)
     {
         caveats.push(Avertissement::nouveau(
             "modulation_lecture_usuelle",
-            Grade::C,
-            "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.".into(),
-            "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount.".into(),
+            Grade::C, selon!(langue, "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.".into(), "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount.".into()),
             refs_modulation.clone(),
         ));
     }
@@ -905,18 +907,14 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
             .unwrap_or_else(|| version.references.clone());
         caveats.push(Avertissement::nouveau(
             "cible_pre_remplie",
-            g,
-            "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.".into(),
-            "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts.".into(),
+            g, selon!(langue, "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.".into(), "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts.".into()),
             refs,
         ));
     }
     if !manquants.is_empty() {
         caveats.push(Avertissement::nouveau(
             "indicateur_non_suivi",
-            rule_confidence,
-            format!("La {} n'est pas suivie ici : une des deux cibles suffit, donc si elle atteint la sienne, l'objectif est atteint.", noms(&manquants, true)),
-            format!("The {} is not followed here: one of the two targets is enough, so if it reaches its own, the objective is met.", noms(&manquants, false)),
+            rule_confidence, selon!(langue, format!("La {} n'est pas suivie ici : une des deux cibles suffit, donc si elle atteint la sienne, l'objectif est atteint.", noms(&manquants, true)), format!("The {} is not followed here: one of the two targets is enough, so if it reaches its own, the objective is met.", noms(&manquants, false))),
             rule_references.clone(),
         ));
     }
@@ -924,12 +922,15 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         caveats.push(Avertissement::nouveau(
             "mesure_manquante",
             Grade::A,
-            "Un indicateur n'a pas encore de mesure : sa progression est inconnue.".into(),
-            "An indicator has no measurement yet: its progress is unknown.".into(),
+            selon!(
+                langue,
+                "Un indicateur n'a pas encore de mesure : sa progression est inconnue.".into(),
+                "An indicator has no measurement yet: its progress is unknown.".into()
+            ),
             version.references.clone(),
         ));
     }
-    caveats.extend(avertissements_donnees(rules, &l.usages));
+    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
     let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
     cites.extend(rule_references.iter().map(String::as_str));
@@ -942,7 +943,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
     let references = resoudre(rules, cites);
 
     Ok(Suivi {
-        rules: VersionAppliquee::new(rules, version),
+        rules: VersionAppliquee::new(rules, version, langue),
         on,
         option: c.option,
         signature_date: c.signature_date,
@@ -963,8 +964,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<Suiv
         aid_outlook,
         caveats,
         references,
-        disclaimer_fr: AVIS_FR.to_string(),
-        disclaimer_en: AVIS_EN.to_string(),
+        disclaimer: selon!(langue, AVIS_FR.to_string(), AVIS_EN.to_string()),
     })
 }
 

@@ -17,7 +17,7 @@ use crate::situation::Formule;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeContrat {
-    pub year: u32,
+    pub year: i32,
     pub start: NaiveDate,
     /// Last day of the contract year (inclusive).
     pub end: NaiveDate,
@@ -54,25 +54,27 @@ fn date_erreur(champ: &str) -> Erreur {
 }
 
 /// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
-pub fn debut_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
+pub fn debut_annee(debut: NaiveDate, annee: i32) -> Resultat<NaiveDate> {
     annee
         .checked_sub(1)
         .and_then(|a| a.checked_mul(12))
+        .and_then(|m| u32::try_from(m).ok())
         .and_then(|m| debut.checked_add_months(Months::new(m)))
         .ok_or_else(|| date_erreur("start"))
 }
 
 /// Last day of contract year `annee`.
-pub fn fin_annee(debut: NaiveDate, annee: u32) -> Resultat<NaiveDate> {
+pub fn fin_annee(debut: NaiveDate, annee: i32) -> Resultat<NaiveDate> {
     annee
         .checked_mul(12)
+        .and_then(|m| u32::try_from(m).ok())
         .and_then(|m| debut.checked_add_months(Months::new(m)))
         .and_then(|d| d.checked_sub_days(Days::new(1)))
         .ok_or_else(|| date_erreur("start"))
 }
 
 /// The version whose amounts apply to a contract year starting on `debut_annee`.
-fn version_du_montant<'r>(l: &Lecteur<'r>, annee: u32, debut_annee: NaiveDate) -> &'r Version {
+fn version_du_montant<'r>(l: &Lecteur<'r>, annee: i32, debut_annee: NaiveDate) -> &'r Version {
     let signature = l.version;
     let mut retenue = signature;
     if annee >= 2 {
@@ -111,7 +113,7 @@ pub fn calculer(
         } else {
             let mut autre = l.pour_version(version);
             let m = amounts::montant(&mut autre, f, annee, ligne)?;
-            l.usages.extend(autre.usages);
+            l.ajouter(&autre);
             m
         };
         years.push(AnneeContrat {

@@ -252,7 +252,7 @@ pub struct Provenance {
     pub bundle_version: u64,
     pub published: chrono::NaiveDate,
     pub provenance: String,
-    /// Hex of the signature for an installed update, `None` for the embedded rules.
+    /// Hex of the signature for an installed update, absent for the embedded rules.
     pub signature: Option<String>,
 }
 
@@ -309,7 +309,7 @@ impl RuleStore {
         s
     }
 
-    /// The high-water mark to store beside the bundle (see [`RuleStore::avec_plancher`]).
+    /// The high-water mark to store beside the bundle (see `RuleStore::avec_plancher`).
     pub fn plancher(&self) -> u64 {
         self.plancher
     }
@@ -377,7 +377,7 @@ impl RuleStore {
 
     /// At start-up: the app hands back what it stored. Anything missing, corrupted, truncated,
     /// badly signed, older than the embedded rules or below the high-water mark (call
-    /// [`RuleStore::avec_plancher`] first with the mark the app kept) falls back to `self`
+    /// `RuleStore::avec_plancher` first with the mark the app kept) falls back to `self`
     /// (normally the embedded store) with the reason as a warning; never an empty rule set. The
     /// returned store keeps the mark, so an older bundle cannot be installed after it either.
     pub fn restaurer(
@@ -419,7 +419,7 @@ impl RuleStore {
         }
     }
 
-    /// What the app should persist: the active update's bytes and signature (`None` for the
+    /// What the app should persist: the active update's bytes and signature (absent for the
     /// embedded rules, which need no storage).
     pub fn exporter(&self) -> Option<(Vec<u8>, Vec<u8>)> {
         self.signature.map(|s| (self.octets.to_vec(), s.to_vec()))

@@ -35,7 +35,7 @@ const REGLES_COMPRESSEES: &[u8] =
 /// Bound on the inflated document, so that a corrupt build cannot allocate without limit.
 const TAILLE_MAX_REGLES: usize = 4 << 20;
 
-/// Inflates the embedded document (done once per process by [`regles_embarquees_json`]).
+/// Inflates the embedded document (done once per process by `regles_embarquees_json`).
 pub fn decompresser_regles_embarquees() -> Resultat<String> {
     let octets =
         miniz_oxide::inflate::decompress_to_vec_with_limit(REGLES_COMPRESSEES, TAILLE_MAX_REGLES)
@@ -60,7 +60,7 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
 static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> =
     Lazy::new(|| RuleSet::typer_et_verifier(regles_embarquees_json()?).map(Arc::new));
 
-/// Inflates, parses and checks the embedded rules anew: what the first call of [`embarquees`]
+/// Inflates, parses and checks the embedded rules anew: what the first call of `embarquees`
 /// does once per process (the cold start that the benchmarks measure).
 pub fn charger_embarquees() -> Resultat<RuleSet> {
     RuleSet::typer_et_verifier(&decompresser_regles_embarquees()?)
@@ -134,7 +134,9 @@ pub struct Version {
     pub id: String,
     pub title_fr: String,
     pub title_en: String,
+    #[serde(deserialize_with = "date::lire")]
     pub start: NaiveDate,
+    #[serde(default, deserialize_with = "date::lire_option")]
     pub end_exclusive: Option<NaiveDate>,
     pub references: Vec<String>,
     pub grade: Grade,
@@ -224,7 +226,12 @@ pub struct Parametre {
 impl Parametre {
     /// The value in force on `date`: the last one whose `from` is on or before it.
     pub fn a_la_date(&self, date: NaiveDate) -> Option<&ValeurDatee> {
-        self.valeurs.iter().rev().find(|v| v.from <= date)
+        self.rang_a_la_date(date).and_then(|i| self.valeurs.get(i))
+    }
+
+    /// The index in `Parametre::valeurs` of the value in force on `date`.
+    pub fn rang_a_la_date(&self, date: NaiveDate) -> Option<usize> {
+        self.valeurs.iter().rposition(|v| v.from <= date)
     }
 }
 
@@ -309,8 +316,19 @@ pub struct RuleSet {
     pub versions: Vec<Version>,
     pub specialites: Vec<Specialite>,
     pub notices: Vec<Notice>,
-    parametres: BTreeMap<String, Parametre>,
+    /// Sorted by id (the order of `RuleSet::parametres`); a string lookup is a binary search.
+    parametres: Vec<Parametre>,
+    /// For each rank of `ids::TOUS`, the position of that parameter in `parametres`
+    /// (`ABSENT` if the document lacks it, which the integrity check refuses): the logic's
+    /// reads are an index, not a string lookup.
+    positions: Vec<u16>,
+    /// For each position in `parametres`, the number of dated values before it: with a value's
+    /// index, a number unique to one dated value of the document (the trace's dedupe key).
+    valeurs_avant: Vec<u16>,
 }
+
+/// Position of a known id that the document lacks.
+const ABSENT: u16 = u16::MAX;
 
 /// Schema versions this build can read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -379,14 +397,71 @@ impl RuleSet {
         self.versions.iter().find(|v| v.id == id)
     }
 
+    /// A parameter by its id string, known to the logic or not (a binary search: for tools and
+    /// tests; the logic reads known ids with `RuleSet::parametre_connu`).
     pub fn parametre(&self, id: &str) -> Resultat<&Parametre> {
-        self.parametres.get(id).ok_or_else(|| {
-            Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`"))
-        })
+        self.position(id)
+            .and_then(|i| self.parametres.get(i))
+            .ok_or_else(|| manquant(id))
     }
 
+    /// `RuleSet::parametre` with its position (the index of `RuleSet::parametre_a`).
+    pub fn chercher(&self, id: &str) -> Resultat<(usize, &Parametre)> {
+        self.position(id)
+            .and_then(|i| Some((i, self.parametres.get(i)?)))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// `RuleSet::parametre_connu` with its position.
+    pub fn chercher_connu(&self, id: &ids::ParamId) -> Resultat<(usize, &Parametre)> {
+        self.position_connue(id)
+            .and_then(|i| Some((i, self.parametres.get(i)?)))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// A parameter the logic reads, by its rank: no string is compared.
+    pub fn parametre_connu(&self, id: &ids::ParamId) -> Resultat<&Parametre> {
+        self.position_connue(id)
+            .and_then(|i| self.parametres.get(i))
+            .ok_or_else(|| manquant(id))
+    }
+
+    /// Where the parameter `id` sits in this rule set (the index of `RuleSet::parametre_a`).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.parametres
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// `RuleSet::position` of a known id, by its rank.
+    pub fn position_connue(&self, id: &ids::ParamId) -> Option<usize> {
+        match self.positions.get(id.rang()) {
+            Some(&i) if i != ABSENT => Some(usize::from(i)),
+            _ => None,
+        }
+    }
+
+    /// The parameter at `position` (from `RuleSet::position` or a trace).
+    pub fn parametre_a(&self, position: usize) -> Option<&Parametre> {
+        self.parametres.get(position)
+    }
+
+    /// A number unique to the `valeur`-th value of the parameter at `position` in this rule set,
+    /// below `RuleSet::nombre_de_valeurs`.
+    pub fn rang_de_valeur(&self, position: usize, valeur: usize) -> usize {
+        self.valeurs_avant
+            .get(position)
+            .map_or(usize::MAX, |&n| usize::from(n) + valeur)
+    }
+
+    /// The number of dated values of the document.
+    pub fn nombre_de_valeurs(&self) -> usize {
+        self.parametres.iter().map(|p| p.valeurs.len()).sum()
+    }
+
+    /// Every parameter, sorted by id.
     pub fn parametres(&self) -> impl Iterator<Item = &Parametre> {
-        self.parametres.values()
+        self.parametres.iter()
     }
 
     pub fn specialite(&self, code: &str) -> Resultat<&Specialite> {
@@ -412,6 +487,95 @@ impl RuleSet {
     }
 }
 
+pub(crate) fn manquant(id: &str) -> Erreur {
+    Erreur::regles_invalides(format!("paramètre manquant / missing parameter `{id}`"))
+}
+
+/// Dates of a rule document, read without chrono's general format parser: a `YYYY-MM-DD` date
+/// is built from its digits (every date of the document has that shape; about 5 % of a cold
+/// load went to the parser); anything else goes to chrono, for the same value or error.
+mod date {
+    use chrono::NaiveDate;
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::Deserialize;
+
+    pub fn lire<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(Visiteur).map(|x| x.0)
+    }
+
+    pub fn lire_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<Date>::deserialize(d).map(|x| x.map(|x| x.0))
+    }
+
+    pub struct Date(NaiveDate);
+
+    impl<'de> Deserialize<'de> for Date {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+            d.deserialize_str(Visiteur)
+        }
+    }
+
+    struct Visiteur;
+
+    impl Visitor<'_> for Visiteur {
+        type Value = Date;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // chrono's words, so that an error reads as before
+            f.write_str("a formatted date string")
+        }
+
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+            analyser(s).map(Date).map_err(E::custom)
+        }
+    }
+
+    pub fn analyser(s: &str) -> Result<NaiveDate, chrono::ParseError> {
+        if let &[a, b, c, d, b'-', e, f, b'-', g, h] = s.as_bytes() {
+            let chiffres = [a, b, c, d, e, f, g, h];
+            if chiffres.iter().all(u8::is_ascii_digit) {
+                let n = |x: &[u8]| x.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
+                let annee = i32::try_from(n(&chiffres[..4])).unwrap_or(i32::MAX);
+                if let Some(date) =
+                    NaiveDate::from_ymd_opt(annee, n(&chiffres[4..6]), n(&chiffres[6..]))
+                {
+                    return Ok(date);
+                }
+            }
+        }
+        s.parse()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::analyser;
+
+        #[test]
+        fn lit_les_dates_comme_chrono() {
+            for s in [
+                "2024-01-01",
+                "2019-09-01",
+                "2099-12-31",
+                "0001-01-01",
+                "2024-02-29",
+                "2023-02-29",
+                "2024-13-01",
+                "2024-00-10",
+                "2024-1-01",
+                "+2024-01-01",
+                "2024-01-01 ",
+                "2024/01/01",
+                "",
+                "９９９９-01-01",
+                "2024-01-32",
+            ] {
+                let chrono: Result<chrono::NaiveDate, _> = s.parse();
+                assert_eq!(analyser(s), chrono, "{s}");
+            }
+        }
+    }
+}
+
 /// The JSON shape of the rule document, before typing and checks.
 mod brut {
     use super::*;
@@ -421,6 +585,7 @@ mod brut {
     pub struct Document {
         schema_version: u32,
         bundle_version: u64,
+        #[serde(deserialize_with = "super::date::lire")]
         published: NaiveDate,
         title: String,
         provenance: String,
@@ -445,6 +610,7 @@ mod brut {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Valeur {
+        #[serde(deserialize_with = "super::date::lire")]
         from: NaiveDate,
         value: serde_json::Value,
         grade: Grade,
@@ -466,27 +632,57 @@ mod brut {
                     self.schema_version, self.schema_version
                 )));
             }
-            let mut parametres = BTreeMap::new();
+            let mut parametres = Vec::with_capacity(self.parameters.len());
             for p in self.parameters {
                 let valeurs = p
                     .values
                     .into_iter()
                     .map(|v| v.typer(&p.id, p.unit))
                     .collect::<Resultat<Vec<_>>>()?;
-                let id = p.id.clone();
-                let parametre = super::Parametre {
+                parametres.push(super::Parametre {
                     id: p.id,
                     unite: p.unit,
                     description_fr: p.description_fr,
                     description_en: p.description_en,
                     valeurs,
-                };
-                if parametres.insert(id.clone(), parametre).is_some() {
-                    return Err(Erreur::regles_invalides(format!(
-                        "paramètre en double / duplicate parameter `{id}`"
-                    )));
-                }
+                });
             }
+            // The documents are written sorted by id (build.rs, `bundle export`): this sort is a
+            // single pass then; a stable sort keeps a duplicate's copies side by side.
+            parametres.sort_by(|a, b| a.id.cmp(&b.id));
+            if let Some(double) = parametres.windows(2).find_map(|w| match w {
+                [a, b] if a.id == b.id => Some(&a.id),
+                _ => None,
+            }) {
+                return Err(Erreur::regles_invalides(format!(
+                    "paramètre en double / duplicate parameter `{double}`"
+                )));
+            }
+            let trop = || {
+                Erreur::regles_invalides(
+                    "trop de valeurs de paramètres / too many parameter values",
+                )
+            };
+            let mut valeurs_avant = Vec::with_capacity(parametres.len());
+            let mut n: u16 = 0;
+            for p in &parametres {
+                valeurs_avant.push(n);
+                n = u16::try_from(p.valeurs.len())
+                    .ok()
+                    .and_then(|k| n.checked_add(k))
+                    .filter(|&t| t < ABSENT)
+                    .ok_or_else(trop)?;
+            }
+            let positions = ids::TOUS
+                .iter()
+                .map(|id| {
+                    parametres
+                        .binary_search_by(|p| p.id.as_str().cmp(id.id()))
+                        .ok()
+                        .and_then(|i| u16::try_from(i).ok())
+                        .unwrap_or(ABSENT)
+                })
+                .collect();
             Ok(RuleSet {
                 origine: OrigineRegles::Embedded,
                 schema_version: self.schema_version,
@@ -499,6 +695,8 @@ mod brut {
                 specialites: self.specialties,
                 notices: self.notices,
                 parametres,
+                positions,
+                valeurs_avant,
             })
         }
     }

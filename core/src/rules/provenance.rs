@@ -4,37 +4,126 @@
 //! into caveats (product policy §0.2 of the reference). The reader is the only way logic reaches
 //! rule values, so nothing can be used without being traced.
 
-use chrono::NaiveDate;
+use std::ops::Deref;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Erreur, Resultat};
-use crate::rules::{Grade, RuleSet, Valeur, ValeurDatee, Version};
+use crate::rules::ids::ParamId;
+use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
 
-/// A parameter value that a result rests on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A parameter value that a result rests on: indices into the rule set it was read from (no
+/// string per use; `Usage::parametre_de` and `Usage::valeur_de` resolve them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Usage {
-    pub parametre: String,
-    pub from: NaiveDate,
+    /// Position of the parameter in its rule set (`RuleSet::parametre_a`).
+    pub parametre: u16,
+    /// Index of the value in the parameter's history.
+    pub valeur: u16,
     pub grade: Grade,
 }
 
-/// A value as read: `None` when the value is a GAP or does not apply, with the grade either way.
+impl Usage {
+    /// The parameter used, in the rule set the trace was taken from.
+    pub fn parametre_de<'r>(&self, rules: &'r RuleSet) -> Option<&'r Parametre> {
+        rules.parametre_a(usize::from(self.parametre))
+    }
+
+    /// The dated value used, in the rule set the trace was taken from.
+    pub fn valeur_de<'r>(&self, rules: &'r RuleSet) -> Option<&'r ValeurDatee> {
+        self.parametre_de(rules)?
+            .valeurs
+            .get(usize::from(self.valeur))
+    }
+
+    /// The id of the parameter used (empty if `rules` is not the trace's rule set).
+    pub fn id<'r>(&self, rules: &'r RuleSet) -> &'r str {
+        self.parametre_de(rules).map_or("", |p| p.id.as_str())
+    }
+}
+
+/// Dated values covered by the trace's bit set: the embedded document has about 300; a bigger
+/// bundle falls back to a scan beyond it.
+const BITS: usize = 1024;
+/// First allocation of a trace's list (6 bytes a use).
+const CAPACITE: usize = 32;
+
+/// The uses of a result, in the order of first use, each dated value once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trace {
+    usages: Vec<Usage>,
+    /// Bit `rules.rang_de_valeur(…)` set once that value is in `usages`: the dedupe is one test,
+    /// not a scan of the uses.
+    vus: [u64; BITS / 64],
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace {
+            usages: Vec::new(),
+            vus: [0; BITS / 64],
+        }
+    }
+}
+
+impl Deref for Trace {
+    type Target = [Usage];
+
+    fn deref(&self) -> &[Usage] {
+        &self.usages
+    }
+}
+
+impl Trace {
+    /// Records that a result rests on the `valeur`-th value of the parameter at `position` in
+    /// `rules` (once per dated value): the one place where the trace grows, for the version
+    /// reader below and for calendar-dated readers.
+    pub fn noter(&mut self, rules: &RuleSet, position: usize, valeur: usize, grade: Grade) {
+        let (Ok(parametre), Ok(valeur)) = (u16::try_from(position), u16::try_from(valeur)) else {
+            return; // cannot happen: the rule set refuses more than u16::MAX values
+        };
+        let u = Usage {
+            parametre,
+            valeur,
+            grade,
+        };
+        let rang = rules.rang_de_valeur(position, usize::from(valeur));
+        match self.vus.get_mut(rang / 64) {
+            Some(mot) => {
+                let bit = 1u64 << (rang % 64);
+                if *mot & bit != 0 {
+                    return;
+                }
+                *mot |= bit;
+            }
+            None if self.usages.contains(&u) => return,
+            None => {}
+        }
+        if self.usages.capacity() == 0 {
+            // One allocation for most traces (measured: 32 beats 16 and 64 on an assessment).
+            self.usages.reserve(CAPACITE);
+        }
+        self.usages.push(u);
+    }
+
+    /// Adds the uses of another trace of the same rule set (a reader for another version).
+    pub fn ajouter(&mut self, rules: &RuleSet, autre: &Trace) {
+        for u in &autre.usages {
+            self.noter(
+                rules,
+                usize::from(u.parametre),
+                usize::from(u.valeur),
+                u.grade,
+            );
+        }
+    }
+}
+
+/// A value as read: absent when the value is a GAP or does not apply, with the grade either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lu<T> {
     pub valeur: Option<T>,
     pub grade: Grade,
-}
-
-/// Records that a result rests on `v`, the value of `id` (once per dated value): the one place
-/// where the trace grows, for the version reader below and for calendar-dated readers.
-pub fn noter(usages: &mut Vec<Usage>, id: &str, v: &ValeurDatee) {
-    if !usages.iter().any(|u| u.parametre == id && u.from == v.from) {
-        usages.push(Usage {
-            parametre: id.to_owned(),
-            from: v.from,
-            grade: v.grade,
-        });
-    }
 }
 
 /// Reads parameter values in force under one version, and keeps the trace.
@@ -42,7 +131,7 @@ pub fn noter(usages: &mut Vec<Usage>, id: &str, v: &ValeurDatee) {
 pub struct Lecteur<'r> {
     pub rules: &'r RuleSet,
     pub version: &'r Version,
-    pub usages: Vec<Usage>,
+    pub usages: Trace,
 }
 
 impl<'r> Lecteur<'r> {
@@ -50,7 +139,7 @@ impl<'r> Lecteur<'r> {
         Lecteur {
             rules,
             version,
-            usages: Vec::new(),
+            usages: Trace::default(),
         }
     }
 
@@ -59,30 +148,41 @@ impl<'r> Lecteur<'r> {
         Lecteur::new(self.rules, version)
     }
 
+    /// Adds the trace of a reader for another version of the same rules.
+    pub fn ajouter(&mut self, autre: &Lecteur<'_>) {
+        self.usages.ajouter(self.rules, &autre.usages);
+    }
+
     /// The raw dated value in force at the version's start, recorded as used.
-    pub fn lire(&mut self, id: &str) -> Resultat<&'r ValeurDatee> {
-        let v = self.consulter(id)?;
-        noter(&mut self.usages, id, v);
+    pub fn lire(&mut self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
+        let (position, index, v) = self.chercher(id)?;
+        self.usages.noter(self.rules, position, index, v.grade);
         Ok(v)
     }
 
     /// The value in force, without recording it (for checks that do not shape a result).
-    pub fn consulter(&self, id: &str) -> Resultat<&'r ValeurDatee> {
+    pub fn consulter(&self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
+        self.chercher(id).map(|(_, _, v)| v)
+    }
+
+    /// The value in force with its position in the rule set and its index in the history.
+    fn chercher(&self, id: &ParamId) -> Resultat<(usize, usize, &'r ValeurDatee)> {
         let rules: &'r RuleSet = self.rules;
-        rules
-            .parametre(id)?
-            .a_la_date(self.version.start)
-            .ok_or_else(|| {
-                Erreur::regles_invalides(format!(
-                    "`{id}` sans valeur au {} / no value",
-                    self.version.start
-                ))
-            })
+        let position = rules.position_connue(id).ok_or_else(|| manquant(id))?;
+        let p = rules.parametre_a(position).ok_or_else(|| manquant(id))?;
+        let index = p
+            .rang_a_la_date(self.version.start)
+            .ok_or_else(|| sans_valeur(id, self.version))?;
+        let v = p
+            .valeurs
+            .get(index)
+            .ok_or_else(|| sans_valeur(id, self.version))?;
+        Ok((position, index, v))
     }
 
     fn typer<T>(
         &mut self,
-        id: &str,
+        id: &ParamId,
         attendu: &str,
         f: impl Fn(&'r Valeur) -> Option<T>,
     ) -> Resultat<Lu<T>> {
@@ -99,47 +199,54 @@ impl<'r> Lecteur<'r> {
         })
     }
 
-    pub fn booleen(&mut self, id: &str) -> Resultat<Lu<bool>> {
+    pub fn booleen(&mut self, id: &ParamId) -> Resultat<Lu<bool>> {
         self.typer(id, "booléen", |v| match v {
             Valeur::Booleen(b) => Some(*b),
             _ => None,
         })
     }
 
-    pub fn nombre(&mut self, id: &str) -> Resultat<Lu<u32>> {
+    /// A whole number (patients, years): signed, as every count of the results (the rule data
+    /// holds non-negative numbers; one beyond `i32::MAX` is refused as not a number).
+    pub fn nombre(&mut self, id: &ParamId) -> Resultat<Lu<i32>> {
         self.typer(id, "nombre", |v| match v {
-            Valeur::Nombre(n) => Some(*n),
+            Valeur::Nombre(n) => i32::try_from(*n).ok(),
             _ => None,
         })
     }
 
-    pub fn decimal(&mut self, id: &str) -> Resultat<Lu<Decimal>> {
+    pub fn decimal(&mut self, id: &ParamId) -> Resultat<Lu<Decimal>> {
         self.typer(id, "décimal", |v| match v {
             Valeur::Montant(d) | Valeur::Taux(d) | Valeur::Quantite(d) => Some(*d),
             _ => None,
         })
     }
 
-    pub fn codes(&mut self, id: &str) -> Resultat<Lu<&'r [String]>> {
+    pub fn codes(&mut self, id: &ParamId) -> Resultat<Lu<&'r [String]>> {
         self.typer(id, "liste de codes", |v| match v {
             Valeur::Codes(c) => Some(c.as_slice()),
             _ => None,
         })
     }
 
-    pub fn texte(&mut self, id: &str) -> Resultat<Lu<&'r str>> {
+    pub fn texte(&mut self, id: &ParamId) -> Resultat<Lu<&'r str>> {
         self.typer(id, "texte", |v| match v {
             Valeur::Texte(t) => Some(t.as_str()),
             _ => None,
         })
     }
 
-    /// References of the value in force (for citing it in a reason).
-    pub fn references(&self, id: &str) -> Vec<String> {
-        self.consulter(id)
-            .map(|v| v.references.clone())
-            .unwrap_or_default()
+    /// References of the value in force (for citing it in a reason), borrowed from the rules.
+    pub fn references(&self, id: &ParamId) -> &'r [String] {
+        self.consulter(id).map_or(&[], |v| v.references.as_slice())
     }
+}
+
+fn sans_valeur(id: &ParamId, version: &Version) -> Erreur {
+    Erreur::regles_invalides(format!(
+        "`{id}` sans valeur au {} / no value",
+        version.start
+    ))
 }
 
 /// The weakest grade of several.

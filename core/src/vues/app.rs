@@ -36,7 +36,7 @@ pub use ecrans::{
 
 /// The saved simulation: the doctor's answers (never the pre-filled defaults).
 pub const FICHIER_SIMULATION: &str = "simulation.json";
-/// The installed rule update: exactly what [`RuleStore::exporter`] gives.
+/// The installed rule update: exactly what `RuleStore::exporter` gives.
 pub const FICHIER_REGLES: &str = "rules/update.json";
 pub const FICHIER_SIGNATURE: &str = "rules/update.sig";
 /// The rollback floor: the highest rule-bundle version ever installed, as decimal text. Kept
@@ -46,7 +46,7 @@ pub const FICHIER_PLANCHER: &str = "rules/high-water-mark";
 /// A stored update that failed its checks at start-up, set aside for diagnosis (never used).
 pub const FICHIER_REJETE_REGLES: &str = "rules/rejected.json";
 pub const FICHIER_REJETE_SIGNATURE: &str = "rules/rejected.sig";
-/// The running contract of « Mon contrat »: exactly what [`crate::suivi::enregistrer`] gives.
+/// The running contract of « Mon contrat »: exactly what `crate::suivi::enregistrer` gives.
 pub const FICHIER_CONTRAT: &str = "contract/tracked.json";
 /// Every file the app stores for the core, in the order it should read them back. A new one is
 /// one more name here; the apps need no change.
@@ -125,7 +125,7 @@ pub enum Ecran {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Evenement {
-    /// Sets (or, with `None` or blank text, clears) the answer to a question.
+    /// Sets (or, with absent or blank text, clears) the answer to a question.
     Repondre {
         id: String,
         valeur: Option<String>,
@@ -162,7 +162,7 @@ pub struct FichierImporte {
     pub octets: Vec<u8>,
 }
 
-/// A file to write (`Some(bytes)`) or delete (`None`) in the app's private storage.
+/// A file to write (bytes) or delete (absent) in the app's private storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ecriture {
@@ -196,7 +196,7 @@ pub struct Application {
 }
 
 impl Application {
-    /// Starts from the files the app stored (name → bytes, as listed in [`FICHIERS`]; a missing
+    /// Starts from the files the app stored (name → bytes, as listed in `FICHIERS`; a missing
     /// file is simply absent). A stored update that no longer passes every check is set aside
     /// (the embedded rules answer, the reason is shown in « À propos ») and deleted; unreadable
     /// saved answers start a new simulation. `aujourd_hui` pre-fills the signature date.
@@ -256,7 +256,7 @@ impl Application {
             None => EtatContrat::default(),
         };
         let mut app = Application {
-            questionnaire: questionnaire(store.regles(), &reponses, aujourd_hui),
+            questionnaire: questionnaire(store.regles(), &reponses, aujourd_hui, langue),
             store,
             langue,
             aujourd_hui,
@@ -357,7 +357,11 @@ impl Application {
                     self.pile = vec![Ecran::Questionnaire];
                 }
             }
-            Evenement::Langue { code } => self.langue = langue_de(&code),
+            Evenement::Langue { code } => {
+                // Every text of the state is in one language: render it again.
+                self.langue = langue_de(&code);
+                self.recalculer();
+            }
             Evenement::ImporterRegles { fichiers } => self.importer(fichiers),
         }
     }
@@ -413,11 +417,20 @@ impl Application {
     }
 
     fn recalculer(&mut self) {
-        self.questionnaire = questionnaire(self.store.regles(), &self.reponses, self.aujourd_hui);
-        self.resultat = self
-            .questionnaire
-            .complete
-            .then(|| vue_resultat(self.store.regles(), &self.reponses, self.aujourd_hui));
+        self.questionnaire = questionnaire(
+            self.store.regles(),
+            &self.reponses,
+            self.aujourd_hui,
+            self.langue,
+        );
+        self.resultat = self.questionnaire.complete.then(|| {
+            vue_resultat(
+                self.store.regles(),
+                &self.reponses,
+                self.aujourd_hui,
+                self.langue,
+            )
+        });
         if !self.peut_voir_resultat() {
             // Result-based screens cannot stay open without a result.
             self.pile
@@ -506,7 +519,7 @@ impl Application {
             questionnaire: self.vue_questionnaire(),
             result: resultat.map(|r| vue_resultat_app(r, self.store.regles(), l)),
             comparison: resultat.and_then(|r| vue_comparaison(r, self.store.regles(), l)),
-            legal_basis: resultat.map(|r| vue_base_legale(r, l)),
+            legal_basis: resultat.map(|r| vue_base_legale(r, self.store.regles(), l)),
             about_screen: self.vue_a_propos(resultat),
             net_cost: self.vue_cout_net(),
             contract: self.vue_mon_contrat(),
@@ -519,12 +532,7 @@ impl Application {
         let libelles: Vec<(&str, &str)> = q
             .questions
             .iter()
-            .map(|x| {
-                (
-                    x.id.as_str(),
-                    pick(l, x.label_fr.as_str(), x.label_en.as_str()),
-                )
-            })
+            .map(|x| (x.id.as_str(), x.label.as_str()))
             .collect();
         let questions: Vec<VueQuestion> = q
             .questions
@@ -540,7 +548,7 @@ impl Application {
                         .choices
                         .iter()
                         .find(|c| Some(&c.value) == x.answer.as_ref())
-                        .map(|c| pick(l, &c.label_fr, &c.label_en).clone()),
+                        .map(|c| c.label.clone()),
                     TypeQuestion::Date => date.map(|d| date_longue(d, l)),
                     _ => None,
                 };
@@ -548,8 +556,8 @@ impl Application {
                 VueQuestion {
                     id: x.id.to_owned(),
                     kind: x.kind,
-                    label: pick(l, &x.label_fr, &x.label_en).clone(),
-                    help: pick(l, &x.help_fr, &x.help_en).to_owned(),
+                    label: x.label.clone(),
+                    help: x.help.clone(),
                     required: x.required.then(|| t(l, "Obligatoire", "Required")),
                     radio: x.choices.len() <= RADIO_MAX,
                     choices: x
@@ -557,7 +565,7 @@ impl Application {
                         .iter()
                         .map(|c| VueChoix {
                             value: c.value.clone(),
-                            label: pick(l, &c.label_fr, &c.label_en).clone(),
+                            label: c.label.clone(),
                             selected: Some(&c.value) == x.answer.as_ref(),
                         })
                         .collect(),
@@ -589,7 +597,7 @@ impl Application {
                     }),
                     confirm: a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date")),
                     error: x.error.as_ref().map(|e| {
-                        let m = lisible(pick(l, &e.message_fr, &e.message_en), &libelles, l);
+                        let m = lisible(&e.message, &libelles, l);
                         match l {
                             Langue::Fr => format!("À corriger : {m}"),
                             Langue::En => format!("To fix: {m}"),
@@ -621,7 +629,7 @@ impl Application {
                 .blocking_error
                 .as_ref()
                 .map(|e| {
-                    let m = pick(l, &e.message_fr, &e.message_en);
+                    let m = &e.message;
                     match l {
                         Langue::Fr => format!(
                             "La simulation ne peut pas être faite avec les règles actives : {m} Importez une mise à jour des règles ou contactez votre CPAM."
@@ -663,8 +671,8 @@ impl Application {
                 })
                 .collect(),
             applied: resultat.map(|r| match l {
-                Langue::Fr => format!("Résultat actuel calculé selon : {}", r.rules.title_fr),
-                Langue::En => format!("Current result computed under: {}", r.rules.title_en),
+                Langue::Fr => format!("Résultat actuel calculé selon : {}", r.rules.title),
+                Langue::En => format!("Current result computed under: {}", r.rules.title),
             }),
             provenance_title: t(l, "Provenance des données", "Data provenance"),
             origin: match p.origin {
@@ -727,7 +735,7 @@ impl Application {
     }
 }
 
-/// Reads the saved answers; `None` for anything not written by [`ecrire_reponses`].
+/// Reads the saved answers; absent for anything not written by `ecrire_reponses`.
 pub fn lire_reponses(octets: &[u8]) -> Option<Reponses> {
     let mut m: BTreeMap<String, String> = serde_json::from_slice(octets).ok()?;
     (m.remove(FORMAT_CLE)? == FORMAT).then_some(m)
@@ -845,7 +853,7 @@ fn parle(m: Option<Decimal>, l: Langue) -> String {
     m.map_or_else(|| non_publie(l), |d| montant_parle(d, l))
 }
 
-fn annee(n: u32, l: Langue) -> String {
+fn annee(n: i32, l: Langue) -> String {
     match l {
         Langue::Fr => format!("Année {n}"),
         Langue::En => format!("Year {n}"),
@@ -854,7 +862,7 @@ fn annee(n: u32, l: Langue) -> String {
 
 /// The note under a table whose amounts are maxima from year `depuis` (the rule data's
 /// modulation start, as carried by the cells).
-fn note_maximum(depuis: u32, l: Langue) -> String {
+fn note_maximum(depuis: i32, l: Langue) -> String {
     match l {
         Langue::Fr => format!(
             "* Montant maximal à partir de la {} année, modulé selon l'atteinte de l'objectif.",
@@ -867,10 +875,7 @@ fn note_maximum(depuis: u32, l: Langue) -> String {
 }
 
 fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
-    let texte = match pick(l, &row.unavailable_fr, &row.unavailable_en)
-        .as_deref()
-        .map(|x| a.texte(x))
-    {
+    let texte = match &row.unavailable.as_deref().map(|x| a.texte(x)) {
         Some(why) => match l {
             Langue::Fr => format!("Non disponible : {why}"),
             Langue::En => format!("Not available: {why}"),
@@ -954,11 +959,9 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                     }
                 })
                 .collect();
-            let objective = pick(l, &row.objective_fr, &row.objective_en)
-                .as_deref()
-                .map(|x| a.texte(x));
+            let objective = row.objective.as_deref().map(|x| a.texte(x));
             VueOption {
-                label: pick(l, row.label_fr.clone(), row.label_en.clone()).to_owned(),
+                label: row.label.clone(),
                 available: row.available,
                 unavailable: (!row.available).then(|| indisponible(row, &a, l)),
                 years,
@@ -974,7 +977,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                     .map(|c| note_maximum(c.year, l)),
                 objective_title: objective.as_ref().map(|_| t(l, "Objectif", "Objective")),
                 objective,
-                targets: pick(l, &row.targets_fr, &row.targets_en).clone(),
+                targets: row.targets.clone(),
                 to_confirm: row.objective_to_confirm.then(|| {
                     t(
                         l,
@@ -1001,7 +1004,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 }
                 Effet::Condition => ("•", t(l, "Condition à respecter", "Condition to keep")),
             };
-            let m = a.texte(pick(l, &x.message_fr, &x.message_en));
+            let m = a.texte(&x.message);
             VueLigne {
                 symbol: symbole.to_owned(),
                 spoken: format!("{effet}{}{m}", pick(l, " : ", ": ")),
@@ -1014,10 +1017,10 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         verdict: VueVerdict {
             status,
             symbol,
-            title: pick(l, r.verdict.title_fr.clone(), r.verdict.title_en.clone()).to_owned(),
+            title: r.verdict.title.clone(),
             rules: match l {
-                Langue::Fr => format!("Règles appliquées : {}", r.rules.title_fr),
-                Langue::En => format!("Rules applied: {}", r.rules.title_en),
+                Langue::Fr => format!("Règles appliquées : {}", r.rules.title),
+                Langue::En => format!("Rules applied: {}", r.rules.title),
             },
         },
         options_title: t(
@@ -1032,25 +1035,24 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         edit: t(l, "Modifier les réponses", "Edit answers"),
         reasons_title: t(l, "Pourquoi", "Why"),
         reasons,
-        second_assistant: pick(l, &r.second_assistant_fr, &r.second_assistant_en)
-            .as_deref()
-            .map(|text| VueSection {
-                title: t(l, "Second assistant", "Second assistant"),
-                text: a.texte(text),
-            }),
+        second_assistant: r.second_assistant.as_deref().map(|text| VueSection {
+            title: t(l, "Second assistant", "Second assistant"),
+            text: a.texte(text),
+        }),
         caveats_title: t(l, "À savoir", "Good to know"),
         caveats: r
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", a.texte(pick(l, &c.message_fr, &c.message_en))))
+            .map(|c| VueLigne::new("!", a.texte(&c.message)))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
-        notices: r
+        notices: regles
             .notices
             .iter()
+            .filter(|n| r.notices.contains(&n.id))
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
-        disclaimer: pick(l, r.disclaimer_fr.clone(), r.disclaimer_en.clone()).to_owned(),
+        disclaimer: r.disclaimer.clone(),
     }
 }
 
@@ -1058,8 +1060,8 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
-    let nom = |o: &LigneFormule| pick(l, o.label_fr.clone(), o.label_en.clone()).to_owned();
-    let mut annees: Vec<u32> = demi
+    let nom = |o: &LigneFormule| o.label.clone();
+    let mut annees: Vec<i32> = demi
         .cells
         .iter()
         .chain(&plein.cells)
@@ -1067,7 +1069,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
         .collect();
     annees.sort_unstable();
     annees.dedup();
-    let cellule = |o: &LigneFormule, y: u32| -> (String, String) {
+    let cellule = |o: &LigneFormule, y: i32| -> (String, String) {
         match o.cells.iter().find(|c| c.year == y).filter(|_| o.available) {
             None => ("—".to_owned(), t(l, "non disponible", "not available")),
             Some(c) if c.maximum => (
@@ -1111,7 +1113,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
             if !o.available {
                 lines.push(indisponible(o, &a, l));
             } else {
-                if let Some(x) = pick(l, &o.objective_fr, &o.objective_en) {
+                if let Some(x) = &o.objective {
                     lines.push(VueLigne::new("", a.texte(x)));
                 }
                 if o.objective_to_confirm {
@@ -1173,15 +1175,14 @@ fn genre(kind: &str, l: Langue) -> String {
     }
 }
 
-fn vue_base_legale(r: &VueResultat, l: Langue) -> VueBaseLegale {
+fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegale {
     VueBaseLegale {
         intro: t(
             l,
             "Les textes et sources sur lesquels repose ce résultat.",
             "The texts and sources this result rests on.",
         ),
-        references: r
-            .references
+        references: crate::assessment::references_citees(regles, &r.references)
             .iter()
             .map(|x| {
                 let date = lire_date("", &x.reference.date)

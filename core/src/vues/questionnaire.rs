@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::assessment::{evaluer, Evaluation, ReferenceCitee, VersionAppliquee};
+use crate::assessment::{evaluer, Evaluation, VersionAppliquee};
 use crate::eligibility::Statut;
 use crate::error::{citer, CodeErreur, Erreur, Resultat};
 use crate::explain::{ordinal, pct, Avertissement, Raison};
@@ -44,8 +44,8 @@ pub enum TypeQuestion {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Choix {
     pub value: String,
-    pub label_fr: String,
-    pub label_en: String,
+    /// In the language of the call.
+    pub label: String,
 }
 
 /// A validation message for an answer.
@@ -53,8 +53,8 @@ pub struct Choix {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageValidation {
     pub code: String,
-    pub message_fr: String,
-    pub message_en: String,
+    /// In the language of the call.
+    pub message: String,
 }
 
 /// One question, as the apps render it.
@@ -63,10 +63,10 @@ pub struct MessageValidation {
 pub struct Question {
     pub id: String,
     pub kind: TypeQuestion,
-    pub label_fr: String,
-    pub label_en: String,
-    pub help_fr: String,
-    pub help_en: String,
+    /// In the language of the call.
+    pub label: String,
+    /// In the language of the call.
+    pub help: String,
     pub required: bool,
     pub choices: Vec<Choix>,
     /// Bounds of a count or percentage.
@@ -123,28 +123,26 @@ fn choix_codes<T: Copy>(
     code: fn(T) -> &'static str,
     fr: fn(T) -> &'static str,
     en: fn(T) -> &'static str,
+    langue: Langue,
 ) -> Vec<Choix> {
     valeurs
         .iter()
         .map(|&v| Choix {
             value: code(v).to_owned(),
-            label_fr: fr(v).to_owned(),
-            label_en: en(v).to_owned(),
+            label: selon!(langue, fr(v).to_owned(), en(v).to_owned()),
         })
         .collect()
 }
 
-fn oui_non() -> Vec<Choix> {
+fn oui_non(langue: Langue) -> Vec<Choix> {
     vec![
         Choix {
             value: "true".into(),
-            label_fr: "Oui".into(),
-            label_en: "Yes".into(),
+            label: selon!(langue, "Oui".into(), "Yes".into()),
         },
         Choix {
             value: "false".into(),
-            label_fr: "Non".into(),
-            label_en: "No".into(),
+            label: selon!(langue, "Non".into(), "No".into()),
         },
     ]
 }
@@ -235,7 +233,7 @@ fn aide(rules: &RuleSet, version: Option<&Version>, modele: &str, langue: Langue
     }
     let v = version.or(rules.versions.first());
     let nombre = |id: &str| match v.and_then(|v| valeur(rules, v, id)) {
-        Some(Valeur::Nombre(n)) => Some(*n),
+        Some(Valeur::Nombre(n)) => i32::try_from(*n).ok(),
         _ => None,
     };
     let inconnu = match langue {
@@ -281,7 +279,7 @@ fn aide(rules: &RuleSet, version: Option<&Version>, modele: &str, langue: Langue
     texte
 }
 
-fn annees(n: u32, langue: Langue) -> String {
+fn annees(n: i32, langue: Langue) -> String {
     match (langue, n) {
         (Langue::Fr, 1) => "1 an".to_owned(),
         (Langue::Fr, _) => format!("{n} ans"),
@@ -303,19 +301,19 @@ fn erreur_saisie(
     champ: &str,
     fr: String,
     en: String,
+    langue: Langue,
 ) -> (String, MessageValidation) {
     (
         champ.to_owned(),
         MessageValidation {
             code: code.to_string(),
-            message_fr: fr,
-            message_en: en,
+            message: selon!(langue, fr, en),
         },
     )
 }
 
 /// Turns answers into a raw situation, collecting the answers that cannot even be read.
-fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
+fn vers_saisie(r: &Reponses, langue: Langue) -> (Saisie, Vec<(String, MessageValidation)>) {
     let mut erreurs = Vec::new();
     let mut s = Saisie::default();
     let texte = |id: &str| {
@@ -333,6 +331,7 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
                     id,
                     format!("« {} » : nombre entier attendu", citer(&t)),
                     format!("`{}`: whole number expected", citer(&t)),
+                    langue,
                 ));
                 None
             }
@@ -348,6 +347,7 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
                     id,
                     format!("« {} » : oui ou non attendu", citer(autre)),
                     format!("`{}`: yes or no expected", citer(autre)),
+                    langue,
                 ));
                 None
             }
@@ -376,6 +376,7 @@ fn vers_saisie(r: &Reponses) -> (Saisie, Vec<(String, MessageValidation)>) {
                 ids::CLINICAL_FEE_SHARE,
                 format!("« {} » : pourcentage entre 0 et 100 attendu", citer(&t)),
                 format!("`{}`: percentage between 0 and 100 expected", citer(&t)),
+                langue,
             )),
         }
     }
@@ -424,6 +425,7 @@ pub fn questionnaire(
     rules: &RuleSet,
     reponses: &Reponses,
     aujourd_hui: Option<NaiveDate>,
+    langue: Langue,
 ) -> Questionnaire {
     let donnees = reponses;
     let mut reponses = reponses.clone();
@@ -444,7 +446,7 @@ pub fn questionnaire(
             reponses.entry(id.to_owned()).or_insert(d);
         }
     }
-    let (mut saisie, erreurs_lecture) = vers_saisie(&reponses);
+    let (mut saisie, erreurs_lecture) = vers_saisie(&reponses, langue);
 
     // Version and specialty, when already readable, decide which questions matter.
     let version = saisie
@@ -550,7 +552,9 @@ pub fn questionnaire(
     let mut complet = manquants.is_empty() && erreurs.is_empty();
     let mut bloquante = None;
     for _ in 0..MODELES.len() {
-        let resultat = s.valider().and_then(|sit| evaluer(rules, &sit).map(|_| ()));
+        let resultat = s
+            .valider()
+            .and_then(|sit| evaluer(rules, &sit, langue).map(|_| ()));
         match resultat {
             Ok(()) => break,
             Err(e) => {
@@ -558,8 +562,7 @@ pub fn questionnaire(
                 let Some(champ) = e.champ.clone() else {
                     bloquante = Some(MessageValidation {
                         code: e.code.as_str().to_string(),
-                        message_fr: e.message_fr,
-                        message_en: e.message_en,
+                        message: selon!(langue, e.message_fr, e.message_en),
                     });
                     break;
                 };
@@ -577,16 +580,14 @@ pub fn questionnaire(
                     if reponses.contains_key(&q) {
                         erreurs.entry(q.clone()).or_insert(MessageValidation {
                             code: e.code.as_str().to_string(),
-                            message_fr: e.message_fr,
-                            message_en: e.message_en,
+                            message: selon!(langue, e.message_fr, e.message_en),
                         });
                     }
                     break;
                 }
                 erreurs.entry(q).or_insert(MessageValidation {
                     code: e.code.as_str().to_string(),
-                    message_fr: e.message_fr,
-                    message_en: e.message_en,
+                    message: selon!(langue, e.message_fr, e.message_en),
                 });
                 effacer(&mut s, &champ);
             }
@@ -599,12 +600,14 @@ pub fn questionnaire(
         .map(|m| Question {
             id: m.id.to_string(),
             kind: m.kind,
-            label_fr: m.label_fr.to_string(),
-            label_en: m.label_en.to_string(),
-            help_fr: aide(rules, version, m.help_fr, Langue::Fr),
-            help_en: aide(rules, version, m.help_en, Langue::En),
+            label: selon!(langue, m.label_fr, m.label_en).to_string(),
+            help: selon!(
+                langue,
+                aide(rules, version, m.help_fr, Langue::Fr),
+                aide(rules, version, m.help_en, Langue::En)
+            ),
             required: requis.contains(&m.id),
-            choices: choix(rules, m),
+            choices: choix(rules, m, langue),
             min: bornes(m.id).map(|b| b.0),
             max: bornes(m.id).map(|b| b.1),
             answer: reponses.get(m.id).cloned(),
@@ -638,15 +641,14 @@ fn bornes(id: &str) -> Option<(i64, i64)> {
     }
 }
 
-fn choix(rules: &RuleSet, m: &Modele) -> Vec<Choix> {
+fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
     match m.id {
         ids::SPECIALTY => rules
             .specialites
             .iter()
             .map(|s| Choix {
                 value: s.code.clone(),
-                label_fr: s.name.clone(),
-                label_en: s.name_en.clone(),
+                label: selon!(langue, s.name.clone(), s.name_en.clone()),
             })
             .collect(),
         ids::SECTOR => choix_codes(
@@ -654,21 +656,30 @@ fn choix(rules: &RuleSet, m: &Modele) -> Vec<Choix> {
             Secteur::code,
             Secteur::libelle_fr,
             Secteur::libelle_en,
+            langue,
         ),
-        ids::ZONE => choix_codes(Zone::TOUTES, Zone::code, Zone::libelle_fr, Zone::libelle_en),
+        ids::ZONE => choix_codes(
+            Zone::TOUTES,
+            Zone::code,
+            Zone::libelle_fr,
+            Zone::libelle_en,
+            langue,
+        ),
         ids::PRACTICE => choix_codes(
             Exercice::TOUTES,
             Exercice::code,
             Exercice::libelle_fr,
             Exercice::libelle_en,
+            langue,
         ),
         ids::PERCENTILE_BAND => choix_codes(
             Tranche::TOUTES,
             Tranche::code,
             Tranche::libelle_fr,
             Tranche::libelle_en,
+            langue,
         ),
-        _ if m.kind == TypeQuestion::YesNo => oui_non(),
+        _ if m.kind == TypeQuestion::YesNo => oui_non(langue),
         _ => Vec::new(),
     }
 }
@@ -679,15 +690,15 @@ fn choix(rules: &RuleSet, m: &Modele) -> Vec<Choix> {
 pub struct Verdict {
     pub status: Statut,
     pub symbol: String,
-    pub title_fr: String,
-    pub title_en: String,
+    /// In the language of the call.
+    pub title: String,
 }
 
 /// One cell of the options × years table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CelluleAide {
-    pub year: u32,
+    pub year: i32,
     /// Euros, written as a decimal string ("19000.00"); apps format it with the fr_FR currency
     /// formatter.
     #[serde(with = "crate::money::option")]
@@ -703,20 +714,19 @@ pub struct CelluleAide {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LigneFormule {
     pub option: Formule,
-    pub label_fr: String,
-    pub label_en: String,
+    /// In the language of the call.
+    pub label: String,
     pub available: bool,
-    pub unavailable_fr: Option<String>,
-    pub unavailable_en: Option<String>,
+    /// In the language of the call.
+    pub unavailable: Option<String>,
     pub cells: Vec<CelluleAide>,
     #[serde(with = "crate::money::option")]
     pub total: Option<Decimal>,
-    pub objective_fr: Option<String>,
-    pub objective_en: Option<String>,
+    /// In the language of the call.
+    pub objective: Option<String>,
     pub objective_to_confirm: bool,
-    /// Targets as "indicator: start → target" lines.
-    pub targets_fr: Vec<String>,
-    pub targets_en: Vec<String>,
+    /// In the language of the call.
+    pub targets: Vec<String>,
     pub deadline: Option<NaiveDate>,
 }
 
@@ -728,13 +738,15 @@ pub struct VueResultat {
     pub rules: VersionAppliquee,
     pub reasons: Vec<Raison>,
     pub options: Vec<LigneFormule>,
-    pub second_assistant_fr: Option<String>,
-    pub second_assistant_en: Option<String>,
+    /// In the language of the call.
+    pub second_assistant: Option<String>,
     pub caveats: Vec<Avertissement>,
-    pub notices: Vec<crate::rules::Notice>,
-    pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: String,
-    pub disclaimer_en: String,
+    /// Ids of the notices of the version (rule data: `RuleSet::notices`).
+    pub notices: Vec<String>,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
+    /// In the language of the call.
+    pub disclaimer: String,
 }
 
 /// The result view model for complete answers; an incomplete questionnaire is an error naming
@@ -743,9 +755,14 @@ pub fn vue_resultat(
     rules: &RuleSet,
     reponses: &Reponses,
     aujourd_hui: Option<NaiveDate>,
+    langue: Langue,
 ) -> Resultat<VueResultat> {
-    let e = evaluer(rules, &situation(rules, reponses, aujourd_hui)?)?;
-    Ok(vue(e))
+    let e = evaluer(
+        rules,
+        &situation(rules, reponses, aujourd_hui, langue)?,
+        langue,
+    )?;
+    Ok(vue(e, langue))
 }
 
 /// The validated situation of complete answers (pre-filled defaults included), as the result
@@ -754,8 +771,9 @@ pub fn situation(
     rules: &RuleSet,
     reponses: &Reponses,
     aujourd_hui: Option<NaiveDate>,
+    langue: Langue,
 ) -> Resultat<crate::Situation> {
-    let q = questionnaire(rules, reponses, aujourd_hui);
+    let q = questionnaire(rules, reponses, aujourd_hui, langue);
     if !q.complete {
         let premiere = q
             .questions
@@ -768,10 +786,10 @@ pub fn situation(
                     // errors (nombre_attendu…) are unknown values for the engine.
                     code: CodeErreur::depuis_code(&e.code).unwrap_or(CodeErreur::ValeurInconnue),
                     champ: Some(x.id.to_owned()),
-                    message_fr: e.message_fr.clone(),
-                    message_en: e.message_en.clone(),
+                    message_fr: e.message.clone(),
+                    message_en: e.message.clone(),
                 },
-                None => Erreur::champ_requis(&x.id, &x.label_fr, &x.label_en),
+                None => Erreur::champ_requis(&x.id, &x.label, &x.label),
             },
             None => Erreur::champ_requis(
                 "signature_date",
@@ -785,11 +803,11 @@ pub fn situation(
         .iter()
         .filter_map(|x| x.answer.clone().map(|a| (x.id.to_owned(), a)))
         .collect();
-    let (saisie, _) = vers_saisie(&reponses_completes);
+    let (saisie, _) = vers_saisie(&reponses_completes, langue);
     saisie.valider()
 }
 
-fn vue(e: Evaluation) -> VueResultat {
+fn vue(e: Evaluation, langue: Langue) -> VueResultat {
     let (symbol, title_fr, title_en) = match e.eligibility.status {
         Statut::Eligible => ("✓", "Vous êtes éligible", "You are eligible"),
         Statut::NotEligible => ("✗", "Vous n'êtes pas éligible", "You are not eligible"),
@@ -831,11 +849,9 @@ fn vue(e: Evaluation) -> VueResultat {
             };
             LigneFormule {
                 option: o.option,
-                label_fr: o.label_fr.clone(),
-                label_en: o.label_en.clone(),
+                label: o.label.clone(),
                 available: o.available,
-                unavailable_fr: o.unavailable_reasons.first().map(|r| r.message_fr.clone()),
-                unavailable_en: o.unavailable_reasons.first().map(|r| r.message_en.clone()),
+                unavailable: o.unavailable_reasons.first().map(|r| r.message.clone()),
                 cells: o
                     .aid
                     .iter()
@@ -848,60 +864,45 @@ fn vue(e: Evaluation) -> VueResultat {
                     })
                     .collect(),
                 total: o.total,
-                objective_fr: obj.map(|x| x.message_fr.clone()),
-                objective_en: obj.map(|x| x.message_en.clone()),
+                objective: obj.map(|x| x.message.clone()),
                 objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),
-                targets_fr: cible(true),
-                targets_en: cible(false)
-                    .into_iter()
-                    .map(|l| l.replace(" : ", ": "))
-                    .collect(),
+                targets: selon!(
+                    langue,
+                    cible(true),
+                    cible(false)
+                        .into_iter()
+                        .map(|l| l.replace(" : ", ": "))
+                        .collect()
+                ),
                 deadline: obj.and_then(|x| x.deadline),
             }
         })
         .collect();
-    let (sa_fr, sa_en) = match &e.second_assistant {
-        Some(sa) => {
-            let echecs_fr: Vec<&str> = sa
-                .conditions
-                .iter()
-                .filter(|c| !c.satisfied)
-                .map(|c| c.message_fr.as_str())
-                .collect();
-            let echecs_en: Vec<&str> = sa
-                .conditions
-                .iter()
-                .filter(|c| !c.satisfied)
-                .map(|c| c.message_en.as_str())
-                .collect();
-            match sa.status {
-                StatutSecondAssistant::EligibleInPrinciple => {
-                    (Some(sa.message_fr.clone()), Some(sa.message_en.clone()))
-                }
-                StatutSecondAssistant::NotEligible => (
-                    Some(format!("{} {}", sa.message_fr, echecs_fr.join(" "))),
-                    Some(format!("{} {}", sa.message_en, echecs_en.join(" "))),
-                ),
-            }
+    let second_assistant = e.second_assistant.as_ref().map(|sa| {
+        let echecs: Vec<&str> = sa
+            .conditions
+            .iter()
+            .filter(|c| !c.satisfied)
+            .map(|c| c.message.as_str())
+            .collect();
+        match sa.status {
+            StatutSecondAssistant::EligibleInPrinciple => sa.message.clone(),
+            StatutSecondAssistant::NotEligible => format!("{} {}", sa.message, echecs.join(" ")),
         }
-        None => (None, None),
-    };
+    });
     VueResultat {
         verdict: Verdict {
             status: e.eligibility.status,
             symbol: symbol.to_string(),
-            title_fr: title_fr.to_string(),
-            title_en: title_en.to_string(),
+            title: selon!(langue, title_fr, title_en).to_string(),
         },
         rules: e.rules,
         reasons: e.eligibility.reasons,
         options,
-        second_assistant_fr: sa_fr,
-        second_assistant_en: sa_en,
+        second_assistant,
         caveats: e.caveats,
         notices: e.notices,
         references: e.references,
-        disclaimer_fr: e.disclaimer_fr,
-        disclaimer_en: e.disclaimer_en,
+        disclaimer: e.disclaimer,
     }
 }

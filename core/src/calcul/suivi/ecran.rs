@@ -11,7 +11,6 @@ use super::{
     suivre, ContratSuivi, IssueAide, Periode, PerspectiveAide, RegleAtteinte, SourceCible, Suivi,
     SuiviIndicateur,
 };
-use crate::assessment::ReferenceCitee;
 use crate::error::Resultat;
 use crate::explain::Avertissement;
 use crate::format::{date_longue, montant, montant_parle, nombre, ESPACE_GROUPE};
@@ -26,14 +25,12 @@ use crate::Langue;
 pub struct LigneIndicateur {
     #[serde(with = "super::serde_indicateur")]
     pub indicator: Indicateur,
-    pub label_fr: String,
-    pub label_en: String,
-    /// « Patientèle médecin traitant : 1 450 (départ 1 300, cible 1 560), +150 sur +260, soit 58 % — cible pas encore atteinte »
-    pub text_fr: String,
-    pub text_en: String,
-    /// The same for a screen reader (ungrouped digits, words for signs).
-    pub spoken_fr: String,
-    pub spoken_en: String,
+    /// In the language of the call.
+    pub label: String,
+    /// In the language of the call.
+    pub text: String,
+    /// In the language of the call.
+    pub spoken: String,
     /// Exact progress, as in the tracking result.
     #[serde(with = "money::taux_option")]
     pub progress: Option<Decimal>,
@@ -51,11 +48,10 @@ pub struct LigneIndicateur {
 pub struct VerdictContrat {
     pub met: bool,
     pub symbol: String,
-    pub title_fr: String,
-    pub title_en: String,
-    /// The rule of the version, with its grade and references.
-    pub rule_fr: String,
-    pub rule_en: String,
+    /// In the language of the call.
+    pub title: String,
+    /// In the language of the call.
+    pub rule: String,
     pub confidence: Grade,
 }
 
@@ -63,49 +59,53 @@ pub struct VerdictContrat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LignePerspective {
-    pub year: u32,
+    pub year: i32,
     pub period: Periode,
     pub outcome: IssueAide,
     #[serde(with = "money::option")]
     pub maximum_amount: Option<Decimal>,
     #[serde(with = "money::option")]
     pub usual_reading_amount: Option<Decimal>,
-    pub text_fr: String,
-    pub text_en: String,
-    pub spoken_fr: String,
-    pub spoken_en: String,
+    /// In the language of the call.
+    pub text: String,
+    /// In the language of the call.
+    pub spoken: String,
 }
 
 /// What the « Mon contrat » screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueContrat {
-    pub title_fr: String,
-    pub title_en: String,
-    pub contract_year: u32,
-    /// « 3e année du contrat (du 1er septembre 2026 au 31 août 2027), au 1er décembre 2026 »
-    pub year_fr: String,
-    pub year_en: String,
+    /// In the language of the call.
+    pub title: String,
+    pub contract_year: i32,
+    /// In the language of the call.
+    pub year: String,
     pub indicators: Vec<LigneIndicateur>,
     pub verdict: VerdictContrat,
-    /// When the objective is assessed (« Pas encore évalué : … »).
-    pub assessment_fr: String,
-    pub assessment_en: String,
-    pub outlook_title_fr: String,
-    pub outlook_title_en: String,
+    /// In the language of the call.
+    pub assessment: String,
+    /// In the language of the call.
+    pub outlook_title: String,
     pub outlook: Vec<LignePerspective>,
     pub caveats: Vec<Avertissement>,
-    pub references: Vec<ReferenceCitee>,
-    pub disclaimer_fr: String,
-    pub disclaimer_en: String,
+    /// Ids of the references, sorted (resolved with `RuleSet::reference`).
+    pub references: Vec<String>,
+    /// In the language of the call.
+    pub disclaimer: String,
 }
 
 /// The screen for contract `c` on date `on` (given by the app: today).
-pub fn vue(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate) -> Resultat<VueContrat> {
-    Ok(vue_contrat(&suivre(rules, c, on)?))
+pub fn vue(
+    rules: &RuleSet,
+    c: &ContratSuivi,
+    on: NaiveDate,
+    langue: Langue,
+) -> Resultat<VueContrat> {
+    Ok(vue_contrat(&suivre(rules, c, on, langue)?, langue))
 }
 
-fn ordinal_fr(n: u32) -> String {
+fn ordinal_fr(n: i32) -> String {
     if n == 1 {
         "1re".to_owned()
     } else {
@@ -168,7 +168,7 @@ fn refs(ids: &[String]) -> String {
     ids.join(", ")
 }
 
-fn ligne_indicateur(x: &SuiviIndicateur) -> LigneIndicateur {
+fn ligne_indicateur(x: &SuiviIndicateur, langue: Langue) -> LigneIndicateur {
     let texte = |l: Langue| {
         let fr = l == Langue::Fr;
         let nom = majuscule(if fr {
@@ -224,16 +224,12 @@ fn ligne_indicateur(x: &SuiviIndicateur) -> LigneIndicateur {
             }
         }
     };
-    let (label_fr, text_fr, spoken_fr) = texte(Langue::Fr);
-    let (label_en, text_en, spoken_en) = texte(Langue::En);
+    let (label, text, spoken) = texte(langue);
     LigneIndicateur {
         indicator: x.indicator,
-        label_fr,
-        label_en,
-        text_fr,
-        text_en,
-        spoken_fr,
-        spoken_en,
+        label,
+        text,
+        spoken,
         progress: x.progress,
         gauge: x.progress.map(|p| p.clamp(Decimal::ZERO, Decimal::ONE)),
         reached: x.reached,
@@ -245,7 +241,7 @@ fn ligne_indicateur(x: &SuiviIndicateur) -> LigneIndicateur {
     }
 }
 
-fn ligne_perspective(s: &Suivi, p: &PerspectiveAide) -> LignePerspective {
+fn ligne_perspective(s: &Suivi, p: &PerspectiveAide, langue: Langue) -> LignePerspective {
     let texte = |l: Langue, parle: bool| {
         let fr = l == Langue::Fr;
         let somme = |d: Decimal| {
@@ -305,15 +301,13 @@ fn ligne_perspective(s: &Suivi, p: &PerspectiveAide) -> LignePerspective {
         outcome: p.outcome,
         maximum_amount: p.maximum_amount,
         usual_reading_amount: p.usual_reading_amount,
-        text_fr: texte(Langue::Fr, false),
-        text_en: texte(Langue::En, false),
-        spoken_fr: texte(Langue::Fr, true),
-        spoken_en: texte(Langue::En, true),
+        text: selon!(langue, texte(Langue::Fr, false), texte(Langue::En, false)),
+        spoken: selon!(langue, texte(Langue::Fr, true), texte(Langue::En, true)),
     }
 }
 
 /// The screen's view model for a tracking result.
-pub fn vue_contrat(s: &Suivi) -> VueContrat {
+pub fn vue_contrat(s: &Suivi, langue: Langue) -> VueContrat {
     let a = &s.assessment;
     let un_seul = s.indicators.len() + s.unfollowed_indicators.len() == 1;
     let regle = |l: Langue| {
@@ -381,30 +375,40 @@ pub fn vue_contrat(s: &Suivi) -> VueContrat {
     };
     let premiere = s.aid_outlook.first().map_or(0, |p| p.year);
     VueContrat {
-        title_fr: format!(
-            "Mon contrat : {} signé le {}",
-            s.option.libelle_fr(),
-            date_longue(s.signature_date, Langue::Fr)
-        ),
-        title_en: format!(
-            "My contract: {} signed on {}",
-            s.option.libelle_en(),
-            date_longue(s.signature_date, Langue::En)
+        title: selon!(
+            langue,
+            format!(
+                "Mon contrat : {} signé le {}",
+                s.option.libelle_fr(),
+                date_longue(s.signature_date, Langue::Fr)
+            ),
+            format!(
+                "My contract: {} signed on {}",
+                s.option.libelle_en(),
+                date_longue(s.signature_date, Langue::En)
+            )
         ),
         contract_year: s.contract_year,
-        year_fr: format!(
-            "{} année du contrat ({}), au {}",
-            ordinal_fr(s.contract_year),
-            periode(s.year_start, s.year_end, Langue::Fr),
-            date_longue(s.on, Langue::Fr)
+        year: selon!(
+            langue,
+            format!(
+                "{} année du contrat ({}), au {}",
+                ordinal_fr(s.contract_year),
+                periode(s.year_start, s.year_end, Langue::Fr),
+                date_longue(s.on, Langue::Fr)
+            ),
+            format!(
+                "Contract year {} ({}), on {}",
+                s.contract_year,
+                periode(s.year_start, s.year_end, Langue::En),
+                date_longue(s.on, Langue::En)
+            )
         ),
-        year_en: format!(
-            "Contract year {} ({}), on {}",
-            s.contract_year,
-            periode(s.year_start, s.year_end, Langue::En),
-            date_longue(s.on, Langue::En)
-        ),
-        indicators: s.indicators.iter().map(ligne_indicateur).collect(),
+        indicators: s
+            .indicators
+            .iter()
+            .map(|x| ligne_indicateur(x, langue))
+            .collect(),
         verdict: VerdictContrat {
             met: s.met,
             symbol: if s.met {
@@ -412,32 +416,35 @@ pub fn vue_contrat(s: &Suivi) -> VueContrat {
             } else {
                 "✗".to_string()
             },
-            title_fr: if s.met {
-                "Objectif atteint à cette date".to_owned()
-            } else {
-                "Objectif pas encore atteint".to_owned()
-            },
-            title_en: if s.met {
-                "Objective met on this date".to_owned()
-            } else {
-                "Objective not met yet".to_owned()
-            },
-            rule_fr: regle(Langue::Fr),
-            rule_en: regle(Langue::En),
+            title: selon!(
+                langue,
+                if s.met {
+                    "Objectif atteint à cette date".to_owned()
+                } else {
+                    "Objectif pas encore atteint".to_owned()
+                },
+                if s.met {
+                    "Objective met on this date".to_owned()
+                } else {
+                    "Objective not met yet".to_owned()
+                }
+            ),
+            rule: selon!(langue, regle(Langue::Fr), regle(Langue::En)),
             confidence: s.met_confidence,
         },
-        assessment_fr: evaluation(Langue::Fr),
-        assessment_en: evaluation(Langue::En),
-        outlook_title_fr: format!("Aide à partir de la {} année", ordinal_fr(premiere)),
-        outlook_title_en: format!("Aid from contract year {premiere}"),
+        assessment: selon!(langue, evaluation(Langue::Fr), evaluation(Langue::En)),
+        outlook_title: selon!(
+            langue,
+            format!("Aide à partir de la {} année", ordinal_fr(premiere)),
+            format!("Aid from contract year {premiere}")
+        ),
         outlook: s
             .aid_outlook
             .iter()
-            .map(|p| ligne_perspective(s, p))
+            .map(|p| ligne_perspective(s, p, langue))
             .collect(),
         caveats: s.caveats.clone(),
         references: s.references.clone(),
-        disclaimer_fr: s.disclaimer_fr.clone(),
-        disclaimer_en: s.disclaimer_en.clone(),
+        disclaimer: s.disclaimer.clone(),
     }
 }

@@ -332,7 +332,7 @@ impl Application {
                 Some(d) => d,
                 None => c.measurements.last().map_or(c.start, |m| m.date),
             };
-            let vue = suivi::ecran::vue(self.store.regles(), &c, on)?;
+            let vue = suivi::ecran::vue(self.store.regles(), &c, on, self.langue)?;
             Ok((c, vue))
         });
         self.contrat.vue = Some(match resultat {
@@ -390,8 +390,13 @@ impl Application {
             let brut = (!brut.is_empty())
                 .then(|| economie::lire_decimal("gross_monthly", &brut.replace(',', ".")))
                 .transpose()?;
-            let s = crate::questionnaire::situation(regles, &self.reponses, self.aujourd_hui)?;
-            economie::comparer(regles, &s, None, brut, &Hypotheses::default())
+            let s = crate::questionnaire::situation(
+                regles,
+                &self.reponses,
+                self.aujourd_hui,
+                self.langue,
+            )?;
+            economie::comparer(regles, &s, None, brut, &Hypotheses::default(), self.langue)
         })();
         self.cout_net.comparaison = Some(r);
     }
@@ -454,7 +459,7 @@ impl Application {
             economics: comparaison
                 .as_ref()
                 .ok()
-                .map(|c| economie::vue_comparaison(c, l)),
+                .map(|c| economie::vue_comparaison(self.store.regles(), c, l)),
             error: erreur.filter(|_| !sur_salaire),
         })
     }
@@ -484,9 +489,7 @@ impl Application {
                         .map(|q| {
                             q.choices
                                 .iter()
-                                .map(|x| {
-                                    (x.value.clone(), pick(l, &x.label_fr, &x.label_en).clone())
-                                })
+                                .map(|x| (x.value.clone(), x.label.clone()))
                                 .collect()
                         })
                         .unwrap_or_default(),
@@ -572,29 +575,29 @@ impl Application {
             ),
             questions,
             error: erreur.filter(|_| champ_erreur.is_none()).map(lire),
-            contract: vue.map(|v| vue_suivi(v, l)),
+            contract: vue.map(vue_suivi),
         }
     }
 }
 
-fn vue_suivi(v: &suivi::ecran::VueContrat, l: Langue) -> VueSuiviApp {
+fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
     VueSuiviApp {
-        title: pick(l, &v.title_fr, &v.title_en).clone(),
+        title: v.title.clone(),
         contract_year: v.contract_year,
-        year: pick(l, &v.year_fr, &v.year_en).clone(),
+        year: v.year.clone(),
         indicators: v
             .indicators
             .iter()
             .map(|i| VueIndicateur {
                 indicator: suivi::code_indicateur(i.indicator).to_owned(),
-                label: pick(l, &i.label_fr, &i.label_en).clone(),
+                label: i.label.clone(),
                 symbol: i.symbol.to_owned(),
-                text: pick(l, &i.text_fr, &i.text_en).clone(),
-                spoken: pick(l, &i.spoken_fr, &i.spoken_en).clone(),
+                text: i.text.clone(),
+                spoken: i.spoken.clone(),
                 progress: i.progress.map(|p| p.to_string()),
                 gauge_percent: i.gauge.and_then(|g| {
                     use rust_decimal::prelude::ToPrimitive;
-                    (g * rust_decimal::Decimal::ONE_HUNDRED).round().to_u8()
+                    (g * rust_decimal::Decimal::ONE_HUNDRED).round().to_i32()
                 }),
                 reached: i.reached,
             })
@@ -602,26 +605,26 @@ fn vue_suivi(v: &suivi::ecran::VueContrat, l: Langue) -> VueSuiviApp {
         verdict: VueVerdictContrat {
             met: v.verdict.met,
             symbol: v.verdict.symbol.to_owned(),
-            title: pick(l, &v.verdict.title_fr, &v.verdict.title_en).clone(),
-            rule: pick(l, &v.verdict.rule_fr, &v.verdict.rule_en).clone(),
+            title: v.verdict.title.clone(),
+            rule: v.verdict.rule.clone(),
         },
-        assessment: pick(l, &v.assessment_fr, &v.assessment_en).clone(),
-        outlook_title: pick(l, &v.outlook_title_fr, &v.outlook_title_en).clone(),
+        assessment: v.assessment.clone(),
+        outlook_title: v.outlook_title.clone(),
         outlook: v
             .outlook
             .iter()
             .map(|o| VueLigne {
                 symbol: "•".to_owned(),
-                text: pick(l, &o.text_fr, &o.text_en).clone(),
-                spoken: pick(l, &o.spoken_fr, &o.spoken_en).clone(),
+                text: o.text.clone(),
+                spoken: o.spoken.clone(),
             })
             .collect(),
         caveats: v
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", pick(l, &c.message_fr, &c.message_en).clone()))
+            .map(|c| VueLigne::new("!", c.message.clone()))
             .collect(),
-        disclaimer: pick(l, v.disclaimer_fr.clone(), v.disclaimer_en.clone()).to_owned(),
+        disclaimer: v.disclaimer.clone(),
     }
 }
 
@@ -634,7 +637,7 @@ fn vue_suivi(v: &suivi::ecran::VueContrat, l: Langue) -> VueSuiviApp {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueCoutNet {
     pub intro: String,
-    /// Sent back as an answer with id [`CHAMP_BRUT`].
+    /// Sent back as an answer with id `CHAMP_BRUT`.
     pub salary: VueQuestion,
     pub economics: Option<VueEconomie>,
     /// Why the figures cannot be computed, when not the salary's fault.
@@ -665,7 +668,7 @@ pub struct VueIndicateur {
     /// Exact progress (decimal string), as in the tracking result.
     pub progress: Option<String>,
     /// The progress within 0–100, for a gauge.
-    pub gauge_percent: Option<u8>,
+    pub gauge_percent: Option<i32>,
     pub reached: bool,
 }
 
@@ -683,7 +686,7 @@ pub struct VueVerdictContrat {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VueSuiviApp {
     pub title: String,
-    pub contract_year: u32,
+    pub contract_year: i32,
     pub year: String,
     pub indicators: Vec<VueIndicateur>,
     pub verdict: VueVerdictContrat,
