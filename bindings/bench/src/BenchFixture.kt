@@ -15,7 +15,7 @@ import java.time.LocalDate
 /** The common GP case of the README's Kotlin example: a GP, 1 200 patients, signed 2025-01-15. */
 fun gpSituation(): Situation =
     Situation(signatureDate = LocalDate.of(2025, 1, 15), specialty = "01", sector = Secteur.SECTEUR1,
-              mep = false, zone = null, practice = null, coordinated = null, patienteleMt = 1200u,
+              mep = false, zone = null, practice = null, coordinated = null, patienteleMt = 1200,
               fileActive = null, percentileBand = Tranche.P50P70, clinicalFeeShare = null,
               newlyInstalled = false, age = null, aldOrRqth = false, currentContract = null)
 
@@ -36,5 +36,5 @@ fun provenance(store: RuleStore): Any = store.provenance()
 /** Sanity check before measuring: the figures the benchmark moves are the real ones. */
 fun describe(store: RuleStore): String {
     val a = store.assess(gpSituation(), Langue.FR)
-    return "options " + a.options.joinToString { "${it.labelFr}=${it.total ?: "-"}" }
+    return "options " + a.options.joinToString { "${it.label}=${it.total ?: "-"}" }
 }

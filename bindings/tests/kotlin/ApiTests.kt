@@ -36,7 +36,7 @@ val GP_2025 = Situation(
     zone = null,
     practice = null,
     coordinated = null,
-    patienteleMt = 1200u,
+    patienteleMt = 1200,
     fileActive = null,
     percentileBand = Tranche.P50P70,
     clinicalFeeShare = null,
@@ -67,22 +67,24 @@ fun gpJson(vararg extra: Pair<String, String>): String {
 
 fun runErrorTests(h: Harness, store: RuleStore) {
     h.check("error: patientele_mt over 20 000 → hors_bornes on patientele_mt, text naming the field") {
-        expectError("hors_bornes", "patientele_mt", Langue.EN) { store.assess(GP_2025.copy(patienteleMt = 20_001u), Langue.EN) }
-        val e = thrown { store.assess(GP_2025.copy(patienteleMt = 20_001u), Langue.EN) } as AssistmedException.Failure
+        expectError("hors_bornes", "patientele_mt", Langue.EN) { store.assess(GP_2025.copy(patienteleMt = 20_001), Langue.EN) }
+        val e = thrown { store.assess(GP_2025.copy(patienteleMt = 20_001), Langue.EN) } as AssistmedException.Failure
         ensureEquals(CodeErreur.HORS_BORNES, e.kind, "kind")
         ensure(e.text.contains("patientele_mt") && e.text.contains("20000")) { "text should name the field and the bound: ${e.text}" }
         ensureEquals(e.text, e.message, "Throwable.message is the text, not a field dump")
         ensure(!e.message.contains("kind=")) { "field dump in the message: ${e.message}" }
     }
-    h.check("error: negative counts (JSON entry point) → hors_bornes on their field") {
+    h.check("error: negative counts → hors_bornes on their field, typed or JSON") {
+        expectError("hors_bornes", "patientele_mt", Langue.FR) { store.assess(GP_2025.copy(patienteleMt = -5), Langue.FR) }
+        expectError("hors_bornes", "file_active", Langue.EN) { store.assess(GP_2025.copy(fileActive = Int.MIN_VALUE), Langue.EN) }
         expectError("hors_bornes", "patientele_mt", Langue.FR) { store.assessJson(gpJson("patientele_mt" to "-5"), Langue.FR) }
         expectError("hors_bornes", "file_active", Langue.FR) { situationFromJson(gpJson("file_active" to "-9223372036854775808"), Langue.FR) }
     }
-    h.check("error: UInt.MAX_VALUE counts, age 19 → hors_bornes") {
-        expectError("hors_bornes", "patientele_mt") { store.assess(GP_2025.copy(patienteleMt = UInt.MAX_VALUE), Langue.FR) }
-        expectError("hors_bornes", "file_active") { store.assess(GP_2025.copy(fileActive = UInt.MAX_VALUE), Langue.FR) }
-        expectError("hors_bornes", "age") { store.assess(GP_2025.copy(age = 19u), Langue.FR) }
-        expectError("hors_bornes", "age") { store.assess(GP_2025.copy(age = 101u), Langue.EN) }
+    h.check("error: Int.MAX_VALUE counts, age 19 → hors_bornes") {
+        expectError("hors_bornes", "patientele_mt") { store.assess(GP_2025.copy(patienteleMt = Int.MAX_VALUE), Langue.FR) }
+        expectError("hors_bornes", "file_active") { store.assess(GP_2025.copy(fileActive = Int.MAX_VALUE), Langue.FR) }
+        expectError("hors_bornes", "age") { store.assess(GP_2025.copy(age = 19), Langue.FR) }
+        expectError("hors_bornes", "age") { store.assess(GP_2025.copy(age = 101), Langue.EN) }
     }
     h.check("error: bad signature date (JSON entry point) → date_invalide on signature_date") {
         // A LocalDate cannot hold these: they can only come as text, through the JSON entry points.
@@ -151,7 +153,7 @@ fun runErrorTests(h: Harness, store: RuleStore) {
     }
     // Issue 10, item 2: one error type; `message` is the text in the caller's language.
     h.check("error: e.message is the French text with Langue.FR, the English one with Langue.EN") {
-        val bad = GP_2025.copy(age = 19u)
+        val bad = GP_2025.copy(age = 19)
         val fr = thrown { store.assess(bad, Langue.FR) } as? AssistmedException ?: fail("no AssistmedException")
         val en = thrown { store.assess(bad, Langue.EN) } as? AssistmedException ?: fail("no AssistmedException")
         println("(info) age 19, FR: ${fr.message}")
@@ -197,11 +199,28 @@ fun runApiTests(h: Harness, store: RuleStore) {
         val cls = RuleStore::class.java
         ensureEquals(0, cls.getMethod("specialties").exceptionTypes.size, "specialties() throws clause")
         ensureEquals(0, cls.getMethod("ruleVersions").exceptionTypes.size, "ruleVersions() throws clause")
+        ensureEquals(0, cls.getMethod("references").exceptionTypes.size, "references() throws clause")
+        ensureEquals(0, cls.getMethod("notices").exceptionTypes.size, "notices() throws clause")
         val assess = cls.getMethod("assess", Situation::class.java, Langue::class.java)
         ensure(AssistmedException::class.java in assess.exceptionTypes) { "assess() should declare AssistmedException" }
         // Called without any try: a plain list.
         val names = store.specialties().map { it.name }
         ensure(names.isNotEmpty()) { "no specialties" }
+    }
+    h.check("references() and notices(): every id a result cites is resolved, once") {
+        val refs = store.references().associateBy { it.id }
+        val notices = store.notices().associateBy { it.id }
+        ensureEquals(store.references().size, refs.size, "unique reference ids")
+        val a = store.assess(GP_2025.copy(zone = Zone.ZIP, currentContract = ContratEnCours(Formule.PLEIN, LocalDate.of(2022, 1, 15), true)), Langue.FR)
+        val cited = a.references + a.options.flatMap { o -> o.objective?.references.orEmpty() } + a.caveats.flatMap { it.references }
+        ensure(cited.isNotEmpty()) { "no reference cited" }
+        for (id in cited) ensure(refs[id]?.reference?.title?.isNotBlank() == true) { "reference $id not resolved" }
+        ensureEquals(a.references.sorted().distinct(), a.references, "assessment references: sorted, no duplicate")
+        for (id in a.notices) ensure(notices[id]?.let { it.textFr.isNotBlank() && it.textEn.isNotBlank() } == true) { "notice $id not resolved" }
+        // Convention 2024 (S10) is cited by a 2025 assessment.
+        ensure("S10" in a.references) { "S10 not cited: ${a.references}" }
+        val t = store.timeline(GP_2025, Formule.DEMI, Langue.EN)
+        for (id in t.references) ensure(id in refs) { "timeline reference $id not resolved" }
     }
     h.check("specialties(): codes unique, GP present") {
         val list = store.specialties()
@@ -226,8 +245,8 @@ fun runApiTests(h: Harness, store: RuleStore) {
     }
     h.check("situationToJson → situationFromJson round trip") {
         val full = GP_2025.copy(
-            mep = false, zone = Zone.ZIP, practice = Exercice.GROUPE, coordinated = true, fileActive = 2500u,
-            clinicalFeeShare = BigDecimal("0.85"), newlyInstalled = false, age = 66u, aldOrRqth = false,
+            mep = false, zone = Zone.ZIP, practice = Exercice.GROUPE, coordinated = true, fileActive = 2500,
+            clinicalFeeShare = BigDecimal("0.85"), newlyInstalled = false, age = 66, aldOrRqth = false,
             currentContract = ContratEnCours(Formule.PLEIN, LocalDate.of(2023, 1, 15), true),
         )
         for (s in listOf(GP_2025, full)) {
@@ -237,7 +256,7 @@ fun runApiTests(h: Harness, store: RuleStore) {
         }
     }
     h.check("situationToJson validates") {
-        expectError("hors_bornes", "age", Langue.FR) { situationToJson(GP_2025.copy(age = 101u), Langue.FR) }
+        expectError("hors_bornes", "age", Langue.FR) { situationToJson(GP_2025.copy(age = 101), Langue.FR) }
     }
     h.check("assessment echoes the validated situation, defaults filled in") {
         val a = store.assess(GP_2025.copy(specialty = " 01 "), Langue.FR)
@@ -278,7 +297,7 @@ fun runApiTests(h: Harness, store: RuleStore) {
         ensure(total.scale() >= 0 && total.stripTrailingZeros().scale() <= 2) { "cents at most: $total" }
         val sum = demi.aid.mapNotNull { it.amount }.fold(BigDecimal.ZERO, BigDecimal::add)
         ensureEquals(0, sum.compareTo(total), "sum of years vs total ($sum)")
-        ensureEquals(listOf(1u, 2u, 3u, 4u, 5u), demi.aid.map { it.year }, "years")
+        ensureEquals(listOf(1, 2, 3, 4, 5), demi.aid.map { it.year }, "years")
     }
     h.check("enum codes: unique, non-empty, round trip through JSON") {
         fun <T> codes(values: Array<T>, code: (T) -> String) {
@@ -326,10 +345,10 @@ fun runFuzz(h: Harness, store: RuleStore, iterations: Int) {
         val badDates = listOf("2019-08-31", "2099-12-31", "2000-01-01", "2024-02-29", "2012-01-01")
         val goodSpecialties = store.specialties().map { it.code }
         val badSpecialties = listOf("", "99", "1", "001", "ab", "\uD83D\uDE00")
-        val goodCounts = listOf(null, 0u, 499u, 500u, 800u, 1200u, 1800u, 2500u, 20_000u)
-        val badCounts = listOf(20_001u, UInt.MAX_VALUE)
-        val goodAges = listOf(null, 20u, 45u, 64u, 65u, 100u)
-        val badAges = listOf(19u, 101u, 0u, UInt.MAX_VALUE)
+        val goodCounts = listOf(null, 0, 499, 500, 800, 1200, 1800, 2500, 20_000)
+        val badCounts = listOf(20_001, -1, Int.MIN_VALUE, Int.MAX_VALUE)
+        val goodAges = listOf(null, 20, 45, 64, 65, 100)
+        val badAges = listOf(19, 101, 0, -1, Int.MAX_VALUE)
         val goodShares = listOf(null, "0", "0.5", "0.85", "1", "-0", "0.001")
         val badShares = listOf("1.0000001", "-1", "1000000")
         fun <T> pickFrom(good: List<T>, bad: List<T>): T = if (rnd.nextInt(10) == 0) bad[rnd.nextInt(bad.size)] else good[rnd.nextInt(good.size)]

@@ -1,7 +1,7 @@
 // Builds typed records from a case's JSON input, the way an app fills them from its screens:
-// enums by code, counts as UInt, dates as LocalDate, the clinical-fee share as BigDecimal. Inputs
+// enums by code, counts as Int, dates as LocalDate, the clinical-fee share as BigDecimal. Inputs
 // the typed API cannot even express (unknown enum code, missing required field, unknown key, a
-// date that is not a calendar date, a negative count, a share that is not a decimal) give null:
+// date that is not a calendar date, a count beyond Int, a share that is not a decimal) give null:
 // they go through the JSON entry points (situationFromJson, assessJson) instead.
 package fr.assistmed.sdk.tests
 
@@ -39,16 +39,16 @@ fun JsonObject.boolean(key: String): Boolean? = field(key)?.let {
     if (it.isJsonPrimitive && it.asJsonPrimitive.isBoolean) it.asBoolean else throw Unrepresentable()
 }
 
-/** A count: a JSON integer that fits a UInt (the core's u32). */
-fun JsonObject.count(key: String): UInt? = field(key)?.let {
+/** A count: a JSON integer that fits an Int (the core's i32; the core refuses negative ones). */
+fun JsonObject.count(key: String): Int? = field(key)?.let {
     if (!(it.isJsonPrimitive && it.asJsonPrimitive.isNumber)) throw Unrepresentable()
     val n = try {
         it.asBigDecimal.longValueExact()
     } catch (e: ArithmeticException) {
         throw Unrepresentable()
     }
-    if (n < 0 || n > UInt.MAX_VALUE.toLong()) throw Unrepresentable()
-    n.toUInt()
+    if (n < Int.MIN_VALUE || n > Int.MAX_VALUE) throw Unrepresentable()
+    n.toInt()
 }
 
 /** A calendar date (strict ISO `YYYY-MM-DD`, as LocalDate.parse reads it). */

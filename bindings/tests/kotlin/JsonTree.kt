@@ -33,7 +33,7 @@ import java.time.LocalDate
 
 fun text(v: String?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
 fun number(v: Long?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
-fun number(v: UInt?): JsonElement = number(v?.toLong())
+fun number(v: Int?): JsonElement = number(v?.toLong())
 fun number(v: ULong?): JsonElement = number(v?.toLong())
 fun bool(v: Boolean?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
 
@@ -80,8 +80,7 @@ fun ContratEnCours.toJson(): JsonObject = obj(
 
 fun VersionAppliquee.toJson(): JsonObject = obj(
     "id" to text(id),
-    "title_fr" to text(titleFr),
-    "title_en" to text(titleEn),
+    "title" to text(title),
     "start" to date(start),
     "end_exclusive" to date(endExclusive),
     "references" to texts(references),
@@ -93,8 +92,7 @@ fun VersionAppliquee.toJson(): JsonObject = obj(
 fun Raison.toJson(): JsonObject = obj(
     "code" to text(code),
     "effect" to text(effect.jsonCode()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
     "confidence" to text(confidence.jsonCode()),
 )
@@ -134,15 +132,13 @@ fun Objectif.toJson(): JsonObject = obj(
     "indicators" to list(indicators) { it.toJson() },
     "deadline" to date(deadline),
     "confidence" to text(confidence.jsonCode()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
 )
 
 fun OptionResultat.toJson(): JsonObject = obj(
     "option" to text(option.jsonCode()),
-    "label_fr" to text(labelFr),
-    "label_en" to text(labelEn),
+    "label" to text(label),
     "available" to bool(available),
     "unavailable_reasons" to list(unavailableReasons) { it.toJson() },
     "aid" to list(aid) { it.toJson() },
@@ -154,8 +150,7 @@ fun OptionResultat.toJson(): JsonObject = obj(
 fun Condition.toJson(): JsonObject = obj(
     "code" to text(code),
     "satisfied" to bool(satisfied),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
     "confidence" to text(confidence.jsonCode()),
 )
@@ -170,16 +165,14 @@ fun SecondAssistant.toJson(): JsonObject = obj(
     "status" to text(status.jsonCode()),
     "conditions" to list(conditions) { it.toJson() },
     "options" to list(options) { it.toJson() },
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
 )
 
 fun Avertissement.toJson(): JsonObject = obj(
     "code" to text(code),
     "parameter" to text(parameter),
     "confidence" to text(confidence.jsonCode()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
 )
 
@@ -210,10 +203,10 @@ fun Evaluation.toJson(): JsonObject = obj(
     "options" to list(options) { it.toJson() },
     "second_assistant" to opt(secondAssistant) { it.toJson() },
     "caveats" to list(caveats) { it.toJson() },
-    "notices" to list(notices) { it.toJson() },
-    "references" to list(references) { it.toJson() },
-    "disclaimer_fr" to text(disclaimerFr),
-    "disclaimer_en" to text(disclaimerEn),
+    // Notices and references by id: RuleStore.notices() / references() resolve them.
+    "notices" to texts(notices),
+    "references" to texts(references),
+    "disclaimer" to text(disclaimer),
 )
 
 /** A timeline: its schedule's fields beside the rules, caveats and references (one flat object). */
@@ -226,7 +219,7 @@ fun Chronologie.toJson(): JsonObject = obj(
     "years" to list(echeancier.years) { it.toJson() },
     "total" to decimal(echeancier.total),
     "caveats" to list(caveats) { it.toJson() },
-    "references" to list(references) { it.toJson() },
+    "references" to texts(references),
 )
 
 fun Specialite.toJson(): JsonObject = obj(

@@ -40,7 +40,7 @@ fun runConcurrency(h: Harness, cases: List<GoldenCase>, store: RuleStore, label:
             val (c, s) = work[k]
             return runCatching {
                 if (k % 5 == 4) {
-                    store.questionnaire(answers("patientele_mt" to (s.patienteleMt ?: 0u).toString()), s.signatureDate).toString()
+                    store.questionnaire(answers("patientele_mt" to (s.patienteleMt ?: 0).toString()), Langue.FR, s.signatureDate).toString()
                 } else {
                     typedApi(c, store, s, if (k % 2 == 0) Langue.FR else Langue.EN).toString()
                 }
@@ -76,10 +76,10 @@ fun readmeUsageExample() {
     // README-BEGIN
     RuleStore.embedded().use { store ->
         val s = Situation(signatureDate = LocalDate.of(2025, 1, 15), specialty = "01", sector = Secteur.SECTEUR1,
-                          mep = false, zone = null, practice = null, coordinated = null, patienteleMt = 1200u,
+                          mep = false, zone = null, practice = null, coordinated = null, patienteleMt = 1200,
                           fileActive = null, percentileBand = Tranche.P50P70, clinicalFeeShare = null,
                           newlyInstalled = false, age = null, aldOrRqth = false, currentContract = null)
-        try { store.assess(s, Langue.FR).options.forEach { println("${it.labelFr} : ${it.total ?: "—"} €") } }
+        try { store.assess(s, Langue.FR).options.forEach { println("${it.label} : ${it.total ?: "—"} €") } }
         catch (e: AssistmedException) { println("${e.kind()} (${e.field()}) : ${e.message}") }
     }
     // README-END

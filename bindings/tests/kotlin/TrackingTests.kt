@@ -197,18 +197,22 @@ fun runTrackingTests(h: Harness, store: RuleStore, dir: File) {
     h.check("« Mon contrat » view of the issue's example (2024, 1 ETP, +150 of +260 PMT, year 3)") {
         val c = example ?: fail("case 2024-plein-issue-example missing")
         val v = store.contractView(trackedContractOf(c.contract) ?: fail("not a record"), caseDay(c), Langue.FR)
-        ensureEquals(3u, v.contractYear, "contract year")
+        ensureEquals(3, v.contractYear, "contract year")
         val pmt = v.indicators.single()
-        ensure(pmt.textFr.contains("+150 sur +260, soit 58\u202F%")) { pmt.textFr }
-        ensure(pmt.spokenFr.contains("150 patients gagnés sur 260 demandés")) { pmt.spokenFr }
+        ensure(pmt.text.contains("+150 sur +260, soit 58\u202F%")) { pmt.text }
+        ensure(pmt.spoken.contains("150 patients gagnés sur 260 demandés")) { pmt.spoken }
         ensureEquals("✗", pmt.symbol, "symbol")
         ensureEquals(false, v.verdict.met, "met")
-        ensure(v.verdict.ruleFr.contains("une des deux cibles suffit")) { v.verdict.ruleFr }
+        ensure(v.verdict.rule.contains("une des deux cibles suffit")) { v.verdict.rule }
         ensureEquals(3, v.outlook.size, "outlook lines")
         val y3 = v.outlook.first()
         ensureEquals(BigDecimal("22000.00"), y3.maximumAmount?.setScale(2), "year-3 maximum (S10)")
         ensureEquals(BigDecimal("12692.31"), y3.usualReadingAmount?.setScale(2), "usual reading 22 000 × 150 ÷ 260")
-        ensure(y3.textFr.contains("modulé, formule non publiée") && y3.textFr.contains("12\u202F692,31\u00A0€")) { y3.textFr }
+        ensure(y3.text.contains("modulé, formule non publiée") && y3.text.contains("12\u202F692,31\u00A0€")) { y3.text }
+        // The same screen in English, from the same call with Langue.EN.
+        val en = store.contractView(trackedContractOf(c.contract) ?: fail("not a record"), caseDay(c), Langue.EN)
+        ensure(en.indicators.single().text.contains("+150 of +260")) { en.indicators.single().text }
+        ensure(en.title != v.title) { "same title in both languages: ${v.title}" }
     }
 
     h.check("saved form: bytes round trip, damaged bytes refused") {
@@ -216,7 +220,7 @@ fun runTrackingTests(h: Harness, store: RuleStore, dir: File) {
         val bytes = trackedContractToBytes(c, Langue.FR)
         ensureEquals(c, trackedContractFromBytes(bytes, Langue.FR), "round trip")
         expectError("json_invalide", null, Langue.EN) { trackedContractFromBytes(bytes.copyOf(bytes.size / 2), Langue.EN) }
-        val lower = c.copy(objectives = c.objectives.map { it.copy(target = 1000u) })
+        val lower = c.copy(objectives = c.objectives.map { it.copy(target = 1000) })
         // A target below the baseline is not saved (the objective is a rise from the baseline).
         expectError("incoherence", "target_pmt", Langue.FR) { trackedContractToBytes(lower, Langue.FR) }
     }
