@@ -44,7 +44,12 @@ impl AppModel {
     ) -> Result<Arc<Self>, AssistmedError> {
         let langue = core_app::langue_de(&language);
         let store = CoreStore::embarque().map_err(|e| AssistmedError::en(e, langue))?;
-        let files: BTreeMap<String, Vec<u8>> = files.into_iter().collect();
+        // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
+        let mut triees = BTreeMap::new();
+        for (nom, octets) in files {
+            triees.insert(nom, octets);
+        }
+        let files = triees;
         let app = Application::demarrer(store, &files, today, langue);
         Ok(Arc::new(AppModel {
             state: Mutex::new(app),

@@ -28,6 +28,16 @@ fn en<T>(langue: Langue, r: assistmed_core::Resultat<T>) -> Result<T> {
     r.map_err(|e| AssistmedError::en(e, langue))
 }
 
+/// The answers by question id. Inserted one by one: `collect()` into a B-tree compiles a stable
+/// sort for the type (library size).
+fn en_reponses(answers: HashMap<String, String>) -> BTreeMap<String, String> {
+    let mut reponses = BTreeMap::new();
+    for (id, valeur) in answers {
+        reponses.insert(id, valeur);
+    }
+    reponses
+}
+
 /// Reads and checks a situation from its JSON document (the input of `assistmed simulate`, and
 /// what `situation_to_json` writes): to restore a saved simulation.
 #[uniffi::export]
@@ -317,7 +327,7 @@ impl RuleStore {
         langue: Langue,
         today: Option<NaiveDate>,
     ) -> Questionnaire {
-        let reponses: BTreeMap<String, String> = answers.into_iter().collect();
+        let reponses = en_reponses(answers);
         questionnaire::questionnaire(self.rules(), &reponses, today, langue)
     }
 
@@ -330,7 +340,7 @@ impl RuleStore {
         langue: Langue,
         today: Option<NaiveDate>,
     ) -> Result<VueResultat> {
-        let reponses: BTreeMap<String, String> = answers.into_iter().collect();
+        let reponses = en_reponses(answers);
         en(
             langue,
             questionnaire::vue_resultat(self.rules(), &reponses, today, langue),

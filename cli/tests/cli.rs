@@ -63,6 +63,82 @@ fn simulation_en_anglais() {
     );
 }
 
+/// `--json` gives one text per field (`message`, `disclaimer`…), in the `--lang` language; an
+/// error keeps both of its messages whatever the language.
+#[test]
+fn le_json_est_dans_la_langue_de_lang() {
+    for (lang, avis, version) in [
+        (
+            "fr",
+            "Simulation indicative, qui n'engage pas l'Assurance Maladie.",
+            "22 juin 2024",
+        ),
+        (
+            "en",
+            "Indicative simulation, not binding on the Assurance Maladie.",
+            "22 June 2024",
+        ),
+    ] {
+        let mut args = GP_2024.to_vec();
+        args.extend(["--json", "--lang", lang]);
+        let o = assistmed(&args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", texte(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["disclaimer"], avis, "{lang}");
+        assert!(v.get("disclaimer_fr").is_none() && v.get("disclaimer_en").is_none());
+        let raison = &v["eligibility"]["reasons"][0];
+        assert!(
+            raison["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{raison}"
+        );
+        assert!(raison.get("message_fr").is_none(), "{raison}");
+        // The text output of the same call names the rules by the same title.
+        let titre = v["rules"]["title"].as_str().unwrap();
+        args.retain(|a| *a != "--json");
+        let s = texte(&assistmed(&args, None).stdout);
+        assert!(
+            s.contains(titre) && s.contains(version),
+            "{lang}: {titre}\n{s}"
+        );
+
+        // 1/3 ETP is closed to new contracts since 2024 (S10): the error is bilingual.
+        let o = assistmed(
+            &[
+                "timeline",
+                "--option",
+                "tiers",
+                "--signature-date",
+                "2025-01-15",
+                "--specialty",
+                "01",
+                "--sector",
+                "secteur_1",
+                "--percentile-band",
+                "p50_p70",
+                "--json",
+                "--lang",
+                lang,
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2));
+        let e: Value = serde_json::from_slice(&o.stderr).unwrap();
+        assert_eq!(e["error"]["code"], "formule_indisponible");
+        let (fr, en) = (
+            e["error"]["message_fr"].as_str().unwrap(),
+            e["error"]["message_en"].as_str().unwrap(),
+        );
+        assert!(
+            fr.contains("1/3 ETP") && !fr.contains("FTE"),
+            "{lang}: {fr}"
+        );
+        assert!(
+            en.contains("1/3 FTE") && !en.contains("ETP"),
+            "{lang}: {en}"
+        );
+    }
+}
+
 #[test]
 fn json_sur_l_entree_standard_et_drapeaux_prioritaires() {
     let entree = r#"{"signature_date":"2023-09-01","specialty":"01","sector":"secteur_1","patientele_mt":1100,"percentile_band":"p50_p70"}"#;

@@ -903,7 +903,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
             .flat_map(|h| h.references.iter().cloned()),
     );
     ids.extend(caveats.iter().flat_map(|c| c.references.iter().cloned()));
-    ids.sort();
+    ids.sort_unstable();
     ids.dedup();
     let references = ids
         .into_iter()

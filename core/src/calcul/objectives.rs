@@ -21,10 +21,15 @@ use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
 use crate::Langue;
 
-fn sans_doublons(mut refs: Vec<String>) -> Vec<String> {
-    let mut vus = std::collections::BTreeSet::new();
-    refs.retain(|r| vus.insert(r.clone()));
-    refs
+/// The references in their first-seen order, each once (a handful: a linear scan, no clone).
+fn sans_doublons(refs: Vec<String>) -> Vec<String> {
+    let mut uniques: Vec<String> = Vec::with_capacity(refs.len());
+    for r in refs {
+        if !uniques.contains(&r) {
+            uniques.push(r);
+        }
+    }
+    uniques
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -166,50 +171,42 @@ fn precisions(
     l: &mut Lecteur<'_>,
     inds: &[Indicateur],
     refs: &mut Vec<String>,
-) -> Resultat<(String, String)> {
-    let mut fr = String::new();
-    let mut en = String::new();
+    langue: Langue,
+) -> Resultat<String> {
+    let mut texte = String::new();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
         refs.extend_from_slice(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a_fr, b_fr) = (noms(&[*a], Langue::Fr), noms(&[*b], Langue::Fr));
-        let (a_en, b_en) = (noms(&[*a], Langue::En), noms(&[*b], Langue::En));
-        match suffit.valeur {
-            Some(true) => {
-                fr.push_str(&format!(
-                    " Atteindre l'objectif de {a_fr} ou celui de {b_fr} suffit."
-                ));
-                en.push_str(&format!(
-                    " Reaching the target for {a_en} or the one for {b_en} is enough."
-                ));
-            }
-            Some(false) => {
-                fr.push_str(&format!(
-                    " Les deux objectifs, de {a_fr} et de {b_fr}, doivent être atteints."
-                ));
-                en.push_str(&format!(
-                    " Both targets, for {a_en} and for {b_en}, must be reached."
-                ));
-            }
-            None => {
-                fr.push_str(&format!(" Objectifs de {a_fr} et de {b_fr} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."));
-                en.push_str(&format!(" Targets for {a_en} and for {b_en}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."));
-            }
-        }
+        let (a, b) = (noms(&[*a], langue), noms(&[*b], langue));
+        texte.push_str(&match suffit.valeur {
+            Some(true) => selon!(
+                langue,
+                format!(" Atteindre l'objectif de {a} ou celui de {b} suffit."),
+                format!(" Reaching the target for {a} or the one for {b} is enough.")
+            ),
+            Some(false) => selon!(
+                langue,
+                format!(" Les deux objectifs, de {a} et de {b}, doivent être atteints."),
+                format!(" Both targets, for {a} and for {b}, must be reached.")
+            ),
+            None => selon!(
+                langue,
+                format!(" Objectifs de {a} et de {b} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."),
+                format!(" Targets for {a} and for {b}: the rule does not say whether reaching one is enough (to confirm with your CPAM).")
+            ),
+        });
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
         refs.extend_from_slice(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
-        fr.push_str(&format!(
-            " L'objectif est évalué à partir de la {} année du contrat.",
-            ordinal(n, Langue::Fr)
-        ));
-        en.push_str(&format!(
-            " The objective is assessed from the {} contract year.",
-            ordinal(n, Langue::En)
+        let rang = ordinal(n, langue);
+        texte.push_str(&selon!(
+            langue,
+            format!(" L'objectif est évalué à partir de la {rang} année du contrat."),
+            format!(" The objective is assessed from the {rang} contract year.")
         ));
     }
-    Ok((fr, en))
+    Ok(texte)
 }
 
 /// Names of the indicators joined: « la patientèle médecin traitant et la file active ».
@@ -260,11 +257,9 @@ fn echeance(
 fn a_confirmer(
     kind: NatureObjectif,
     grade: Grade,
-    fr: String,
-    en: String,
+    message: String,
     references: Vec<String>,
     indicators: Vec<Cible>,
-    langue: Langue,
 ) -> Objectif {
     Objectif {
         status: StatutObjectif::ToConfirm,
@@ -273,7 +268,7 @@ fn a_confirmer(
         indicators,
         deadline: None,
         confidence: grade,
-        message: selon!(langue, fr, en),
+        message,
         references: sans_doublons(references),
     }
 }
@@ -313,13 +308,10 @@ pub fn objectif(
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
-                    pire(grades),
-                    format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."),
-                    format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}."),
+                    pire(grades), selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
                     refs,
                     sans_cible(),
-                    langue,
-                ));
+));
             };
             let mut cibles = Vec::new();
             for &i in &inds {
@@ -390,21 +382,18 @@ pub fn objectif(
                 .collect();
             return Ok(a_confirmer(
                 NatureObjectif::Mediane,
-                pire(grades),
-                format!(
+                pire(grades), selon!(langue, format!(
                     "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
                     i.libelle_fr(),
                     format::nombre(i64::from(m), Langue::Fr)
-                ),
-                format!(
+                ), format!(
                     "Newly installed doctor: your {} already reaches the specialty median (P50 = {}), so “reach the median” is no objective for you: objective {A_CONFIRMER_EN}.",
                     i.libelle_en(),
                     format::nombre(i64::from(m), Langue::En)
-                ),
+                )),
                 refs,
                 cibles,
-                langue,
-            ));
+));
         }
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
         let connu = cibles.iter().any(|c| c.target.is_some());
@@ -449,17 +438,19 @@ pub fn objectif(
         .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
     else {
         let mut refs = l.version.references.clone();
-        let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
+        let p = precisions(l, &inds, &mut refs, langue)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
-            format!(
-                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p_fr}"
+            selon!(
+                langue,
+                format!(
+                    "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p}"
+                ),
+                format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p}")
             ),
-            format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p_en}"),
             refs,
             sans_cible(),
-            langue,
         ));
     };
     let hausse = l.decimal(id)?;
@@ -472,23 +463,25 @@ pub fn objectif(
             .map(|n| format!(" {n}"))
             .unwrap_or_default();
         refs.extend(refs_inds.iter().cloned());
-        let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
+        let p = precisions(l, &inds, &mut refs, langue)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             hausse.grade,
-            format!(
-                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.{note}{p_fr}",
+            selon!(
+                langue,
+                format!(
+                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.{note}{p}",
                 f.libelle_fr(),
                 band.libelle_fr()
             ),
-            format!(
-                "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{p_en}",
-                f.libelle_en(),
-                band.libelle_en()
+                format!(
+                    "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{p}",
+                    f.libelle_en(),
+                    band.libelle_en()
+                )
             ),
             refs,
             sans_cible(),
-            langue,
         ));
     };
     let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
@@ -507,7 +500,7 @@ pub fn objectif(
     }
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
     refs.extend(refs_inds.iter().cloned());
-    let (p_fr, p_en) = precisions(l, &inds, &mut refs)?;
+    let p = precisions(l, &inds, &mut refs, langue)?;
     let (fr, en) = if taux.is_zero() {
         (
             format!("Maintenir {}.", noms(&inds, Langue::Fr)),
@@ -534,7 +527,7 @@ pub fn objectif(
         indicators: cibles,
         deadline,
         confidence: pire(grades),
-        message: selon!(langue, format!("{fr}{p_fr}"), format!("{en}{p_en}")),
+        message: selon!(langue, format!("{fr}{p}"), format!("{en}{p}")),
         references: sans_doublons(refs),
     })
 }

@@ -37,6 +37,12 @@ impl ParamId {
     pub const fn rang(&self) -> usize {
         self.rang as usize
     }
+
+    /// An id outside [`TOUS`], for the tests of readers.
+    #[cfg(test)]
+    pub(crate) const fn pour_test(id: &'static str, unite: Unite, rang: u16) -> ParamId {
+        ParamId { id, unite, rang }
+    }
 }
 
 impl Deref for ParamId {

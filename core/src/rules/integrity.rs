@@ -108,13 +108,13 @@ fn erreur(detail: String) -> Erreur {
     Erreur::regles_invalides(detail)
 }
 
-/// The ids of a document's references.
-type Connues<'a> = HashSet<&'a str, BuildHasherDefault<Fnv>>;
+/// A set of reference ids (a document's, or those a result cites).
+pub(crate) type Connues<'a> = HashSet<&'a str, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a: a few instructions per byte for ids of a few bytes, where the default SipHash cost
 /// more than the map it replaced. The keys come from a signed document and are a few dozen:
 /// flooding is no concern.
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
@@ -223,7 +223,11 @@ fn verifier_specialites(r: &RuleSet, connues: &Connues<'_>) -> Resultat<()> {
 }
 
 fn verifier_parametres(r: &RuleSet, connues: &Connues<'_>) -> Resultat<()> {
-    let debuts: BTreeSet<_> = r.versions.iter().map(|v| v.start).collect();
+    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
+    let mut debuts = BTreeSet::new();
+    for v in &r.versions {
+        debuts.insert(v.start);
+    }
     let premier = r.versions.first().map(|v| v.start);
     for p in r.parametres() {
         let ou = Lieu::Parametre(&p.id);

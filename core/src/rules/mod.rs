@@ -5,7 +5,7 @@
 
 pub mod bundle;
 pub mod ids;
-mod integrity;
+pub(crate) mod integrity;
 pub mod provenance;
 
 pub use integrity::PREFIXE_CALENDAIRE;
@@ -37,13 +37,44 @@ const TAILLE_MAX_REGLES: usize = 4 << 20;
 
 /// Inflates the embedded document (done once per process by `regles_embarquees_json`).
 pub fn decompresser_regles_embarquees() -> Resultat<String> {
-    let octets =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(REGLES_COMPRESSEES, TAILLE_MAX_REGLES)
-            .map_err(|e| {
-            Erreur::regles_invalides(format!(
-                "règles embarquées corrompues / corrupt embedded rules: {e:?}"
-            ))
-        })?;
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    // `decompress_to_vec` starts at twice the input and doubles, inflating three times over for
+    // a document about six times its deflated size: start at eight times (one pass), grow the
+    // same way if a future document needs it.
+    let mut octets = vec![
+        0u8;
+        REGLES_COMPRESSEES
+            .len()
+            .saturating_mul(8)
+            .min(TAILLE_MAX_REGLES)
+    ];
+    let mut etat = Box::<DecompressorOxide>::default();
+    let (mut entree, mut position) = (REGLES_COMPRESSEES, 0);
+    loop {
+        let (statut, lus, ecrits) = decompress(
+            &mut etat,
+            entree,
+            &mut octets,
+            position,
+            inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+        );
+        position += ecrits;
+        match statut {
+            TINFLStatus::Done => break,
+            TINFLStatus::HasMoreOutput if octets.len() < TAILLE_MAX_REGLES => {
+                entree = entree.get(lus..).unwrap_or_default();
+                let taille = octets.len().saturating_mul(2).min(TAILLE_MAX_REGLES);
+                octets.resize(taille, 0);
+            }
+            autre => {
+                return Err(Erreur::regles_invalides(format!(
+                    "règles embarquées corrompues / corrupt embedded rules: {autre:?}"
+                )))
+            }
+        }
+    }
+    octets.truncate(position);
     String::from_utf8(octets).map_err(Erreur::regles_invalides)
 }
 
@@ -755,5 +786,78 @@ mod brut {
                 note: self.note,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    /// The embedded document as JSON, changed by `f`, then loaded.
+    fn charger_modifie(f: impl FnOnce(&mut Vec<serde_json::Value>)) -> Resultat<RuleSet> {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(regles_embarquees_json().unwrap()).unwrap();
+        f(doc["parameters"].as_array_mut().unwrap());
+        RuleSet::from_json(&doc.to_string())
+    }
+
+    #[test]
+    fn chaque_rang_connu_mene_a_son_parametre() {
+        let r = embarquees().unwrap();
+        for id in ids::TOUS {
+            assert_eq!(r.parametre_connu(id).unwrap().id, id.id());
+            assert_eq!(r.position_connue(id), r.position(id));
+        }
+        let tries: Vec<&str> = r.parametres().map(|p| p.id.as_str()).collect();
+        assert!(tries.windows(2).all(|w| w[0] < w[1]), "sorted by id");
+        assert_eq!(
+            r.nombre_de_valeurs(),
+            r.parametres().map(|p| p.valeurs.len()).sum::<usize>()
+        );
+    }
+
+    #[test]
+    fn un_parametre_inconnu_du_code_se_charge_et_se_lit_par_son_nom() {
+        let r = charger_modifie(|ps| {
+            let mut p = ps[0].clone();
+            p["id"] = "aaa.parametre_ajoute".into();
+            ps.push(p);
+        })
+        .unwrap();
+        assert_eq!(r.parametres().count(), ids::TOUS.len() + 1);
+        assert_eq!(
+            r.parametre("aaa.parametre_ajoute").unwrap().id,
+            "aaa.parametre_ajoute"
+        );
+        // The known ids still find their own parameter: positions shifted by one.
+        for id in ids::TOUS {
+            assert_eq!(r.parametre_connu(id).unwrap().id, id.id());
+        }
+    }
+
+    #[test]
+    fn un_parametre_en_double_ou_manquant_est_refuse() {
+        let e = charger_modifie(|ps| {
+            let p = ps[3].clone();
+            ps.push(p);
+        })
+        .unwrap_err();
+        assert!(
+            e.message_fr.contains("paramètre en double"),
+            "{}",
+            e.message_fr
+        );
+        let e = charger_modifie(|ps| {
+            ps.retain(|p| p["id"] != ids::SECTEURS.id());
+        })
+        .unwrap_err();
+        assert!(
+            e.message_fr
+                .contains(&format!("missing parameter `{}`", ids::SECTEURS)),
+            "{}",
+            e.message_fr
+        );
     }
 }

@@ -253,3 +253,88 @@ fn sans_valeur(id: &ParamId, version: &Version) -> Erreur {
 pub fn pire(grades: impl IntoIterator<Item = Grade>) -> Grade {
     grades.into_iter().min().unwrap_or(Grade::A)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::rules::{charger_embarquees, ids};
+
+    #[test]
+    fn la_trace_garde_chaque_valeur_une_fois_dans_l_ordre_des_lectures() {
+        let rules = charger_embarquees().unwrap();
+        let v = rules.versions.first().unwrap();
+        let mut l = Lecteur::new(&rules, v);
+        l.nombre(ids::CONTRAT_DUREE_ANNEES).unwrap();
+        l.codes(ids::SECTEURS).unwrap();
+        l.nombre(ids::CONTRAT_DUREE_ANNEES).unwrap();
+        l.lire(ids::SECTEURS).unwrap();
+        let lus: Vec<&str> = l.usages.iter().map(|u| u.id(&rules)).collect();
+        assert_eq!(lus, [ids::CONTRAT_DUREE_ANNEES.id(), ids::SECTEURS.id()]);
+        // Each use resolves to the value in force at the version's start.
+        for (u, id) in l
+            .usages
+            .iter()
+            .zip([ids::CONTRAT_DUREE_ANNEES, ids::SECTEURS])
+        {
+            let attendu = rules.parametre(id).unwrap().a_la_date(v.start).unwrap();
+            assert_eq!(u.valeur_de(&rules), Some(attendu));
+            assert_eq!(u.grade, attendu.grade);
+        }
+        // Nothing read without tracing.
+        l.consulter(ids::ZONES_SOUS_DENSES).unwrap();
+        assert_eq!(l.usages.len(), 2);
+    }
+
+    #[test]
+    fn la_trace_d_une_autre_version_s_ajoute_sans_doublon() {
+        let rules = charger_embarquees().unwrap();
+        let (premiere, derniere) = (
+            rules.versions.first().unwrap(),
+            rules.versions.last().unwrap(),
+        );
+        assert_ne!(premiere.id, derniere.id);
+        let mut l = Lecteur::new(&rules, premiere);
+        l.decimal(ids::MONTANTS[1][0]).unwrap();
+        let mut autre = l.pour_version(derniere);
+        autre.decimal(ids::MONTANTS[1][0]).unwrap();
+        autre.nombre(ids::CONTRAT_DUREE_ANNEES).unwrap();
+        l.ajouter(&autre);
+        l.ajouter(&autre);
+        let p = rules.parametre(ids::MONTANTS[1][0]).unwrap();
+        // Two dated values of the same parameter are two uses when they differ, one otherwise.
+        let distinctes =
+            usize::from(p.rang_a_la_date(premiere.start) != p.rang_a_la_date(derniere.start));
+        assert_eq!(l.usages.len(), 2 + distinctes);
+    }
+
+    #[test]
+    fn au_dela_du_jeu_de_bits_la_trace_dedoublonne_encore() {
+        let rules = charger_embarquees().unwrap();
+        assert!(
+            rules.nombre_de_valeurs() < BITS,
+            "the embedded document fits the bit set"
+        );
+        let mut t = Trace::default();
+        // A position outside the bit set (a bundle with more values) takes the scan.
+        t.noter(&rules, 60_000, 1, Grade::C);
+        t.noter(&rules, 60_000, 1, Grade::C);
+        t.noter(&rules, 60_000, 2, Grade::C);
+        t.noter(&rules, 0, 0, Grade::A);
+        t.noter(&rules, 0, 0, Grade::A);
+        assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn un_identifiant_absent_est_une_erreur_typee() {
+        let rules = charger_embarquees().unwrap();
+        let mut l = Lecteur::new(&rules, rules.versions.first().unwrap());
+        // Every known id is present in the embedded rules; an unknown rank is refused, not a panic.
+        let inconnu = ParamId::pour_test("inconnu.test", crate::rules::Unite::Bool, 60_000);
+        let e = l.booleen(&inconnu).unwrap_err();
+        assert_eq!(e.code, crate::error::CodeErreur::ReglesInvalides);
+        assert!(e.message_en.contains("inconnu.test"), "{}", e.message_en);
+        assert!(l.usages.is_empty());
+    }
+}

@@ -737,14 +737,19 @@ impl Application {
 
 /// Reads the saved answers; absent for anything not written by `ecrire_reponses`.
 pub fn lire_reponses(octets: &[u8]) -> Option<Reponses> {
-    let mut m: BTreeMap<String, String> = serde_json::from_slice(octets).ok()?;
+    // from_str, not from_slice: one serde_json reader in the library (size).
+    let mut m: BTreeMap<String, String> =
+        serde_json::from_str(std::str::from_utf8(octets).ok()?).ok()?;
     (m.remove(FORMAT_CLE)? == FORMAT).then_some(m)
 }
 
 /// The saved form of the answers: one flat JSON object of strings,
 /// `{"$format":"1","patientele_mt":"1200",…}` (the format the apps wrote before).
 pub fn ecrire_reponses(r: &Reponses) -> String {
-    let mut m: BTreeMap<&str, &str> = r.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut m: BTreeMap<&str, &str> = BTreeMap::new();
+    for (k, v) in r {
+        m.insert(k.as_str(), v.as_str());
+    }
     m.insert(FORMAT_CLE, FORMAT);
     serde_json::to_string(&m).unwrap_or_default()
 }

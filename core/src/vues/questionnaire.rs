@@ -537,7 +537,11 @@ pub fn questionnaire(
     // the engine below: a question is required exactly when the answer depends on it.
 
     // Validation: reading errors first, then the engine's, field by field.
-    let mut erreurs: BTreeMap<String, MessageValidation> = erreurs_lecture.into_iter().collect();
+    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
+    let mut erreurs: BTreeMap<String, MessageValidation> = BTreeMap::new();
+    for (id, m) in erreurs_lecture {
+        erreurs.insert(id, m);
+    }
     let mut s = saisie.clone();
     for id in erreurs.keys() {
         effacer(&mut s, id);
@@ -775,21 +779,30 @@ pub fn situation(
 ) -> Resultat<crate::Situation> {
     let q = questionnaire(rules, reponses, aujourd_hui, langue);
     if !q.complete {
-        let premiere = q
+        // An error stays bilingual: its other text from the same questions in the other language.
+        let autre = questionnaire(
+            rules,
+            reponses,
+            aujourd_hui,
+            selon!(langue, Langue::En, Langue::Fr),
+        );
+        let (fr, en) = selon!(langue, (&q, &autre), (&autre, &q));
+        let premiere = fr
             .questions
             .iter()
-            .find(|x| x.error.is_some() || (x.required && x.answer.is_none()));
+            .zip(&en.questions)
+            .find(|(x, _)| x.error.is_some() || (x.required && x.answer.is_none()));
         return Err(match premiere {
-            Some(x) => match &x.error {
-                Some(e) => Erreur {
+            Some((x, y)) => match (&x.error, &y.error) {
+                (Some(e), Some(e_en)) => Erreur {
                     // Keep the answer's own code (hors_bornes…); the questionnaire's reading
                     // errors (nombre_attendu…) are unknown values for the engine.
                     code: CodeErreur::depuis_code(&e.code).unwrap_or(CodeErreur::ValeurInconnue),
                     champ: Some(x.id.to_owned()),
                     message_fr: e.message.clone(),
-                    message_en: e.message.clone(),
+                    message_en: e_en.message.clone(),
                 },
-                None => Erreur::champ_requis(&x.id, &x.label, &x.label),
+                _ => Erreur::champ_requis(&x.id, &x.label, &y.label),
             },
             None => Erreur::champ_requis(
                 "signature_date",
@@ -798,11 +811,12 @@ pub fn situation(
             ),
         });
     }
-    let reponses_completes: Reponses = q
-        .questions
-        .iter()
-        .filter_map(|x| x.answer.clone().map(|a| (x.id.to_owned(), a)))
-        .collect();
+    let mut reponses_completes = Reponses::new();
+    for x in &q.questions {
+        if let Some(a) = &x.answer {
+            reponses_completes.insert(x.id.clone(), a.clone());
+        }
+    }
     let (saisie, _) = vers_saisie(&reponses_completes, langue);
     saisie.valider()
 }
