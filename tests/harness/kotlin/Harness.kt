@@ -11,8 +11,7 @@
 // `N passed, N failed`; their return value is the process exit status.
 package fr.assistmed.testing
 
-import fr.assistmed.core.AssistmedException
-import fr.assistmed.core.Language
+import fr.assistmed.sdk.AssistmedException
 import org.junit.Assert
 import org.junit.runner.Description
 import org.junit.runner.JUnitCore
@@ -58,7 +57,7 @@ class Harness internal constructor(private val notifier: RunNotifier?, private v
         } catch (e: Throwable) {
             failed++
             val why = if (e is AssistmedException) {
-                AssertionError("unexpected ${e.javaClass.simpleName}: ${e.errorCode()} ${e.errorField()} ${e.messageIn(Language.EN)}", e)
+                AssertionError("unexpected AssistmedException: ${e.code()} ${e.field()} ${e.text()}", e)
             } else {
                 e
             }
