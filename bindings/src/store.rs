@@ -407,6 +407,14 @@ mod tests {
             (e.kind(), e.field().as_deref()),
             (CodeErreur::DateInvalide, Some("start"))
         );
+        // As `today`, it only pre-fills the signature date, which the questionnaire flags.
+        let q = store.questionnaire(HashMap::new(), Langue::Fr, Some(hors));
+        let date = q.questions.iter().find(|x| x.id == "signature_date");
+        assert!(
+            date.is_some_and(|x| x.error.is_some()),
+            "{:?}",
+            date.map(|x| (&x.answer, &x.error))
+        );
     }
 
     #[test]
