@@ -8,7 +8,9 @@
 #                                                     linux-x86-64/), so the jar works on this
 #                                                     platform with JNA on the classpath only
 #   OUT_DIR/assistmed-core-jvm-<version>-sources.jar  the generated Kotlin source
-#   OUT_DIR/kotlin/                                   the generated source tree
+#   OUT_DIR/kotlin/                                   the generated source tree (two packages:
+#                                                     fr.assistmed.core, the core's types, and
+#                                                     fr.assistmed.sdk, the objects and error)
 #
 # Used by scripts/release.sh and bindings/scripts/bench-jvm.sh. The bindings are compiled with
 # kotlinc -Werror, only when the generated source changed (content hash, like test-kotlin.sh;
@@ -76,6 +78,11 @@ rm -rf "$GEN_DIR"
 mv "$GEN_DIR.tmp" "$GEN_DIR"
 list_kt "$GEN_DIR" GEN_FILES
 [ "${#GEN_FILES[@]}" -gt 0 ] || die "uniffi-bindgen generated no Kotlin file in $GEN_DIR"
+# Two uniffi crates, two files in two packages, compiled together: the core's records and enums
+# (fr.assistmed.core) and the SDK's objects, error and functions (fr.assistmed.sdk).
+for f in fr/assistmed/core/assistmed_core.kt fr/assistmed/sdk/assistmed_ffi.kt; do
+  [ -f "$GEN_DIR/$f" ] || die "uniffi-bindgen did not generate $f (generated: ${GEN_FILES[*]})"
+done
 if grep -rq 'android\.os\.Build' "$GEN_DIR"; then
   die "the JVM bindings import android.os.Build: is \`android = true\` set in bindings/uniffi.toml? It belongs in bindings/uniffi-android.toml only"
 fi
@@ -115,7 +122,7 @@ SMOKE_DIR="$CACHE_DIR/smoke"
 rm -rf "$SMOKE_DIR"
 mkdir -p "$SMOKE_DIR"
 cat > "$SMOKE_DIR/Smoke.java" <<'JAVA'
-import fr.assistmed.core.RuleStore;
+import fr.assistmed.sdk.RuleStore;
 
 public final class Smoke {
     public static void main(String[] args) throws Exception {

@@ -4,8 +4,10 @@
 #   1. cargo build the bindgen (feature cli, in target/bindgen) and the debug host library with
 #      the `test-keys` feature (it trusts the TEST-ONLY key that signs the test bundles)
 #   2. generate the Kotlin bindings from the unstripped library (library mode) into
-#      target/bindings/kotlin (bindings/uniffi.toml is found by uniffi itself)
-#   3. compile them into a jar with kotlinc -Werror — only when the generated source changed
+#      target/bindings/kotlin: two files, fr/assistmed/core/assistmed_core.kt (the core's records
+#      and enums) and fr/assistmed/sdk/assistmed_ffi.kt (RuleStore, AppModel, the error); the
+#      crates' uniffi.toml (bindings/, core/) are found by uniffi itself
+#   3. compile both into one jar with kotlinc -Werror — only when the generated source changed
 #      (cached by content hash: kotlinc takes ~15 s)
 #   4. compile bindings/tests/kotlin/*.kt against it — only when the tests or the bindings changed
 #   5. write the fixtures (make-test-fixtures.sh: signed test bundles, the core's JSON output of
@@ -79,6 +81,11 @@ rm -rf "$GEN_DIR"
 mv "$GEN_DIR.tmp" "$GEN_DIR"
 list_kt "$GEN_DIR" GEN_FILES
 [ "${#GEN_FILES[@]}" -gt 0 ] || die "uniffi-bindgen generated no Kotlin file in $GEN_DIR"
+# Two uniffi crates, two files in two packages, compiled together: the core's records and enums
+# (fr.assistmed.core) and the SDK's objects, error and functions (fr.assistmed.sdk).
+for f in fr/assistmed/core/assistmed_core.kt fr/assistmed/sdk/assistmed_ffi.kt; do
+  [ -f "$GEN_DIR/$f" ] || die "uniffi-bindgen did not generate $f (generated: ${GEN_FILES[*]})"
+done
 
 mkdir -p "$BUILD_DIR"
 BINDINGS_JAR="$BUILD_DIR/assistmed-bindings.jar"
@@ -112,4 +119,4 @@ export ASSISTMED_TEST_KEYS="$TEST_KEYS"
 # shellcheck disable=SC2086 # JNA_JAVA_OPTS holds several options, unquoted on purpose
 exec java $JNA_JAVA_OPTS -Djna.library.path="$(dirname "$LIB")" \
   -cp "$TESTS_JAR:$BINDINGS_JAR:$KOTLIN_LIB/kotlin-stdlib.jar:$JNA_JAR:$GSON_JAR:$JUNIT_CP" \
-  fr.assistmed.core.tests.MainKt "$CASES_DIR"
+  fr.assistmed.sdk.tests.MainKt "$CASES_DIR"

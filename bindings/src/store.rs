@@ -28,6 +28,12 @@ fn en<T>(langue: Langue, r: assistmed_core::Resultat<T>) -> Result<T> {
     r.map_err(|e| AssistmedError::en(e, langue))
 }
 
+/// A date the caller passed, checked as a typed one (2000-01-01 to 2099-12-31, `DateInvalide`
+/// naming `champ`): uniffi lifts any calendar date.
+fn jour(champ: &str, d: NaiveDate) -> assistmed_core::Resultat<NaiveDate> {
+    assistmed_core::situation::lire_date(champ, &d.to_string())
+}
+
 /// The answers by question id. Inserted one by one: `collect()` into a B-tree compiles a stable
 /// sort for the type (library size).
 fn en_reponses(answers: HashMap<String, String>) -> BTreeMap<String, String> {
@@ -249,6 +255,7 @@ impl RuleStore {
         start: Option<NaiveDate>,
     ) -> Result<Chronologie> {
         let s = en(langue, situation.verifier())?;
+        let start = en(langue, start.map(|d| jour("start", d)).transpose())?;
         en(langue, chronologie(self.rules(), &s, option, start, langue))
     }
 
@@ -304,6 +311,7 @@ impl RuleStore {
     /// of every year-3+ amount.
     pub fn track(&self, contract: ContratSuivi, on: NaiveDate, langue: Langue) -> Result<Suivi> {
         let c = en(langue, contract.verifier())?;
+        let on = en(langue, jour("on", on))?;
         en(langue, suivi::suivre(self.rules(), &c, on, langue))
     }
 
@@ -315,6 +323,7 @@ impl RuleStore {
         langue: Langue,
     ) -> Result<VueContrat> {
         let c = en(langue, contract.verifier())?;
+        let on = en(langue, jour("on", on))?;
         en(langue, suivi::ecran::vue(self.rules(), &c, on, langue))
     }
 
@@ -384,6 +393,28 @@ mod tests {
             en.text()
         );
         assert_eq!(fr.code(), "hors_bornes");
+    }
+
+    #[test]
+    fn a_date_out_of_the_accepted_range_is_a_typed_error_not_a_lifting_failure() {
+        let store = RuleStore::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let hors = NaiveDate::from_ymd_opt(2150, 1, 1).unwrap_or_default();
+        let e = store
+            .timeline(gp(), Formule::Plein, Langue::En, Some(hors))
+            .err()
+            .unwrap_or_else(|| panic!("2150 must be refused"));
+        assert_eq!(
+            (e.kind(), e.field().as_deref()),
+            (CodeErreur::DateInvalide, Some("start"))
+        );
+        // As `today`, it only pre-fills the signature date, which the questionnaire flags.
+        let q = store.questionnaire(HashMap::new(), Langue::Fr, Some(hors));
+        let date = q.questions.iter().find(|x| x.id == "signature_date");
+        assert!(
+            date.is_some_and(|x| x.error.is_some()),
+            "{:?}",
+            date.map(|x| (&x.answer, &x.error))
+        );
     }
 
     #[test]

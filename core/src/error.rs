@@ -234,12 +234,24 @@ impl Erreur {
     }
 
     pub fn valeur_inconnue(champ: &str, valeur: &str, attendues: &str) -> Self {
+        Self::valeur_inconnue_decrite(champ, valeur, attendues, attendues)
+    }
+
+    /// Like `valeur_inconnue`, when what is expected is said in words (one text per language).
+    pub fn valeur_inconnue_decrite(
+        champ: &str,
+        valeur: &str,
+        attendues_fr: &str,
+        expected_en: &str,
+    ) -> Self {
         let valeur = citer(valeur);
         Self::new(
             CodeErreur::ValeurInconnue,
             Some(champ),
-            format!("« {champ} » : valeur « {valeur} » inconnue ; valeurs possibles : {attendues}"),
-            format!("`{champ}`: unknown value `{valeur}`; expected one of: {attendues}"),
+            format!(
+                "« {champ} » : valeur « {valeur} » inconnue ; valeurs possibles : {attendues_fr}"
+            ),
+            format!("`{champ}`: unknown value `{valeur}`; expected one of: {expected_en}"),
         )
     }
 

@@ -6,20 +6,44 @@
 //!   `java.time.LocalDate`; Swift keeps the ISO text (`String`), because Foundation has no
 //!   calendar-date type and `Date`, an instant, would shift the day with the time zone.
 //!
-//! A malformed value can only come from a foreign caller building a record by hand; uniffi then
-//! raises its internal error. Inputs people type go through the validated entry points.
+//! Lifting never refuses a value the foreign type can hold, so that the core's own checks answer
+//! with their typed error naming the field (uniffi's lifting error is an internal exception, and
+//! a crash in Swift's non-throwing calls): any calendar date lifts (the core refuses one outside
+//! 2000–2099 where it is an input), and a number beyond `Decimal`'s 28 digits lifts to the
+//! largest `Decimal` of its sign, which every bound of the core refuses (`HorsBornes`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
+    let t = texte.trim();
+    match t.parse::<Decimal>() {
+        Ok(d) => Ok(d),
+        // Too many digits for a Decimal (Kotlin's BigDecimal has no limit): saturate.
+        Err(_)
+            if !t.is_empty()
+                && t.trim_start_matches(['-', '+'])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.') =>
+        {
+            Ok(if t.starts_with('-') {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 uniffi::custom_type!(Decimal, String, {
     remote,
     lower: |d| d.to_string(),
-    try_lift: |s| Ok(s.trim().parse::<Decimal>()?),
+    try_lift: |s| lever_decimal(&s),
 });
 
 uniffi::custom_type!(NaiveDate, String, {
     remote,
     lower: |d| d.to_string(),
-    try_lift: |s| Ok(crate::situation::lire_date("date", &s)?),
+    try_lift: |s| Ok(s.trim().parse::<NaiveDate>()?),
 });

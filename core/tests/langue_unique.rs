@@ -109,11 +109,6 @@ fn comparer(nom: &str, fr: &Value, en: &Value, fautes: &mut Vec<String>) -> usiz
         for mot in ANGLAIS.iter().filter(|m| f.contains(*m)) {
             fautes.push(format!("{nom} {chemin}: English `{mot}` in « {f} »"));
         }
-        // Pre-existing, not of one-language results: the specialty code's description (rule
-        // data, `rules/mod.rs`) is one bilingual text, quoted by both messages of the error.
-        if e.contains("assistmed specialties") {
-            continue;
-        }
         let sans_termes = TERMES_FRANCAIS
             .iter()
             .fold(e.clone(), |t, terme| t.replace(terme, ""));

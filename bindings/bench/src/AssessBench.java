@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.*;
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class AssessBench {
-    private fr.assistmed.core.RuleStore store;
+    private fr.assistmed.sdk.RuleStore store;
     private fr.assistmed.core.Situation situation;
     private String json;
 

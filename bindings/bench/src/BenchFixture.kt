@@ -4,29 +4,37 @@
 
 package fr.assistmed.bench
 
-import fr.assistmed.core.*
+import fr.assistmed.core.Langue
+import fr.assistmed.core.Secteur
+import fr.assistmed.core.Situation
+import fr.assistmed.core.Tranche
+import fr.assistmed.sdk.RuleStore
+import fr.assistmed.sdk.situationToJson
+import java.time.LocalDate
 
 /** The common GP case of the README's Kotlin example: a GP, 1 200 patients, signed 2025-01-15. */
 fun gpSituation(): Situation =
-    Situation(signatureDate = "2025-01-15", specialty = "01", sector = Sector.SECTEUR1,
-              patienteleMt = 1200L, percentileBand = PercentileBand.P50P70)
+    Situation(signatureDate = LocalDate.of(2025, 1, 15), specialty = "01", sector = Secteur.SECTEUR1,
+              mep = false, zone = null, practice = null, coordinated = null, patienteleMt = 1200,
+              fileActive = null, percentileBand = Tranche.P50P70, clinicalFeeShare = null,
+              newlyInstalled = false, age = null, aldOrRqth = false, currentContract = null)
 
 /** The same situation as the JSON document of `assistmed simulate --input -`. */
-fun gpJson(): String = situationToJson(gpSituation())
+fun gpJson(): String = situationToJson(gpSituation(), Langue.FR)
 
 fun newStore(): RuleStore = RuleStore.embedded()
 
-/** One Kotlin→Rust→Kotlin round trip: the typed assessment, lifted into Kotlin records. */
-fun assess(store: RuleStore, situation: Situation): Any = store.assess(situation)
+/** One Kotlin→Rust→Kotlin round trip: the typed assessment (texts in French), lifted into Kotlin records. */
+fun assess(store: RuleStore, situation: Situation): Any = store.assess(situation, Langue.FR)
 
 /** The JSON entry point, for comparison: one string in, one string out. */
-fun assessJson(store: RuleStore, json: String): Any = store.assessJson(json)
+fun assessJson(store: RuleStore, json: String): Any = store.assessJson(json, Langue.FR)
 
 /** The cheapest call that crosses the FFI (an accessor returning a small record): the fixed cost. */
 fun provenance(store: RuleStore): Any = store.provenance()
 
 /** Sanity check before measuring: the figures the benchmark moves are the real ones. */
 fun describe(store: RuleStore): String {
-    val a = store.assess(gpSituation())
-    return "options " + a.options.joinToString { "${it.option.code()}=${it.total ?: "-"}" }
+    val a = store.assess(gpSituation(), Langue.FR)
+    return "options " + a.options.joinToString { "${it.label}=${it.total ?: "-"}" }
 }

@@ -1,21 +1,26 @@
 // Builds typed records from a case's JSON input, the way an app fills them from its screens:
-// enums by code, counts as Long, dates and the clinical-fee share as text. Inputs the typed API
-// cannot even express (unknown enum code, missing required field, unknown key) give null.
-package fr.assistmed.core.tests
+// enums by code, counts as Int, dates as LocalDate, the clinical-fee share as BigDecimal. Inputs
+// the typed API cannot even express (unknown enum code, missing required field, unknown key, a
+// date that is not a calendar date, a count beyond Int, a share that is not a decimal) give null:
+// they go through the JSON entry points (situationFromJson, assessJson) instead.
+package fr.assistmed.sdk.tests
 
 import fr.assistmed.testing.*
 
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
-import fr.assistmed.core.ContractOption
-import fr.assistmed.core.CurrentContract
-import fr.assistmed.core.PercentileBand
-import fr.assistmed.core.Practice
-import fr.assistmed.core.Sector
+import fr.assistmed.core.ContratEnCours
+import fr.assistmed.core.Exercice
+import fr.assistmed.core.Formule
+import fr.assistmed.core.Secteur
 import fr.assistmed.core.Situation
+import fr.assistmed.core.Tranche
 import fr.assistmed.core.Zone
+import java.math.BigDecimal
+import java.time.LocalDate
+import java.time.format.DateTimeParseException
 
-private class Unrepresentable : Exception()
+class Unrepresentable : Exception()
 
 private val SITUATION_KEYS = setOf(
     "signature_date", "specialty", "sector", "mep", "zone", "practice", "coordinated",
@@ -26,27 +31,40 @@ private val CONTRACT_KEYS = setOf("option", "start", "objectives_reached")
 
 private fun JsonObject.field(key: String): JsonElement? = get(key)?.takeUnless { it.isJsonNull }
 
-private fun JsonObject.string(key: String): String? = field(key)?.let {
+fun JsonObject.string(key: String): String? = field(key)?.let {
     if (it.isJsonPrimitive && it.asJsonPrimitive.isString) it.asString else throw Unrepresentable()
 }
 
-private fun JsonObject.boolean(key: String): Boolean? = field(key)?.let {
+fun JsonObject.boolean(key: String): Boolean? = field(key)?.let {
     if (it.isJsonPrimitive && it.asJsonPrimitive.isBoolean) it.asBoolean else throw Unrepresentable()
 }
 
-private fun JsonObject.long(key: String): Long? = field(key)?.let {
+/** A count: a JSON integer that fits an Int (the core's i32; the core refuses negative ones). */
+fun JsonObject.count(key: String): Int? = field(key)?.let {
     if (!(it.isJsonPrimitive && it.asJsonPrimitive.isNumber)) throw Unrepresentable()
-    try {
+    val n = try {
         it.asBigDecimal.longValueExact()
     } catch (e: ArithmeticException) {
         throw Unrepresentable()
     }
+    if (n < Int.MIN_VALUE || n > Int.MAX_VALUE) throw Unrepresentable()
+    n.toInt()
 }
 
-private fun <T> byCode(values: Array<T>, code: String?, codeOf: (T) -> String): T? =
-    code?.let { c -> values.firstOrNull { codeOf(it) == c } ?: throw Unrepresentable() }
+/** A calendar date (strict ISO `YYYY-MM-DD`, as LocalDate.parse reads it). */
+fun JsonObject.date(key: String): LocalDate? = string(key)?.let { isoDate(it) ?: throw Unrepresentable() }
 
-fun contractOptionOf(code: String): ContractOption? = ContractOption.values().firstOrNull { it.code() == code }
+fun isoDate(text: String): LocalDate? = try {
+    if (Regex("""\d{4}-\d{2}-\d{2}""").matches(text)) LocalDate.parse(text) else null
+} catch (e: DateTimeParseException) {
+    null
+}
+
+/** A decimal in plain notation ("0.85"): what an app's BigDecimal field holds. */
+fun JsonObject.decimal(key: String): BigDecimal? = string(key)?.let {
+    if (!Regex("""-?\d+(\.\d+)?""").matches(it)) throw Unrepresentable()
+    BigDecimal(it)
+}
 
 fun situationOf(input: JsonObject): Situation? = try {
     if (!SITUATION_KEYS.containsAll(input.keySet())) throw Unrepresentable()
@@ -54,26 +72,26 @@ fun situationOf(input: JsonObject): Situation? = try {
         if (!c.isJsonObject) throw Unrepresentable()
         val o = c.asJsonObject
         if (!CONTRACT_KEYS.containsAll(o.keySet())) throw Unrepresentable()
-        CurrentContract(
-            option = byCode(ContractOption.values(), o.string("option")) { it.code() } ?: throw Unrepresentable(),
-            start = o.string("start") ?: throw Unrepresentable(),
+        ContratEnCours(
+            option = byCode(Formule.values(), o.string("option")) { it.jsonCode() } ?: throw Unrepresentable(),
+            start = o.date("start") ?: throw Unrepresentable(),
             objectivesReached = o.boolean("objectives_reached") ?: throw Unrepresentable(),
         )
     }
     Situation(
-        signatureDate = input.string("signature_date") ?: throw Unrepresentable(),
+        signatureDate = input.date("signature_date") ?: throw Unrepresentable(),
         specialty = input.string("specialty") ?: throw Unrepresentable(),
-        sector = byCode(Sector.values(), input.string("sector")) { it.code() } ?: throw Unrepresentable(),
+        sector = byCode(Secteur.values(), input.string("sector")) { it.jsonCode() } ?: throw Unrepresentable(),
         mep = input.boolean("mep") ?: false,
-        zone = byCode(Zone.values(), input.string("zone")) { it.code() },
-        practice = byCode(Practice.values(), input.string("practice")) { it.code() },
+        zone = byCode(Zone.values(), input.string("zone")) { it.jsonCode() },
+        practice = byCode(Exercice.values(), input.string("practice")) { it.jsonCode() },
         coordinated = input.boolean("coordinated"),
-        patienteleMt = input.long("patientele_mt"),
-        fileActive = input.long("file_active"),
-        percentileBand = byCode(PercentileBand.values(), input.string("percentile_band")) { it.code() },
-        clinicalFeeShare = input.string("clinical_fee_share"),
+        patienteleMt = input.count("patientele_mt"),
+        fileActive = input.count("file_active"),
+        percentileBand = byCode(Tranche.values(), input.string("percentile_band")) { it.jsonCode() },
+        clinicalFeeShare = input.decimal("clinical_fee_share"),
         newlyInstalled = input.boolean("newly_installed") ?: false,
-        age = input.long("age"),
+        age = input.count("age"),
         aldOrRqth = input.boolean("ald_or_rqth") ?: false,
         currentContract = contract,
     )

@@ -8,14 +8,16 @@
 // sign` writes it), signed by the TEST-ONLY key. A library built with the `test-keys` feature
 // trusts that key ($ASSISTMED_TEST_KEYS=1, the debug library of test-kotlin.sh); a shipped build
 // must refuse those bundles (ASSISTMED_FFI_PROFILE=release).
-package fr.assistmed.core.tests
+package fr.assistmed.sdk.tests
 
 import fr.assistmed.testing.*
 
-import fr.assistmed.core.AssistmedException
-import fr.assistmed.core.BundleOrigin
-import fr.assistmed.core.ContractOption
-import fr.assistmed.core.RuleStore
+import fr.assistmed.core.CodeErreur
+import fr.assistmed.core.Formule
+import fr.assistmed.core.Langue
+import fr.assistmed.core.OrigineRegles
+import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.sdk.RuleStore
 import java.io.File
 import java.math.BigDecimal
 
@@ -34,9 +36,9 @@ class TestBundles(dir: File) {
     val v1Signature: ByteArray = hexBytes(File(dir, "regles-v1.json.sig").readText())
 }
 
-/** Year-1 aid of the 1/2 ETP option for the reference GP (golden case 001). */
+/** Year-1 aid of the 1/2 ETP option for the reference GP (golden case 001), in euros and cents. */
 fun demiYear1(store: RuleStore): BigDecimal? =
-    store.assess(GP_2025).options.first { it.option == ContractOption.DEMI }.aid.first().amount
+    store.assess(GP_2025, Langue.FR).options.first { it.option == Formule.DEMI }.aid.first().amount?.setScale(2)
 
 val OLD_FIGURE = BigDecimal("19000.00")
 val NEW_FIGURE = BigDecimal("19500.00")
@@ -58,129 +60,130 @@ fun runBundleTests(h: Harness, embedded: RuleStore, dir: File?, testKeyTrusted: 
     h.check("bundles: embedded store, nothing to persist") {
         ensureEquals(OLD_FIGURE, demiYear1(embedded), "embedded figure")
         ensureEquals(null, embedded.exportActive(), "exportActive()")
-        ensureEquals(null, embedded.startupWarning(), "startupWarning()")
+        ensureEquals(null, embedded.startupWarning(Langue.FR), "startupWarning(Langue.FR)")
         val p = embedded.provenance()
-        ensureEquals(BundleOrigin.EMBEDDED, p.origin, "origin")
+        ensureEquals(OrigineRegles.EMBEDDED, p.origin, "origin")
         ensureEquals(1uL, p.bundleVersion, "bundle version")
-        ensureEquals(null, p.signatureHex, "signature")
-        ensure(Regex("""\d{4}-\d{2}-\d{2}""").matches(p.published)) { "published not ISO: ${p.published}" }
+        ensureEquals(null, p.signature, "signature")
+        ensure(p.published.year in 2024..2099) { "published: ${p.published}" }
     }
     if (!testKeyTrusted) {
         // A shipped build (no `test-keys`): the TEST-ONLY key is not trusted.
         h.check("bundles: this build refuses bundles signed by the TEST-ONLY key") {
-            expectError("signature_refusee", "signature") { embedded.install(bundles.v2, bundles.v2Signature) }
+            expectError("signature_refusee", "signature") { embedded.install(bundles.v2, bundles.v2Signature, Langue.FR) }
             RuleStore.restore(bundles.v2, bundles.v2Signature).use { s ->
-                ensureEquals("signature_refusee", s.startupWarning()?.code, "startup warning")
+                ensureEquals("signature_refusee", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "startup warning")
                 ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
             }
         }
         return
     }
     h.check("bundles: install a newer signed bundle → changed figure, version 2, origin UPDATE") {
-        embedded.install(bundles.v2, bundles.v2Signature).use { updated ->
+        embedded.install(bundles.v2, bundles.v2Signature, Langue.FR).use { updated ->
             ensureEquals(NEW_FIGURE, demiYear1(updated), "figure after install")
-            val rules = updated.assess(GP_2025).rules
+            val rules = updated.assess(GP_2025, Langue.FR).rules
             ensureEquals(2uL, rules.bundleVersion, "assessment.rules.bundleVersion")
-            ensureEquals(BundleOrigin.UPDATE, rules.bundleOrigin, "assessment.rules.bundleOrigin")
+            ensureEquals(OrigineRegles.UPDATE, rules.bundleOrigin, "assessment.rules.bundleOrigin")
             val p = updated.provenance()
-            ensureEquals(BundleOrigin.UPDATE, p.origin, "provenance origin")
+            ensureEquals(OrigineRegles.UPDATE, p.origin, "provenance origin")
             ensureEquals(2uL, p.bundleVersion, "provenance version")
-            ensureEquals(bundles.v2SignatureHex, p.signatureHex, "provenance signature")
-            ensureEquals(null, updated.startupWarning(), "no warning")
+            ensureEquals(bundles.v2SignatureHex, p.signature, "provenance signature")
+            ensureEquals(null, updated.startupWarning(Langue.FR), "no warning")
             ensureEquals(OLD_FIGURE, demiYear1(embedded), "the store installed on is unchanged")
         }
     }
     h.check("bundles: a tampered byte → SignatureRejected (signature_refusee), old figure") {
         try {
-            embedded.install(tampered(bundles.v2), bundles.v2Signature).close()
+            embedded.install(tampered(bundles.v2), bundles.v2Signature, Langue.FR).close()
             fail("tampered bundle installed")
-        } catch (e: AssistmedException.SignatureRejected) {
-            ensureTypedError(e, "signature_refusee", "signature")
+        } catch (e: AssistmedException) {
+            ensureTypedError(e, "signature_refusee", "signature", Langue.FR)
         }
         ensureEquals(OLD_FIGURE, demiYear1(embedded), "figure after the refusal")
     }
     h.check("bundles: a truncated signature → SignatureInvalid (signature_invalide)") {
-        expectError("signature_invalide", "signature") { embedded.install(bundles.v2, bundles.v2Signature.copyOf(40)) }
-        expectError("signature_invalide", "signature") { embedded.install(bundles.v2, ByteArray(0)) }
+        expectError("signature_invalide", "signature") { embedded.install(bundles.v2, bundles.v2Signature.copyOf(40), Langue.FR) }
+        expectError("signature_invalide", "signature") { embedded.install(bundles.v2, ByteArray(0), Langue.FR) }
         ensureEquals(OLD_FIGURE, demiYear1(embedded), "figure")
     }
     h.check("bundles: a bundle over 1 MiB → TooLarge (trop_volumineux), before the signature") {
-        expectError("trop_volumineux", "bundle") { embedded.install(ByteArray(1_048_577) { ' '.code.toByte() }, bundles.v2Signature) }
+        expectError("trop_volumineux", "bundle") { embedded.install(ByteArray(1_048_577) { ' '.code.toByte() }, bundles.v2Signature, Langue.FR) }
         RuleStore.restore(ByteArray(1_048_577), bundles.v2Signature).use { s ->
-            ensureEquals("trop_volumineux", s.startupWarning()?.code, "startup warning")
+            ensureEquals("trop_volumineux", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "startup warning")
             ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
         }
     }
     h.check("bundles: a truncated bundle → signature_refusee") {
         expectError("signature_refusee", "signature") {
-            embedded.install(bundles.v2.copyOf(bundles.v2.size / 2), bundles.v2Signature)
+            embedded.install(bundles.v2.copyOf(bundles.v2.size / 2), bundles.v2Signature, Langue.FR)
         }
     }
     h.check("bundles: the same version, or installing twice → BundleNotNewer (bundle_non_plus_recent)") {
-        expectError("bundle_non_plus_recent", "bundle_version") { embedded.install(bundles.v1, bundles.v1Signature) }
-        embedded.install(bundles.v2, bundles.v2Signature).use { updated ->
-            expectError("bundle_non_plus_recent", "bundle_version") { updated.install(bundles.v2, bundles.v2Signature) }
+        expectError("bundle_non_plus_recent", "bundle_version") { embedded.install(bundles.v1, bundles.v1Signature, Langue.FR) }
+        embedded.install(bundles.v2, bundles.v2Signature, Langue.FR).use { updated ->
+            expectError("bundle_non_plus_recent", "bundle_version") { updated.install(bundles.v2, bundles.v2Signature, Langue.FR) }
             ensureEquals(NEW_FIGURE, demiYear1(updated), "figure kept")
         }
     }
     h.check("bundles: exportActive → restore gives the update again, without warning") {
-        val saved = embedded.install(bundles.v2, bundles.v2Signature).use { it.exportActive() } ?: fail("nothing exported")
+        val saved = embedded.install(bundles.v2, bundles.v2Signature, Langue.FR).use { it.exportActive() } ?: fail("nothing exported")
         ensure(saved.bundle.contentEquals(bundles.v2)) { "exported bytes differ from the installed ones" }
         ensure(saved.signature.contentEquals(bundles.v2Signature)) { "exported signature differs" }
         RuleStore.restore(saved.bundle, saved.signature).use { restored ->
-            ensureEquals(null, restored.startupWarning(), "startup warning")
+            ensureEquals(null, restored.startupWarning(Langue.FR), "startup warning")
             ensureEquals(NEW_FIGURE, demiYear1(restored), "figure after restore")
-            ensureEquals(BundleOrigin.UPDATE, restored.provenance().origin, "origin")
+            ensureEquals(OrigineRegles.UPDATE, restored.provenance().origin, "origin")
         }
     }
     h.check("bundles: restore(corrupted) → embedded rules, warning signature_refusee") {
         RuleStore.restore(tampered(bundles.v2), bundles.v2Signature).use { s ->
-            val w = s.startupWarning() ?: fail("no startup warning")
-            ensureEquals("signature_refusee", w.code, "warning code")
-            ensure(w.messageFr.isNotBlank() && w.messageEn.isNotBlank()) { "empty warning message" }
+            val w = s.startupWarning(Langue.FR) ?: fail("no startup warning")
+            ensureEquals(CodeErreur.SIGNATURE_REFUSEE, w.kind, "warning kind")
+            val en = s.startupWarning(Langue.EN) ?: fail("no startup warning in English")
+            ensure(w.text.isNotBlank() && en.text.isNotBlank() && w.text != en.text) { "warning texts: <${w.text}> <${en.text}>" }
             ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
-            ensureEquals(BundleOrigin.EMBEDDED, s.provenance().origin, "origin")
+            ensureEquals(OrigineRegles.EMBEDDED, s.provenance().origin, "origin")
             ensureEquals(null, s.exportActive(), "nothing to persist")
         }
         RuleStore.restore(bundles.v2.copyOf(100), bundles.v2Signature).use { s ->
-            ensureEquals("signature_refusee", s.startupWarning()?.code, "truncated file")
+            ensureEquals("signature_refusee", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "truncated file")
         }
         RuleStore.restore(bundles.v2, bundles.v2Signature.copyOf(63)).use { s ->
-            ensureEquals("signature_invalide", s.startupWarning()?.code, "truncated signature")
+            ensureEquals("signature_invalide", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "truncated signature")
         }
         RuleStore.restore(bundles.v2, null).use { s ->
-            ensureEquals("bundle_illisible", s.startupWarning()?.code, "signature missing")
+            ensureEquals("bundle_illisible", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "signature missing")
             ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
         }
     }
     h.check("bundles: restore(null, null) → embedded rules, no warning") {
         RuleStore.restore(null, null).use { s ->
-            ensureEquals(null, s.startupWarning(), "startup warning")
+            ensureEquals(null, s.startupWarning(Langue.FR), "startup warning")
             ensureEquals(OLD_FIGURE, demiYear1(s), "figure")
             ensureEquals(embedded.provenance(), s.provenance(), "provenance")
         }
     }
     h.check("bundles: high-water mark — a lost bundle does not reopen older versions (BundleBelowFloor)") {
-        val saved = embedded.install(bundles.v2, bundles.v2Signature).use { it.exportActive() } ?: fail("nothing exported")
+        val saved = embedded.install(bundles.v2, bundles.v2Signature, Langue.FR).use { it.exportActive() } ?: fail("nothing exported")
         ensureEquals(2uL, saved.highWaterMark, "exported mark")
         ensureEquals(1uL, embedded.highWaterMark(), "embedded mark")
         // Version 3 was installed once and its file lost: the app restores with the mark only.
         RuleStore.restore(null, null, 3uL).use { s ->
-            ensureEquals("bundle_sous_plancher", s.startupWarning()?.code, "warning")
+            ensureEquals("bundle_sous_plancher", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "warning")
             ensureEquals(OLD_FIGURE, demiYear1(s), "embedded rules answer")
             ensureEquals(3uL, s.highWaterMark(), "mark kept")
             try {
-                s.install(bundles.v2, bundles.v2Signature).close()
+                s.install(bundles.v2, bundles.v2Signature, Langue.FR).close()
                 fail("older bundle installed below the mark")
-            } catch (e: AssistmedException.BundleBelowFloor) {
-                ensureTypedError(e, "bundle_sous_plancher", "bundle_version")
+            } catch (e: AssistmedException) {
+                ensureTypedError(e, "bundle_sous_plancher", "bundle_version", Langue.FR)
             }
         }
         RuleStore.restore(bundles.v2, bundles.v2Signature, 3uL).use { s ->
-            ensureEquals("bundle_sous_plancher", s.startupWarning()?.code, "replayed v2 at start-up")
+            ensureEquals("bundle_sous_plancher", s.startupWarning(Langue.FR)?.kind?.jsonCode(), "replayed v2 at start-up")
         }
         RuleStore.restore(bundles.v2, bundles.v2Signature, 2uL).use { s ->
-            ensureEquals(null, s.startupWarning(), "v2 at mark 2")
+            ensureEquals(null, s.startupWarning(Langue.FR), "v2 at mark 2")
             ensureEquals(NEW_FIGURE, demiYear1(s), "figure")
         }
     }
@@ -207,9 +210,10 @@ fun readmeUpdateExample(bundles: TestBundles) {
     // README-UPDATE-BEGIN
     // At start-up: what was stored last time (null, null, null on the first start).
     val store = RuleStore.restore(prefs.bundle, prefs.signature, prefs.highWaterMark)
-    store.startupWarning()?.let { println("update set aside: ${it.code}: ${it.messageEn}") }
-    // When the user opens an update file and its signature: a new store, or a typed error.
-    val next = store.install(bundleBytes, signatureBytes)
+    store.startupWarning(Langue.FR)?.let { println("mise à jour écartée : ${it.text}") }
+    // When the user opens an update file and its signature: a new store, or an AssistmedException
+    // (e.kind() SIGNATURE_REFUSEE…, e.message in the language asked).
+    val next = store.install(bundleBytes, signatureBytes, Langue.FR)
     // Keep the high-water mark apart from the bundle: it outlives a lost or corrupted bundle file.
     next.exportActive()?.let { prefs.save(it.bundle, it.signature, it.highWaterMark) }
     // README-UPDATE-END
@@ -218,12 +222,12 @@ fun readmeUpdateExample(bundles: TestBundles) {
     next.close()
     ensureEquals(2uL, prefs.highWaterMark, "high-water mark stored")
     RuleStore.restore(prefs.bundle, prefs.signature, prefs.highWaterMark).use { second ->
-        ensureEquals(null, second.startupWarning(), "second start: warning")
+        ensureEquals(null, second.startupWarning(Langue.FR), "second start: warning")
         ensureEquals(NEW_FIGURE, demiYear1(second), "second start: figure")
     }
     // Third start: the bundle file was lost, the mark was not; the old bundle cannot come back.
     RuleStore.restore(null, null, prefs.highWaterMark).use { third ->
-        ensureEquals("bundle_sous_plancher", third.startupWarning()?.code, "bundle lost: embedded rules, with the reason")
+        ensureEquals("bundle_sous_plancher", third.startupWarning(Langue.FR)?.kind?.jsonCode(), "bundle lost: embedded rules, with the reason")
         ensureEquals(OLD_FIGURE, demiYear1(third), "third start: embedded figure")
         ensureEquals(2uL, third.highWaterMark(), "mark kept")
     }

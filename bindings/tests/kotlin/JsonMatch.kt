@@ -1,11 +1,12 @@
 // JSON tree comparison for the golden cases (the check harness itself is shared:
 // tests/harness/kotlin/Harness.kt).
-package fr.assistmed.core.tests
+package fr.assistmed.sdk.tests
 
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonObject
 import com.google.gson.JsonPrimitive
+import java.math.BigDecimal
 
 /**
  * `expected` must be a subset of `actual` (tests/README.md): objects — every expected key exists
@@ -43,6 +44,10 @@ private fun compare(e: JsonElement, a: JsonElement, path: String, exact: Boolean
         e is JsonPrimitive -> {
             if (a !is JsonPrimitive) return "$path: expected $e, got ${short(a)}"
             val same = when {
+                // Money and ratios of the typed records (JsonTree.decimal): the core writes them
+                // as decimal text; the BigDecimal must have that value (its scale may differ).
+                e.isString && a.isNumber && a.asNumber is BigDecimal ->
+                    e.asString.toBigDecimalOrNull()?.let { it.compareTo(a.asBigDecimal) == 0 } ?: false
                 e.isNumber && a.isNumber -> e.asBigDecimal.compareTo(a.asBigDecimal) == 0
                 e.isNumber || a.isNumber -> false
                 else -> e == a

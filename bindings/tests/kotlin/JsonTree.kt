@@ -1,212 +1,144 @@
 // Typed records → JSON trees with the names of the JSON contract (snake_case keys, enum codes,
-// money as decimal text), written out by hand so that every field name is checked against the
-// core's own JSON output.
-package fr.assistmed.core.tests
-
-import fr.assistmed.testing.*
+// money as decimal text, dates as ISO text), written out by hand so that every field name is
+// checked against the core's own JSON output.
+package fr.assistmed.sdk.tests
 
 import com.google.gson.JsonArray
 import com.google.gson.JsonElement
 import com.google.gson.JsonNull
 import com.google.gson.JsonObject
 import com.google.gson.JsonPrimitive
-import fr.assistmed.core.AidYear
-import fr.assistmed.core.EligibilityStatus
-import fr.assistmed.core.ReasonEffect
-import fr.assistmed.core.AmountRow
-import fr.assistmed.core.PercentileSource
-import fr.assistmed.core.ObjectiveStatus
-import fr.assistmed.core.ObjectiveKind
-import fr.assistmed.core.Indicator
-import fr.assistmed.core.SecondAssistantStatus
-import fr.assistmed.core.SpecialtyGroup
-import fr.assistmed.core.BundleOrigin
-import fr.assistmed.core.Assessment
-import fr.assistmed.core.Caveat
+import fr.assistmed.core.AnneeContrat
+import fr.assistmed.core.Avertissement
+import fr.assistmed.core.Chronologie
+import fr.assistmed.core.Cible
 import fr.assistmed.core.Condition
-import fr.assistmed.core.CurrentContract
-import fr.assistmed.core.Eligibility
+import fr.assistmed.core.ContratEnCours
+import fr.assistmed.core.Eligibilite
+import fr.assistmed.core.Evaluation
 import fr.assistmed.core.Notice
-import fr.assistmed.core.Objective
-import fr.assistmed.core.ObjectiveTarget
-import fr.assistmed.core.OptionResult
-import fr.assistmed.core.Percentile
-import fr.assistmed.core.Reason
-import fr.assistmed.core.Reference
-import fr.assistmed.core.RuleVersion
-import fr.assistmed.core.RuleVersionApplied
+import fr.assistmed.core.Objectif
+import fr.assistmed.core.OptionResultat
+import fr.assistmed.core.OptionSecondAssistant
+import fr.assistmed.core.Positionnement
+import fr.assistmed.core.Raison
+import fr.assistmed.core.ReferenceCitee
 import fr.assistmed.core.SecondAssistant
-import fr.assistmed.core.SecondAssistantOption
 import fr.assistmed.core.Situation
-import fr.assistmed.core.Specialty
-import fr.assistmed.core.Timeline
+import fr.assistmed.core.Specialite
+import fr.assistmed.core.Version
+import fr.assistmed.core.VersionAppliquee
 import java.math.BigDecimal
+import java.time.LocalDate
 
-private fun text(v: String?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
-private fun number(v: Long?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
-private fun number(v: UInt?): JsonElement = number(v?.toLong())
-private fun bool(v: Boolean?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
+fun text(v: String?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
+fun number(v: Long?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
+fun number(v: Int?): JsonElement = number(v?.toLong())
+fun number(v: ULong?): JsonElement = number(v?.toLong())
+fun bool(v: Boolean?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
 
-/** Money and ratios: the canonical text, exactly as it crossed the FFI. */
-private fun decimal(v: BigDecimal?): JsonElement = text(v?.toPlainString())
+/** A calendar date: ISO text, as the core writes it. */
+fun date(v: LocalDate?): JsonElement = text(v?.toString())
 
-private fun texts(v: List<String>): JsonArray = JsonArray().also { a -> v.forEach { a.add(it) } }
-private fun <T> list(v: List<T>, f: (T) -> JsonElement): JsonArray = JsonArray().also { a -> v.forEach { a.add(f(it)) } }
-private fun <T : Any> opt(v: T?, f: (T) -> JsonElement): JsonElement = if (v == null) JsonNull.INSTANCE else f(v)
+/**
+ * Money and ratios: the BigDecimal itself, compared by value with the core's decimal text
+ * (JsonMatch): the FFI carries `Decimal::to_string()`, whose scale is the value's own ("19000"),
+ * while the JSON output writes money with two decimals ("19000.00").
+ */
+fun decimal(v: BigDecimal?): JsonElement = if (v == null) JsonNull.INSTANCE else JsonPrimitive(v)
 
-private fun obj(vararg fields: Pair<String, JsonElement>): JsonObject =
+fun texts(v: List<String>): JsonArray = JsonArray().also { a -> v.forEach { a.add(it) } }
+fun <T> list(v: List<T>, f: (T) -> JsonElement): JsonArray = JsonArray().also { a -> v.forEach { a.add(f(it)) } }
+fun <T : Any> opt(v: T?, f: (T) -> JsonElement): JsonElement = if (v == null) JsonNull.INSTANCE else f(v)
+
+fun obj(vararg fields: Pair<String, JsonElement>): JsonObject =
     JsonObject().also { o -> fields.forEach { (k, v) -> o.add(k, v) } }
 
-// Output-only enums have no exported code() (each exported method costs library size): their
-// JSON codes are written here by hand, and the exact typed = JSON comparison checks them.
-fun EligibilityStatus.jsonCode(): String = when (this) {
-    EligibilityStatus.ELIGIBLE -> "eligible"
-    EligibilityStatus.NOT_ELIGIBLE -> "not_eligible"
-    EligibilityStatus.REFER_TO_CPAM -> "refer_to_cpam"
-}
-
-fun ReasonEffect.jsonCode(): String = when (this) {
-    ReasonEffect.SATISFIED -> "satisfied"
-    ReasonEffect.BLOCKING -> "blocking"
-    ReasonEffect.REFER_TO_CPAM -> "refer_to_cpam"
-    ReasonEffect.CONDITION -> "condition"
-}
-
-fun AmountRow.jsonCode(): String = when (this) {
-    AmountRow.STANDARD -> "standard"
-    AmountRow.P90P94 -> "p90_p94"
-    AmountRow.P95_PLUS -> "p95_plus"
-}
-
-fun PercentileSource.jsonCode(): String = when (this) {
-    PercentileSource.DECLARED -> "declared"
-    PercentileSource.DERIVED -> "derived"
-}
-
-fun ObjectiveStatus.jsonCode(): String = when (this) {
-    ObjectiveStatus.COMPUTED -> "computed"
-    ObjectiveStatus.TO_CONFIRM -> "to_confirm"
-}
-
-fun ObjectiveKind.jsonCode(): String = when (this) {
-    ObjectiveKind.HAUSSE -> "hausse"
-    ObjectiveKind.MEDIANE -> "mediane"
-    ObjectiveKind.MAINTIEN -> "maintien"
-    ObjectiveKind.ADAPTE_CPAM -> "adapte_cpam"
-}
-
-fun Indicator.jsonCode(): String = when (this) {
-    Indicator.PATIENTELE_MT -> "patientele_mt"
-    Indicator.FILE_ACTIVE -> "file_active"
-}
-
-fun SecondAssistantStatus.jsonCode(): String = when (this) {
-    SecondAssistantStatus.ELIGIBLE_IN_PRINCIPLE -> "eligible_in_principle"
-    SecondAssistantStatus.NOT_ELIGIBLE -> "not_eligible"
-}
-
-fun SpecialtyGroup.jsonCode(): String = when (this) {
-    SpecialtyGroup.GENERALISTE -> "generaliste"
-    SpecialtyGroup.CHIRURGIE -> "chirurgie"
-    SpecialtyGroup.ORL -> "orl"
-    SpecialtyGroup.GYNECOLOGIE -> "gynecologie"
-    SpecialtyGroup.AUTRE -> "autre"
-}
-
-fun BundleOrigin.jsonCode(): String = when (this) {
-    BundleOrigin.EMBEDDED -> "embedded"
-    BundleOrigin.UPDATE -> "update"
-}
-
 fun Situation.toJson(): JsonObject = obj(
-    "signature_date" to text(signatureDate),
+    "signature_date" to date(signatureDate),
     "specialty" to text(specialty),
-    "sector" to text(sector.code()),
+    "sector" to text(sector.jsonCode()),
     "mep" to bool(mep),
-    "zone" to text(zone?.code()),
-    "practice" to text(practice?.code()),
+    "zone" to text(zone?.jsonCode()),
+    "practice" to text(practice?.jsonCode()),
     "coordinated" to bool(coordinated),
     "patientele_mt" to number(patienteleMt),
     "file_active" to number(fileActive),
-    "percentile_band" to text(percentileBand?.code()),
-    "clinical_fee_share" to text(clinicalFeeShare),
+    "percentile_band" to text(percentileBand?.jsonCode()),
+    "clinical_fee_share" to decimal(clinicalFeeShare),
     "newly_installed" to bool(newlyInstalled),
     "age" to number(age),
     "ald_or_rqth" to bool(aldOrRqth),
     "current_contract" to opt(currentContract) { it.toJson() },
 )
 
-fun CurrentContract.toJson(): JsonObject = obj(
-    "option" to text(option.code()),
-    "start" to text(start),
+fun ContratEnCours.toJson(): JsonObject = obj(
+    "option" to text(option.jsonCode()),
+    "start" to date(start),
     "objectives_reached" to bool(objectivesReached),
 )
 
-fun RuleVersionApplied.toJson(): JsonObject = obj(
+fun VersionAppliquee.toJson(): JsonObject = obj(
     "id" to text(id),
-    "title_fr" to text(titleFr),
-    "title_en" to text(titleEn),
-    "start" to text(start),
-    "end_exclusive" to text(endExclusive),
+    "title" to text(title),
+    "start" to date(start),
+    "end_exclusive" to date(endExclusive),
     "references" to texts(references),
-    "bundle_version" to number(bundleVersion.toLong()),
-    "bundle_published" to text(bundlePublished),
+    "bundle_version" to number(bundleVersion),
+    "bundle_published" to date(bundlePublished),
     "bundle_origin" to text(bundleOrigin.jsonCode()),
 )
 
-fun Reason.toJson(): JsonObject = obj(
+fun Raison.toJson(): JsonObject = obj(
     "code" to text(code),
     "effect" to text(effect.jsonCode()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
-    "confidence" to text(confidence.code()),
+    "confidence" to text(confidence.jsonCode()),
 )
 
-fun Eligibility.toJson(): JsonObject = obj(
+fun Eligibilite.toJson(): JsonObject = obj(
     "status" to text(status.jsonCode()),
     "reasons" to list(reasons) { it.toJson() },
 )
 
-fun Percentile.toJson(): JsonObject = obj(
-    "band" to text(band?.code()),
+fun Positionnement.toJson(): JsonObject = obj(
+    "band" to text(band?.jsonCode()),
     "row" to text(row.jsonCode()),
     "source" to text(source.jsonCode()),
-    "confidence" to text(confidence.code()),
+    "confidence" to text(confidence.jsonCode()),
 )
 
-fun AidYear.toJson(): JsonObject = obj(
+fun AnneeContrat.toJson(): JsonObject = obj(
     "year" to number(year),
-    "start" to text(start),
-    "end" to text(end),
+    "start" to date(start),
+    "end" to date(end),
     "rules_id" to text(rulesId),
     "amount" to decimal(amount),
     "maximum" to bool(maximum),
-    "confidence" to text(confidence.code()),
+    "confidence" to text(confidence.jsonCode()),
 )
 
-fun ObjectiveTarget.toJson(): JsonObject = obj(
+fun Cible.toJson(): JsonObject = obj(
     "indicator" to text(indicator.jsonCode()),
     "baseline" to number(baseline),
     "target" to number(target),
 )
 
-fun Objective.toJson(): JsonObject = obj(
+fun Objectif.toJson(): JsonObject = obj(
     "status" to text(status.jsonCode()),
     "kind" to text(kind.jsonCode()),
     "increase" to decimal(increase),
     "indicators" to list(indicators) { it.toJson() },
-    "deadline" to text(deadline),
-    "confidence" to text(confidence.code()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "deadline" to date(deadline),
+    "confidence" to text(confidence.jsonCode()),
+    "message" to text(message),
     "references" to texts(references),
 )
 
-fun OptionResult.toJson(): JsonObject = obj(
-    "option" to text(option.code()),
-    "label_fr" to text(labelFr),
-    "label_en" to text(labelEn),
+fun OptionResultat.toJson(): JsonObject = obj(
+    "option" to text(option.jsonCode()),
+    "label" to text(label),
     "available" to bool(available),
     "unavailable_reasons" to list(unavailableReasons) { it.toJson() },
     "aid" to list(aid) { it.toJson() },
@@ -218,54 +150,52 @@ fun OptionResult.toJson(): JsonObject = obj(
 fun Condition.toJson(): JsonObject = obj(
     "code" to text(code),
     "satisfied" to bool(satisfied),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
     "references" to texts(references),
-    "confidence" to text(confidence.code()),
+    "confidence" to text(confidence.jsonCode()),
 )
 
-fun SecondAssistantOption.toJson(): JsonObject = obj(
+fun OptionSecondAssistant.toJson(): JsonObject = obj(
     "fte" to text(fte),
     "amount" to decimal(amount),
-    "confidence" to text(confidence.code()),
+    "confidence" to text(confidence.jsonCode()),
 )
 
 fun SecondAssistant.toJson(): JsonObject = obj(
     "status" to text(status.jsonCode()),
     "conditions" to list(conditions) { it.toJson() },
     "options" to list(options) { it.toJson() },
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "message" to text(message),
 )
 
-fun Caveat.toJson(): JsonObject = obj(
+fun Avertissement.toJson(): JsonObject = obj(
     "code" to text(code),
     "parameter" to text(parameter),
-    "confidence" to text(confidence.code()),
-    "message_fr" to text(messageFr),
-    "message_en" to text(messageEn),
+    "confidence" to text(confidence.jsonCode()),
+    "message" to text(message),
     "references" to texts(references),
 )
 
 fun Notice.toJson(): JsonObject = obj(
     "id" to text(id),
     "versions" to texts(versions),
-    "grade" to text(grade.code()),
+    "grade" to text(grade.jsonCode()),
     "references" to texts(references),
     "text_fr" to text(textFr),
     "text_en" to text(textEn),
 )
 
-fun Reference.toJson(): JsonObject = obj(
+/** A cited reference: its id beside the reference's own fields (one flat object in JSON). */
+fun ReferenceCitee.toJson(): JsonObject = obj(
     "id" to text(id),
-    "title" to text(title),
-    "article" to text(article),
-    "url" to text(url),
-    "date" to text(date),
-    "kind" to text(kind),
+    "title" to text(reference.title),
+    "article" to text(reference.article),
+    "url" to text(reference.url),
+    "date" to text(reference.date),
+    "kind" to text(reference.kind),
 )
 
-fun Assessment.toJson(): JsonObject = obj(
+fun Evaluation.toJson(): JsonObject = obj(
     "rules" to rules.toJson(),
     "situation" to situation.toJson(),
     "eligibility" to eligibility.toJson(),
@@ -273,25 +203,26 @@ fun Assessment.toJson(): JsonObject = obj(
     "options" to list(options) { it.toJson() },
     "second_assistant" to opt(secondAssistant) { it.toJson() },
     "caveats" to list(caveats) { it.toJson() },
-    "notices" to list(notices) { it.toJson() },
-    "references" to list(references) { it.toJson() },
-    "disclaimer_fr" to text(disclaimerFr),
-    "disclaimer_en" to text(disclaimerEn),
+    // Notices and references by id: RuleStore.notices() / references() resolve them.
+    "notices" to texts(notices),
+    "references" to texts(references),
+    "disclaimer" to text(disclaimer),
 )
 
-fun Timeline.toJson(): JsonObject = obj(
+/** A timeline: its schedule's fields beside the rules, caveats and references (one flat object). */
+fun Chronologie.toJson(): JsonObject = obj(
     "rules" to rules.toJson(),
-    "option" to text(option.code()),
-    "start" to text(start),
-    "signature_rules_id" to text(signatureRulesId),
-    "row" to text(row.jsonCode()),
-    "years" to list(years) { it.toJson() },
-    "total" to decimal(total),
+    "option" to text(echeancier.option.jsonCode()),
+    "start" to date(echeancier.start),
+    "signature_rules_id" to text(echeancier.signatureRulesId),
+    "row" to text(echeancier.row.jsonCode()),
+    "years" to list(echeancier.years) { it.toJson() },
+    "total" to decimal(echeancier.total),
     "caveats" to list(caveats) { it.toJson() },
-    "references" to list(references) { it.toJson() },
+    "references" to texts(references),
 )
 
-fun Specialty.toJson(): JsonObject = obj(
+fun Specialite.toJson(): JsonObject = obj(
     "code" to text(code),
     "name" to text(name),
     "name_en" to text(nameEn),
@@ -299,14 +230,14 @@ fun Specialty.toJson(): JsonObject = obj(
     "references" to texts(references),
 )
 
-fun RuleVersion.toJson(): JsonObject = obj(
+fun Version.toJson(): JsonObject = obj(
     "id" to text(id),
     "title_fr" to text(titleFr),
     "title_en" to text(titleEn),
-    "start" to text(start),
-    "end_exclusive" to text(endExclusive),
+    "start" to date(start),
+    "end_exclusive" to date(endExclusive),
     "references" to texts(references),
-    "grade" to text(grade.code()),
+    "grade" to text(grade.jsonCode()),
     "revalues_running_contracts" to bool(revaluesRunningContracts),
     "note" to text(note),
 )

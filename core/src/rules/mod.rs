@@ -496,13 +496,17 @@ impl RuleSet {
     }
 
     pub fn specialite(&self, code: &str) -> Resultat<&Specialite> {
-        self.specialites.iter().find(|s| s.code == code).ok_or_else(|| {
-            Erreur::valeur_inconnue(
+        self.specialites
+            .iter()
+            .find(|s| s.code == code)
+            .ok_or_else(|| {
+                Erreur::valeur_inconnue_decrite(
                 "specialty",
                 code,
-                "code de spécialité Assurance Maladie à 2 chiffres, voir `assistmed specialties` / 2-digit Assurance Maladie specialty code, see `assistmed specialties`",
+                "code de spécialité Assurance Maladie à 2 chiffres, voir `assistmed specialties`",
+                "2-digit Assurance Maladie specialty code, see `assistmed specialties`",
             )
-        })
+            })
     }
 
     /// The notices that apply to contracts under `version`.
