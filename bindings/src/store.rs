@@ -327,21 +327,27 @@ impl RuleStore {
         en(langue, suivi::ecran::vue(self.rules(), &c, on, langue))
     }
 
-    /// The ordered questions for `answers` (question id → answer text), pre-filled and checked;
-    /// `today` pre-fills the signature date.
+    /// The ordered questions for `answers` (question id → answer text), pre-filled and checked
+    /// (a wrong answer is a question's `error`, not a failure); `today` pre-fills the signature
+    /// date. It throws only when a foreign caller's `today` cannot be read as a date at all (in
+    /// Swift, where a date is text), which uniffi reports before the core is called: a
+    /// non-throwing call would crash the app there.
     #[uniffi::method(default(today = None))]
     pub fn questionnaire(
         &self,
         answers: HashMap<String, String>,
         langue: Langue,
         today: Option<NaiveDate>,
-    ) -> Questionnaire {
+    ) -> Result<Questionnaire> {
         let reponses = en_reponses(answers);
-        questionnaire::questionnaire(self.rules(), &reponses, today, langue)
+        Ok(questionnaire::questionnaire(
+            self.rules(),
+            &reponses,
+            today,
+            langue,
+        ))
     }
 
-    /// The result screen for complete answers; incomplete ones are an error naming the first
-    /// question to answer or fix (`ChampRequis` on its id).
     #[uniffi::method(default(today = None))]
     pub fn result_view(
         &self,
@@ -408,7 +414,9 @@ mod tests {
             (CodeErreur::DateInvalide, Some("start"))
         );
         // As `today`, it only pre-fills the signature date, which the questionnaire flags.
-        let q = store.questionnaire(HashMap::new(), Langue::Fr, Some(hors));
+        let q = store
+            .questionnaire(HashMap::new(), Langue::Fr, Some(hors))
+            .unwrap_or_else(|e| panic!("{e}"));
         let date = q.questions.iter().find(|x| x.id == "signature_date");
         assert!(
             date.is_some_and(|x| x.error.is_some()),

@@ -1,8 +1,8 @@
 //! How the core's two foreign types cross the FFI (feature `uniffi` only).
 //!
-//! - `Decimal` (money, ratios) crosses as its decimal text, never a float: Kotlin sees
+//! - `Decimal` (money, ratios), named `ExactDecimal` in the bindings, crosses as its decimal text, never a float: Kotlin sees
 //!   `java.math.BigDecimal`, Swift `Foundation.Decimal` (`core/uniffi.toml`).
-//! - `NaiveDate` (a calendar date, no time zone) crosses as ISO 8601 `"YYYY-MM-DD"`: Kotlin sees
+//! - `NaiveDate` (a calendar date, no time zone), named `CalendarDate` in the bindings, crosses as ISO 8601 `"YYYY-MM-DD"`: Kotlin sees
 //!   `java.time.LocalDate`; Swift keeps the ISO text (`String`), because Foundation has no
 //!   calendar-date type and `Date`, an instant, would shift the day with the time zone.
 //!
@@ -14,6 +14,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+/// `Decimal` as the bindings name it: not `Decimal`, which would shadow `Foundation.Decimal` in
+/// an app that imports both modules (an ambiguous type in Swift).
+pub type ExactDecimal = Decimal;
+
+/// `NaiveDate` as the bindings name it: a date of the calendar, without time or zone.
+pub type CalendarDate = NaiveDate;
 
 fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
     let t = texte.trim();
@@ -36,13 +43,13 @@ fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
     }
 }
 
-uniffi::custom_type!(Decimal, String, {
+uniffi::custom_type!(ExactDecimal, String, {
     remote,
     lower: |d| d.to_string(),
     try_lift: |s| lever_decimal(&s),
 });
 
-uniffi::custom_type!(NaiveDate, String, {
+uniffi::custom_type!(CalendarDate, String, {
     remote,
     lower: |d| d.to_string(),
     try_lift: |s| Ok(s.trim().parse::<NaiveDate>()?),
