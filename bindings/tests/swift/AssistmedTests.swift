@@ -1108,7 +1108,7 @@ final class AssistmedTests: XCTestCase {
 
     func testQuestionnaireOfTheCommonCase() throws {
         let store = try RuleStore.embedded()
-        let empty = store.questionnaire(answers: [:], langue: .fr, today: "2025-01-15")
+        let empty = try store.questionnaire(answers: [:], langue: .fr, today: "2025-01-15")
         XCTAssertFalse(empty.complete)
         XCTAssertEqual(empty.rulesId, "convention-2024")
         let count = try XCTUnwrap(empty.questions.first { $0.id == "patientele_mt" })
@@ -1117,7 +1117,7 @@ final class AssistmedTests: XCTestCase {
         XCTAssertEqual(count.kind, .count)
 
         let answers = ["patientele_mt": "1200"]
-        let complete = store.questionnaire(answers: answers, langue: .fr, today: "2025-01-15")
+        let complete = try store.questionnaire(answers: answers, langue: .fr, today: "2025-01-15")
         XCTAssertTrue(complete.complete)
         XCTAssertEqual(complete.questions.map(\.id), [
             "signature_date", "specialty", "sector", "patientele_mt", "file_active", "percentile_band",
@@ -1130,7 +1130,7 @@ final class AssistmedTests: XCTestCase {
 
     func testQuestionnaireValidation() throws {
         let store = try RuleStore.embedded()
-        let bad = store.questionnaire(answers: ["age": "12"], langue: .en, today: "2025-01-15")
+        let bad = try store.questionnaire(answers: ["age": "12"], langue: .en, today: "2025-01-15")
         XCTAssertEqual(bad.questions.first { $0.id == "age" }?.error?.code, "hors_bornes")
         XCTAssertThrowsError(try store.resultView(answers: [:], langue: .en, today: "2025-01-15")) { error in
             XCTAssertEqual((error as? AssistmedError)?.kind(), .champRequis)

@@ -55,13 +55,13 @@ def mapping(test_file):
 
 def expected_helper(swift_type, structs, enums):
     base = swift_type.rstrip("?")
-    if base in ("String", "NaiveDate"):
+    if base in ("String", "CalendarDate"):
         return "text("
     if base == "Bool":
         return "bool("
     if base in ("UInt8", "UInt32", "UInt64", "Int32", "Int64"):
         return "number("
-    if base == "Decimal":
+    if base == "ExactDecimal":
         return "decimal("
     if base == "[String]":
         return "texts("
