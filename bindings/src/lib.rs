@@ -23,11 +23,10 @@
 //! [`CodeErreur`]: assistmed_core::CodeErreur
 
 mod app;
-mod error;
 mod store;
 
 pub use app::*;
-pub use error::*;
+pub use assistmed_core::ffi::AssistmedError;
 pub use store::*;
 
 uniffi::setup_scaffolding!();

@@ -7,13 +7,19 @@
 //!   calendar-date type and `Date`, an instant, would shift the day with the time zone.
 //!
 //! Lifting never refuses a value the foreign type can hold, so that the core's own checks answer
-//! with their typed error naming the field (uniffi's lifting error is an internal exception, and
-//! a crash in Swift's non-throwing calls): any calendar date lifts (the core refuses one outside
+//! with their typed error naming the field: any calendar date lifts (the core refuses one outside
 //! 2000–2099 where it is an input), and a number beyond `Decimal`'s 28 digits lifts to the
-//! largest `Decimal` of its sign, which every bound of the core refuses (`HorsBornes`).
+//! largest `Decimal` of its sign, which every bound of the core refuses (`HorsBornes`). What is
+//! no date or no number at all (possible only from Swift, where both are text) fails with the
+//! SDK's own error, `DateInvalide` or `HorsBornes`: uniffi hands a lifting error of the call's
+//! error type to the caller as that error (not as an internal exception). The error lives here,
+//! beside the custom types, for that reason.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+use crate::error::{citer, CodeErreur, Erreur};
+use crate::Langue;
 
 /// `Decimal` as the bindings name it: not `Decimal`, which would shadow `Foundation.Decimal` in
 /// an app that imports both modules (an ambiguous type in Swift).
@@ -39,8 +45,30 @@ fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
                 Decimal::MAX
             })
         }
-        Err(e) => Err(e.into()),
+        Err(_) => Err(AssistmedError::illisible(
+            CodeErreur::HorsBornes,
+            &format!(
+                "« {} » n'est pas un nombre décimal (attendu : chiffres et point, ex. « 0.85 »)",
+                citer(t)
+            ),
+            &format!(
+                "`{}` is not a decimal number (expected digits and a dot, e.g. `0.85`)",
+                citer(t)
+            ),
+        )
+        .into()),
     }
+}
+
+fn lever_date(texte: &str) -> uniffi::Result<NaiveDate> {
+    texte.trim().parse::<NaiveDate>().map_err(|_| {
+        AssistmedError::illisible(
+            CodeErreur::DateInvalide,
+            &format!("« {} » n'est pas une date AAAA-MM-JJ", citer(texte)),
+            &format!("`{}` is not a YYYY-MM-DD date", citer(texte)),
+        )
+        .into()
+    })
 }
 
 uniffi::custom_type!(ExactDecimal, String, {
@@ -52,5 +80,122 @@ uniffi::custom_type!(ExactDecimal, String, {
 uniffi::custom_type!(CalendarDate, String, {
     remote,
     lower: |d| d.to_string(),
-    try_lift: |s| Ok(s.trim().parse::<NaiveDate>()?),
+    try_lift: |s| lever_date(&s),
 });
+
+/// Every failure of the SDK: its stable kind, the input field at fault (JSON name, e.g.
+/// `patientele_mt` or `measurements[0].date`; absent when the error is not about one field) and
+/// what went wrong and what was expected, in the language of the call.
+///
+/// Kotlin: `AssistmedException`, whose `message` is that text (and `kind()`, `field()`,
+/// `code()`); Swift: `AssistmedError`, a `LocalizedError` whose `errorDescription` is that text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum AssistmedError {
+    /// The only case: switch on `kind`, not on the case.
+    #[error("{text}")]
+    Failure {
+        kind: CodeErreur,
+        field: Option<String>,
+        text: String,
+    },
+}
+
+impl AssistmedError {
+    /// A value uniffi could not lift (Swift text that is no date, no number): the language of
+    /// the call is not known yet, so the text gives both, French first.
+    fn illisible(kind: CodeErreur, fr: &str, en: &str) -> Self {
+        AssistmedError::Failure {
+            kind,
+            field: None,
+            text: format!("{fr} / {en}"),
+        }
+    }
+
+    /// The core's error, with its message in `langue`.
+    pub fn en(e: Erreur, langue: Langue) -> Self {
+        let Erreur {
+            code,
+            champ,
+            message_fr,
+            message_en,
+        } = e;
+        AssistmedError::Failure {
+            kind: code,
+            field: champ,
+            text: langue.choisir(message_fr, message_en),
+        }
+    }
+}
+
+#[uniffi::export]
+impl AssistmedError {
+    /// The stable kind of the failure.
+    pub fn kind(&self) -> CodeErreur {
+        let AssistmedError::Failure { kind, .. } = self;
+        *kind
+    }
+
+    /// The stable code as text (`"hors_bornes"`…), as the CLI and the JSON output print it.
+    pub fn code(&self) -> String {
+        self.kind().as_str().to_owned()
+    }
+
+    /// The input field at fault (JSON name), if any.
+    pub fn field(&self) -> Option<String> {
+        let AssistmedError::Failure { field, .. } = self;
+        field.clone()
+    }
+
+    /// What went wrong and what was expected, in the language of the call.
+    pub fn text(&self) -> String {
+        self.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn erreur_de<T: std::fmt::Debug>(r: uniffi::Result<T>) -> AssistmedError {
+        match r {
+            Ok(v) => panic!("lifted: {v:?}"),
+            // What uniffi does with a failed lift of an argument of a call returning
+            // `Result<_, AssistmedError>`: it downcasts, and the caller gets this error.
+            Err(e) => e
+                .downcast::<AssistmedError>()
+                .unwrap_or_else(|e| panic!("not the SDK's error: {e}")),
+        }
+    }
+
+    #[test]
+    fn text_that_is_no_date_or_no_number_is_the_sdk_s_typed_error() {
+        let e = erreur_de(lever_date("15/01/2025"));
+        assert_eq!(e.kind(), CodeErreur::DateInvalide);
+        assert!(
+            e.text()
+                .contains("« 15/01/2025 » n'est pas une date AAAA-MM-JJ"),
+            "{}",
+            e.text()
+        );
+        assert!(
+            e.text().contains("is not a YYYY-MM-DD date"),
+            "{}",
+            e.text()
+        );
+        assert_eq!(
+            erreur_de(lever_decimal("douze")).kind(),
+            CodeErreur::HorsBornes
+        );
+        assert_eq!(erreur_de(lever_decimal("")).kind(), CodeErreur::HorsBornes);
+    }
+
+    #[test]
+    fn any_calendar_date_and_any_long_number_lift_for_the_core_to_judge() -> uniffi::Result<()> {
+        assert_eq!(lever_date("2150-01-01")?.to_string(), "2150-01-01");
+        assert_eq!(lever_decimal(" 0.85 ")?, Decimal::new(85, 2));
+        let long = "1".repeat(41);
+        assert_eq!(lever_decimal(&long)?, Decimal::MAX);
+        assert_eq!(lever_decimal(&format!("-{long}"))?, Decimal::MIN);
+        Ok(())
+    }
+}

@@ -46,8 +46,9 @@ pub mod calcul;
 pub mod vues;
 
 pub mod error;
+/// What the FFI needs beside the derives: the custom types and the SDK's one error.
 #[cfg(feature = "uniffi")]
-mod ffi;
+pub mod ffi;
 pub mod format;
 pub mod json;
 pub mod money;

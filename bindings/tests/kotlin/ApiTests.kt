@@ -17,7 +17,7 @@ import fr.assistmed.core.Secteur
 import fr.assistmed.core.Situation
 import fr.assistmed.core.Tranche
 import fr.assistmed.core.Zone
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import fr.assistmed.sdk.situationFromJson
 import fr.assistmed.sdk.situationToJson

@@ -18,7 +18,7 @@ import fr.assistmed.core.Formule
 import fr.assistmed.core.Hypotheses
 import fr.assistmed.core.Langue
 import fr.assistmed.core.Situation
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import java.io.File
 import java.math.BigDecimal

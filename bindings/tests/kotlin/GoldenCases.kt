@@ -18,7 +18,7 @@ import com.google.gson.JsonParser
 import fr.assistmed.core.CodeErreur
 import fr.assistmed.core.Langue
 import fr.assistmed.core.Situation
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import fr.assistmed.sdk.situationFromJson
 import java.io.File

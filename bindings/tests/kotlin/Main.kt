@@ -11,7 +11,7 @@ import fr.assistmed.core.Langue
 import fr.assistmed.core.Secteur
 import fr.assistmed.core.Situation
 import fr.assistmed.core.Tranche
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import fr.assistmed.sdk.situationToJson
 import java.time.LocalDate

@@ -10,7 +10,7 @@ import fr.assistmed.core.Formule
 import fr.assistmed.core.Langue
 import fr.assistmed.core.Statut
 import fr.assistmed.core.TypeQuestion
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import fr.assistmed.sdk.situationFromJson
 import java.math.BigDecimal

@@ -20,7 +20,7 @@ import fr.assistmed.core.ObjectifContrat
 import fr.assistmed.core.Secteur
 import fr.assistmed.core.Suivi
 import fr.assistmed.core.Tranche
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import fr.assistmed.sdk.RuleStore
 import fr.assistmed.sdk.trackedContractFromBytes
 import fr.assistmed.sdk.trackedContractToBytes

@@ -11,7 +11,7 @@
 // `N passed, N failed`; their return value is the process exit status.
 package fr.assistmed.testing
 
-import fr.assistmed.sdk.AssistmedException
+import fr.assistmed.core.AssistmedException
 import org.junit.Assert
 import org.junit.runner.Description
 import org.junit.runner.JUnitCore
