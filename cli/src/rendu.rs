@@ -401,7 +401,7 @@ pub fn evaluation(e: &Evaluation, rules: &RuleSet, l: Langue) -> String {
     avertissements(&e.caveats, l, &mut out);
     if !e.notices.is_empty() {
         let _ = writeln!(out, "\n{}", t(l, "À savoir", "Good to know"));
-        for n in rules.notices.iter().filter(|n| e.notices.contains(&n.id)) {
+        for n in assistmed_core::assessment::notices_citees(rules, &e.rules.id, &e.notices) {
             let _ = writeln!(
                 out,
                 "  • {} [grade {}]{}",

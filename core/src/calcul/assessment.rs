@@ -95,7 +95,9 @@ pub struct Evaluation {
     pub second_assistant: Option<SecondAssistant>,
     pub caveats: Vec<Avertissement>,
     /// Ids of the conditions worth knowing, not computed (assistant qualification, payment
-    /// timing…): rule data, resolved with `RuleSet::notice` (the SDK's `RuleStore.notices()`).
+    /// timing…): rule data. A notice id names a topic with one text per version: resolve it
+    /// among the notices whose `versions` hold `rules.id` (`assessment::notices_citees`; the
+    /// SDK's `RuleStore.notices()` lists them all).
     pub notices: Vec<String>,
     /// Ids of every reference the result rests on, sorted: rule data, resolved with
     /// `RuleSet::reference` (the SDK's `RuleStore.references()`), never copied into results.
@@ -406,6 +408,20 @@ pub fn references_citees(rules: &RuleSet, ids: &[String]) -> Vec<ReferenceCitee>
                 reference: r.clone(),
             })
         })
+        .collect()
+}
+
+/// The notices of `ids` (a result's `notices`) for the result's version `version` (its
+/// `rules.id`): a notice id names a topic, with one text per version (`Notice::versions`).
+pub fn notices_citees<'r>(
+    rules: &'r RuleSet,
+    version: &str,
+    ids: &[String],
+) -> Vec<&'r crate::rules::Notice> {
+    rules
+        .notices_de(version)
+        .into_iter()
+        .filter(|n| ids.contains(&n.id))
         .collect()
 }
 

@@ -1051,10 +1051,8 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
             .map(|c| VueLigne::new("!", a.texte(&c.message)))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
-        notices: regles
-            .notices
-            .iter()
-            .filter(|n| r.notices.contains(&n.id))
+        notices: crate::assessment::notices_citees(regles, &r.rules.id, &r.notices)
+            .into_iter()
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
         disclaimer: r.disclaimer.clone(),
