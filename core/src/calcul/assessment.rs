@@ -281,7 +281,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             .flat_map(|n| n.references.iter().map(String::as_str)),
     );
     let notices = notices_version.iter().map(|n| n.id.clone()).collect();
-    let references = resoudre(rules, cites);
+    let references = resoudre(cites);
 
     Ok(Evaluation {
         rules: VersionAppliquee::new(rules, version, langue),
@@ -351,7 +351,7 @@ pub fn chronologie(
             .iter()
             .flat_map(|c| c.references.iter().map(String::as_str)),
     );
-    let references = resoudre(rules, cites);
+    let references = resoudre(cites);
     Ok(Chronologie {
         rules: VersionAppliquee::new(rules, version, langue),
         echeancier,
@@ -380,7 +380,7 @@ pub fn second_assistant_seul(
 }
 
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
-pub(crate) fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     // About 150 citations of a few dozen ids: deduplicated through a hash set first (sorting
     // them all cost a fifth of the assessment), then the few unique ones sorted.
     let mut vus =
@@ -392,11 +392,8 @@ pub(crate) fn resoudre<'a>(rules: &RuleSet, ids: impl IntoIterator<Item = &'a st
         }
     }
     uniques.sort_unstable();
-    uniques
-        .into_iter()
-        .filter(|id| rules.reference(id).is_some())
-        .map(str::to_owned)
-        .collect()
+    // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
+    uniques.into_iter().map(str::to_owned).collect()
 }
 
 /// The references of `ids` (a result's `references`), resolved in the rule set, in order.

@@ -940,7 +940,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
             .iter()
             .flat_map(|x| x.references.iter().map(String::as_str)),
     );
-    let references = resoudre(rules, cites);
+    let references = resoudre(cites);
 
     Ok(Suivi {
         rules: VersionAppliquee::new(rules, version, langue),
