@@ -467,8 +467,16 @@ pub(crate) fn avertissements_metier(
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
-        let (grade, refs) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
+        let (grade, mut refs) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
             .unwrap_or((Grade::Gap, version.references.clone()));
+        // The year mapping of the switch (S12) is cited beside the unchanged objectives.
+        if let Some((_, r)) = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version) {
+            refs.extend(
+                r.into_iter()
+                    .filter(|x| !refs.contains(x))
+                    .collect::<Vec<_>>(),
+            );
+        }
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
             grade, selon!(langue, format!(

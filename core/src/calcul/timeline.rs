@@ -108,13 +108,16 @@ pub fn calculer(
     for annee in 1..=nb_annees {
         let start = debut_annee(debut, annee)?;
         let version = version_du_montant(l, annee, start);
-        let m = if version.id == l.version.id {
-            amounts::montant(l, f, annee, ligne)?
+        // A year under a later, revaluing version also rests on the rule that maps contract
+        // years to it (switch at the anniversary: S12, B), read under that version.
+        let (m, grade_bascule) = if version.id == l.version.id {
+            (amounts::montant(l, f, annee, ligne)?, Grade::A)
         } else {
             let mut autre = l.pour_version(version);
             let m = amounts::montant(&mut autre, f, annee, ligne)?;
+            let bascule = autre.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE)?;
             l.ajouter(&autre);
-            m
+            (m, bascule.grade)
         };
         years.push(AnneeContrat {
             year: annee,
@@ -123,7 +126,7 @@ pub fn calculer(
             rules_id: version.id.clone(),
             amount: m.montant,
             maximum: modulation.valeur.is_some_and(|debut| annee >= debut),
-            confidence: pire([m.grade, duree.grade, grade_ligne]),
+            confidence: pire([m.grade, duree.grade, grade_ligne, grade_bascule]),
         });
     }
     // Checked: the integrity checks bound every amount, but a sum must never panic.

@@ -125,6 +125,7 @@ parametres! {
     CONTRAT_DUREE_ANNEES = "contrat.duree_annees", Years;
     MODULATION_ANNEE_DEBUT = "aide.modulation.annee_debut", Years;
     TRANSITION_OBJECTIFS_INCHANGES = "transition.objectifs_inchanges", Bool;
+    TRANSITION_BASCULE_ANNIVERSAIRE = "transition.bascule_anniversaire", Bool;
     SECOND_ASSISTANT_OUVERT = "second_assistant.ouvert", Bool;
     SECOND_ASSISTANT_FORMULE_REQUISE = "second_assistant.formule_requise", Codes;
     SECOND_ASSISTANT_ANNEE_CONTRAT_MIN = "second_assistant.annee_contrat_min", Years;
@@ -350,7 +351,7 @@ mod tests {
         let tous: Vec<&str> = requis().map(|(id, _)| id).collect();
         let uniques: BTreeSet<&str> = tous.iter().copied().collect();
         assert_eq!(tous.len(), uniques.len());
-        assert_eq!(tous.len(), 49 + 3 + 15 + 15 + 51);
+        assert_eq!(tous.len(), 50 + 3 + 15 + 15 + 51);
     }
 
     #[test]
