@@ -3,7 +3,7 @@
 //! files [`AppModel::take_writes`] hands them and give them back to [`AppModel::new`] at the
 //! next start. Every text of the view is in the chosen language: the apps format nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::NaiveDate;
@@ -44,13 +44,7 @@ impl AppModel {
     ) -> Result<Arc<Self>, AssistmedError> {
         let langue = core_app::langue_de(&language);
         let store = CoreStore::embarque().map_err(|e| AssistmedError::en(e, langue))?;
-        // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
-        let mut triees = BTreeMap::new();
-        for (nom, octets) in files {
-            triees.insert(nom, octets);
-        }
-        let files = triees;
-        let app = Application::demarrer(store, &files, today, langue);
+        let app = Application::demarrer(store, &crate::store::trier(files), today, langue);
         Ok(Arc::new(AppModel {
             state: Mutex::new(app),
         }))

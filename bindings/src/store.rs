@@ -34,14 +34,15 @@ fn jour(champ: &str, d: NaiveDate) -> assistmed_core::Resultat<NaiveDate> {
     assistmed_core::situation::lire_date(champ, &d.to_string())
 }
 
-/// The answers by question id. Inserted one by one: `collect()` into a B-tree compiles a stable
-/// sort for the type (library size).
-fn en_reponses(answers: HashMap<String, String>) -> BTreeMap<String, String> {
-    let mut reponses = BTreeMap::new();
-    for (id, valeur) in answers {
-        reponses.insert(id, valeur);
+/// A map from the foreign side, in key order (answers by question id, files by name: the same
+/// outcome whatever order the caller gave). Inserted one by one: `collect()` into a B-tree
+/// compiles a stable sort for the type (library size).
+pub(crate) fn trier<V>(m: HashMap<String, V>) -> BTreeMap<String, V> {
+    let mut trie = BTreeMap::new();
+    for (cle, valeur) in m {
+        trie.insert(cle, valeur);
     }
-    reponses
+    trie
 }
 
 /// Reads and checks a situation from its JSON document (the input of `assistmed simulate`, and
@@ -339,7 +340,7 @@ impl RuleStore {
         langue: Langue,
         today: Option<NaiveDate>,
     ) -> Result<Questionnaire> {
-        let reponses = en_reponses(answers);
+        let reponses = trier(answers);
         Ok(questionnaire::questionnaire(
             self.rules(),
             &reponses,
@@ -355,7 +356,7 @@ impl RuleStore {
         langue: Langue,
         today: Option<NaiveDate>,
     ) -> Result<VueResultat> {
-        let reponses = en_reponses(answers);
+        let reponses = trier(answers);
         en(
             langue,
             questionnaire::vue_resultat(self.rules(), &reponses, today, langue),

@@ -86,6 +86,14 @@ pub enum Langue {
 }
 
 impl Langue {
+    /// The other language (an error keeps both texts: the one of the call and this one).
+    pub fn autre(self) -> Langue {
+        match self {
+            Langue::Fr => Langue::En,
+            Langue::En => Langue::Fr,
+        }
+    }
+
     /// The text in this language, of a French and an English one.
     pub fn choisir<T>(self, fr: T, en: T) -> T {
         match self {

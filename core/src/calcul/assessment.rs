@@ -330,7 +330,7 @@ pub fn chronologie(
     let (dispo, pourquoi) = amounts::disponibilite(&mut l, s, f, langue)?;
     if !dispo {
         // An error stays bilingual: the reason rendered again in the other language.
-        let autre = selon!(langue, Langue::En, Langue::Fr);
+        let autre = langue.autre();
         let (_, ailleurs) = amounts::disponibilite(&mut Lecteur::new(rules, version), s, f, autre)?;
         let texte = |p: &[Raison]| p.first().map(|r| r.message.clone()).unwrap_or_default();
         let (fr, en) = selon!(

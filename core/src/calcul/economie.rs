@@ -896,19 +896,14 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    let mut ids: Vec<String> = chrono.references.clone();
-    ids.extend(
-        assumptions
+    let references = crate::assessment::resoudre(
+        chrono
+            .references
             .iter()
-            .flat_map(|h| h.references.iter().cloned()),
+            .chain(assumptions.iter().flat_map(|h| h.references.iter()))
+            .chain(caveats.iter().flat_map(|c| c.references.iter()))
+            .map(String::as_str),
     );
-    ids.extend(caveats.iter().flat_map(|c| c.references.iter().cloned()));
-    ids.sort_unstable();
-    ids.dedup();
-    let references = ids
-        .into_iter()
-        .filter(|id| rules.reference(id).is_some())
-        .collect();
     Ok(Economie {
         option: d.option,
         start: debut,

@@ -780,12 +780,7 @@ pub fn situation(
     let q = questionnaire(rules, reponses, aujourd_hui, langue);
     if !q.complete {
         // An error stays bilingual: its other text from the same questions in the other language.
-        let autre = questionnaire(
-            rules,
-            reponses,
-            aujourd_hui,
-            selon!(langue, Langue::En, Langue::Fr),
-        );
+        let autre = questionnaire(rules, reponses, aujourd_hui, langue.autre());
         let (fr, en) = selon!(langue, (&q, &autre), (&autre, &q));
         let premiere = fr
             .questions
