@@ -88,6 +88,32 @@ if grep -qaF "$TEST_KEY" "$SHARED"; then
 fi
 echo "size-report: the TEST-ONLY key is not in the shipped library (built without test-keys)"
 
+# The phones' library (Android arm64-v8a), where the host can build it: informative, never a
+# failure. Without the NDK, rust-lld links it against empty stub libraries (the system's libc,
+# libdl, libm, liblog are resolved at load time anyway); the NDK's static libunwind.a and crt
+# objects are missing, so a real NDK build is somewhat larger. `rustup target add
+# aarch64-linux-android` enables it (CI does not download toolchains).
+ANDROID_TARGET="aarch64-linux-android"
+if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx "$ANDROID_TARGET"; then
+  STUBS="$REPORT_DIR/stub-libs"
+  mkdir -p "$STUBS"
+  for l in c dl m log unwind gcc gcc_s; do
+    echo "/* empty: a stub for the size measurement of size-report.sh */" > "$STUBS/lib$l.so"
+  done
+  log "cargo build --release -p $CRATE --lib --target $ANDROID_TARGET (rust-lld, stub libraries) ..."
+  if (cd "$REPO_ROOT" && CARGO_PROFILE_RELEASE_STRIP=symbols cargo build -q --release -p "$CRATE" --lib \
+        --target "$ANDROID_TARGET" \
+        --config "target.$ANDROID_TARGET.linker=\"rust-lld\"" \
+        --config "target.$ANDROID_TARGET.rustflags=[\"-C\", \"linker-flavor=ld.lld\", \"-L\", \"$STUBS\", \"-C\", \"link-arg=--unresolved-symbols=ignore-all\"]"); then
+    ANDROID_SIZE=$(size_of "$TARGET_DIR/$ANDROID_TARGET/release/lib$LIB_NAME.so")
+    echo "size-report: lib$LIB_NAME.so for $ANDROID_TARGET, stripped, without the NDK's libunwind.a (information only): $ANDROID_SIZE bytes ($(kib "$ANDROID_SIZE") KiB)"
+  else
+    log "the $ANDROID_TARGET build failed: its size is not measured (information only)"
+  fi
+else
+  echo "size-report: $ANDROID_TARGET not measured (information only: rustup target add $ANDROID_TARGET)"
+fi
+
 if [ "$STRIPPED_SIZE" -gt "$BUDGET" ]; then
   die "stripped lib$LIB_NAME.$DYLIB_EXT is $STRIPPED_SIZE bytes, over the budget of $BUDGET bytes by $((STRIPPED_SIZE - BUDGET)) bytes (raise SIZE_BUDGET_BYTES only with a reason)"
 fi
