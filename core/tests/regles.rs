@@ -192,12 +192,29 @@ fn les_grilles_2023_et_2024_donnent_les_indices_du_referentiel() {
         .unwrap()
         .valider()
         .unwrap();
+        // The hints of §5.3 (S36, S15), in the language of the call: the English reader gets
+        // them too.
+        for (langue, indices) in [
+            (
+                assistmed_core::Langue::Fr,
+                ["+260 patients (+20 %)", "1 300 patients", "+110", "+8,5 %"],
+            ),
+            (
+                assistmed_core::Langue::En,
+                ["+260 patients (+20%)", "1,300 patients", "+110", "+8.5%"],
+            ),
+        ] {
+            let e = assistmed_core::evaluer(r, &s, langue).unwrap();
+            for o in e.options.iter().filter(|o| o.available) {
+                let obj = o.objective.as_ref().unwrap();
+                for indice in indices {
+                    assert!(obj.message.contains(indice), "{date}: {}", obj.message);
+                }
+            }
+        }
         let e = assistmed_core::evaluer(r, &s, assistmed_core::Langue::Fr).unwrap();
         for o in e.options.iter().filter(|o| o.available) {
             let obj = o.objective.as_ref().unwrap();
-            for indice in ["+260 patients (+20 %)", "1 300 patients", "+110", "+8,5 %"] {
-                assert!(obj.message.contains(indice), "{date}: {}", obj.message);
-            }
             for source in ["S36", "S15", "E10"] {
                 assert!(
                     obj.references.iter().any(|x| x == source),
@@ -268,6 +285,24 @@ fn une_valeur_sans_reference_est_refusee() {
     refusee(
         |d| parametre(d, "montant.demi.annee_1")["values"][0]["references"] = serde_json::json!([]),
         "aucune référence",
+    );
+}
+
+#[test]
+fn une_note_sans_sa_traduction_est_refusee() {
+    refusee(
+        |d| {
+            let v = &mut parametre(d, "objectif.arrondi")["values"][0];
+            v.as_object_mut().unwrap().remove("note_en");
+        },
+        "`note_en`",
+    );
+    refusee(
+        |d| {
+            let v = &mut parametre(d, "montant.demi.annee_1")["values"][0];
+            v["note_en"] = serde_json::json!("An English note alone.");
+        },
+        "`note_en`",
     );
 }
 

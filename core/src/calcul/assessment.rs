@@ -514,16 +514,14 @@ pub(crate) fn avertissements_donnees(
         let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
-        let note = val
-            .note
-            .as_deref()
+        let note = selon!(langue, val.note.as_deref(), val.note_en.as_deref())
             .map(|n| format!(" ({})", n.trim_end_matches('.')))
             .unwrap_or_default();
         let (code, fr, en) = match (&val.valeur, u.grade) {
             (Valeur::Inconnue, _) | (_, Grade::Gap) => (
                 "valeur_non_publiee",
                 format!("« {} » : valeur non publiée{note}. À confirmer avec votre CPAM.", p.description_fr),
-                format!("“{}”: value not published. To confirm with your CPAM.", p.description_en),
+                format!("“{}”: value not published{note}. To confirm with your CPAM.", p.description_en),
             ),
             (valeur, _) => (
                 "valeur_grade_c",
@@ -533,7 +531,7 @@ pub(crate) fn avertissements_donnees(
                     valeur_lisible(rules, p.unite, valeur, Langue::Fr)
                 ),
                 format!(
-                    "“{}”: {}; value from a weak source (grade C). To confirm with your CPAM.",
+                    "“{}”: {}; value from a weak source (grade C){note}. To confirm with your CPAM.",
                     p.description_en,
                     valeur_lisible(rules, p.unite, valeur, Langue::En)
                 ),

@@ -456,10 +456,8 @@ pub fn objectif(
     let hausse = l.decimal(id)?;
     let mut refs = l.references(id).to_vec();
     let Some(taux) = hausse.valeur else {
-        let note = l
-            .consulter(id)?
-            .note
-            .clone()
+        let valeur = l.consulter(id)?;
+        let note = selon!(langue, valeur.note.as_deref(), valeur.note_en.as_deref())
             .map(|n| format!(" {n}"))
             .unwrap_or_default();
         refs.extend(refs_inds.iter().cloned());
@@ -475,7 +473,7 @@ pub fn objectif(
                 band.libelle_fr()
             ),
                 format!(
-                    "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{p}",
+                    "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{note}{p}",
                     f.libelle_en(),
                     band.libelle_en()
                 )

@@ -442,11 +442,12 @@ fn decrire(v: &crate::rules::ValeurDatee) -> String {
         .as_deref()
         .map(|a| format!(", {a}"))
         .unwrap_or_default();
-    let note = v
-        .note
-        .as_deref()
-        .map(|n| format!(" — {n}"))
-        .unwrap_or_default();
+    // A maintainers' tool: both texts of the note, so that a change to either one shows.
+    let note = match (&v.note, &v.note_en) {
+        (Some(fr), Some(en)) => format!(" — {fr} / {en}"),
+        (Some(n), None) | (None, Some(n)) => format!(" — {n}"),
+        (None, None) => String::new(),
+    };
     format!(
         "{} (grade {}; {}{article}){note}",
         v.valeur,

@@ -261,6 +261,13 @@ fn verifier_parametres(r: &RuleSet, connues: &Connues<'_>) -> Resultat<()> {
                 )));
             }
             verifier_references(connues, &v.references, ou)?;
+            // A note is shown to the doctor in the language of the call: one without the other
+            // would leave a reader without the caveat.
+            if v.note.is_some() != v.note_en.is_some() {
+                return Err(erreur(format!(
+                    "{ou} : note sans sa traduction (`note` et `note_en` vont ensemble) / note without its translation (`note` and `note_en` go together)"
+                )));
+            }
             match &v.valeur {
                 Valeur::Montant(m) if m.is_sign_negative() || *m > MONTANT_MAX => {
                     return Err(erreur(format!(

@@ -241,7 +241,10 @@ pub struct ValeurDatee {
     pub grade: Grade,
     pub references: Vec<String>,
     pub article: Option<String>,
+    /// Why the value is what it is (a reading, a caveat), in French and in English: both or
+    /// neither (the integrity checks refuse one alone); shown in the language of the call.
     pub note: Option<String>,
+    pub note_en: Option<String>,
 }
 
 /// A parameter: its unit, descriptions and dated value history.
@@ -657,6 +660,8 @@ mod brut {
         article: Option<String>,
         #[serde(default)]
         note: Option<String>,
+        #[serde(default)]
+        note_en: Option<String>,
     }
 
     impl Document {
@@ -788,6 +793,7 @@ mod brut {
                 references: self.references,
                 article: self.article,
                 note: self.note,
+                note_en: self.note_en,
             })
         }
     }
