@@ -105,6 +105,14 @@ if ! command -v cargo >/dev/null 2>&1; then
   missing+=("cargo: install Rust with rustup (https://rustup.rs)")
 elif ! cargo ndk --version >/dev/null 2>&1; then
   missing+=("cargo-ndk: cargo install cargo-ndk")
+else
+  # Older versions replace the project's rustflags (.cargo/config.toml: Android's packed
+  # relocations) with their own CARGO_ENCODED_RUSTFLAGS; 3.3 and newer wrap the linker instead.
+  ndk_version=$(cargo ndk --version 2>&1 | sed -n 's/^cargo-ndk \([0-9][0-9]*\)\.\([0-9][0-9]*\).*/\1 \2/p' | head -n 1)
+  read -r ndk_major ndk_minor <<< "${ndk_version:-0 0}"
+  if [ "$ndk_major" -lt 3 ] || { [ "$ndk_major" -eq 3 ] && [ "$ndk_minor" -lt 3 ]; }; then
+    missing+=("cargo-ndk 3.3 or newer (found: $(cargo ndk --version 2>&1 | head -n 1)): cargo install cargo-ndk")
+  fi
 fi
 
 if ! command -v rustup >/dev/null 2>&1; then

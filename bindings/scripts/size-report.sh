@@ -89,22 +89,37 @@ fi
 echo "size-report: the TEST-ONLY key is not in the shipped library (built without test-keys)"
 
 # The phones' library (Android arm64-v8a), where the host can build it: informative, never a
-# failure. Without the NDK, rust-lld links it against empty stub libraries (the system's libc,
-# libdl, libm, liblog are resolved at load time anyway); the NDK's static libunwind.a and crt
-# objects are missing, so a real NDK build is somewhat larger. `rustup target add
+# failure. Without the NDK, a stand-in for its clang driver hands rustc's link line (with the
+# project's rustflags, as cargo-ndk does) to rust-lld, against empty stub libraries (libc, libdl,
+# libm, liblog are the system's, resolved at load time anyway). The NDK's static libunwind.a
+# and crt objects are missing, so a real NDK build is somewhat larger. `rustup target add
 # aarch64-linux-android` enables it (CI does not download toolchains).
 ANDROID_TARGET="aarch64-linux-android"
-if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx "$ANDROID_TARGET"; then
-  STUBS="$REPORT_DIR/stub-libs"
-  mkdir -p "$STUBS"
-  for l in c dl m log unwind gcc gcc_s; do
-    echo "/* empty: a stub for the size measurement of size-report.sh */" > "$STUBS/lib$l.so"
+RUST_LLD="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/$(rustc -vV 2>/dev/null | sed -n 's/^host: //p')/bin/rust-lld"
+if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx "$ANDROID_TARGET" \
+    && [ -x "$RUST_LLD" ]; then
+  STANDIN="$REPORT_DIR/ndk-stand-in"
+  mkdir -p "$STANDIN/lib"
+  for l in c dl m log unwind; do
+    echo "/* empty: a stub for the size measurement of size-report.sh */" > "$STANDIN/lib/lib$l.so"
   done
-  log "cargo build --release -p $CRATE --lib --target $ANDROID_TARGET (rust-lld, stub libraries) ..."
+  cat > "$STANDIN/clang" <<STANDIN_EOF
+#!/usr/bin/env bash
+# Stand-in for the NDK's clang as a linker (size-report.sh): -Wl,a,b becomes a b.
+args=()
+for a in "\$@"; do
+  case "\$a" in
+    -Wl,*) IFS=, read -r -a parts <<< "\${a#-Wl,}"; args+=("\${parts[@]}") ;;
+    -nodefaultlibs|-fuse-ld=*|--target=*) ;;
+    *) args+=("\$a") ;;
+  esac
+done
+exec "$RUST_LLD" -flavor gnu -L "$STANDIN/lib" --unresolved-symbols=ignore-all "\${args[@]}"
+STANDIN_EOF
+  chmod +x "$STANDIN/clang"
+  log "cargo build --release -p $CRATE --lib --target $ANDROID_TARGET (NDK stand-in) ..."
   if (cd "$REPO_ROOT" && CARGO_PROFILE_RELEASE_STRIP=symbols cargo build -q --release -p "$CRATE" --lib \
-        --target "$ANDROID_TARGET" \
-        --config "target.$ANDROID_TARGET.linker=\"rust-lld\"" \
-        --config "target.$ANDROID_TARGET.rustflags=[\"-C\", \"linker-flavor=ld.lld\", \"-L\", \"$STUBS\", \"-C\", \"link-arg=--unresolved-symbols=ignore-all\"]"); then
+        --target "$ANDROID_TARGET" --config "target.$ANDROID_TARGET.linker=\"$STANDIN/clang\""); then
     ANDROID_SIZE=$(size_of "$TARGET_DIR/$ANDROID_TARGET/release/lib$LIB_NAME.so")
     echo "size-report: lib$LIB_NAME.so for $ANDROID_TARGET, stripped, without the NDK's libunwind.a (information only): $ANDROID_SIZE bytes ($(kib "$ANDROID_SIZE") KiB)"
   else

@@ -61,7 +61,7 @@ set -euo pipefail
 echo "cargo \$*" >> "\$CALLS"
 if [ "\${1:-}" = ndk ]; then
   shift
-  if [ "\${1:-}" = --version ]; then echo "cargo-ndk 4.1.2 (stand-in)"; exit 0; fi
+  if [ "\${1:-}" = --version ]; then echo "cargo-ndk \${FAKE_CARGO_NDK_VERSION:-4.1.2} (stand-in)"; exit 0; fi
   out=""; abis=()
   while [ \$# -gt 0 ]; do
     case "\$1" in
@@ -258,6 +258,15 @@ else
 fi
 env PATH="$ANDROID_PATH" ANDROID_NDK_HOME="$NDK" bindings/scripts/build-android.sh --check >/dev/null 2>&1 \
   && ok "--check with the stand-ins exits 0 without building" || ko "--check with the stand-ins exits 0 without building"
+if env PATH="$ANDROID_PATH" ANDROID_NDK_HOME="$NDK" FAKE_CARGO_NDK_VERSION=3.2.2 \
+    bindings/scripts/build-android.sh --check > "$TMP/android-ndk-old.log" 2>&1; then
+  ko "cargo-ndk 3.2 is refused (it would drop the project's Android rustflags)"
+else
+  check "cargo-ndk 3.2 is refused (it would drop the project's Android rustflags)" \
+    grep -q 'cargo-ndk 3.3 or newer (found: cargo-ndk 3.2.2' "$TMP/android-ndk-old.log"
+fi
+check ".cargo/config.toml packs Android's relocations (-Wl,--pack-dyn-relocs=android)" \
+  grep -q "link-arg=-Wl,--pack-dyn-relocs=android" .cargo/config.toml
 
 # --- build-xcframework.sh ----------------------------------------------------------------------
 echo "# build-xcframework.sh"
