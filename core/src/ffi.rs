@@ -33,18 +33,11 @@ fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
     match t.parse::<Decimal>() {
         Ok(d) => Ok(d),
         // Too many digits for a Decimal (Kotlin's BigDecimal has no limit): saturate.
-        Err(_)
-            if !t.is_empty()
-                && t.trim_start_matches(['-', '+'])
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.') =>
-        {
-            Ok(if t.starts_with('-') {
-                Decimal::MIN
-            } else {
-                Decimal::MAX
-            })
-        }
+        Err(_) if trop_long(t) => Ok(if t.starts_with('-') {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        }),
         Err(_) => Err(AssistmedError::illisible(
             CodeErreur::HorsBornes,
             &format!(
@@ -58,6 +51,15 @@ fn lever_decimal(texte: &str) -> uniffi::Result<Decimal> {
         )
         .into()),
     }
+}
+
+/// A well-formed decimal (a sign, digits, at most one dot between digits) that only its length
+/// keeps from being a `Decimal`; `1.2.3` or `.` are no numbers at all.
+fn trop_long(t: &str) -> bool {
+    let chiffres = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (entier, fraction) = chiffres.split_once('.').unwrap_or((chiffres, ""));
+    let tous = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    !(entier.is_empty() && fraction.is_empty()) && tous(entier) && tous(fraction)
 }
 
 fn lever_date(texte: &str) -> uniffi::Result<NaiveDate> {
@@ -187,6 +189,23 @@ mod tests {
             CodeErreur::HorsBornes
         );
         assert_eq!(erreur_de(lever_decimal("")).kind(), CodeErreur::HorsBornes);
+        // No number, however many digits: refused as text, not saturated.
+        let long = "1".repeat(41);
+        for pas_un_nombre in [
+            "1.2.3",
+            ".",
+            "-",
+            "--1",
+            &format!("{long}.{long}.1"),
+            "1e400",
+        ] {
+            let e = erreur_de(lever_decimal(pas_un_nombre));
+            assert!(
+                e.text().contains("is not a decimal number"),
+                "{pas_un_nombre}: {}",
+                e.text()
+            );
+        }
     }
 
     #[test]
@@ -196,6 +215,12 @@ mod tests {
         let long = "1".repeat(41);
         assert_eq!(lever_decimal(&long)?, Decimal::MAX);
         assert_eq!(lever_decimal(&format!("-{long}"))?, Decimal::MIN);
+        assert_eq!(lever_decimal(&format!("{long}.5"))?, Decimal::MAX);
+        // A long fraction is rust_decimal's to round (28 digits), not a refusal.
+        assert_eq!(
+            lever_decimal(&format!("+.{long}"))?.to_string(),
+            format!("0.{}", "1".repeat(28))
+        );
         Ok(())
     }
 }
