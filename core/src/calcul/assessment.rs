@@ -244,7 +244,9 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
+    // About 60 citations: one allocation.
+    let mut cites: Vec<&str> = Vec::with_capacity(96);
+    cites.extend(version.references.iter().map(String::as_str));
     let eligibility = Eligibilite {
         status,
         reasons: raisons,
@@ -381,19 +383,67 @@ pub fn second_assistant_seul(
 
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
 pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    // About 150 citations of a few dozen ids: deduplicated through a hash set first (sorting
-    // them all cost a fifth of the assessment), then the few unique ones sorted.
-    let mut vus =
-        crate::rules::integrity::Connues::with_capacity_and_hasher(64, Default::default());
-    let mut uniques: Vec<&str> = Vec::with_capacity(32);
+    // About 60 citations of a few dozen ids, each a few bytes ("S12", "NOS-G100"): packed into a
+    // number whose order is the order of the strings, they are deduplicated and sorted as
+    // numbers (a hash set and a string sort were a seventh of the assessment).
+    let mut uniques: Vec<(u128, &str)> = Vec::with_capacity(32);
+    let mut longs: Vec<&str> = Vec::new();
+    // Open addressing on the stack: slot = 1 + index in `uniques`, 0 when free.
+    let mut table = [0u8; 256];
     for id in ids {
-        if vus.insert(id) {
-            uniques.push(id);
+        let Some(k) = cle_de_tri(id) else {
+            longs.push(id);
+            continue;
+        };
+        if uniques.len() >= 200 {
+            // Beyond what the table holds (far more ids than any rule set cites): a scan.
+            if !uniques.iter().any(|&(u, _)| u == k) {
+                uniques.push((k, id));
+            }
+            continue;
+        }
+        let melange = (k as u64 ^ (k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut case = (melange >> 56) as usize;
+        loop {
+            match table[case] {
+                0 => {
+                    uniques.push((k, id));
+                    table[case] = uniques.len() as u8;
+                    break;
+                }
+                i if uniques.get(usize::from(i) - 1).is_some_and(|&(u, _)| u == k) => break,
+                _ => case = (case + 1) % table.len(),
+            }
         }
     }
-    uniques.sort_unstable();
+    if longs.is_empty() {
+        uniques.sort_unstable_by_key(|&(k, _)| k);
+        return uniques.into_iter().map(|(_, id)| id.to_owned()).collect();
+    }
+    // An id too long to pack (none in the embedded rules): sorted as strings with the others.
+    let mut tous: Vec<&str> = uniques.into_iter().map(|(_, id)| id).collect();
+    tous.extend(longs);
+    tous.sort_unstable();
+    tous.dedup();
     // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
-    uniques.into_iter().map(str::to_owned).collect()
+    tous.into_iter().map(str::to_owned).collect()
+}
+
+/// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 non-zero
+/// bytes, comparing the numbers compares the strings (a prefix sorts first, as with `str`).
+fn cle_de_tri(id: &str) -> Option<u128> {
+    let octets = id.as_bytes();
+    if octets.len() > 16 {
+        return None;
+    }
+    let mut cle = [0u8; 16];
+    for (c, &b) in cle.iter_mut().zip(octets) {
+        if b == 0 {
+            return None;
+        }
+        *c = b;
+    }
+    Some(u128::from_be_bytes(cle))
 }
 
 /// The references of `ids` (a result's `references`), resolved in the rule set, in order.
@@ -548,4 +598,38 @@ pub(crate) fn avertissements_donnees(
         });
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reading of "sorted and unique", against which the packed keys are checked.
+    fn attendu(ids: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = ids.iter().map(|s| (*s).to_owned()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn les_references_sont_triees_comme_des_chaines_et_uniques() {
+        let cas: [&[&str]; 5] = [
+            &["S6", "RA2023", "S6", "S12", "S1", "S12", "NOS-G100", "E10", "S"],
+            // A prefix sorts first; bytes above ASCII and 16-byte ids pack too.
+            &["AB", "A", "ABC", "Aé", "A~", "0123456789abcdef", "0123456789abcdee"],
+            // Longer than 16 bytes, or with a NUL byte: sorted as strings with the others.
+            &["S2", "un-identifiant-bien-trop-long", "S10", "a\0b", "a", "S2"],
+            &[],
+            &["S1"],
+        ];
+        for ids in cas {
+            assert_eq!(resoudre(ids.iter().copied()), attendu(ids), "{ids:?}");
+        }
+        // More unique ids than the table holds, each cited twice, in a scrambled order.
+        let beaucoup: Vec<String> = (0..600).map(|i| format!("S{}", (i * 7919) % 300)).collect();
+        let beaucoup: Vec<&str> = beaucoup.iter().map(String::as_str).collect();
+        assert_eq!(resoudre(beaucoup.iter().copied()), attendu(&beaucoup));
+        assert_eq!(attendu(&beaucoup).len(), 300);
+    }
 }
