@@ -1,6 +1,8 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -8,8 +10,8 @@ use serde::Serialize;
 use crate::amounts;
 use crate::eligibility::{self, Eligibilite, Statut};
 use crate::error::{Erreur, Resultat};
-use crate::explain::{ordinal, valeur_lisible, Avertissement, Motif, Raison, AVIS_EN, AVIS_FR};
-use crate::format::date_longue;
+use crate::explain::{valeur_lisible, Avertissement, Motif, Ordinal, Raison, AVIS_EN, AVIS_FR};
+use crate::format::{date_longue, DateLongue};
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
@@ -493,23 +495,24 @@ pub(crate) fn avertissements_metier(
     pos: Option<&Positionnement>,
     langue: Langue,
 ) -> Vec<Avertissement> {
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(4);
     // Grade and references of a parameter value under version `v`, for a caveat about it.
     let source = |id: &ParamId, v: &Version| {
         rules
             .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(v.start))
-            .map(|x| (x.grade, x.references.clone()))
+            .map(|x| (x.grade, x.references.as_slice()))
     };
     if let Some(premiere) = annees.iter().filter(|a| a.maximum).map(|a| a.year).min() {
         // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
         let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
-            .unwrap_or((Grade::Gap, signature.references.clone()));
+            .unwrap_or((Grade::Gap, signature.references.as_slice()));
+        let rang = Ordinal(premiere, langue);
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
-            grade, selon!(langue, format!("À partir de la {} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.", ordinal(premiere, Langue::Fr)), format!("From the {} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.", ordinal(premiere, Langue::En))),
-            refs,
+            grade, selon!(langue, format!("À partir de la {rang} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée."), format!("From the {rang} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.")),
+            refs.to_vec(),
         ));
     }
     let bascule = annees
@@ -517,24 +520,21 @@ pub(crate) fn avertissements_metier(
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
-        let (grade, mut refs) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
-            .unwrap_or((Grade::Gap, version.references.clone()));
+        let (grade, inchanges) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
+            .unwrap_or((Grade::Gap, version.references.as_slice()));
         // The year mapping of the switch (S12) is cited beside the unchanged objectives.
-        if let Some((_, r)) = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version) {
-            refs.extend(
-                r.into_iter()
-                    .filter(|x| !refs.contains(x))
-                    .collect::<Vec<_>>(),
-            );
-        }
+        let bascule = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
+        let mut refs: Vec<String> = Vec::with_capacity(inchanges.len() + bascule.len());
+        refs.extend(inchanges.iter().cloned());
+        refs.extend(bascule.iter().filter(|x| !inchanges.contains(x)).cloned());
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
             grade, selon!(langue, format!(
                 "Contrat en cours : les montants de la {} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
-                version.title_fr, date_longue(annee.start, Langue::Fr)
+                version.title_fr, DateLongue(annee.start, Langue::Fr)
             ), format!(
                 "Running contract: the amounts of the {} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
-                version.title_en, date_longue(annee.start, Langue::En)
+                version.title_en, DateLongue(annee.start, Langue::En)
             )),
             refs,
         ));
@@ -564,40 +564,69 @@ pub(crate) fn avertissements_donnees(
         let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
-        let note = val
-            .note
-            .as_deref()
-            .map(|n| format!(" ({})", n.trim_end_matches('.')))
-            .unwrap_or_default();
-        let (code, fr, en) = match (&val.valeur, u.grade) {
-            (Valeur::Inconnue, _) | (_, Grade::Gap) => (
-                "valeur_non_publiee",
-                format!("« {} » : valeur non publiée{note}. À confirmer avec votre CPAM.", p.description_fr),
-                format!("“{}”: value not published. To confirm with your CPAM.", p.description_en),
-            ),
-            (valeur, _) => (
-                "valeur_grade_c",
-                format!(
-                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C){note}. À confirmer avec votre CPAM.",
+        // The note is quoted in French only (rule data is written in French).
+        let note = val.note.as_deref().map(|n| n.trim_end_matches('.'));
+        let non_publiee = matches!((&val.valeur, u.grade), (Valeur::Inconnue, _) | (_, Grade::Gap));
+        let mut message = String::with_capacity(160 + note.map_or(0, str::len));
+        // Writing to a String cannot fail: the results of `write!` are ignored.
+        match (non_publiee, langue) {
+            (true, Langue::Fr) => {
+                let _ = write!(message, "« {} » : valeur non publiée", p.description_fr);
+                ecrire_note(&mut message, note);
+                message.push_str(". À confirmer avec votre CPAM.");
+            }
+            (true, Langue::En) => {
+                let _ = write!(
+                    message,
+                    "“{}”: value not published. To confirm with your CPAM.",
+                    p.description_en
+                );
+            }
+            (false, Langue::Fr) => {
+                let _ = write!(
+                    message,
+                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C)",
                     p.description_fr,
-                    valeur_lisible(rules, p.unite, valeur, Langue::Fr)
-                ),
-                format!(
+                    valeur_lisible(rules, p.unite, &val.valeur, Langue::Fr)
+                );
+                ecrire_note(&mut message, note);
+                message.push_str(". À confirmer avec votre CPAM.");
+            }
+            (false, Langue::En) => {
+                let _ = write!(
+                    message,
                     "“{}”: {}; value from a weak source (grade C). To confirm with your CPAM.",
                     p.description_en,
-                    valeur_lisible(rules, p.unite, valeur, Langue::En)
-                ),
-            ),
-        };
+                    valeur_lisible(rules, p.unite, &val.valeur, Langue::En)
+                );
+            }
+        }
+        if v.capacity() == 0 {
+            v.reserve(4);
+        }
         v.push(Avertissement {
-            code: code.to_string(),
+            code: if non_publiee {
+                "valeur_non_publiee"
+            } else {
+                "valeur_grade_c"
+            }
+            .to_string(),
             parameter: Some(p.id.clone()),
             confidence: u.grade,
-            message: selon!(langue, fr, en),
+            message,
             references: val.references.clone(),
         });
     }
     v
+}
+
+/// « (note) » after a caveat's value, when the value has a note.
+fn ecrire_note(message: &mut String, note: Option<&str>) {
+    if let Some(n) = note {
+        message.push_str(" (");
+        message.push_str(n);
+        message.push(')');
+    }
 }
 
 #[cfg(test)]
