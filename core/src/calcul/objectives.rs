@@ -443,7 +443,7 @@ pub fn objectif<'r>(
     else {
         let mut refs: Vec<&'r str> = Vec::with_capacity(16);
         citer(&mut refs, &l.version.references);
-        let mut message = String::with_capacity(256);
+        let mut message = String::with_capacity(384);
         // Writing to a String cannot fail.
         let _ = selon!(
             langue,
@@ -465,7 +465,8 @@ pub fn objectif<'r>(
     let Some(taux) = hausse.valeur else {
         let note = l.consulter(id)?.note.as_deref();
         refs.extend_from_slice(&refs_inds);
-        let mut message = String::with_capacity(256 + note.map_or(0, str::len));
+        // Head, note and the sentences of `precisions`: one allocation.
+        let mut message = String::with_capacity(512 + note.map_or(0, str::len));
         // Writing to a String cannot fail.
         let _ = match langue {
             Langue::Fr => write!(
@@ -510,7 +511,7 @@ pub fn objectif<'r>(
     }
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
     refs.extend_from_slice(&refs_inds);
-    let mut message = String::with_capacity(256);
+    let mut message = String::with_capacity(384);
     let noms = Noms(&inds, langue);
     // Writing to a String cannot fail.
     let _ = match (taux.is_zero(), langue) {
