@@ -246,45 +246,34 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    // About 60 citations: one allocation.
-    let mut cites: Vec<&str> = Vec::with_capacity(96);
-    cites.extend(version.references.iter().map(String::as_str));
     let eligibility = Eligibilite {
         status,
         reasons: raisons,
     };
-    for r in &eligibility.reasons {
-        cites.extend(r.references.iter().map(String::as_str));
+    let notices_version = rules.notices_de(&version.id);
+    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
+    // About 60 citations, walked in place (no list of them is built).
+    fn refs(r: &Raison) -> std::slice::Iter<'_, String> {
+        r.references.iter()
     }
-    for o in &options {
-        cites.extend(
+    let cites = version
+        .references
+        .iter()
+        .chain(eligibility.reasons.iter().flat_map(refs))
+        .chain(options.iter().flat_map(|o| {
             o.unavailable_reasons
                 .iter()
-                .flat_map(|r| r.references.iter().map(String::as_str)),
-        );
-        if let Some(obj) = &o.objective {
-            cites.extend(obj.references.iter().map(String::as_str));
-        }
-    }
-    if let Some(sa) = &second_assistant {
-        cites.extend(
-            sa.conditions
+                .flat_map(refs)
+                .chain(o.objective.iter().flat_map(|obj| obj.references.iter()))
+        }))
+        .chain(
+            second_assistant
                 .iter()
-                .flat_map(|c| c.references.iter().map(String::as_str)),
-        );
-    }
-    cites.extend(
-        caveats
-            .iter()
-            .flat_map(|c| c.references.iter().map(String::as_str)),
-    );
-    let notices_version = rules.notices_de(&version.id);
-    cites.extend(
-        notices_version
-            .iter()
-            .flat_map(|n| n.references.iter().map(String::as_str)),
-    );
-    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
+                .flat_map(|sa| sa.conditions.iter().flat_map(|c| c.references.iter())),
+        )
+        .chain(caveats.iter().flat_map(|c| c.references.iter()))
+        .chain(notices_version.iter().flat_map(|n| n.references.iter()))
+        .map(String::as_str);
     let references = resoudre(cites);
 
     Ok(Evaluation {
@@ -429,6 +418,33 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String
     tous.dedup();
     // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
     tous.into_iter().map(str::to_owned).collect()
+}
+
+/// `refs` in their first-seen order, each once, copied for a result (a handful: scans of
+/// packed keys on the stack; ids that do not pack are compared as strings).
+pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
+    let mut cles = [0u128; 32];
+    let mut n = 0;
+    let mut uniques = Vec::with_capacity(refs.len());
+    for (i, r) in refs.iter().enumerate() {
+        let nouveau = match cle_de_tri(r).filter(|_| n < cles.len()) {
+            Some(k) => {
+                let (avant, libres) = cles.split_at_mut(n);
+                let vu = avant.contains(&k);
+                if let (false, Some(libre)) = (vu, libres.first_mut()) {
+                    *libre = k;
+                    n += 1;
+                }
+                !vu
+            }
+            // Beyond 32 keys, or an id that does not pack: the strings themselves.
+            _ => !refs.get(..i).is_some_and(|avant| avant.contains(r)),
+        };
+        if nouveau {
+            uniques.push((*r).to_owned());
+        }
+    }
+    uniques
 }
 
 /// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 non-zero
@@ -655,10 +671,21 @@ mod tests {
         for ids in cas {
             assert_eq!(resoudre(ids.iter().copied()), attendu(ids), "{ids:?}");
         }
+        for ids in cas {
+            let mut vus: Vec<&str> = Vec::new();
+            for id in ids {
+                if !vus.contains(id) {
+                    vus.push(id);
+                }
+            }
+            assert_eq!(uniques_dans_l_ordre(ids), vus, "{ids:?}");
+        }
         // More unique ids than the table holds, each cited twice, in a scrambled order.
         let beaucoup: Vec<String> = (0..600).map(|i| format!("S{}", (i * 7919) % 300)).collect();
         let beaucoup: Vec<&str> = beaucoup.iter().map(String::as_str).collect();
         assert_eq!(resoudre(beaucoup.iter().copied()), attendu(&beaucoup));
         assert_eq!(attendu(&beaucoup).len(), 300);
+        let premiers: Vec<String> = (0..300).map(|i| format!("S{}", (i * 7919) % 300)).collect();
+        assert_eq!(uniques_dans_l_ordre(&beaucoup), premiers);
     }
 }

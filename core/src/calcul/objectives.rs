@@ -23,16 +23,10 @@ use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
 use crate::Langue;
 
-/// The references in their first-seen order, each once (a handful: a linear scan), borrowed
-/// from the rules until here: only the unique ones are copied into the result.
+/// The references in their first-seen order, each once, borrowed from the rules until here:
+/// only the unique ones are copied into the result.
 fn sans_doublons(refs: &[&str]) -> Vec<String> {
-    let mut uniques: Vec<String> = Vec::with_capacity(refs.len());
-    for (i, r) in refs.iter().enumerate() {
-        if !refs[..i].contains(r) {
-            uniques.push((*r).to_owned());
-        }
-    }
-    uniques
+    crate::assessment::uniques_dans_l_ordre(refs)
 }
 
 /// The references of a value, borrowed, appended to a list being built.
