@@ -423,7 +423,7 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String
 /// `refs` in their first-seen order, each once, copied for a result (a handful: scans of
 /// packed keys on the stack; ids that do not pack are compared as strings).
 pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
-    let mut cles = [0u128; 32];
+    let mut cles = [0u128; 16];
     let mut n = 0;
     let mut uniques = Vec::with_capacity(refs.len());
     for (i, r) in refs.iter().enumerate() {
@@ -437,7 +437,7 @@ pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
                 }
                 !vu
             }
-            // Beyond 32 keys, or an id that does not pack: the strings themselves.
+            // Beyond 16 keys, or an id that does not pack: the strings themselves.
             _ => !refs.get(..i).is_some_and(|avant| avant.contains(r)),
         };
         if nouveau {
@@ -447,20 +447,16 @@ pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
     uniques
 }
 
-/// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 non-zero
-/// bytes, comparing the numbers compares the strings (a prefix sorts first, as with `str`).
+/// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 bytes not
+/// ending with a zero byte (the one case where padding could make two ids equal), comparing
+/// the numbers compares the strings (a prefix sorts first, as with `str`).
 fn cle_de_tri(id: &str) -> Option<u128> {
     let octets = id.as_bytes();
-    if octets.len() > 16 {
+    if octets.len() > 16 || octets.last() == Some(&0) {
         return None;
     }
     let mut cle = [0u8; 16];
-    for (c, &b) in cle.iter_mut().zip(octets) {
-        if b == 0 {
-            return None;
-        }
-        *c = b;
-    }
+    cle.get_mut(..octets.len())?.copy_from_slice(octets);
     Some(u128::from_be_bytes(cle))
 }
 
@@ -664,7 +660,7 @@ mod tests {
             // A prefix sorts first; bytes above ASCII and 16-byte ids pack too.
             &["AB", "A", "ABC", "Aé", "A~", "0123456789abcdef", "0123456789abcdee"],
             // Longer than 16 bytes, or with a NUL byte: sorted as strings with the others.
-            &["S2", "un-identifiant-bien-trop-long", "S10", "a\0b", "a", "S2"],
+            &["S2", "un-identifiant-bien-trop-long", "S10", "a\0b", "a", "S2", "a\0", "a\0\0"],
             &[],
             &["S1"],
         ];
