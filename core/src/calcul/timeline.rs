@@ -106,6 +106,7 @@ pub fn calculer(
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
     let mut years = Vec::with_capacity(usize::try_from(nb_annees).unwrap_or(0).min(16));
     let mut start = debut_annee(debut, 1)?;
+    let mut bascule: Option<(&Version, Grade)> = None;
     for annee in 1..=nb_annees {
         let version = version_du_montant(l, annee, start);
         // A year under a later, revaluing version also rests on the rule that maps contract
@@ -115,8 +116,14 @@ pub fn calculer(
         } else {
             l.sous_version(version, |autre| -> Resultat<_> {
                 let m = amounts::montant(autre, f, annee, ligne)?;
-                let bascule = autre.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE)?;
-                Ok((m, bascule.grade))
+                // The switch rule of a version, read (and traced) for its first year only:
+                // the same value again for the years after.
+                let grade = match bascule {
+                    Some((v, g)) if v.id == version.id => g,
+                    _ => autre.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE)?.grade,
+                };
+                bascule = Some((version, grade));
+                Ok((m, grade))
             })?
         };
         // The next year's start, the day after this year's end (`fin_annee`), computed once.
