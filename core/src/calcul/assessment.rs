@@ -402,7 +402,12 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String
                     table[case] = uniques.len() as u8;
                     break;
                 }
-                i if uniques.get(usize::from(i) - 1).is_some_and(|&(u, _)| u == k) => break,
+                i if uniques
+                    .get(usize::from(i) - 1)
+                    .is_some_and(|&(u, _)| u == k) =>
+                {
+                    break
+                }
                 _ => case = (case + 1) % table.len(),
             }
         }
@@ -535,7 +540,8 @@ pub(crate) fn avertissements_metier(
         let (grade, inchanges) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
             .unwrap_or((Grade::Gap, version.references.as_slice()));
         // The year mapping of the switch (S12) is cited beside the unchanged objectives.
-        let bascule = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
+        let bascule =
+            source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
         let mut refs: Vec<String> = Vec::with_capacity(inchanges.len() + bascule.len());
         refs.extend(inchanges.iter().cloned());
         refs.extend(bascule.iter().filter(|x| !inchanges.contains(x)).cloned());
@@ -578,7 +584,10 @@ pub(crate) fn avertissements_donnees(
         };
         // The note is quoted in French only (rule data is written in French).
         let note = val.note.as_deref().map(|n| n.trim_end_matches('.'));
-        let non_publiee = matches!((&val.valeur, u.grade), (Valeur::Inconnue, _) | (_, Grade::Gap));
+        let non_publiee = matches!(
+            (&val.valeur, u.grade),
+            (Valeur::Inconnue, _) | (_, Grade::Gap)
+        );
         let mut message = String::with_capacity(160 + note.map_or(0, str::len));
         // Writing to a String cannot fail: the results of `write!` are ignored.
         match (non_publiee, langue) {
@@ -656,11 +665,30 @@ mod tests {
     #[test]
     fn les_references_sont_triees_comme_des_chaines_et_uniques() {
         let cas: [&[&str]; 5] = [
-            &["S6", "RA2023", "S6", "S12", "S1", "S12", "NOS-G100", "E10", "S"],
+            &[
+                "S6", "RA2023", "S6", "S12", "S1", "S12", "NOS-G100", "E10", "S",
+            ],
             // A prefix sorts first; bytes above ASCII and 16-byte ids pack too.
-            &["AB", "A", "ABC", "Aé", "A~", "0123456789abcdef", "0123456789abcdee"],
+            &[
+                "AB",
+                "A",
+                "ABC",
+                "Aé",
+                "A~",
+                "0123456789abcdef",
+                "0123456789abcdee",
+            ],
             // Longer than 16 bytes, or with a NUL byte: sorted as strings with the others.
-            &["S2", "un-identifiant-bien-trop-long", "S10", "a\0b", "a", "S2", "a\0", "a\0\0"],
+            &[
+                "S2",
+                "un-identifiant-bien-trop-long",
+                "S10",
+                "a\0b",
+                "a",
+                "S2",
+                "a\0",
+                "a\0\0",
+            ],
             &[],
             &["S1"],
         ];

@@ -181,7 +181,10 @@ fn precisions<'r>(
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
         citer(refs, l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a, b) = (Noms(std::slice::from_ref(a), langue), Noms(std::slice::from_ref(b), langue));
+        let (a, b) = (
+            Noms(std::slice::from_ref(a), langue),
+            Noms(std::slice::from_ref(b), langue),
+        );
         let _ = match (suffit.valeur, langue) {
             (Some(true), Langue::Fr) => write!(texte, " Atteindre l'objectif de {a} ou celui de {b} suffit."),
             (Some(true), Langue::En) => write!(texte, " Reaching the target for {a} or the one for {b} is enough."),
@@ -197,8 +200,14 @@ fn precisions<'r>(
         let rang = Ordinal(n, langue);
         let _ = selon!(
             langue,
-            write!(texte, " L'objectif est évalué à partir de la {rang} année du contrat."),
-            write!(texte, " The objective is assessed from the {rang} contract year.")
+            write!(
+                texte,
+                " L'objectif est évalué à partir de la {rang} année du contrat."
+            ),
+            write!(
+                texte,
+                " The objective is assessed from the {rang} contract year."
+            )
         );
     }
     Ok(())
@@ -441,8 +450,14 @@ pub fn objectif<'r>(
         // Writing to a String cannot fail.
         let _ = selon!(
             langue,
-            write!(message, "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."),
-            write!(message, "Starting band not precisely known: objective {A_CONFIRMER_EN}.")
+            write!(
+                message,
+                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."
+            ),
+            write!(
+                message,
+                "Starting band not precisely known: objective {A_CONFIRMER_EN}."
+            )
         );
         precisions(l, &inds, &mut refs, &mut message, langue)?;
         return Ok(a_confirmer(

@@ -346,7 +346,10 @@ mod tests {
             l.version.id.clone()
         });
         assert_eq!(valeur, derniere.id, "read under the other version");
-        assert_eq!(l.version.id, premiere.id, "the reader's own version is back");
+        assert_eq!(
+            l.version.id, premiere.id,
+            "the reader's own version is back"
+        );
         assert_eq!(*l.usages, *attendu.usages);
         assert!(l.usages.len() >= 2);
     }
