@@ -375,45 +375,21 @@ pub fn second_assistant_seul(
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
 pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     // About 60 citations of a few dozen ids, each a few bytes ("S12", "NOS-G100"): packed into a
-    // number whose order is the order of the strings, they are deduplicated and sorted as
-    // numbers (a hash set and a string sort were a seventh of the assessment).
+    // number whose order is the order of the strings, each is looked up in the sorted list of
+    // those seen and inserted in place when new (a hash set and a string sort were a seventh
+    // of the assessment).
     let mut uniques: Vec<(u128, &str)> = Vec::with_capacity(32);
     let mut longs: Vec<&str> = Vec::new();
-    // Open addressing on the stack: slot = 1 + index in `uniques`, 0 when free.
-    let mut table = [0u8; 256];
     for id in ids {
         let Some(k) = cle_de_tri(id) else {
             longs.push(id);
             continue;
         };
-        if uniques.len() >= 200 {
-            // Beyond what the table holds (far more ids than any rule set cites): a scan.
-            if !uniques.iter().any(|&(u, _)| u == k) {
-                uniques.push((k, id));
-            }
-            continue;
-        }
-        let melange = (k as u64 ^ (k >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut case = (melange >> 56) as usize;
-        loop {
-            match table[case] {
-                0 => {
-                    uniques.push((k, id));
-                    table[case] = uniques.len() as u8;
-                    break;
-                }
-                i if uniques
-                    .get(usize::from(i) - 1)
-                    .is_some_and(|&(u, _)| u == k) =>
-                {
-                    break
-                }
-                _ => case = (case + 1) % table.len(),
-            }
+        if let Err(place) = uniques.binary_search_by(|&(u, _)| u.cmp(&k)) {
+            uniques.insert(place, (k, id));
         }
     }
     if longs.is_empty() {
-        uniques.sort_unstable_by_key(|&(k, _)| k);
         return uniques.into_iter().map(|(_, id)| id.to_owned()).collect();
     }
     // An id too long to pack (none in the embedded rules): sorted as strings with the others.
@@ -704,7 +680,8 @@ mod tests {
             }
             assert_eq!(uniques_dans_l_ordre(ids), vus, "{ids:?}");
         }
-        // More unique ids than the table holds, each cited twice, in a scrambled order.
+        // Many unique ids (more than the 16 keys of `uniques_dans_l_ordre`), each cited twice,
+        // in a scrambled order.
         let beaucoup: Vec<String> = (0..600).map(|i| format!("S{}", (i * 7919) % 300)).collect();
         let beaucoup: Vec<&str> = beaucoup.iter().map(String::as_str).collect();
         assert_eq!(resoudre(beaucoup.iter().copied()), attendu(&beaucoup));

@@ -532,12 +532,18 @@ impl Motif {
                     (_, true) => "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
                     (_, false) => "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
                 };
-                match (detail, fr) {
-                    (Some((p, s)), true) => format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}. {suite}.", n(*p, Fr), n(*s, Fr)),
-                    (Some((p, s)), false) => format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}. {suite}.", n(*p, En), n(*s, En)),
-                    (None, true) => format!("Activité sous le P30 de la spécialité (seuil minimal d'activité). {suite}."),
-                    (None, false) => format!("Activity below the specialty's P30 (minimum activity threshold). {suite}."),
-                }
+                let mut m = String::with_capacity(256);
+                // Writing to a String cannot fail.
+                let _ = match (detail, fr) {
+                    (Some((p, s)), true) => write!(m, "Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
+                    (Some((p, s)), false) => write!(m, "Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
+                    (None, true) => m.write_str("Activité sous le P30 de la spécialité (seuil minimal d'activité)"),
+                    (None, false) => m.write_str("Activity below the specialty's P30 (minimum activity threshold)"),
+                };
+                m.push_str(". ");
+                m.push_str(suite);
+                m.push('.');
+                m
             }
             SeuilNonPublie => selon!(
                 langue,
@@ -564,18 +570,24 @@ impl Motif {
                 format!("Solo practice allowed by derogation in a {}.", z.libelle_en())
             ),
             EngagementExerciceGroupe { annees, zones_derogation } => {
-                let hors = Zones(zones_derogation, langue);
-                let avec_zones = !zones_derogation.is_empty();
-                match (annees, avec_zones, fr) {
-                    (Some(a), true, true) => format!("Exercice seul hors {hors} : admis si vous vous engagez à rejoindre un exercice regroupé dans les {a} ans."),
-                    (Some(a), false, true) => format!("Exercice seul : admis si vous vous engagez à rejoindre un exercice regroupé dans les {a} ans."),
-                    (None, true, true) => format!("Exercice seul hors {hors} : admis si vous vous engagez à rejoindre un exercice regroupé dans un délai à confirmer avec votre CPAM."),
-                    (None, false, true) => "Exercice seul : admis si vous vous engagez à rejoindre un exercice regroupé dans un délai à confirmer avec votre CPAM.".to_owned(),
-                    (Some(a), true, false) => format!("Solo practice outside a {hors}: admitted if you commit to joining a group practice within {a} years."),
-                    (Some(a), false, false) => format!("Solo practice: admitted if you commit to joining a group practice within {a} years."),
-                    (None, true, false) => format!("Solo practice outside a {hors}: admitted if you commit to joining a group practice within a time to confirm with your CPAM."),
-                    (None, false, false) => "Solo practice: admitted if you commit to joining a group practice within a time to confirm with your CPAM.".to_owned(),
+                let mut m = String::with_capacity(160);
+                m.push_str(selon!(langue, "Exercice seul", "Solo practice"));
+                // Writing to a String cannot fail.
+                if !zones_derogation.is_empty() {
+                    let _ = write!(m, "{}{}", selon!(langue, " hors ", " outside a "), Zones(zones_derogation, langue));
                 }
+                m.push_str(selon!(
+                    langue,
+                    " : admis si vous vous engagez à rejoindre un exercice regroupé ",
+                    ": admitted if you commit to joining a group practice "
+                ));
+                let _ = match (annees, fr) {
+                    (Some(a), true) => write!(m, "dans les {a} ans."),
+                    (Some(a), false) => write!(m, "within {a} years."),
+                    (None, true) => m.write_str("dans un délai à confirmer avec votre CPAM."),
+                    (None, false) => m.write_str("within a time to confirm with your CPAM."),
+                };
+                m
             }
             ExerciceCoordonne => selon!(
                 langue,
@@ -583,12 +595,20 @@ impl Motif {
                 "Coordinated practice (ESP, MSP or CPTS) or commitment to join one."
             )
             .to_owned(),
-            ExerciceCoordonneRequis { annees, version } => match (annees, fr) {
-                (Some(a), true) => format!("{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un dans les {a} ans.", version.fr),
-                (None, true) => format!("{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un.", version.fr),
-                (Some(a), false) => format!("{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one within {a} years.", version.en),
-                (None, false) => format!("{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one.", version.en),
-            },
+            ExerciceCoordonneRequis { annees, version } => {
+                let mut m = String::with_capacity(160);
+                // Writing to a String cannot fail.
+                let _ = selon!(
+                    langue,
+                    write!(m, "{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un", version.fr),
+                    write!(m, "{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one", version.en)
+                );
+                if let Some(a) = annees {
+                    let _ = selon!(langue, write!(m, " dans les {a} ans"), write!(m, " within {a} years"));
+                }
+                m.push('.');
+                m
+            }
             AldRqth => selon!(
                 langue,
                 "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.",
