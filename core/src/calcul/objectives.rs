@@ -137,34 +137,54 @@ fn base(s: &Situation, i: Indicateur) -> Option<i32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static ParamId>)> {
+) -> Resultat<(Vec<Indicateur>, Grade, &'static [&'static ParamId])> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
         Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
         _ => false,
     };
-    let (ids_lus, mut grades) = if spe.est_generaliste() {
-        (vec![ids::INDICATEURS_GENERALISTE], Vec::new())
+    let (ids_lus, mut grades): (&'static [&'static ParamId], _) = if spe.est_generaliste() {
+        (&[ids::INDICATEURS_GENERALISTE], Grades::de([]))
     } else if pediatre {
         // Paediatricians have a médecin-traitant objective too (S40, C).
         let g = l.codes(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.grade;
         (
-            vec![
+            &[
                 ids::INDICATEURS_PEDIATRIE,
                 ids::INDICATEURS_PEDIATRIE_SPECIALITES,
             ],
-            vec![g],
+            Grades::de([g]),
         )
     } else {
-        (vec![ids::INDICATEURS_SPECIALISTE], Vec::new())
+        (&[ids::INDICATEURS_SPECIALISTE], Grades::de([]))
     };
-    let lu = l.codes(ids_lus[0])?;
+    // Each list above starts with the indicators parameter itself.
+    let premier = ids_lus
+        .first()
+        .copied()
+        .unwrap_or(ids::INDICATEURS_SPECIALISTE);
+    let lu = l.codes(premier)?;
     grades.push(lu.grade);
     let codes = lu.valeur.unwrap_or_default();
     let liste = codes
         .iter()
         .map(|c| Indicateur::depuis_code(c))
         .collect::<Resultat<Vec<_>>>()?;
-    Ok((liste, pire(grades), ids_lus))
+    Ok((liste, grades.0, ids_lus))
+}
+
+/// The weakest grade of the values read so far for a figure (`pire` of them, kept as they come
+/// instead of in a list).
+#[derive(Debug, Clone, Copy)]
+struct Grades(Grade);
+
+impl Grades {
+    fn de<const N: usize>(grades: [Grade; N]) -> Self {
+        Grades(pire(grades))
+    }
+
+    fn push(&mut self, g: Grade) {
+        self.0 = pire([self.0, g]);
+    }
 }
 
 /// How the targets combine when there are several, and from which contract year the objective
@@ -230,7 +250,7 @@ impl fmt::Display for Noms<'_> {
 
 /// Rounds a target to whole patients with the rounding chosen in the data. The rounding rule is
 /// only recorded (and so flagged) when it actually changed the figure.
-fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<i32>> {
+fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Grades) -> Resultat<Option<i32>> {
     if x.fract().is_zero() {
         return Ok(x.to_i32());
     }
@@ -253,7 +273,7 @@ fn echeance(
     l: &mut Lecteur<'_>,
     id: &ParamId,
     debut: NaiveDate,
-    grades: &mut Vec<Grade>,
+    grades: &mut Grades,
 ) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre(id)?;
     grades.push(n.grade);
@@ -291,7 +311,7 @@ pub fn objectif<'r>(
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
     let mut refs_inds: Vec<&'r str> = Vec::with_capacity(8);
-    for id in &ids_inds {
+    for id in ids_inds {
         citer(&mut refs_inds, l.references(id));
     }
     let sans_cible = || {
@@ -308,13 +328,13 @@ pub fn objectif<'r>(
         let age_min = l.nombre(ids::AGE_MAINTIEN_AGE_MIN)?;
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
-            let mut grades = vec![age_min.grade, tol.grade, grade_inds];
+            let mut grades = Grades::de([age_min.grade, tol.grade, grade_inds]);
             let mut refs: Vec<&'r str> = Vec::with_capacity(16);
             citer(&mut refs, l.references(ids::AGE_MAINTIEN_AGE_MIN));
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
-                    pire(grades), selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
+                    grades.0, selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
                     &refs,
                     sans_cible(),
 ));
@@ -340,7 +360,7 @@ pub fn objectif<'r>(
                 increase: Some(-t),
                 indicators: cibles,
                 deadline,
-                confidence: pire(grades),
+                confidence: grades.0,
                 message: selon!(langue, format!(
                     "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
                     Pct(t, Langue::Fr)
@@ -354,7 +374,7 @@ pub fn objectif<'r>(
     }
 
     if s.newly_installed {
-        let mut grades = vec![grade_inds];
+        let mut grades = Grades::de([grade_inds]);
         let mut refs: Vec<&'r str> = Vec::with_capacity(16);
         citer(&mut refs, l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
@@ -389,7 +409,7 @@ pub fn objectif<'r>(
                 .collect();
             return Ok(a_confirmer(
                 NatureObjectif::Mediane,
-                pire(grades), selon!(langue, format!(
+                grades.0, selon!(langue, format!(
                     "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
                     i.libelle_fr(),
                     format::Nombre(i64::from(m), Langue::Fr)
@@ -433,7 +453,7 @@ pub fn objectif<'r>(
             increase: None,
             indicators: cibles,
             deadline,
-            confidence: pire(grades),
+            confidence: grades.0,
             message: selon!(langue, fr, en),
             references: sans_doublons(&refs),
         });
@@ -504,7 +524,7 @@ pub fn objectif<'r>(
             sans_cible(),
         ));
     };
-    let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
+    let mut grades = Grades::de([hausse.grade, grade_inds, pos.confidence]);
     let mut cibles = Vec::new();
     for &i in &inds {
         let b = base(s, i);
@@ -536,7 +556,7 @@ pub fn objectif<'r>(
         increase: Some(taux),
         indicators: cibles,
         deadline,
-        confidence: pire(grades),
+        confidence: grades.0,
         message,
         references: sans_doublons(&refs),
     })
@@ -546,7 +566,7 @@ pub fn objectif<'r>(
 fn echeance_optionnelle(
     l: &mut Lecteur<'_>,
     debut: NaiveDate,
-    grades: &mut Vec<Grade>,
+    grades: &mut Grades,
 ) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
     match n.valeur {
