@@ -141,7 +141,7 @@ fn specialite_incertaine(
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
     let m = Motif::SpecialiteIncertaine {
         nom: spe.into(),
-        code: spe.code.clone(),
+        code: &spe.code,
         seuil: min.valeur,
         inclus: inclus.valeur,
     };

@@ -26,25 +26,26 @@ pub enum Effet {
     Condition,
 }
 
-/// Why an eligibility or availability decision was taken.
+/// Why an eligibility or availability decision was taken. Names are borrowed from the rules:
+/// a reason copies only its rendered message.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Motif {
+pub enum Motif<'a> {
     SecteurAdmis(Secteur),
     SecteurNonAdmis {
         secteur: Secteur,
         admis: Vec<Secteur>,
     },
-    SpecialiteAdmise(NomSpecialite),
-    SpecialiteExclue(NomSpecialite),
+    SpecialiteAdmise(NomSpecialite<'a>),
+    SpecialiteExclue(NomSpecialite<'a>),
     SpecialiteSelonTerritoire {
-        nom: NomSpecialite,
-        version: NomVersion,
+        nom: NomSpecialite<'a>,
+        version: NomVersion<'a>,
     },
     /// The official list cannot tell whether the specialty is excluded stomatology or surgery
     /// admitted under the clinical-fee rule: both readings, the CPAM decides (policy §0.5).
     SpecialiteIncertaine {
-        nom: NomSpecialite,
-        code: String,
+        nom: NomSpecialite<'a>,
+        code: &'a str,
         seuil: Option<Decimal>,
         inclus: Option<bool>,
     },
@@ -88,7 +89,7 @@ pub enum Motif {
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
         annees: Option<i32>,
-        version: NomVersion,
+        version: NomVersion<'a>,
     },
     AldRqth,
     MedecinNonEligible,
@@ -100,33 +101,33 @@ pub enum Motif {
 }
 
 /// A version's titles, for messages that name the rules of the contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NomVersion {
-    pub fr: String,
-    pub en: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NomVersion<'a> {
+    pub fr: &'a str,
+    pub en: &'a str,
 }
 
-impl From<&crate::rules::Version> for NomVersion {
-    fn from(v: &crate::rules::Version) -> Self {
+impl<'a> From<&'a crate::rules::Version> for NomVersion<'a> {
+    fn from(v: &'a crate::rules::Version) -> Self {
         NomVersion {
-            fr: v.title_fr.clone(),
-            en: v.title_en.clone(),
+            fr: &v.title_fr,
+            en: &v.title_en,
         }
     }
 }
 
 /// A specialty's names, for messages in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NomSpecialite {
-    pub fr: String,
-    pub en: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NomSpecialite<'a> {
+    pub fr: &'a str,
+    pub en: &'a str,
 }
 
-impl From<&crate::rules::Specialite> for NomSpecialite {
-    fn from(s: &crate::rules::Specialite) -> Self {
+impl<'a> From<&'a crate::rules::Specialite> for NomSpecialite<'a> {
+    fn from(s: &'a crate::rules::Specialite) -> Self {
         NomSpecialite {
-            fr: s.name.clone(),
-            en: s.name_en.clone(),
+            fr: &s.name,
+            en: &s.name_en,
         }
     }
 }
@@ -365,7 +366,7 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
     }
 }
 
-impl Motif {
+impl Motif<'_> {
     pub fn effet(&self) -> Effet {
         use Motif::*;
         match self {
