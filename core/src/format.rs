@@ -2,6 +2,8 @@
 //! reader expects them in French or English. One definition, so that « 19 000 € » and
 //! « 1er septembre 2024 » read the same in the terminal, on iPhone and on Android.
 
+use std::fmt::{self, Write as _};
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -123,28 +125,71 @@ pub fn montant_parle(d: Decimal, langue: Langue) -> String {
 
 /// A calendar date in words: « 1er septembre 2024 », « 22 juin 2024 »; "1 September 2024".
 pub fn date_longue(d: NaiveDate, langue: Langue) -> String {
-    let mois = d.month0() as usize;
-    match langue {
-        Langue::Fr => {
-            let jour = if d.day() == 1 {
-                "1er".to_owned()
-            } else {
-                d.day().to_string()
-            };
-            format!("{jour} {} {}", MOIS_FR[mois], d.year())
+    let mut texte = String::with_capacity(24);
+    // Writing to a String cannot fail.
+    let _ = write!(texte, "{}", DateLongue(d, langue));
+    texte
+}
+
+/// `date_longue` as a `Display` value, formatted in place inside a message.
+#[derive(Debug, Clone, Copy)]
+pub struct DateLongue(pub NaiveDate, pub Langue);
+
+impl fmt::Display for DateLongue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let DateLongue(d, langue) = *self;
+        let mois = d.month0() as usize;
+        match langue {
+            Langue::Fr if d.day() == 1 => write!(f, "1er {} {}", MOIS_FR[mois], d.year()),
+            Langue::Fr => write!(f, "{} {} {}", d.day(), MOIS_FR[mois], d.year()),
+            Langue::En => write!(f, "{} {} {}", d.day(), MOIS_EN[mois], d.year()),
         }
-        Langue::En => format!("{} {} {}", d.day(), MOIS_EN[mois], d.year()),
     }
 }
 
 /// A count of patients with French or English digit grouping: « 1 045 », "1,045".
 pub fn nombre(n: i64, langue: Langue) -> String {
-    let sep = match langue {
-        Langue::Fr => ESPACE_GROUPE,
-        Langue::En => ',',
-    };
-    let signe = if n < 0 { "-" } else { "" };
-    format!("{signe}{}", grouper(&n.unsigned_abs().to_string(), sep))
+    let mut texte = String::with_capacity(12);
+    // Writing to a String cannot fail.
+    let _ = write!(texte, "{}", Nombre(n, langue));
+    texte
+}
+
+/// `nombre` as a `Display` value: a message formats it in place, without a String of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Nombre(pub i64, pub Langue);
+
+impl fmt::Display for Nombre {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sep = match self.1 {
+            Langue::Fr => ESPACE_GROUPE,
+            Langue::En => ',',
+        };
+        if self.0 < 0 {
+            f.write_char('-')?;
+        }
+        // The digits, last first, in a buffer on the stack (20 hold every u64).
+        let mut chiffres = [0u8; 20];
+        let mut debut = chiffres.len();
+        let mut reste = self.0.unsigned_abs();
+        for c in chiffres.iter_mut().rev() {
+            *c = b'0' + (reste % 10) as u8;
+            reste /= 10;
+            debut -= 1;
+            if reste == 0 {
+                break;
+            }
+        }
+        let chiffres = chiffres.get(debut..).unwrap_or_default();
+        let n = chiffres.len();
+        for (i, &c) in chiffres.iter().enumerate() {
+            if i > 0 && (n - i) % 3 == 0 {
+                f.write_char(sep)?;
+            }
+            f.write_char(char::from(c))?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

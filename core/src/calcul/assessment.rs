@@ -1,6 +1,8 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -8,8 +10,8 @@ use serde::Serialize;
 use crate::amounts;
 use crate::eligibility::{self, Eligibilite, Statut};
 use crate::error::{Erreur, Resultat};
-use crate::explain::{ordinal, valeur_lisible, Avertissement, Motif, Raison, AVIS_EN, AVIS_FR};
-use crate::format::date_longue;
+use crate::explain::{valeur_lisible, Avertissement, Motif, Ordinal, Raison, AVIS_EN, AVIS_FR};
+use crate::format::{date_longue, DateLongue};
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
@@ -244,43 +246,34 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
     let eligibility = Eligibilite {
         status,
         reasons: raisons,
     };
-    for r in &eligibility.reasons {
-        cites.extend(r.references.iter().map(String::as_str));
+    let notices_version = rules.notices_de(&version.id);
+    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
+    // About 60 citations, walked in place (no list of them is built).
+    fn refs(r: &Raison) -> std::slice::Iter<'_, String> {
+        r.references.iter()
     }
-    for o in &options {
-        cites.extend(
+    let cites = version
+        .references
+        .iter()
+        .chain(eligibility.reasons.iter().flat_map(refs))
+        .chain(options.iter().flat_map(|o| {
             o.unavailable_reasons
                 .iter()
-                .flat_map(|r| r.references.iter().map(String::as_str)),
-        );
-        if let Some(obj) = &o.objective {
-            cites.extend(obj.references.iter().map(String::as_str));
-        }
-    }
-    if let Some(sa) = &second_assistant {
-        cites.extend(
-            sa.conditions
+                .flat_map(refs)
+                .chain(o.objective.iter().flat_map(|obj| obj.references.iter()))
+        }))
+        .chain(
+            second_assistant
                 .iter()
-                .flat_map(|c| c.references.iter().map(String::as_str)),
-        );
-    }
-    cites.extend(
-        caveats
-            .iter()
-            .flat_map(|c| c.references.iter().map(String::as_str)),
-    );
-    let notices_version = rules.notices_de(&version.id);
-    cites.extend(
-        notices_version
-            .iter()
-            .flat_map(|n| n.references.iter().map(String::as_str)),
-    );
-    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
+                .flat_map(|sa| sa.conditions.iter().flat_map(|c| c.references.iter())),
+        )
+        .chain(caveats.iter().flat_map(|c| c.references.iter()))
+        .chain(notices_version.iter().flat_map(|n| n.references.iter()))
+        .map(String::as_str);
     let references = resoudre(cites);
 
     Ok(Evaluation {
@@ -381,19 +374,71 @@ pub fn second_assistant_seul(
 
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
 pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    // About 150 citations of a few dozen ids: deduplicated through a hash set first (sorting
-    // them all cost a fifth of the assessment), then the few unique ones sorted.
-    let mut vus =
-        crate::rules::integrity::Connues::with_capacity_and_hasher(64, Default::default());
-    let mut uniques: Vec<&str> = Vec::with_capacity(32);
+    // About 60 citations of a few dozen ids, each a few bytes ("S12", "NOS-G100"): packed into a
+    // number whose order is the order of the strings, each is looked up in the sorted list of
+    // those seen and inserted in place when new (a hash set and a string sort were a seventh
+    // of the assessment).
+    let mut uniques: Vec<(u128, &str)> = Vec::with_capacity(32);
+    let mut longs: Vec<&str> = Vec::new();
     for id in ids {
-        if vus.insert(id) {
-            uniques.push(id);
+        let Some(k) = cle_de_tri(id) else {
+            longs.push(id);
+            continue;
+        };
+        if let Err(place) = uniques.binary_search_by(|&(u, _)| u.cmp(&k)) {
+            uniques.insert(place, (k, id));
         }
     }
-    uniques.sort_unstable();
+    if longs.is_empty() {
+        return uniques.into_iter().map(|(_, id)| id.to_owned()).collect();
+    }
+    // An id too long to pack (none in the embedded rules): sorted as strings with the others.
+    let mut tous: Vec<&str> = uniques.into_iter().map(|(_, id)| id).collect();
+    tous.extend(longs);
+    tous.sort_unstable();
+    tous.dedup();
     // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
-    uniques.into_iter().map(str::to_owned).collect()
+    tous.into_iter().map(str::to_owned).collect()
+}
+
+/// `refs` in their first-seen order, each once, copied for a result (a handful: scans of
+/// packed keys on the stack; ids that do not pack are compared as strings).
+pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
+    let mut cles = [0u128; 16];
+    let mut n = 0;
+    let mut uniques = Vec::with_capacity(refs.len());
+    for (i, r) in refs.iter().enumerate() {
+        let nouveau = match cle_de_tri(r).filter(|_| n < cles.len()) {
+            Some(k) => {
+                let (avant, libres) = cles.split_at_mut(n);
+                let vu = avant.contains(&k);
+                if let (false, Some(libre)) = (vu, libres.first_mut()) {
+                    *libre = k;
+                    n += 1;
+                }
+                !vu
+            }
+            // Beyond 16 keys, or an id that does not pack: the strings themselves.
+            _ => !refs.get(..i).is_some_and(|avant| avant.contains(r)),
+        };
+        if nouveau {
+            uniques.push((*r).to_owned());
+        }
+    }
+    uniques
+}
+
+/// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 bytes not
+/// ending with a zero byte (the one case where padding could make two ids equal), comparing
+/// the numbers compares the strings (a prefix sorts first, as with `str`).
+fn cle_de_tri(id: &str) -> Option<u128> {
+    let octets = id.as_bytes();
+    if octets.len() > 16 || octets.last() == Some(&0) {
+        return None;
+    }
+    let mut cle = [0u8; 16];
+    cle.get_mut(..octets.len())?.copy_from_slice(octets);
+    Some(u128::from_be_bytes(cle))
 }
 
 /// The references of `ids` (a result's `references`), resolved in the rule set, in order.
@@ -443,23 +488,24 @@ pub(crate) fn avertissements_metier(
     pos: Option<&Positionnement>,
     langue: Langue,
 ) -> Vec<Avertissement> {
-    let mut v = Vec::new();
+    let mut v = Vec::with_capacity(4);
     // Grade and references of a parameter value under version `v`, for a caveat about it.
     let source = |id: &ParamId, v: &Version| {
         rules
             .parametre_connu(id)
             .ok()
             .and_then(|p| p.a_la_date(v.start))
-            .map(|x| (x.grade, x.references.clone()))
+            .map(|x| (x.grade, x.references.as_slice()))
     };
     if let Some(premiere) = annees.iter().filter(|a| a.maximum).map(|a| a.year).min() {
         // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
         let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
-            .unwrap_or((Grade::Gap, signature.references.clone()));
+            .unwrap_or((Grade::Gap, signature.references.as_slice()));
+        let rang = Ordinal(premiere, langue);
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
-            grade, selon!(langue, format!("À partir de la {} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée.", ordinal(premiere, Langue::Fr)), format!("From the {} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.", ordinal(premiere, Langue::En))),
-            refs,
+            grade, selon!(langue, format!("À partir de la {rang} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée."), format!("From the {rang} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.")),
+            refs.to_vec(),
         ));
     }
     let bascule = annees
@@ -467,24 +513,22 @@ pub(crate) fn avertissements_metier(
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
-        let (grade, mut refs) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
-            .unwrap_or((Grade::Gap, version.references.clone()));
+        let (grade, inchanges) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
+            .unwrap_or((Grade::Gap, version.references.as_slice()));
         // The year mapping of the switch (S12) is cited beside the unchanged objectives.
-        if let Some((_, r)) = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version) {
-            refs.extend(
-                r.into_iter()
-                    .filter(|x| !refs.contains(x))
-                    .collect::<Vec<_>>(),
-            );
-        }
+        let bascule =
+            source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
+        let mut refs: Vec<String> = Vec::with_capacity(inchanges.len() + bascule.len());
+        refs.extend(inchanges.iter().cloned());
+        refs.extend(bascule.iter().filter(|x| !inchanges.contains(x)).cloned());
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
             grade, selon!(langue, format!(
                 "Contrat en cours : les montants de la {} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
-                version.title_fr, date_longue(annee.start, Langue::Fr)
+                version.title_fr, DateLongue(annee.start, Langue::Fr)
             ), format!(
                 "Running contract: the amounts of the {} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
-                version.title_en, date_longue(annee.start, Langue::En)
+                version.title_en, DateLongue(annee.start, Langue::En)
             )),
             refs,
         ));
@@ -514,36 +558,136 @@ pub(crate) fn avertissements_donnees(
         let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
+        // The value's note, in the language of the call.
         let note = selon!(langue, val.note.as_deref(), val.note_en.as_deref())
-            .map(|n| format!(" ({})", n.trim_end_matches('.')))
-            .unwrap_or_default();
-        let (code, fr, en) = match (&val.valeur, u.grade) {
-            (Valeur::Inconnue, _) | (_, Grade::Gap) => (
-                "valeur_non_publiee",
-                format!("« {} » : valeur non publiée{note}. À confirmer avec votre CPAM.", p.description_fr),
-                format!("“{}”: value not published{note}. To confirm with your CPAM.", p.description_en),
-            ),
-            (valeur, _) => (
-                "valeur_grade_c",
-                format!(
-                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C){note}. À confirmer avec votre CPAM.",
+            .map(|n| n.trim_end_matches('.'));
+        let non_publiee = matches!(
+            (&val.valeur, u.grade),
+            (Valeur::Inconnue, _) | (_, Grade::Gap)
+        );
+        let mut message = String::with_capacity(160 + note.map_or(0, str::len));
+        // Writing to a String cannot fail: the results of `write!` are ignored.
+        match (non_publiee, langue) {
+            (true, Langue::Fr) => {
+                let _ = write!(message, "« {} » : valeur non publiée", p.description_fr);
+                ecrire_note(&mut message, note);
+                message.push_str(". À confirmer avec votre CPAM.");
+            }
+            (true, Langue::En) => {
+                let _ = write!(message, "“{}”: value not published", p.description_en);
+                ecrire_note(&mut message, note);
+                message.push_str(". To confirm with your CPAM.");
+            }
+            (false, Langue::Fr) => {
+                let _ = write!(
+                    message,
+                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C)",
                     p.description_fr,
-                    valeur_lisible(rules, p.unite, valeur, Langue::Fr)
-                ),
-                format!(
-                    "“{}”: {}; value from a weak source (grade C){note}. To confirm with your CPAM.",
+                    valeur_lisible(rules, p.unite, &val.valeur, Langue::Fr)
+                );
+                ecrire_note(&mut message, note);
+                message.push_str(". À confirmer avec votre CPAM.");
+            }
+            (false, Langue::En) => {
+                let _ = write!(
+                    message,
+                    "“{}”: {}; value from a weak source (grade C)",
                     p.description_en,
-                    valeur_lisible(rules, p.unite, valeur, Langue::En)
-                ),
-            ),
-        };
+                    valeur_lisible(rules, p.unite, &val.valeur, Langue::En)
+                );
+                ecrire_note(&mut message, note);
+                message.push_str(". To confirm with your CPAM.");
+            }
+        }
+        if v.capacity() == 0 {
+            v.reserve(4);
+        }
         v.push(Avertissement {
-            code: code.to_string(),
+            code: if non_publiee {
+                "valeur_non_publiee"
+            } else {
+                "valeur_grade_c"
+            }
+            .to_string(),
             parameter: Some(p.id.clone()),
             confidence: u.grade,
-            message: selon!(langue, fr, en),
+            message,
             references: val.references.clone(),
         });
     }
     v
+}
+
+/// « (note) » after a caveat's value, when the value has a note.
+fn ecrire_note(message: &mut String, note: Option<&str>) {
+    if let Some(n) = note {
+        message.push_str(" (");
+        message.push_str(n);
+        message.push(')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reading of "sorted and unique", against which the packed keys are checked.
+    fn attendu(ids: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = ids.iter().map(|s| (*s).to_owned()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn les_references_sont_triees_comme_des_chaines_et_uniques() {
+        let cas: [&[&str]; 5] = [
+            &[
+                "S6", "RA2023", "S6", "S12", "S1", "S12", "NOS-G100", "E10", "S",
+            ],
+            // A prefix sorts first; bytes above ASCII and 16-byte ids pack too.
+            &[
+                "AB",
+                "A",
+                "ABC",
+                "Aé",
+                "A~",
+                "0123456789abcdef",
+                "0123456789abcdee",
+            ],
+            // Longer than 16 bytes, or with a NUL byte: sorted as strings with the others.
+            &[
+                "S2",
+                "un-identifiant-bien-trop-long",
+                "S10",
+                "a\0b",
+                "a",
+                "S2",
+                "a\0",
+                "a\0\0",
+            ],
+            &[],
+            &["S1"],
+        ];
+        for ids in cas {
+            assert_eq!(resoudre(ids.iter().copied()), attendu(ids), "{ids:?}");
+        }
+        for ids in cas {
+            let mut vus: Vec<&str> = Vec::new();
+            for id in ids {
+                if !vus.contains(id) {
+                    vus.push(id);
+                }
+            }
+            assert_eq!(uniques_dans_l_ordre(ids), vus, "{ids:?}");
+        }
+        // Many unique ids (more than the 16 keys of `uniques_dans_l_ordre`), each cited twice,
+        // in a scrambled order.
+        let beaucoup: Vec<String> = (0..600).map(|i| format!("S{}", (i * 7919) % 300)).collect();
+        let beaucoup: Vec<&str> = beaucoup.iter().map(String::as_str).collect();
+        assert_eq!(resoudre(beaucoup.iter().copied()), attendu(&beaucoup));
+        assert_eq!(attendu(&beaucoup).len(), 300);
+        let premiers: Vec<String> = (0..300).map(|i| format!("S{}", (i * 7919) % 300)).collect();
+        assert_eq!(uniques_dans_l_ordre(&beaucoup), premiers);
+    }
 }

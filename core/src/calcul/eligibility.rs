@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::assessment::uniques_dans_l_ordre;
 use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
@@ -40,17 +41,16 @@ pub fn statut(raisons: &[Raison]) -> Statut {
 }
 
 fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&ParamId], grade: Grade, langue: Langue) -> Raison {
-    let mut refs: Vec<String> = Vec::new();
+    // Borrowed from the rules, then copied once each (a handful of ids).
+    let mut cites: Vec<&str> = Vec::with_capacity(8);
     for id in ids {
-        for r in l.references(id) {
-            if !refs.contains(r) {
-                refs.push(r.clone());
-            }
-        }
+        cites.extend(l.references(id).iter().map(String::as_str));
     }
-    if refs.is_empty() {
-        refs = l.version.references.clone();
-    }
+    let refs = if cites.is_empty() {
+        l.version.references.clone()
+    } else {
+        uniques_dans_l_ordre(&cites)
+    };
     m.rendre(refs, grade, langue)
 }
 
@@ -141,7 +141,7 @@ fn specialite_incertaine(
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
     let m = Motif::SpecialiteIncertaine {
         nom: spe.into(),
-        code: spe.code.clone(),
+        code: &spe.code,
         seuil: min.valeur,
         inclus: inclus.valeur,
     };
@@ -465,13 +465,10 @@ pub fn critere_activite(
         Some(t) => Motif::TrancheSuffisante(t),
         None => Motif::SeuilNonPublie,
     };
-    let mut refs = l.version.references.clone();
-    for r in l.references(id_p30) {
-        if !refs.contains(r) {
-            refs.push(r.clone());
-        }
-    }
-    Ok(m.rendre(refs, pos.confidence, langue))
+    let mut cites: Vec<&str> = Vec::with_capacity(8);
+    cites.extend(l.version.references.iter().map(String::as_str));
+    cites.extend(l.references(id_p30).iter().map(String::as_str));
+    Ok(m.rendre(uniques_dans_l_ordre(&cites), pos.confidence, langue))
 }
 
 /// Below the threshold in ALD or with RQTH: a doctor with RQTH may be exempt (2019, S39); the

@@ -1,6 +1,8 @@
 //! Reasons and caveats: values (a code and its parameters) rendered in French and English here,
 //! in one place. Codes are stable and part of the public contract.
 
+use std::fmt::{self, Write as _};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -24,25 +26,26 @@ pub enum Effet {
     Condition,
 }
 
-/// Why an eligibility or availability decision was taken.
+/// Why an eligibility or availability decision was taken. Names are borrowed from the rules:
+/// a reason copies only its rendered message.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Motif {
+pub enum Motif<'a> {
     SecteurAdmis(Secteur),
     SecteurNonAdmis {
         secteur: Secteur,
         admis: Vec<Secteur>,
     },
-    SpecialiteAdmise(NomSpecialite),
-    SpecialiteExclue(NomSpecialite),
+    SpecialiteAdmise(NomSpecialite<'a>),
+    SpecialiteExclue(NomSpecialite<'a>),
     SpecialiteSelonTerritoire {
-        nom: NomSpecialite,
-        version: NomVersion,
+        nom: NomSpecialite<'a>,
+        version: NomVersion<'a>,
     },
     /// The official list cannot tell whether the specialty is excluded stomatology or surgery
     /// admitted under the clinical-fee rule: both readings, the CPAM decides (policy §0.5).
     SpecialiteIncertaine {
-        nom: NomSpecialite,
-        code: String,
+        nom: NomSpecialite<'a>,
+        code: &'a str,
         seuil: Option<Decimal>,
         inclus: Option<bool>,
     },
@@ -86,7 +89,7 @@ pub enum Motif {
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
         annees: Option<i32>,
-        version: NomVersion,
+        version: NomVersion<'a>,
     },
     AldRqth,
     MedecinNonEligible,
@@ -98,33 +101,33 @@ pub enum Motif {
 }
 
 /// A version's titles, for messages that name the rules of the contract.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NomVersion {
-    pub fr: String,
-    pub en: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NomVersion<'a> {
+    pub fr: &'a str,
+    pub en: &'a str,
 }
 
-impl From<&crate::rules::Version> for NomVersion {
-    fn from(v: &crate::rules::Version) -> Self {
+impl<'a> From<&'a crate::rules::Version> for NomVersion<'a> {
+    fn from(v: &'a crate::rules::Version) -> Self {
         NomVersion {
-            fr: v.title_fr.clone(),
-            en: v.title_en.clone(),
+            fr: &v.title_fr,
+            en: &v.title_en,
         }
     }
 }
 
 /// A specialty's names, for messages in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NomSpecialite {
-    pub fr: String,
-    pub en: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NomSpecialite<'a> {
+    pub fr: &'a str,
+    pub en: &'a str,
 }
 
-impl From<&crate::rules::Specialite> for NomSpecialite {
-    fn from(s: &crate::rules::Specialite) -> Self {
+impl<'a> From<&'a crate::rules::Specialite> for NomSpecialite<'a> {
+    fn from(s: &'a crate::rules::Specialite) -> Self {
         NomSpecialite {
-            fr: s.name.clone(),
-            en: s.name_en.clone(),
+            fr: &s.name,
+            en: &s.name_en,
         }
     }
 }
@@ -144,51 +147,117 @@ pub struct Raison {
 
 /// A ratio as a percentage figure, with a decimal comma in French ("12,5").
 pub fn pct(d: Decimal, langue: Langue) -> String {
-    let texte = (d * Decimal::ONE_HUNDRED).normalize().to_string();
-    match langue {
-        Langue::Fr => texte.replace('.', ","),
-        Langue::En => texte,
+    Pct(d, langue).to_string()
+}
+
+/// `pct` as a `Display` value: formatted in place inside a message, no String of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Pct(pub Decimal, pub Langue);
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let texte = (self.0 * Decimal::ONE_HUNDRED).normalize();
+        match self.1 {
+            Langue::Fr => write!(Virgule(f), "{texte}"),
+            Langue::En => write!(f, "{texte}"),
+        }
+    }
+}
+
+/// Writes through to a formatter with the decimal point as a French comma.
+struct Virgule<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for Virgule<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let mut morceaux = s.split('.');
+        if let Some(premier) = morceaux.next() {
+            self.0.write_str(premier)?;
+        }
+        for m in morceaux {
+            self.0.write_char(',')?;
+            self.0.write_str(m)?;
+        }
+        Ok(())
     }
 }
 
 /// "a, b et c" / "a, b and c".
 pub fn liste(elements: &[&str], langue: Langue) -> String {
-    let et = match langue {
-        Langue::Fr => " et ",
-        Langue::En => " and ",
-    };
-    match elements {
-        [] => String::new(),
-        [seul] => (*seul).to_owned(),
-        [debut @ .., dernier] => format!("{}{et}{dernier}", debut.join(", ")),
+    Liste(elements.iter(), langue).to_string()
+}
+
+/// `liste` as a `Display` value over any list of displayable items (no intermediate strings).
+#[derive(Debug, Clone)]
+pub struct Liste<I>(pub I, pub Langue);
+
+impl<I> fmt::Display for Liste<I>
+where
+    I: ExactSizeIterator + Clone,
+    I::Item: fmt::Display,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        let et = selon!(self.1, " et ", " and ");
+        for (i, x) in self.0.clone().enumerate() {
+            if i > 0 {
+                f.write_str(if i + 1 == n { et } else { ", " })?;
+            }
+            x.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// A word and its prefix, displayed together: « au secteur 1 ».
+#[derive(Debug, Clone, Copy)]
+pub struct Prefixe<'a>(pub &'static str, pub &'a str);
+
+impl fmt::Display for Prefixe<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)?;
+        f.write_str(self.1)
     }
 }
 
 /// "ZIP, ZAC" style list of zone labels.
-fn zones(z: &[Zone], langue: Langue) -> String {
-    let noms: Vec<&str> = z
-        .iter()
-        .map(|z| match langue {
+#[derive(Debug, Clone, Copy)]
+struct Zones<'a>(&'a [Zone], Langue);
+
+impl fmt::Display for Zones<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let langue = self.1;
+        let noms = self.0.iter().map(|z| match langue {
             Langue::Fr => z.libelle_fr(),
             Langue::En => z.libelle_en(),
-        })
-        .collect();
-    liste(&noms, langue)
+        });
+        Liste(noms, langue).fmt(f)
+    }
 }
 
 /// Ordinal of a contract year: « 3e » / "3rd".
 pub fn ordinal(n: i32, langue: Langue) -> String {
-    match langue {
-        Langue::Fr if n == 1 => "1re".to_owned(),
-        Langue::Fr => format!("{n}e"),
-        Langue::En => {
-            let suffixe = match (n % 10, n % 100) {
-                (1, r) if r != 11 => "st",
-                (2, r) if r != 12 => "nd",
-                (3, r) if r != 13 => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffixe}")
+    Ordinal(n, langue).to_string()
+}
+
+/// `ordinal` as a `Display` value, formatted in place inside a message.
+#[derive(Debug, Clone, Copy)]
+pub struct Ordinal(pub i32, pub Langue);
+
+impl fmt::Display for Ordinal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0;
+        match self.1 {
+            Langue::Fr if n == 1 => f.write_str("1re"),
+            Langue::Fr => write!(f, "{n}e"),
+            Langue::En => {
+                let suffixe = match (n % 10, n % 100) {
+                    (1, r) if r != 11 => "st",
+                    (2, r) if r != 12 => "nd",
+                    (3, r) if r != 13 => "rd",
+                    _ => "th",
+                };
+                write!(f, "{n}{suffixe}")
+            }
         }
     }
 }
@@ -297,7 +366,7 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
     }
 }
 
-impl Motif {
+impl Motif<'_> {
     pub fn effet(&self) -> Effet {
         use Motif::*;
         match self {
@@ -330,196 +399,247 @@ impl Motif {
         }
     }
 
-    /// Stable code, French and English message.
-    pub fn textes(&self) -> (&'static str, String, String) {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        use Motif::*;
+        match self {
+            SecteurAdmis(_) => "secteur_admis",
+            SecteurNonAdmis { .. } => "secteur_non_admis",
+            SpecialiteAdmise(_) => "specialite_admise",
+            SpecialiteExclue(_) => "specialite_exclue",
+            SpecialiteSelonTerritoire { .. } => "specialite_selon_territoire",
+            SpecialiteIncertaine { .. } => "specialite_incertaine",
+            PartCliniqueSuffisante { .. } => "part_clinique_suffisante",
+            PartCliniqueInsuffisante { .. } => "part_clinique_insuffisante",
+            PartCliniqueNonPubliee => "part_clinique_non_publiee",
+            ActiviteSuffisante { .. } => "activite_suffisante",
+            ActiviteInsuffisante { .. } => "activite_insuffisante",
+            TrancheSuffisante(_) => "tranche_suffisante",
+            TrancheInsuffisante => "tranche_insuffisante",
+            ActiviteSousSeuilAldRqth { .. } => "activite_sous_seuil_ald_rqth",
+            SeuilNonPublie => "seuil_non_publie",
+            InstallationRecente => "installation_recente",
+            InstallationRecenteNonPubliee => "installation_recente_non_publiee",
+            ExerciceGroupe => "exercice_groupe",
+            DerogationZoneSousDense(_) => "derogation_zone_sous_dense",
+            EngagementExerciceGroupe { .. } => "engagement_exercice_groupe",
+            ExerciceCoordonne => "exercice_coordonne",
+            ExerciceCoordonneRequis { .. } => "exercice_coordonne_requis",
+            AldRqth => "ald_rqth",
+            MedecinNonEligible => "medecin_non_eligible",
+            FormuleFermee(_) => "formule_fermee",
+            FormuleReserveeZoneSousDense { .. } => "formule_reservee_zone_sous_dense",
+        }
+    }
+
+    /// The message in `langue` only: the other language is never formatted.
+    pub fn message(&self, langue: Langue) -> String {
         use Langue::{En, Fr};
         use Motif::*;
-        let n = |x: i32, l: Langue| format::nombre(i64::from(x), l);
+        let n = |x: i32, l: Langue| format::Nombre(i64::from(x), l);
+        let fr = langue == Fr;
         match self {
-            SecteurAdmis(s) => ("secteur_admis", format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
-            SecteurNonAdmis { secteur, admis } => {
-                let fr: Vec<String> = admis.iter().map(|s| format!("au {}", s.libelle_fr())).collect();
-                let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
-                let en: Vec<&str> = admis.iter().map(|s| s.libelle_en()).collect();
-                (
-                    "secteur_non_admis",
-                    format!("Le dispositif est réservé {} ; vous êtes en {}.", liste(&fr, Fr), secteur.libelle_fr()),
-                    format!("The scheme is for {}; you are in {}.", liste(&en, En), secteur.libelle_en()),
+            SecteurAdmis(s) => selon!(langue, format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
+            SecteurNonAdmis { secteur, admis } => selon!(
+                langue,
+                format!(
+                    "Le dispositif est réservé {} ; vous êtes en {}.",
+                    Liste(admis.iter().map(|s| Prefixe("au ", s.libelle_fr())), Fr),
+                    secteur.libelle_fr()
+                ),
+                format!(
+                    "The scheme is for {}; you are in {}.",
+                    Liste(admis.iter().map(|s| s.libelle_en()), En),
+                    secteur.libelle_en()
                 )
-            }
-            SpecialiteAdmise(nom) => ("specialite_admise", format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en)),
-            SpecialiteExclue(nom) => (
-                "specialite_exclue",
-                format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
-                format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en),
             ),
-            SpecialiteSelonTerritoire { nom, version } => (
-                "specialite_selon_territoire",
+            SpecialiteAdmise(nom) => selon!(langue, format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en)),
+            SpecialiteExclue(nom) => selon!(
+                langue,
+                format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
+                format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en)
+            ),
+            SpecialiteSelonTerritoire { nom, version } => selon!(
+                langue,
                 format!("{} : les spécialistes ({}) sont admis selon les besoins du territoire, dont la liste n'est pas publiée ; à confirmer avec votre CPAM.", version.fr, nom.fr),
-                format!("{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en),
+                format!("{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en)
             ),
             SpecialiteIncertaine { nom, code, seuil, inclus } => {
-                let (regle_fr, regle_en) = match (seuil, inclus) {
-                    (Some(s), Some(true)) => (format!("si ses honoraires cliniques atteignent au moins {} % de ses honoraires", pct(*s, Fr)), format!("if clinical fees are at least {}% of fees", pct(*s, En))),
-                    (Some(s), _) => (format!("si ses honoraires cliniques dépassent {} % de ses honoraires", pct(*s, Fr)), format!("if clinical fees exceed {}% of fees", pct(*s, En))),
-                    (None, _) => ("selon une part d'honoraires cliniques non publiée".to_owned(), "depending on a clinical-fee share that is not published".to_owned()),
+                let regle = match (seuil, inclus, fr) {
+                    (Some(s), Some(true), true) => format!("si ses honoraires cliniques atteignent au moins {} % de ses honoraires", Pct(*s, Fr)),
+                    (Some(s), Some(true), false) => format!("if clinical fees are at least {}% of fees", Pct(*s, En)),
+                    (Some(s), _, true) => format!("si ses honoraires cliniques dépassent {} % de ses honoraires", Pct(*s, Fr)),
+                    (Some(s), _, false) => format!("if clinical fees exceed {}% of fees", Pct(*s, En)),
+                    (None, _, true) => "selon une part d'honoraires cliniques non publiée".to_owned(),
+                    (None, _, false) => "depending on a clinical-fee share that is not published".to_owned(),
                 };
-                (
-                    "specialite_incertaine",
-                    format!("{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle_fr}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
-                    format!("{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle_en}. Your CPAM will say which reading applies.", nom.en),
+                selon!(
+                    langue,
+                    format!("{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
+                    format!("{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle}. Your CPAM will say which reading applies.", nom.en)
                 )
             }
-            PartCliniqueSuffisante { part, seuil } => (
-                "part_clinique_suffisante",
-                format!("Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", pct(*part, Fr), pct(*seuil, Fr)),
-                format!("Clinical fees: {}% of your fees, against a threshold of {}%.", pct(*part, En), pct(*seuil, En)),
+            PartCliniqueSuffisante { part, seuil } => selon!(
+                langue,
+                format!("Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", Pct(*part, Fr), Pct(*seuil, Fr)),
+                format!("Clinical fees: {}% of your fees, against a threshold of {}%.", Pct(*part, En), Pct(*seuil, En))
             ),
-            PartCliniqueInsuffisante { part, seuil, inclus } => (
-                "part_clinique_insuffisante",
+            PartCliniqueInsuffisante { part, seuil, inclus } => selon!(
+                langue,
                 format!(
                     "Honoraires cliniques : {} % de vos honoraires ; il en faut {} {} %.",
-                    pct(*part, Fr),
+                    Pct(*part, Fr),
                     if *inclus { "au moins" } else { "plus de" },
-                    pct(*seuil, Fr)
+                    Pct(*seuil, Fr)
                 ),
                 format!(
                     "Clinical fees: {}% of your fees; {} {}% are required.",
-                    pct(*part, En),
+                    Pct(*part, En),
                     if *inclus { "at least" } else { "more than" },
-                    pct(*seuil, En)
-                ),
+                    Pct(*seuil, En)
+                )
             ),
-            PartCliniqueNonPubliee => (
-                "part_clinique_non_publiee",
-                "La règle de part d'honoraires cliniques pour cette période n'est pas publiée : à confirmer avec votre CPAM.".into(),
-                "The clinical-fee share rule for this period is not published: to confirm with your CPAM.".into(),
-            ),
-            ActiviteSuffisante { patients, seuil } => (
-                "activite_suffisante",
+            PartCliniqueNonPubliee => selon!(
+                langue,
+                "La règle de part d'honoraires cliniques pour cette période n'est pas publiée : à confirmer avec votre CPAM.",
+                "The clinical-fee share rule for this period is not published: to confirm with your CPAM."
+            )
+            .to_owned(),
+            ActiviteSuffisante { patients, seuil } => selon!(
+                langue,
                 format!("Patientèle médecin traitant : {}, au moins égale au seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
-                format!("Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En)),
+                format!("Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
             ),
-            ActiviteInsuffisante { patients, seuil } => (
-                "activite_insuffisante",
+            ActiviteInsuffisante { patients, seuil } => selon!(
+                langue,
                 format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
-                format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En)),
+                format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
             ),
-            TrancheSuffisante(t) => (
-                "tranche_suffisante",
+            TrancheSuffisante(t) => selon!(
+                langue,
                 format!("Activité {} de la spécialité : au moins au P30.", t.libelle_fr()),
-                format!("Activity {} of the specialty: at least P30.", t.libelle_en()),
+                format!("Activity {} of the specialty: at least P30.", t.libelle_en())
             ),
-            TrancheInsuffisante => (
-                "tranche_insuffisante",
-                "Activité sous le P30 de la spécialité (seuil minimal d'activité).".into(),
-                "Activity below the specialty's P30 (minimum activity threshold).".into(),
-            ),
+            TrancheInsuffisante => selon!(
+                langue,
+                "Activité sous le P30 de la spécialité (seuil minimal d'activité).",
+                "Activity below the specialty's P30 (minimum activity threshold)."
+            )
+            .to_owned(),
             ActiviteSousSeuilAldRqth { detail, rqth_exempte } => {
-                let (sous_fr, sous_en) = match detail {
-                    Some((p, s)) => (
-                        format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
-                        format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
-                    ),
-                    None => (
-                        "Activité sous le P30 de la spécialité (seuil minimal d'activité)".to_owned(),
-                        "Activity below the specialty's P30 (minimum activity threshold)".to_owned(),
-                    ),
+                let suite = match (rqth_exempte, fr) {
+                    (Some(true), true) => "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
+                    (Some(true), false) => "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
+                    (_, true) => "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
+                    (_, false) => "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
                 };
-                let (suite_fr, suite_en) = match rqth_exempte {
-                    Some(true) => (
-                        "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
-                        "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
-                    ),
-                    _ => (
-                        "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
-                        "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
-                    ),
+                let mut m = String::with_capacity(256);
+                // Writing to a String cannot fail.
+                let _ = match (detail, fr) {
+                    (Some((p, s)), true) => write!(m, "Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
+                    (Some((p, s)), false) => write!(m, "Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
+                    (None, true) => m.write_str("Activité sous le P30 de la spécialité (seuil minimal d'activité)"),
+                    (None, false) => m.write_str("Activity below the specialty's P30 (minimum activity threshold)"),
                 };
-                ("activite_sous_seuil_ald_rqth", format!("{sous_fr}. {suite_fr}."), format!("{sous_en}. {suite_en}."))
+                m.push_str(". ");
+                m.push_str(suite);
+                m.push('.');
+                m
             }
-            SeuilNonPublie => (
-                "seuil_non_publie",
-                "Le seuil d'activité (P30) n'est pas publié pour cette période : à confirmer avec votre CPAM.".into(),
-                "The activity threshold (P30) is not published for this period: to confirm with your CPAM.".into(),
-            ),
-            InstallationRecente => (
-                "installation_recente",
-                "Médecin nouvellement installé : pas de seuil d'activité.".into(),
-                "Newly installed doctor: no activity threshold.".into(),
-            ),
-            InstallationRecenteNonPubliee => (
-                "installation_recente_non_publiee",
-                "Règle pour les médecins nouvellement installés non publiée pour cette période : à confirmer avec votre CPAM.".into(),
-                "Rule for newly installed doctors not published for this period: to confirm with your CPAM.".into(),
-            ),
-            ExerciceGroupe => ("exercice_groupe", "Exercice regroupé.".into(), "Group practice.".into()),
-            DerogationZoneSousDense(z) => (
-                "derogation_zone_sous_dense",
+            SeuilNonPublie => selon!(
+                langue,
+                "Le seuil d'activité (P30) n'est pas publié pour cette période : à confirmer avec votre CPAM.",
+                "The activity threshold (P30) is not published for this period: to confirm with your CPAM."
+            )
+            .to_owned(),
+            InstallationRecente => selon!(
+                langue,
+                "Médecin nouvellement installé : pas de seuil d'activité.",
+                "Newly installed doctor: no activity threshold."
+            )
+            .to_owned(),
+            InstallationRecenteNonPubliee => selon!(
+                langue,
+                "Règle pour les médecins nouvellement installés non publiée pour cette période : à confirmer avec votre CPAM.",
+                "Rule for newly installed doctors not published for this period: to confirm with your CPAM."
+            )
+            .to_owned(),
+            ExerciceGroupe => selon!(langue, "Exercice regroupé.", "Group practice.").to_owned(),
+            DerogationZoneSousDense(z) => selon!(
+                langue,
                 format!("Exercice seul admis par dérogation en {}.", z.libelle_fr()),
-                format!("Solo practice allowed by derogation in a {}.", z.libelle_en()),
+                format!("Solo practice allowed by derogation in a {}.", z.libelle_en())
             ),
             EngagementExerciceGroupe { annees, zones_derogation } => {
-                let (fr, en) = match annees {
-                    Some(a) => (format!("dans les {a} ans"), format!("within {a} years")),
-                    None => ("dans un délai à confirmer avec votre CPAM".to_owned(), "within a time to confirm with your CPAM".to_owned()),
+                let mut m = String::with_capacity(160);
+                m.push_str(selon!(langue, "Exercice seul", "Solo practice"));
+                // Writing to a String cannot fail.
+                if !zones_derogation.is_empty() {
+                    let _ = write!(m, "{}{}", selon!(langue, " hors ", " outside a "), Zones(zones_derogation, langue));
+                }
+                m.push_str(selon!(
+                    langue,
+                    " : admis si vous vous engagez à rejoindre un exercice regroupé ",
+                    ": admitted if you commit to joining a group practice "
+                ));
+                let _ = match (annees, fr) {
+                    (Some(a), true) => write!(m, "dans les {a} ans."),
+                    (Some(a), false) => write!(m, "within {a} years."),
+                    (None, true) => m.write_str("dans un délai à confirmer avec votre CPAM."),
+                    (None, false) => m.write_str("within a time to confirm with your CPAM."),
                 };
-                let (hors_fr, hors_en) = if zones_derogation.is_empty() {
-                    (String::new(), String::new())
-                } else {
-                    (format!(" hors {}", zones(zones_derogation, Fr)), format!(" outside a {}", zones(zones_derogation, En)))
-                };
-                (
-                    "engagement_exercice_groupe",
-                    format!("Exercice seul{hors_fr} : admis si vous vous engagez à rejoindre un exercice regroupé {fr}."),
-                    format!("Solo practice{hors_en}: admitted if you commit to joining a group practice {en}."),
-                )
+                m
             }
-            ExerciceCoordonne => (
-                "exercice_coordonne",
-                "Exercice coordonné (ESP, MSP ou CPTS) ou engagement à en rejoindre un.".into(),
-                "Coordinated practice (ESP, MSP or CPTS) or commitment to join one.".into(),
-            ),
+            ExerciceCoordonne => selon!(
+                langue,
+                "Exercice coordonné (ESP, MSP ou CPTS) ou engagement à en rejoindre un.",
+                "Coordinated practice (ESP, MSP or CPTS) or commitment to join one."
+            )
+            .to_owned(),
             ExerciceCoordonneRequis { annees, version } => {
-                let (fr, en) = match annees {
-                    Some(a) => (format!(" dans les {a} ans"), format!(" within {a} years")),
-                    None => (String::new(), String::new()),
-                };
-                (
-                    "exercice_coordonne_requis",
-                    format!("{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un{fr}.", version.fr),
-                    format!("{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one{en}.", version.en),
-                )
+                let mut m = String::with_capacity(160);
+                // Writing to a String cannot fail.
+                let _ = selon!(
+                    langue,
+                    write!(m, "{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un", version.fr),
+                    write!(m, "{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one", version.en)
+                );
+                if let Some(a) = annees {
+                    let _ = selon!(langue, write!(m, " dans les {a} ans"), write!(m, " within {a} years"));
+                }
+                m.push('.');
+                m
             }
-            AldRqth => (
-                "ald_rqth",
-                "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.".into(),
-                "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only.".into(),
-            ),
-            MedecinNonEligible => (
-                "medecin_non_eligible",
-                "Conditions d'éligibilité non remplies.".into(),
-                "Eligibility conditions not met.".into(),
-            ),
-            FormuleFermee(f) => (
-                "formule_fermee",
+            AldRqth => selon!(
+                langue,
+                "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.",
+                "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only."
+            )
+            .to_owned(),
+            MedecinNonEligible => selon!(
+                langue,
+                "Conditions d'éligibilité non remplies.",
+                "Eligibility conditions not met."
+            )
+            .to_owned(),
+            FormuleFermee(f) => selon!(
+                langue,
                 format!("La formule {} n'est plus ouverte aux nouveaux contrats (les contrats en cours continuent).", f.libelle_fr()),
-                format!("The {} option is closed to new contracts (running contracts continue).", f.libelle_en()),
+                format!("The {} option is closed to new contracts (running contracts continue).", f.libelle_en())
             ),
-            FormuleReserveeZoneSousDense { formule, zones: z } => (
-                "formule_reservee_zone_sous_dense",
-                format!("Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), zones(z, Fr)),
-                format!("For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), zones(z, En)),
+            FormuleReserveeZoneSousDense { formule, zones: z } => selon!(
+                langue,
+                format!("Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), Zones(z, Fr)),
+                format!("For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), Zones(z, En))
             ),
         }
     }
 
     pub fn rendre(&self, references: Vec<String>, confidence: Grade, langue: Langue) -> Raison {
-        let (code, message_fr, message_en) = self.textes();
         Raison {
-            code: code.to_string(),
+            code: self.code().to_string(),
             effect: self.effet(),
-            message: langue.choisir(message_fr, message_en),
+            message: self.message(langue),
             references,
             confidence,
         }

@@ -3,6 +3,8 @@
 //! Only the 2019 grid is public; the 2023 and 2024 grids are GAPs, answered with "to confirm with
 //! your CPAM" and never with a made-up number.
 
+use std::fmt::{self, Write as _};
+
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -10,7 +12,7 @@ use serde::Serialize;
 
 use crate::amounts;
 use crate::error::{Erreur, Resultat};
-use crate::explain::{liste, ordinal, pct};
+use crate::explain::{Liste, Ordinal, Pct, Prefixe};
 use crate::format;
 use crate::money;
 use crate::percentile::Positionnement;
@@ -21,15 +23,15 @@ use crate::situation::{Formule, Situation};
 use crate::timeline::fin_annee;
 use crate::Langue;
 
-/// The references in their first-seen order, each once (a handful: a linear scan, no clone).
-fn sans_doublons(refs: Vec<String>) -> Vec<String> {
-    let mut uniques: Vec<String> = Vec::with_capacity(refs.len());
-    for r in refs {
-        if !uniques.contains(&r) {
-            uniques.push(r);
-        }
-    }
-    uniques
+/// The references in their first-seen order, each once, borrowed from the rules until here:
+/// only the unique ones are copied into the result.
+fn sans_doublons(refs: &[&str]) -> Vec<String> {
+    crate::assessment::uniques_dans_l_ordre(refs)
+}
+
+/// The references of a value, borrowed, appended to a list being built.
+fn citer<'r>(refs: &mut Vec<&'r str>, ids: &'r [String]) {
+    refs.extend(ids.iter().map(String::as_str));
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -135,96 +137,120 @@ fn base(s: &Situation, i: Indicateur) -> Option<i32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, Vec<&'static ParamId>)> {
+) -> Resultat<(Vec<Indicateur>, Grade, &'static [&'static ParamId])> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
         Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
         _ => false,
     };
-    let (ids_lus, mut grades) = if spe.est_generaliste() {
-        (vec![ids::INDICATEURS_GENERALISTE], Vec::new())
+    let (ids_lus, mut grades): (&'static [&'static ParamId], _) = if spe.est_generaliste() {
+        (&[ids::INDICATEURS_GENERALISTE], Grades::de([]))
     } else if pediatre {
         // Paediatricians have a médecin-traitant objective too (S40, C).
         let g = l.codes(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.grade;
         (
-            vec![
+            &[
                 ids::INDICATEURS_PEDIATRIE,
                 ids::INDICATEURS_PEDIATRIE_SPECIALITES,
             ],
-            vec![g],
+            Grades::de([g]),
         )
     } else {
-        (vec![ids::INDICATEURS_SPECIALISTE], Vec::new())
+        (&[ids::INDICATEURS_SPECIALISTE], Grades::de([]))
     };
-    let lu = l.codes(ids_lus[0])?;
+    // Each list above starts with the indicators parameter itself.
+    let premier = ids_lus
+        .first()
+        .copied()
+        .unwrap_or(ids::INDICATEURS_SPECIALISTE);
+    let lu = l.codes(premier)?;
     grades.push(lu.grade);
     let codes = lu.valeur.unwrap_or_default();
     let liste = codes
         .iter()
         .map(|c| Indicateur::depuis_code(c))
         .collect::<Resultat<Vec<_>>>()?;
-    Ok((liste, pire(grades), ids_lus))
+    Ok((liste, grades.0, ids_lus))
+}
+
+/// The weakest grade of the values read so far for a figure (`pire` of them, kept as they come
+/// instead of in a list).
+#[derive(Debug, Clone, Copy)]
+struct Grades(Grade);
+
+impl Grades {
+    fn de<const N: usize>(grades: [Grade; N]) -> Self {
+        Grades(pire(grades))
+    }
+
+    fn push(&mut self, g: Grade) {
+        self.0 = pire([self.0, g]);
+    }
 }
 
 /// How the targets combine when there are several, and from which contract year the objective
-/// is assessed: sentences appended to the objective's message, with their references.
-fn precisions(
-    l: &mut Lecteur<'_>,
+/// is assessed: sentences appended to the objective's message `texte`, their references to
+/// `refs`.
+fn precisions<'r>(
+    l: &mut Lecteur<'r>,
     inds: &[Indicateur],
-    refs: &mut Vec<String>,
+    refs: &mut Vec<&'r str>,
+    texte: &mut String,
     langue: Langue,
-) -> Resultat<String> {
-    let mut texte = String::new();
+) -> Resultat<()> {
+    // Writing to a String cannot fail: the results of `write!` below are ignored.
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        refs.extend_from_slice(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a, b) = (noms(&[*a], langue), noms(&[*b], langue));
-        texte.push_str(&match suffit.valeur {
-            Some(true) => selon!(
-                langue,
-                format!(" Atteindre l'objectif de {a} ou celui de {b} suffit."),
-                format!(" Reaching the target for {a} or the one for {b} is enough.")
-            ),
-            Some(false) => selon!(
-                langue,
-                format!(" Les deux objectifs, de {a} et de {b}, doivent être atteints."),
-                format!(" Both targets, for {a} and for {b}, must be reached.")
-            ),
-            None => selon!(
-                langue,
-                format!(" Objectifs de {a} et de {b} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."),
-                format!(" Targets for {a} and for {b}: the rule does not say whether reaching one is enough (to confirm with your CPAM).")
-            ),
-        });
+        citer(refs, l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        let (a, b) = (
+            Noms(std::slice::from_ref(a), langue),
+            Noms(std::slice::from_ref(b), langue),
+        );
+        let _ = match (suffit.valeur, langue) {
+            (Some(true), Langue::Fr) => write!(texte, " Atteindre l'objectif de {a} ou celui de {b} suffit."),
+            (Some(true), Langue::En) => write!(texte, " Reaching the target for {a} or the one for {b} is enough."),
+            (Some(false), Langue::Fr) => write!(texte, " Les deux objectifs, de {a} et de {b}, doivent être atteints."),
+            (Some(false), Langue::En) => write!(texte, " Both targets, for {a} and for {b}, must be reached."),
+            (None, Langue::Fr) => write!(texte, " Objectifs de {a} et de {b} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."),
+            (None, Langue::En) => write!(texte, " Targets for {a} and for {b}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."),
+        };
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        refs.extend_from_slice(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
-        let rang = ordinal(n, langue);
-        texte.push_str(&selon!(
+        citer(refs, l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        let rang = Ordinal(n, langue);
+        let _ = selon!(
             langue,
-            format!(" L'objectif est évalué à partir de la {rang} année du contrat."),
-            format!(" The objective is assessed from the {rang} contract year.")
-        ));
+            write!(
+                texte,
+                " L'objectif est évalué à partir de la {rang} année du contrat."
+            ),
+            write!(
+                texte,
+                " The objective is assessed from the {rang} contract year."
+            )
+        );
     }
-    Ok(texte)
+    Ok(())
 }
 
 /// Names of the indicators joined: « la patientèle médecin traitant et la file active ».
-fn noms(inds: &[Indicateur], langue: Langue) -> String {
-    let noms: Vec<String> = inds
-        .iter()
-        .map(|i| match langue {
-            Langue::Fr => format!("la {}", i.libelle_fr()),
-            Langue::En => format!("the {}", i.libelle_en()),
-        })
-        .collect();
-    let refs: Vec<&str> = noms.iter().map(String::as_str).collect();
-    liste(&refs, langue)
+#[derive(Debug, Clone, Copy)]
+struct Noms<'a>(&'a [Indicateur], Langue);
+
+impl fmt::Display for Noms<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let langue = self.1;
+        let noms = self.0.iter().map(|i| match langue {
+            Langue::Fr => Prefixe("la ", i.libelle_fr()),
+            Langue::En => Prefixe("the ", i.libelle_en()),
+        });
+        Liste(noms, langue).fmt(f)
+    }
 }
 
 /// Rounds a target to whole patients with the rounding chosen in the data. The rounding rule is
 /// only recorded (and so flagged) when it actually changed the figure.
-fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Vec<Grade>) -> Resultat<Option<i32>> {
+fn arrondir(l: &mut Lecteur<'_>, x: Decimal, grades: &mut Grades) -> Resultat<Option<i32>> {
     if x.fract().is_zero() {
         return Ok(x.to_i32());
     }
@@ -247,7 +273,7 @@ fn echeance(
     l: &mut Lecteur<'_>,
     id: &ParamId,
     debut: NaiveDate,
-    grades: &mut Vec<Grade>,
+    grades: &mut Grades,
 ) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre(id)?;
     grades.push(n.grade);
@@ -258,7 +284,7 @@ fn a_confirmer(
     kind: NatureObjectif,
     grade: Grade,
     message: String,
-    references: Vec<String>,
+    references: &[&str],
     indicators: Vec<Cible>,
 ) -> Objectif {
     Objectif {
@@ -274,8 +300,8 @@ fn a_confirmer(
 }
 
 /// The objective attached to option `f` for a contract starting on `debut`.
-pub fn objectif(
-    l: &mut Lecteur<'_>,
+pub fn objectif<'r>(
+    l: &mut Lecteur<'r>,
     s: &Situation,
     spe: &Specialite,
     f: Formule,
@@ -284,11 +310,10 @@ pub fn objectif(
     langue: Langue,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
-    let refs_inds: Vec<String> = ids_inds
-        .iter()
-        .flat_map(|id| l.references(id))
-        .cloned()
-        .collect();
+    let mut refs_inds: Vec<&'r str> = Vec::with_capacity(8);
+    for id in ids_inds {
+        citer(&mut refs_inds, l.references(id));
+    }
     let sans_cible = || {
         inds.iter()
             .map(|&i| Cible {
@@ -303,13 +328,14 @@ pub fn objectif(
         let age_min = l.nombre(ids::AGE_MAINTIEN_AGE_MIN)?;
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
-            let mut grades = vec![age_min.grade, tol.grade, grade_inds];
-            let mut refs = l.references(ids::AGE_MAINTIEN_AGE_MIN).to_vec();
+            let mut grades = Grades::de([age_min.grade, tol.grade, grade_inds]);
+            let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+            citer(&mut refs, l.references(ids::AGE_MAINTIEN_AGE_MIN));
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
-                    pire(grades), selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
-                    refs,
+                    grades.0, selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
+                    &refs,
                     sans_cible(),
 ));
             };
@@ -327,29 +353,30 @@ pub fn objectif(
                 });
             }
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
-            refs.extend(refs_inds.iter().cloned());
+            refs.extend_from_slice(&refs_inds);
             return Ok(Objectif {
                 status: StatutObjectif::Computed,
                 kind: NatureObjectif::Maintien,
                 increase: Some(-t),
                 indicators: cibles,
                 deadline,
-                confidence: pire(grades),
+                confidence: grades.0,
                 message: selon!(langue, format!(
                     "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
-                    pct(t, Langue::Fr)
+                    Pct(t, Langue::Fr)
                 ), format!(
                     "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
-                    pct(t, Langue::En)
+                    Pct(t, Langue::En)
                 )),
-                references: sans_doublons(refs),
+                references: sans_doublons(&refs),
             });
         }
     }
 
     if s.newly_installed {
-        let mut grades = vec![grade_inds];
-        let mut refs = l.references(ids::INSTALLATION_ECHEANCE_ANNEES).to_vec();
+        let mut grades = Grades::de([grade_inds]);
+        let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+        citer(&mut refs, l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
         for &i in &inds {
             let id = match (spe.est_generaliste(), i) {
@@ -359,7 +386,7 @@ pub fn objectif(
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
-            refs.extend_from_slice(l.references(id));
+            citer(&mut refs, l.references(id));
             cibles.push(Cible {
                 indicator: i,
                 baseline: base(s, i),
@@ -382,16 +409,16 @@ pub fn objectif(
                 .collect();
             return Ok(a_confirmer(
                 NatureObjectif::Mediane,
-                pire(grades), selon!(langue, format!(
+                grades.0, selon!(langue, format!(
                     "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
                     i.libelle_fr(),
-                    format::nombre(i64::from(m), Langue::Fr)
+                    format::Nombre(i64::from(m), Langue::Fr)
                 ), format!(
                     "Newly installed doctor: your {} already reaches the specialty median (P50 = {}), so “reach the median” is no objective for you: objective {A_CONFIRMER_EN}.",
                     i.libelle_en(),
-                    format::nombre(i64::from(m), Langue::En)
+                    format::Nombre(i64::from(m), Langue::En)
                 )),
-                refs,
+                &refs,
                 cibles,
 ));
         }
@@ -426,9 +453,9 @@ pub fn objectif(
             increase: None,
             indicators: cibles,
             deadline,
-            confidence: pire(grades),
+            confidence: grades.0,
             message: selon!(langue, fr, en),
-            references: sans_doublons(refs),
+            references: sans_doublons(&refs),
         });
     }
 
@@ -437,52 +464,68 @@ pub fn objectif(
         .band
         .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
     else {
-        let mut refs = l.version.references.clone();
-        let p = precisions(l, &inds, &mut refs, langue)?;
+        let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+        citer(&mut refs, &l.version.references);
+        let mut message = String::with_capacity(384);
+        // Writing to a String cannot fail.
+        let _ = selon!(
+            langue,
+            write!(
+                message,
+                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."
+            ),
+            write!(
+                message,
+                "Starting band not precisely known: objective {A_CONFIRMER_EN}."
+            )
+        );
+        precisions(l, &inds, &mut refs, &mut message, langue)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
-            selon!(
-                langue,
-                format!(
-                    "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}.{p}"
-                ),
-                format!("Starting band not precisely known: objective {A_CONFIRMER_EN}.{p}")
-            ),
-            refs,
+            message,
+            &refs,
             sans_cible(),
         ));
     };
     let hausse = l.decimal(id)?;
-    let mut refs = l.references(id).to_vec();
+    let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+    citer(&mut refs, l.references(id));
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
-        let note = selon!(langue, valeur.note.as_deref(), valeur.note_en.as_deref())
-            .map(|n| format!(" {n}"))
-            .unwrap_or_default();
-        refs.extend(refs_inds.iter().cloned());
-        let p = precisions(l, &inds, &mut refs, langue)?;
-        return Ok(a_confirmer(
-            NatureObjectif::Hausse,
-            hausse.grade,
-            selon!(
-                langue,
-                format!(
-                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.{note}{p}",
+        let note = selon!(langue, valeur.note.as_deref(), valeur.note_en.as_deref());
+        refs.extend_from_slice(&refs_inds);
+        // Head, note and the sentences of `precisions`: one allocation.
+        let mut message = String::with_capacity(512 + note.map_or(0, str::len));
+        // Writing to a String cannot fail.
+        let _ = match langue {
+            Langue::Fr => write!(
+                message,
+                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.",
                 f.libelle_fr(),
                 band.libelle_fr()
             ),
-                format!(
-                    "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.{note}{p}",
-                    f.libelle_en(),
-                    band.libelle_en()
-                )
+            Langue::En => write!(
+                message,
+                "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.",
+                f.libelle_en(),
+                band.libelle_en()
             ),
-            refs,
+        };
+        if let Some(n) = note {
+            message.push(' ');
+            message.push_str(n);
+        }
+        precisions(l, &inds, &mut refs, &mut message, langue)?;
+        return Ok(a_confirmer(
+            NatureObjectif::Hausse,
+            hausse.grade,
+            message,
+            &refs,
             sans_cible(),
         ));
     };
-    let mut grades = vec![hausse.grade, grade_inds, pos.confidence];
+    let mut grades = Grades::de([hausse.grade, grade_inds, pos.confidence]);
     let mut cibles = Vec::new();
     for &i in &inds {
         let b = base(s, i);
@@ -497,36 +540,26 @@ pub fn objectif(
         });
     }
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
-    refs.extend(refs_inds.iter().cloned());
-    let p = precisions(l, &inds, &mut refs, langue)?;
-    let (fr, en) = if taux.is_zero() {
-        (
-            format!("Maintenir {}.", noms(&inds, Langue::Fr)),
-            format!("Keep {}.", noms(&inds, Langue::En)),
-        )
-    } else {
-        (
-            format!(
-                "Augmenter de {} % {}.",
-                pct(taux, Langue::Fr),
-                noms(&inds, Langue::Fr)
-            ),
-            format!(
-                "Increase {} by {}%.",
-                noms(&inds, Langue::En),
-                pct(taux, Langue::En)
-            ),
-        )
+    refs.extend_from_slice(&refs_inds);
+    let mut message = String::with_capacity(384);
+    let noms = Noms(&inds, langue);
+    // Writing to a String cannot fail.
+    let _ = match (taux.is_zero(), langue) {
+        (true, Langue::Fr) => write!(message, "Maintenir {noms}."),
+        (true, Langue::En) => write!(message, "Keep {noms}."),
+        (false, Langue::Fr) => write!(message, "Augmenter de {} % {noms}.", Pct(taux, langue)),
+        (false, Langue::En) => write!(message, "Increase {noms} by {}%.", Pct(taux, langue)),
     };
+    precisions(l, &inds, &mut refs, &mut message, langue)?;
     Ok(Objectif {
         status: StatutObjectif::Computed,
         kind: NatureObjectif::Hausse,
         increase: Some(taux),
         indicators: cibles,
         deadline,
-        confidence: pire(grades),
-        message: selon!(langue, format!("{fr}{p}"), format!("{en}{p}")),
-        references: sans_doublons(refs),
+        confidence: grades.0,
+        message,
+        references: sans_doublons(&refs),
     })
 }
 
@@ -534,7 +567,7 @@ pub fn objectif(
 fn echeance_optionnelle(
     l: &mut Lecteur<'_>,
     debut: NaiveDate,
-    grades: &mut Vec<Grade>,
+    grades: &mut Grades,
 ) -> Resultat<Option<NaiveDate>> {
     let n = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
     match n.valeur {

@@ -104,30 +104,46 @@ pub fn calculer(
     let nb_annees = duree
         .valeur
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
-    let mut years = Vec::new();
+    let mut years = Vec::with_capacity(usize::try_from(nb_annees).unwrap_or(0).min(16));
+    let mut start = debut_annee(debut, 1)?;
+    let mut bascule: Option<(&Version, Grade)> = None;
     for annee in 1..=nb_annees {
-        let start = debut_annee(debut, annee)?;
         let version = version_du_montant(l, annee, start);
         // A year under a later, revaluing version also rests on the rule that maps contract
         // years to it (switch at the anniversary: S12, B), read under that version.
         let (m, grade_bascule) = if version.id == l.version.id {
             (amounts::montant(l, f, annee, ligne)?, Grade::A)
         } else {
-            let mut autre = l.pour_version(version);
-            let m = amounts::montant(&mut autre, f, annee, ligne)?;
-            let bascule = autre.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE)?;
-            l.ajouter(&autre);
-            (m, bascule.grade)
+            l.sous_version(version, |autre| -> Resultat<_> {
+                let m = amounts::montant(autre, f, annee, ligne)?;
+                // The switch rule of a version, read (and traced) for its first year only:
+                // the same value again for the years after.
+                let grade = match bascule {
+                    Some((v, g)) if v.id == version.id => g,
+                    _ => autre.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE)?.grade,
+                };
+                bascule = Some((version, grade));
+                Ok((m, grade))
+            })?
         };
+        // The next year's start, the day after this year's end (`fin_annee`), computed once.
+        let suivant = annee
+            .checked_add(1)
+            .ok_or_else(|| date_erreur("start"))
+            .and_then(|a| debut_annee(debut, a))?;
+        let end = suivant
+            .checked_sub_days(Days::new(1))
+            .ok_or_else(|| date_erreur("start"))?;
         years.push(AnneeContrat {
             year: annee,
             start,
-            end: fin_annee(debut, annee)?,
+            end,
             rules_id: version.id.clone(),
             amount: m.montant,
             maximum: modulation.valeur.is_some_and(|debut| annee >= debut),
             confidence: pire([m.grade, duree.grade, grade_ligne, grade_bascule]),
         });
+        start = suivant;
     }
     // Checked: the integrity checks bound every amount, but a sum must never panic.
     let total = match years

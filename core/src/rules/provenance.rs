@@ -148,6 +148,19 @@ impl<'r> Lecteur<'r> {
         Lecteur::new(self.rules, version)
     }
 
+    /// Runs `f` with this reader reading under `version` instead, its reads traced here: what
+    /// a reader `pour_version` then `ajouter` give, without a second trace.
+    pub fn sous_version<T>(
+        &mut self,
+        version: &'r Version,
+        f: impl FnOnce(&mut Lecteur<'r>) -> T,
+    ) -> T {
+        let signature = std::mem::replace(&mut self.version, version);
+        let resultat = f(self);
+        self.version = signature;
+        resultat
+    }
+
     /// Adds the trace of a reader for another version of the same rules.
     pub fn ajouter(&mut self, autre: &Lecteur<'_>) {
         self.usages.ajouter(self.rules, &autre.usages);
@@ -307,6 +320,38 @@ mod tests {
         let distinctes =
             usize::from(p.rang_a_la_date(premiere.start) != p.rang_a_la_date(derniere.start));
         assert_eq!(l.usages.len(), 2 + distinctes);
+    }
+
+    #[test]
+    fn lire_sous_une_autre_version_trace_comme_un_second_lecteur() {
+        let rules = charger_embarquees().unwrap();
+        let (premiere, derniere) = (
+            rules.versions.first().unwrap(),
+            rules.versions.last().unwrap(),
+        );
+        let lire = |l: &mut Lecteur<'_>| {
+            l.decimal(ids::MONTANTS[1][2]).unwrap();
+            l.booleen(ids::TRANSITION_BASCULE_ANNIVERSAIRE).unwrap();
+        };
+        let mut attendu = Lecteur::new(&rules, premiere);
+        attendu.decimal(ids::MONTANTS[1][0]).unwrap();
+        let mut autre = attendu.pour_version(derniere);
+        lire(&mut autre);
+        attendu.ajouter(&autre);
+
+        let mut l = Lecteur::new(&rules, premiere);
+        l.decimal(ids::MONTANTS[1][0]).unwrap();
+        let valeur = l.sous_version(derniere, |l| {
+            lire(l);
+            l.version.id.clone()
+        });
+        assert_eq!(valeur, derniere.id, "read under the other version");
+        assert_eq!(
+            l.version.id, premiere.id,
+            "the reader's own version is back"
+        );
+        assert_eq!(*l.usages, *attendu.usages);
+        assert!(l.usages.len() >= 2);
     }
 
     #[test]
