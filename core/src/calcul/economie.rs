@@ -950,139 +950,71 @@ fn hypotheses(
     langue: Langue,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
-    let mut v = Vec::new();
-    let mut regle = |l: &mut LecteurDate<'_>,
-                     code: &'static str,
-                     id: &ParamId,
-                     donnee: Option<Decimal>,
-                     unit: &'static str,
-                     fr: String,
-                     en: String|
-     -> Resultat<()> {
-        let date = debut;
+    let majore = zip && h.forfait_mt.is_none();
+    // Built in the language of the call only (one text, no `format!`: size).
+    let forfait = [
+        selon!(
+            langue,
+            "Forfait médecin traitant par patient et par an, tranche ",
+            "Forfait médecin traitant per patient a year, band "
+        ),
+        h.bande_fmt.code(),
+        match (majore, langue) {
+            (false, _) => "",
+            (true, Langue::Fr) => " (majoré en ZIP)",
+            (true, Langue::En) => " (ZIP uplift)",
+        },
+    ]
+    .concat();
+    let salaire = match d.brut_mensuel {
+        Some(_) => selon!(langue, "Salaire brut mensuel donné (relevé au SMIC les mois où il lui est inférieur)", "Gross monthly salary given (raised to the SMIC in months where it is lower)"),
+        None => selon!(langue, "Salaire brut mensuel : minimum conventionnel niveau 5, jamais sous le SMIC, au prorata du temps de travail", "Gross monthly salary: collective-agreement minimum level 5, never below the SMIC, prorated to the working time"),
+    };
+    let id_heures = match d.option {
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
+    };
+    // One row per assumption, read by one loop (one inlined `Hypothese` instead of eight).
+    let lignes: [(&str, &ParamId, Option<Decimal>, &str, &str); 8] = [
+        ("salaire_plancher", ids::ECONOMIE_GRILLE_NIVEAU_5, d.brut_mensuel, "eur", salaire),
+        ("temps_de_travail", id_heures, None, "hours_per_week",
+            selon!(langue, "Temps de travail de l'assistant", "Assistant's working time")),
+        ("taux_atmp", ids::ECONOMIE_TAUX_ATMP, h.taux_atmp, "ratio",
+            selon!(langue, "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)", "Work-accident (AT/MP) rate (by default the national average; yours is on your AT/MP account)")),
+        ("mutuelle", ids::ECONOMIE_MUTUELLE_MONTANT, h.mutuelle_mensuelle, "eur",
+            selon!(langue, "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)", "Company health insurance, total monthly premium (the employer pays at least half)")),
+        ("contacts_par_an", ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, h.contacts_par_an, "per_year",
+            selon!(langue, "Consultations d'un patient avec son généraliste par an", "A patient's consultations with their GP a year")),
+        ("consultation_g", ids::ECONOMIE_PATIENT_CONSULTATION_G, h.consultation, "eur",
+            selon!(langue, "Tarif de la consultation G", "G consultation fee")),
+        ("forfait_medecin_traitant", h.bande_fmt.parametre(), h.forfait_mt, "eur", &forfait),
+        ("jours_travailles", ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN, h.jours_travailles, "days_per_year",
+            selon!(langue, "Jours travaillés par le médecin par an", "Doctor's working days a year")),
+    ];
+    let mut v = Vec::with_capacity(lignes.len() + 1);
+    for (code, id, donnee, unit, label) in lignes {
         let (value, grade, source, references) = match donnee {
             Some(x) => (x, Grade::B, "user", Vec::new()),
             None => {
-                let (x, _) = l.valeur_ou_premiere(id, date)?;
-                (x, l.grade(id, date), "rules", l.references(id, date))
+                let (x, _) = l.valeur_ou_premiere(id, debut)?;
+                (x, l.grade(id, debut), "rules", l.references(id, debut))
             }
         };
         v.push(Hypothese {
-            code: code.to_string(),
+            code: code.to_owned(),
             parameter: (source == "rules").then(|| id.id().to_owned()),
             value: if unit == "eur" {
                 money::euros(value)
             } else {
                 value.normalize().to_string()
             },
-            unit: unit.to_string(),
+            unit: unit.to_owned(),
             grade,
-            source: source.to_string(),
+            source: source.to_owned(),
             references,
-            label: selon!(langue, fr, en),
+            label: label.to_owned(),
         });
-        Ok(())
-    };
-    let salaire_fr = match d.brut_mensuel {
-        Some(_) => "Salaire brut mensuel donné (relevé au SMIC les mois où il lui est inférieur)".to_owned(),
-        None => "Salaire brut mensuel : minimum conventionnel niveau 5, jamais sous le SMIC, au prorata du temps de travail".to_owned(),
-    };
-    let salaire_en = match d.brut_mensuel {
-        Some(_) => "Gross monthly salary given (raised to the SMIC in months where it is lower)".to_owned(),
-        None => "Gross monthly salary: collective-agreement minimum level 5, never below the SMIC, prorated to the working time".to_owned(),
-    };
-    regle(
-        l,
-        "salaire_plancher",
-        ids::ECONOMIE_GRILLE_NIVEAU_5,
-        d.brut_mensuel,
-        "eur",
-        salaire_fr,
-        salaire_en,
-    )?;
-    let id_heures = match d.option {
-        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
-        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
-    };
-    regle(
-        l,
-        "temps_de_travail",
-        id_heures,
-        None,
-        "hours_per_week",
-        "Temps de travail de l'assistant".into(),
-        "Assistant's working time".into(),
-    )?;
-    regle(
-        l,
-        "taux_atmp",
-        ids::ECONOMIE_TAUX_ATMP,
-        h.taux_atmp,
-        "ratio",
-        "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)".into(),
-        "Work-accident (AT/MP) rate (by default the national average; yours is on your AT/MP account)".into(),
-    )?;
-    regle(
-        l,
-        "mutuelle",
-        ids::ECONOMIE_MUTUELLE_MONTANT,
-        h.mutuelle_mensuelle,
-        "eur",
-        "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)".into(),
-        "Company health insurance, total monthly premium (the employer pays at least half)".into(),
-    )?;
-    regle(
-        l,
-        "contacts_par_an",
-        ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN,
-        h.contacts_par_an,
-        "per_year",
-        "Consultations d'un patient avec son généraliste par an".into(),
-        "A patient's consultations with their GP a year".into(),
-    )?;
-    regle(
-        l,
-        "consultation_g",
-        ids::ECONOMIE_PATIENT_CONSULTATION_G,
-        h.consultation,
-        "eur",
-        "Tarif de la consultation G".into(),
-        "G consultation fee".into(),
-    )?;
-    regle(
-        l,
-        "forfait_medecin_traitant",
-        h.bande_fmt.parametre(),
-        h.forfait_mt,
-        "eur",
-        format!(
-            "Forfait médecin traitant par patient et par an, tranche {}{}",
-            h.bande_fmt.code(),
-            if zip && h.forfait_mt.is_none() {
-                " (majoré en ZIP)"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "Forfait médecin traitant per patient a year, band {}{}",
-            h.bande_fmt.code(),
-            if zip && h.forfait_mt.is_none() {
-                " (ZIP uplift)"
-            } else {
-                ""
-            }
-        ),
-    )?;
-    regle(
-        l,
-        "jours_travailles",
-        ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN,
-        h.jours_travailles,
-        "days_per_year",
-        "Jours travaillés par le médecin par an".into(),
-        "Doctor's working days a year".into(),
-    )?;
+    }
     // The salary actually used in the first month, and the figure it comes from.
     if let (None, Some(premier)) = (d.brut_mensuel, plancher) {
         let (id, brut) = premier;
@@ -1151,25 +1083,51 @@ fn avertissements(
     langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
+    // One non-generic constructor for every caveat (size: one inlined record, not eight).
+    let mut avertir = |code: &str,
+                       parameter: Option<&ParamId>,
+                       confidence: Grade,
+                       message: String,
+                       references: &[&str]| {
+        v.push(Avertissement {
+            code: code.to_owned(),
+            parameter: parameter.map(|p| p.id().to_owned()),
+            confidence,
+            message,
+            references: match parameter {
+                Some(p) if references.is_empty() => l.references(p, debut),
+                _ => references.iter().map(|r| (*r).to_owned()).collect(),
+            },
+        });
+    };
     if years.iter().any(|y| y.latest_values_used) {
-        let fr = format::date_longue(horizon, Langue::Fr);
-        let en = format::date_longue(horizon, Langue::En);
-        v.push(Avertissement {
-            code: "economie_dernieres_valeurs".to_string(),
-            parameter: None,
-            confidence: Grade::C,
-            message: selon!(langue, format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."), format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values.")),
-            references: vec!["E6".into()],
-        });
+        let date = format::date_longue(horizon, langue);
+        let message = [
+            selon!(langue, "À partir du ", "From "),
+            &date,
+            selon!(langue, ", le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues.", ", the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values."),
+        ]
+        .concat();
+        avertir(
+            "economie_dernieres_valeurs",
+            None,
+            Grade::C,
+            message,
+            &["E6"],
+        );
     }
+    let mut regle = |code: &str, id: &ParamId, fr: &str, en: &str| {
+        let grade = l.grade(id, debut);
+        avertir(
+            code,
+            Some(id),
+            grade,
+            selon!(langue, fr, en).to_owned(),
+            &[],
+        );
+    };
     if sous_smic {
-        v.push(Avertissement {
-            code: "economie_releve_au_smic".to_string(),
-            parameter: Some("economie.smic_horaire".into()),
-            confidence: l.grade(ids::ECONOMIE_SMIC_HORAIRE, debut),
-            message: selon!(langue, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(), "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into()),
-            references: l.references(ids::ECONOMIE_SMIC_HORAIRE, debut),
-        });
+        regle("economie_releve_au_smic", ids::ECONOMIE_SMIC_HORAIRE, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.", "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.");
     }
     if let Some(b) = d.brut_mensuel {
         let sous_grille = years
@@ -1177,58 +1135,34 @@ fn avertissements(
             .flat_map(|y| y.months.iter())
             .any(|m| !m.raised_to_smic && m.gross == b && b < grille_du_mois(l, m.month, d));
         if sous_grille {
-            v.push(Avertissement {
-                code: "economie_sous_grille".to_string(),
-                parameter: Some("economie.grille.niveau_5".into()),
-                confidence: l.grade(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
-                message: selon!(langue, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(), "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into()),
-                references: l.references(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
-            });
+            regle("economie_sous_grille", ids::ECONOMIE_GRILLE_NIVEAU_5, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.", "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.");
         }
     }
     if d.hypotheses.taux_atmp.is_none() {
-        v.push(Avertissement {
-            code: "economie_taux_atmp".to_string(),
-            parameter: Some("economie.taux.atmp".into()),
-            confidence: l.grade(ids::ECONOMIE_TAUX_ATMP, debut),
-            message: selon!(langue, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(), "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into()),
-            references: l.references(ids::ECONOMIE_TAUX_ATMP, debut),
-        });
+        regle("economie_taux_atmp", ids::ECONOMIE_TAUX_ATMP, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).", "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).");
     }
     if d.hypotheses.mutuelle_mensuelle.is_none() {
-        v.push(Avertissement {
-            code: "economie_mutuelle".to_string(),
-            parameter: Some("economie.mutuelle.montant".into()),
-            confidence: l.grade(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
-            message: selon!(langue, "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
-                    .into(), "Company health insurance: an assumed premium; your contract's may differ."
-                .into()),
-            references: l.references(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
-        });
+        regle(
+            "economie_mutuelle",
+            ids::ECONOMIE_MUTUELLE_MONTANT,
+            "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer.",
+            "Company health insurance: an assumed premium; your contract's may differ.",
+        );
     }
-    v.push(Avertissement {
-        code: "economie_hors_calcul".to_string(),
-        parameter: None,
-        confidence: Grade::C,
-        message: selon!(langue, "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(), "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into()),
-        references: vec!["E6".into(), "E1".into()],
-    });
+    let mut fixe = |code: &str, fr: &str, en: &str, references: &[&str]| {
+        avertir(
+            code,
+            None,
+            Grade::C,
+            selon!(langue, fr, en).to_owned(),
+            references,
+        );
+    };
+    fixe("economie_hors_calcul", "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.", "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.", &["E6", "E1"]);
     if fmt_anterieur {
-        v.push(Avertissement {
-            code: "economie_valeur_anterieure".to_string(),
-            parameter: None,
-            confidence: Grade::C,
-            message: selon!(langue, "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(), "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into()),
-            references: vec!["E9".into(), "E7".into()],
-        });
+        fixe("economie_valeur_anterieure", "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.", "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.", &["E9", "E7"]);
     }
-    v.push(Avertissement {
-        code: "economie_valeur_patient".to_string(),
-        parameter: None,
-        confidence: Grade::C,
-        message: selon!(langue, "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(), "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into()),
-        references: vec!["E7".into(), "E8".into(), "E9".into()],
-    });
+    fixe("economie_valeur_patient", "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.", "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.", &["E7", "E8", "E9"]);
     v
 }
 
