@@ -490,6 +490,9 @@ impl Application {
     }
 
     /// The view model of the current state, every text in the current language.
+    ///
+    /// Each screen's builder is `#[inline(never)]`: inlined here they made one 36 KB function
+    /// whose spills outweighed the calls (library size).
     pub fn vue(&self) -> VueApp {
         let l = self.langue;
         let ecran = self.ecran();
@@ -526,6 +529,7 @@ impl Application {
         }
     }
 
+    #[inline(never)]
     fn vue_questionnaire(&self) -> VueQuestionnaire {
         let l = self.langue;
         let q = &self.questionnaire;
@@ -651,6 +655,7 @@ impl Application {
         }
     }
 
+    #[inline(never)]
     fn vue_a_propos(&self, resultat: Option<&VueResultat>) -> VueAPropos {
         let l = self.langue;
         let regles = self.store.regles();
@@ -924,6 +929,7 @@ impl Affichage {
     }
 }
 
+#[inline(never)]
 fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultatApp {
     let a = Affichage::new(regles, l);
     let options = r
@@ -1059,6 +1065,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
     }
 }
 
+#[inline(never)]
 fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueComparaison> {
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
@@ -1178,6 +1185,7 @@ fn genre(kind: &str, l: Langue) -> String {
     }
 }
 
+#[inline(never)]
 fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegale {
     VueBaseLegale {
         intro: t(

@@ -401,6 +401,7 @@ impl Application {
         self.cout_net.comparaison = Some(r);
     }
 
+    #[inline(never)]
     pub(super) fn vue_cout_net(&self) -> Option<VueCoutNet> {
         let l = self.langue;
         let comparaison = self.cout_net.comparaison.as_ref()?;
@@ -464,6 +465,7 @@ impl Application {
         })
     }
 
+    #[inline(never)]
     pub(super) fn vue_mon_contrat(&self) -> VueMonContrat {
         let l = self.langue;
         let libelles: Vec<(&str, &str)> = CHAMPS
@@ -580,6 +582,7 @@ impl Application {
     }
 }
 
+#[inline(never)]
 fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
     VueSuiviApp {
         title: v.title.clone(),
