@@ -278,7 +278,7 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
     }
     let mut r = Decimal::ONE;
     for _ in 0..p.trunc().to_i32()? {
-        r = r.checked_mul(x)?;
+        r = produit_verifie(r, x)?;
     }
     let mut fraction = p.fract();
     let mut racine = x;
@@ -289,11 +289,23 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
         racine = racine_carree(racine)?;
         fraction *= Decimal::TWO;
         if fraction >= Decimal::ONE {
-            r = r.checked_mul(racine)?;
+            r = produit_verifie(r, racine)?;
             fraction -= Decimal::ONE;
         }
     }
     Some(r)
+}
+
+/// One checked product and one checked quotient, not inlined: rust_decimal's checked
+/// operations inline their whole long-multiplication and division bodies at each call (size).
+#[inline(never)]
+fn produit_verifie(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+#[inline(never)]
+fn quotient_verifie(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
 }
 
 /// Square root by Newton's method, to the precision of `Decimal`.
@@ -307,7 +319,7 @@ fn racine_carree(x: Decimal) -> Option<Decimal> {
         Decimal::ONE
     };
     for _ in 0..200 {
-        let suivant = (g + x.checked_div(g)?) / Decimal::TWO;
+        let suivant = (g + quotient_verifie(x, g)?) / Decimal::TWO;
         if (suivant - g).abs() <= Decimal::new(1, 24) {
             return Some(suivant);
         }
@@ -424,6 +436,7 @@ pub fn horizon_publie(rules: &RuleSet) -> NaiveDate {
     NaiveDate::from_ymd_opt(dernier.year().saturating_add(1), 1, 1).unwrap_or(NaiveDate::MAX)
 }
 
+#[inline(never)]
 fn heures_hebdo(l: &mut LecteurDate<'_>, f: Formule, date: NaiveDate) -> Resultat<Decimal> {
     let id = match f {
         Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
@@ -447,6 +460,7 @@ struct Reglages {
 
 /// The employer cost of one month starting on `date`, for `heures` a week and a gross salary
 /// (absent: the floor). Returns the month and the floor in force.
+#[inline(never)]
 fn cout_du_mois(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -566,6 +580,7 @@ fn cout_du_mois(
 
 /// The general reduction's coefficient for pay `a` against the SMIC `smic` of the same working
 /// time: the 2025 réduction générale or, where its parameters apply, the RGDU.
+#[inline(never)]
 fn coefficient_reduction(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -680,6 +695,7 @@ struct ValeurPatient {
     anterieure: bool,
 }
 
+#[inline(never)]
 fn valeur_patient(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -746,6 +762,9 @@ fn consultations_par_jour(patients: i32, contacts: Decimal, jours: Decimal) -> O
 
 /// Computes the economics of one option for a situation (its signature date, specialty and
 /// percentile band set the aid).
+///
+/// Its steps (`cout_du_mois`, `coefficient_reduction`, `hypotheses`, …) are `#[inline(never)]`:
+/// inlined, they made one 30 KB function that was larger than its parts (library size).
 pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> Resultat<Economie> {
     if let Some(b) = d.brut_mensuel {
         if b < BRUT_MIN || b > BRUT_MAX {
@@ -940,6 +959,7 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     )
 }
 
+#[inline(never)]
 fn hypotheses(
     l: &mut LecteurDate<'_>,
     d: &Demande,
@@ -1072,6 +1092,7 @@ fn hypotheses(
 
 // Each caveat depends on one of these inputs; a struct for them would only rename them.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn avertissements(
     l: &LecteurDate<'_>,
     d: &Demande,
@@ -1346,6 +1367,7 @@ fn parle(annee: &str, aide: &str, cout: &str, net: &str, l: Langue) -> String {
 }
 
 /// Renders one or two options' economics in one language.
+#[inline(never)]
 pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
     let mut vues = Vec::new();
     let mut assumptions = Vec::new();
