@@ -605,11 +605,8 @@ pub fn questionnaire(
             id: m.id.to_string(),
             kind: m.kind,
             label: selon!(langue, m.label_fr, m.label_en).to_string(),
-            help: selon!(
-                langue,
-                aide(rules, version, m.help_fr, Langue::Fr),
-                aide(rules, version, m.help_en, Langue::En)
-            ),
+            // One call: `aide` inlined once, not once per language (size).
+            help: aide(rules, version, selon!(langue, m.help_fr, m.help_en), langue),
             required: requis.contains(&m.id),
             choices: choix(rules, m, langue),
             min: bornes(m.id).map(|b| b.0),
@@ -875,14 +872,16 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
                 total: o.total,
                 objective: obj.map(|x| x.message.clone()),
                 objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),
-                targets: selon!(
-                    langue,
-                    cible(true),
-                    cible(false)
-                        .into_iter()
-                        .map(|l| l.replace(" : ", ": "))
-                        .collect()
-                ),
+                // One call (one inlined copy of `cible`), English punctuation after.
+                targets: {
+                    let mut c = cible(langue == Langue::Fr);
+                    if langue == Langue::En {
+                        for l in &mut c {
+                            *l = l.replace(" : ", ": ");
+                        }
+                    }
+                    c
+                },
                 deadline: obj.and_then(|x| x.deadline),
             }
         })
