@@ -20,7 +20,7 @@ use crate::error::{CodeErreur, Erreur};
 use crate::explain::Effet;
 use crate::format::{date_longue, montant, montant_parle};
 use crate::questionnaire::{
-    ids, questionnaire, vue_resultat, LigneFormule, Questionnaire, Reponses, TypeQuestion,
+    ids, questionnaire, vue_resultat, Choix, LigneFormule, Questionnaire, Reponses, TypeQuestion,
     VueResultat,
 };
 use crate::rules::{OrigineRegles, RuleSet};
@@ -547,67 +547,41 @@ impl Application {
                 let date = est_date
                     .then(|| lire_date("", &valeur).ok())
                     .flatten();
-                let shown = match x.kind {
-                    TypeQuestion::Choice | TypeQuestion::YesNo => x
-                        .choices
-                        .iter()
-                        .find(|c| Some(&c.value) == x.answer.as_ref())
-                        .map(|c| c.label.clone()),
-                    TypeQuestion::Date => date.map(|d| date_longue(d, l)),
-                    _ => None,
-                };
                 let a_confirmer = x.prefilled && x.id == ids::SIGNATURE_DATE;
-                VueQuestion {
-                    id: x.id.to_owned(),
-                    kind: x.kind,
-                    label: x.label.clone(),
-                    help: x.help.clone(),
-                    required: x.required.then(|| t(l, "Obligatoire", "Required")),
-                    radio: x.choices.len() <= RADIO_MAX,
-                    choices: x
-                        .choices
-                        .iter()
-                        .map(|c| VueChoix {
-                            value: c.value.clone(),
-                            label: c.label.clone(),
-                            selected: Some(&c.value) == x.answer.as_ref(),
-                        })
-                        .collect(),
-                    // A date is edited as « JJ/MM/AAAA »; what does not read as a date, as typed.
-                    value: match date {
-                        Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-                        None => valeur,
-                    },
-                    shown,
-                    placeholder: match x.kind {
-                        TypeQuestion::Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
-                        TypeQuestion::Choice => t(l, "Choisir", "Choose"),
-                        _ => String::new(),
-                    },
-                    suffix: (x.kind == TypeQuestion::Percentage).then(|| "%".to_owned()),
-                    bounds: match (x.min, x.max) {
+                let mut v = vue_question(
+                    l,
+                    [&x.id, &x.label, &x.help],
+                    x.kind,
+                    x.required,
+                    &x.choices,
+                    x.answer.as_ref(),
+                    date,
+                    valeur,
+                );
+                v.suffix = (x.kind == TypeQuestion::Percentage).then(|| "%".to_owned());
+                v.bounds = match (x.min, x.max) {
                         (Some(a), Some(b)) => Some(match l {
                             Langue::Fr => format!("Entre {a} et {b}"),
                             Langue::En => format!("Between {a} and {b}"),
                         }),
                         _ => None,
-                    },
-                    prefilled: a_confirmer.then(|| {
+                    };
+                v.prefilled = a_confirmer.then(|| {
                         t(
                             l,
                             "Pré-remplie avec la date du jour : elle choisit les règles appliquées, confirmez-la ou corrigez-la.",
                             "Pre-filled with today's date: it selects the rules applied; confirm or correct it.",
                         )
-                    }),
-                    confirm: a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date")),
-                    error: x.error.as_ref().map(|e| {
+                    });
+                v.confirm = a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date"));
+                v.error = x.error.as_ref().map(|e| {
                         let m = lisible(&e.message, &libelles, l);
                         match l {
                             Langue::Fr => format!("À corriger : {m}"),
                             Langue::En => format!("To fix: {m}"),
                         }
-                    }),
-                }
+                    });
+                v
             })
             .collect();
         let a_faire: Vec<&VueQuestion> = questions
@@ -774,6 +748,62 @@ fn date_jj_mm_aaaa(texte: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, m, j)
+}
+
+/// The parts of a question's view that the questionnaire and the contract form build alike
+/// (`[id, label, help]`, the choices and the current answer); the caller sets the rest. One
+/// copy of the record's construction instead of one per form (library size).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn vue_question(
+    l: Langue,
+    [id, label, help]: [&str; 3],
+    kind: TypeQuestion,
+    requis: bool,
+    choix: &[Choix],
+    reponse: Option<&String>,
+    date: Option<NaiveDate>,
+    texte: String,
+) -> VueQuestion {
+    VueQuestion {
+        id: id.to_owned(),
+        kind,
+        label: label.to_owned(),
+        help: help.to_owned(),
+        required: requis.then(|| t(l, "Obligatoire", "Required")),
+        radio: choix.len() <= RADIO_MAX,
+        choices: choix
+            .iter()
+            .map(|c| VueChoix {
+                value: c.value.clone(),
+                label: c.label.clone(),
+                selected: Some(&c.value) == reponse,
+            })
+            .collect(),
+        // A date is edited as « JJ/MM/AAAA »; what does not read as a date, as typed.
+        value: match date {
+            Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            None => texte,
+        },
+        shown: match kind {
+            TypeQuestion::Choice | TypeQuestion::YesNo => choix
+                .iter()
+                .find(|c| Some(&c.value) == reponse)
+                .map(|c| c.label.clone()),
+            TypeQuestion::Date => date.map(|d| date_longue(d, l)),
+            _ => None,
+        },
+        placeholder: match kind {
+            TypeQuestion::Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
+            TypeQuestion::Choice => t(l, "Choisir", "Choose"),
+            _ => String::new(),
+        },
+        suffix: None,
+        bounds: None,
+        prefilled: None,
+        confirm: None,
+        error: None,
+    }
 }
 
 /// A signature file's bytes: `assistmed bundle sign` writes 64 bytes as 128 hex characters and

@@ -118,20 +118,21 @@ pub mod ids {
 /// Answers keyed by question id.
 pub type Reponses = BTreeMap<String, String>;
 
-fn choix_codes<T: Copy>(
-    valeurs: &[T],
-    code: fn(T) -> &'static str,
-    fr: fn(T) -> &'static str,
-    en: fn(T) -> &'static str,
+/// The choices of a coded list, from its (code, French label, English label) triples: one
+/// non-generic loop for every list (the generic one was compiled once per list: size).
+#[inline(never)]
+pub(crate) fn choix_codes(
+    valeurs: &mut dyn Iterator<Item = [&'static str; 3]>,
     langue: Langue,
 ) -> Vec<Choix> {
-    valeurs
-        .iter()
-        .map(|&v| Choix {
-            value: code(v).to_owned(),
-            label: selon!(langue, fr(v).to_owned(), en(v).to_owned()),
-        })
-        .collect()
+    let mut v = Vec::new();
+    for [code, fr, en] in valeurs {
+        v.push(Choix {
+            value: code.to_owned(),
+            label: selon!(langue, fr, en).to_owned(),
+        });
+    }
+    v
 }
 
 fn oui_non(langue: Langue) -> Vec<Choix> {
@@ -653,31 +654,27 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
             })
             .collect(),
         ids::SECTOR => choix_codes(
-            Secteur::TOUTES,
-            Secteur::code,
-            Secteur::libelle_fr,
-            Secteur::libelle_en,
+            &mut Secteur::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
         ids::ZONE => choix_codes(
-            Zone::TOUTES,
-            Zone::code,
-            Zone::libelle_fr,
-            Zone::libelle_en,
+            &mut Zone::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
         ids::PRACTICE => choix_codes(
-            Exercice::TOUTES,
-            Exercice::code,
-            Exercice::libelle_fr,
-            Exercice::libelle_en,
+            &mut Exercice::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
         ids::PERCENTILE_BAND => choix_codes(
-            Tranche::TOUTES,
-            Tranche::code,
-            Tranche::libelle_fr,
-            Tranche::libelle_en,
+            &mut Tranche::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
         _ if m.kind == TypeQuestion::YesNo => oui_non(langue),

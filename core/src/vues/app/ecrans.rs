@@ -6,16 +6,18 @@
 
 use std::collections::BTreeMap;
 
-use super::{date_jj_mm_aaaa, lisible, pick, t, Application, Ecriture, VueLigne, VueQuestion};
+use super::{
+    date_jj_mm_aaaa, lisible, pick, t, vue_question, Application, Ecriture, VueLigne, VueQuestion,
+};
 use super::{Ecran, FICHIER_CONTRAT};
 use crate::economie::{self, Comparaison, Hypotheses, VueEconomie};
 use crate::error::Erreur;
-use crate::format::{date_longue, montant};
-use crate::questionnaire::{ids, TypeQuestion};
+use crate::format::montant;
+use crate::questionnaire::{choix_codes, ids, Choix, TypeQuestion};
 use crate::situation::{Formule, Secteur, Tranche};
 use crate::suivi::{self, SaisieMesure, SaisieSuivi};
 use crate::Langue;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The field of the net-cost screen: the full-time gross monthly salary (empty: the floor).
@@ -425,23 +427,31 @@ impl Application {
                 "Ce que l'assistant coûte et ce que l'aide en couvre, pour vos réponses. Changez le salaire pour voir l'effet.",
                 "What the assistant costs and how much of it the aid covers, for your answers. Change the salary to see the effect.",
             ),
-            salary: VueQuestion {
-                id: CHAMP_BRUT.to_owned(),
-                kind: TypeQuestion::Percentage,
-                label: t(l, "Salaire brut mensuel à temps plein", "Full-time gross monthly salary"),
-                help: t(
+            salary: {
+                let libelle = t(
+                    l,
+                    "Salaire brut mensuel à temps plein",
+                    "Full-time gross monthly salary",
+                );
+                let aide = pick(
                     l,
                     "Vide : le plancher de la grille (jamais sous le SMIC). Proratisé pour ½ ETP.",
                     "Empty: the grid's floor (never below the SMIC). Prorated for ½ FTE.",
-                ),
-                required: None,
-                radio: false,
-                choices: Vec::new(),
-                value: self.cout_net.brut.clone(),
-                shown: None,
-                placeholder: t(l, "Plancher", "Floor"),
-                suffix: Some("€".to_owned()),
-                bounds: Some(match l {
+                );
+                let mut q = vue_question(
+                    l,
+                    [CHAMP_BRUT, &libelle, aide],
+                    TypeQuestion::Percentage,
+                    false,
+                    &[],
+                    None,
+                    None,
+                    self.cout_net.brut.clone(),
+                );
+                q.radio = false;
+                q.placeholder = t(l, "Plancher", "Floor");
+                q.suffix = Some("€".to_owned());
+                q.bounds = Some(match l {
                     Langue::Fr => format!(
                         "Entre {} et {}",
                         montant(economie::BRUT_MIN, l),
@@ -452,10 +462,9 @@ impl Application {
                         montant(economie::BRUT_MIN, l),
                         montant(economie::BRUT_MAX, l)
                     ),
-                }),
-                prefilled: None,
-                confirm: None,
-                error: erreur.clone().filter(|_| sur_salaire),
+                });
+                q.error = erreur.clone().filter(|_| sur_salaire);
+                q
             },
             economics: comparaison
                 .as_ref()
@@ -486,86 +495,50 @@ impl Application {
             .iter()
             .map(|c| {
                 let valeur = self.valeur_contrat(c.id);
-                let choix: Vec<(String, String)> = match c.id {
+                let choix: Vec<Choix> = match c.id {
                     "contrat.specialty" => simulation(ids::SPECIALTY)
-                        .map(|q| {
-                            q.choices
-                                .iter()
-                                .map(|x| (x.value.clone(), x.label.clone()))
-                                .collect()
-                        })
+                        .map(|q| q.choices.clone())
                         .unwrap_or_default(),
-                    "contrat.sector" => Secteur::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
-                    "contrat.option" => Formule::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
-                    "contrat.percentile_band" => Tranche::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
+                    "contrat.sector" => choix_codes(
+                        &mut Secteur::TOUTES
+                            .iter()
+                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+                        l,
+                    ),
+                    "contrat.option" => choix_codes(
+                        &mut Formule::TOUTES
+                            .iter()
+                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+                        l,
+                    ),
+                    "contrat.percentile_band" => choix_codes(
+                        &mut Tranche::TOUTES
+                            .iter()
+                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+                        l,
+                    ),
                     _ => Vec::new(),
                 };
                 let date = (c.kind == Date)
                     .then(|| valeur.as_deref().and_then(|v| v.parse::<NaiveDate>().ok()))
                     .flatten();
-                VueQuestion {
-                    id: c.id.to_owned(),
-                    kind: c.kind,
-                    label: pick(l, c.fr, c.en).to_owned(),
-                    help: pick(l, c.aide_fr, c.aide_en).to_owned(),
-                    required: c.requis.then(|| t(l, "Obligatoire", "Required")),
-                    radio: choix.len() <= super::RADIO_MAX,
-                    choices: choix
-                        .iter()
-                        .map(|(v, lab)| super::VueChoix {
-                            value: v.clone(),
-                            label: lab.clone(),
-                            selected: valeur.as_ref() == Some(v),
-                        })
-                        .collect(),
-                    value: match date {
-                        Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-                        None if c.kind == Choice => String::new(),
-                        None => valeur.clone().unwrap_or_default(),
-                    },
-                    shown: match c.kind {
-                        Choice => choix
-                            .iter()
-                            .find(|(v, _)| valeur.as_ref() == Some(v))
-                            .map(|(_, lab)| lab.clone()),
-                        Date => date.map(|d| date_longue(d, l)),
-                        _ => None,
-                    },
-                    placeholder: match c.kind {
-                        Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
-                        Choice => t(l, "Choisir", "Choose"),
-                        _ => String::new(),
-                    },
-                    suffix: None,
-                    bounds: None,
-                    prefilled: None,
-                    confirm: None,
-                    error: erreur.filter(|_| champ_erreur == Some(c.id)).map(lire),
-                }
+                // A choice shows its label, never its code, in the text field.
+                let texte = match c.kind {
+                    Choice => String::new(),
+                    _ => valeur.clone().unwrap_or_default(),
+                };
+                let mut q = vue_question(
+                    l,
+                    [c.id, pick(l, c.fr, c.en), pick(l, c.aide_fr, c.aide_en)],
+                    c.kind,
+                    c.requis,
+                    &choix,
+                    valeur.as_ref(),
+                    date,
+                    texte,
+                );
+                q.error = erreur.filter(|_| champ_erreur == Some(c.id)).map(lire);
+                q
             })
             .collect();
         let vue = self.contrat.vue.as_ref().and_then(|r| r.as_ref().ok());
