@@ -391,6 +391,26 @@ fn vers_saisie(r: &Reponses, langue: Langue) -> (Saisie, Vec<(String, MessageVal
     (s, erreurs)
 }
 
+/// An engine error as a validation message, in the call's language.
+fn message_de(e: Erreur, langue: Langue) -> MessageValidation {
+    MessageValidation {
+        code: e.code.as_str().to_string(),
+        message: selon!(langue, e.message_fr, e.message_en),
+    }
+}
+
+/// The first error of a question is kept (reading errors come first).
+fn ajouter_erreur(
+    erreurs: &mut Vec<(String, MessageValidation)>,
+    id: String,
+    e: Erreur,
+    langue: Langue,
+) {
+    if !erreurs.iter().any(|(x, _)| *x == id) {
+        erreurs.push((id, message_de(e, langue)));
+    }
+}
+
 /// Removes a field from a raw input (to find the next validation error).
 fn effacer(s: &mut Saisie, champ: &str) {
     match champ {
@@ -538,13 +558,10 @@ pub fn questionnaire(
     // the engine below: a question is required exactly when the answer depends on it.
 
     // Validation: reading errors first, then the engine's, field by field.
-    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
-    let mut erreurs: BTreeMap<String, MessageValidation> = BTreeMap::new();
-    for (id, m) in erreurs_lecture {
-        erreurs.insert(id, m);
-    }
+    // A short list by question id (each id once), not a B-tree: one B-tree type less (size).
+    let mut erreurs: Vec<(String, MessageValidation)> = erreurs_lecture;
     let mut s = saisie.clone();
-    for id in erreurs.keys() {
+    for (id, _) in &erreurs {
         effacer(&mut s, id);
     }
     let manquants: Vec<&str> = requis
@@ -565,10 +582,7 @@ pub fn questionnaire(
             Err(e) => {
                 complet = false;
                 let Some(champ) = e.champ.clone() else {
-                    bloquante = Some(MessageValidation {
-                        code: e.code.as_str().to_string(),
-                        message: selon!(langue, e.message_fr, e.message_en),
-                    });
+                    bloquante = Some(message_de(e, langue));
                     break;
                 };
                 let q = question_de(&champ).to_owned();
@@ -583,17 +597,11 @@ pub fn questionnaire(
                         }
                     }
                     if reponses.contains_key(&q) {
-                        erreurs.entry(q.clone()).or_insert(MessageValidation {
-                            code: e.code.as_str().to_string(),
-                            message: selon!(langue, e.message_fr, e.message_en),
-                        });
+                        ajouter_erreur(&mut erreurs, q, e, langue);
                     }
                     break;
                 }
-                erreurs.entry(q).or_insert(MessageValidation {
-                    code: e.code.as_str().to_string(),
-                    message: selon!(langue, e.message_fr, e.message_en),
-                });
+                ajouter_erreur(&mut erreurs, q, e, langue);
                 effacer(&mut s, &champ);
             }
         }
@@ -614,7 +622,10 @@ pub fn questionnaire(
             max: bornes(m.id).map(|b| b.1),
             answer: reponses.get(m.id).cloned(),
             prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
-            error: erreurs.get(m.id).cloned(),
+            error: erreurs
+                .iter()
+                .find(|(id, _)| id == m.id)
+                .map(|(_, x)| x.clone()),
         })
         .collect::<Vec<_>>();
     let pending = questions
