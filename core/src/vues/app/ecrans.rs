@@ -4,8 +4,6 @@
 //! ([`economie::vue_comparaison`], [`suivi::ecran::vue`]): nothing is recomputed here, this
 //! only holds the typed texts, routes the events and picks the language.
 
-use std::collections::BTreeMap;
-
 use super::{
     date_jj_mm_aaaa, lisible, pick, t, vue_question, Application, Ecriture, VueLigne, VueQuestion,
 };
@@ -206,9 +204,33 @@ const MESURE: &str = "contrat.measured_on";
 #[derive(Debug, Default)]
 pub(super) struct EtatContrat {
     /// Form field id → text as typed (dates already "AAAA-MM-JJ" when they read as dates).
-    valeurs: BTreeMap<&'static str, String>,
+    valeurs: Valeurs,
     /// The contract's view, or the error of its input, once something is entered.
     vue: Option<Result<suivi::ecran::VueContrat, Erreur>>,
+}
+
+/// The contract form's texts by field id: at most one per field of `CHAMPS`, a short list (a
+/// B-tree of its own type cost library size).
+#[derive(Debug, Default)]
+struct Valeurs(Vec<(&'static str, String)>);
+
+impl Valeurs {
+    fn get(&self, id: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| *k == id).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, id: &'static str, v: String) {
+        self.remove(id);
+        self.0.push((id, v));
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| *k != id);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The net-cost screen's state: the salary as typed and the economics of the current answers.
@@ -223,7 +245,7 @@ impl EtatContrat {
     pub(super) fn relire(octets: &[u8]) -> Option<EtatContrat> {
         let c = suivi::relire(std::str::from_utf8(octets).ok()?).ok()?;
         let s = c.saisie();
-        let mut v: BTreeMap<&'static str, String> = BTreeMap::new();
+        let mut v = Valeurs::default();
         let mut mettre = |id: &'static str, x: Option<String>| {
             if let Some(x) = x {
                 v.insert(id, x);
