@@ -725,12 +725,35 @@ pub fn lire_reponses(octets: &[u8]) -> Option<Reponses> {
 /// The saved form of the answers: one flat JSON object of strings,
 /// `{"$format":"1","patientele_mt":"1200",…}` (the format the apps wrote before).
 pub fn ecrire_reponses(r: &Reponses) -> String {
-    let mut m: BTreeMap<&str, &str> = BTreeMap::new();
+    // Written by hand, keys in order and `$format` in its sorted place: the text serde_json
+    // gave for one B-tree of both, without a B-tree type of its own (library size).
+    let texte = |t: &str| serde_json::to_string(t).unwrap_or_default();
+    let mut format = Some(FORMAT_CLE);
+    let mut s = String::from("{");
+    let mut paire = |k: &str, v: &str| {
+        if s.len() > 1 {
+            s.push(',');
+        }
+        s.push_str(&texte(k));
+        s.push(':');
+        s.push_str(&texte(v));
+    };
     for (k, v) in r {
-        m.insert(k.as_str(), v.as_str());
+        if k == FORMAT_CLE {
+            continue;
+        }
+        if k.as_str() > FORMAT_CLE {
+            if let Some(f) = format.take() {
+                paire(f, FORMAT);
+            }
+        }
+        paire(k, v);
     }
-    m.insert(FORMAT_CLE, FORMAT);
-    serde_json::to_string(&m).unwrap_or_default()
+    if let Some(f) = format {
+        paire(f, FORMAT);
+    }
+    s.push('}');
+    s
 }
 
 /// « 15/01/2025 » (day/month/year, as typed on a French or British keyboard); chrono's format
