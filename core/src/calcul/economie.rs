@@ -1658,7 +1658,8 @@ impl Demande {
     /// Checks a request built by a program (an app, through the SDK) as if it had been typed:
     /// the same bounds and the same typed errors naming the field.
     pub fn verifier(&self) -> Resultat<Demande> {
-        let texte = |d: Option<Decimal>| d.map(|x| x.to_string());
+        // Each figure read again from its text, as typed, by one non-generic helper (the same
+        // errors as `EntreeHypotheses::valider`, without building the text record: size).
         let h = &self.hypotheses;
         Ok(Demande {
             option: self.option,
@@ -1666,22 +1667,27 @@ impl Demande {
                 .debut
                 .map(|d| crate::situation::lire_date("start", &d.to_string()))
                 .transpose()?,
-            brut_mensuel: self
-                .brut_mensuel
-                .map(|b| lire_decimal("gross_monthly", &b.to_string()))
-                .transpose()?,
-            hypotheses: EntreeHypotheses {
-                contacts_per_year: texte(h.contacts_par_an),
-                consultation_fee: texte(h.consultation),
-                fmt_band: Some(h.bande_fmt.code().to_owned()),
-                fmt: texte(h.forfait_mt),
-                working_days: texte(h.jours_travailles),
-                atmp_rate: texte(h.taux_atmp),
-                health_insurance_monthly: texte(h.mutuelle_mensuelle),
-            }
-            .valider()?,
+            brut_mensuel: relire_decimal("gross_monthly", self.brut_mensuel)?,
+            hypotheses: Hypotheses {
+                contacts_par_an: relire_decimal("contacts_per_year", h.contacts_par_an)?,
+                consultation: relire_decimal("consultation_fee", h.consultation)?,
+                bande_fmt: BandeFmt::depuis_code(h.bande_fmt.code())?,
+                forfait_mt: relire_decimal("fmt", h.forfait_mt)?,
+                jours_travailles: relire_decimal("working_days", h.jours_travailles)?,
+                taux_atmp: relire_decimal("atmp_rate", h.taux_atmp)?,
+                mutuelle_mensuelle: relire_decimal(
+                    "health_insurance_monthly",
+                    h.mutuelle_mensuelle,
+                )?,
+            },
         })
     }
+}
+
+/// A decimal given by a program, checked as if typed: its text read by `lire_decimal`.
+#[inline(never)]
+fn relire_decimal(champ: &str, d: Option<Decimal>) -> Resultat<Option<Decimal>> {
+    d.map(|x| lire_decimal(champ, &x.to_string())).transpose()
 }
 
 impl EntreeHypotheses {
