@@ -341,8 +341,16 @@ fn une_demande_de_programme_est_verifiee_comme_son_texte() {
     let base = demandes[0].clone();
     for (brut, contacts, taux) in [
         (Some(d("-1")), None, None),
-        (Some(d("0.001")), Some(d("0.0000000000000000000000000001")), None),
-        (None, Some(d("79228162514264337593543950335")), Some(d("-0.5"))),
+        (
+            Some(d("0.001")),
+            Some(d("0.0000000000000000000000000001")),
+            None,
+        ),
+        (
+            None,
+            Some(d("79228162514264337593543950335")),
+            Some(d("-0.5")),
+        ),
         (None, None, Some(d("0.000000000000000000000000001"))),
     ] {
         let mut x = base.clone();

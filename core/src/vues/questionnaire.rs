@@ -151,69 +151,85 @@ fn oui_non(langue: Langue) -> Vec<Choix> {
 struct Modele {
     id: &'static str,
     kind: TypeQuestion,
-    label_fr: &'static str,
-    label_en: &'static str,
-    help_fr: &'static str,
-    help_en: &'static str,
+    /// Label fr, label en, help fr, help en, in one text (`textes!`).
+    textes: &'static str,
 }
 
-const fn m(
-    id: &'static str,
-    kind: TypeQuestion,
-    label_fr: &'static str,
-    label_en: &'static str,
-    help_fr: &'static str,
-    help_en: &'static str,
-) -> Modele {
-    Modele {
-        id,
-        kind,
-        label_fr,
-        label_en,
-        help_fr,
-        help_en,
+/// Texts of a static table joined in one literal, cut again by [`partie`]: one pointer per
+/// row instead of one per text (each pointer in a static table costs the shared library a
+/// relocation and its slot, 40 bytes).
+macro_rules! textes {
+    ($premier:literal $(, $autre:literal)* $(,)?) => {
+        concat!($premier $(, "\u{1f}", $autre)*)
+    };
+}
+pub(crate) use textes;
+
+/// Text `n` of a `textes!` literal.
+#[inline(never)]
+pub(crate) fn partie(textes: &'static str, n: usize) -> &'static str {
+    textes.split('\u{1f}').nth(n).unwrap_or_default()
+}
+
+impl Modele {
+    fn label(&self, langue: Langue) -> &'static str {
+        partie(self.textes, selon!(langue, 0, 1))
     }
+
+    fn help(&self, langue: Langue) -> &'static str {
+        partie(self.textes, selon!(langue, 2, 3))
+    }
+}
+
+macro_rules! m {
+    ($id:expr, $kind:expr, $($texte:literal),+ $(,)?) => {
+        Modele {
+            id: $id,
+            kind: $kind,
+            textes: textes!($($texte),+),
+        }
+    };
 }
 
 use TypeQuestion as Q;
 
 /// Every question, in screen order.
 const MODELES: &[Modele] = &[
-    m(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
+    m!(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
       "La version des règles dépend de cette date (à partir du {premiere_version}).", "The rule version depends on this date (from {premiere_version})."),
-    m(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
+    m!(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
       "Votre spécialité d'exercice (nomenclature de l'Assurance Maladie).", "Your practice specialty (Assurance Maladie nomenclature)."),
-    m(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
+    m!(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
       "Le dispositif est ouvert au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO.", "The scheme is open to sector 1 and sector 2 with OPTAM or OPTAM-CO."),
-    m(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
+    m!(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
       "Sur les 12 mois avant la signature, hors dépassements ; au moins {part_clinique_min} pour les chirurgiens, ORL et gynécologues.",
       "Over the 12 months before signature, excluding extra fees; at least {part_clinique_min} for surgeons, ENT and gynaecologists."),
-    m(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
+    m!(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
       "Zonage médecin de l'ARS : zone d'intervention prioritaire (ZIP), zone d'action complémentaire (ZAC) ou hors zone.",
       "ARS doctor zoning: priority intervention zone (ZIP), complementary action zone (ZAC) or outside."),
-    m(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
+    m!(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
       "Exercice regroupé : au moins deux médecins, une MSP ou un centre de santé.", "Group practice: at least two doctors, an MSP or a health centre."),
-    m(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
+    m!(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
       "Exigé par l'avenant 7 (2019), avec un délai de {delai_coordination} pour rejoindre.", "Required by amendment 7 (2019), with {delai_coordination} to join."),
-    m(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
+    m!(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
       "Nombre de patients vous ayant déclaré médecin traitant (visible sur amelipro).", "Number of patients who declared you as their médecin traitant (shown on amelipro)."),
-    m(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
+    m!(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
       "Patients distincts vus au moins une fois sur 12 mois ; sert à calculer l'objectif.", "Distinct patients seen at least once in 12 months; used for the objective."),
-    m(ids::PERCENTILE_BAND, Q::Choice, "Tranche de percentile de départ", "Starting percentile band",
+    m!(ids::PERCENTILE_BAND, Q::Choice, "Tranche de percentile de départ", "Starting percentile band",
       "Communiquée par votre CPAM ou sur amelipro ; elle fixe la ligne du barème et l'objectif.", "Given by your CPAM or on amelipro; it sets the amounts row and the objective."),
-    m(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
+    m!(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
       "Pas de seuil d'activité ; objectif : atteindre la médiane de la spécialité.", "No activity threshold; objective: reach the specialty median."),
-    m(ids::AGE, Q::Count, "Âge", "Age",
+    m!(ids::AGE, Q::Count, "Âge", "Age",
       "À partir de {age_maintien} ans, l'objectif est de maintenir la patientèle (convention 2024).", "From {age_maintien}, the objective is to keep the patient list (2024 agreement)."),
-    m(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
+    m!(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
       "Le contrat est alors adapté par votre CPAM.", "The contract is then adjusted by your CPAM."),
-    m(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
+    m!(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
       "Par exemple homéopathie ou acupuncture exclusive.", "For example exclusive homeopathy or acupuncture."),
-    m(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
+    m!(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
       "Pour savoir si un second assistant (1,5 ou 2 ETP) est possible.", "To know whether a second assistant (1.5 or 2 FTE) is possible."),
-    m(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
+    m!(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
       "Le second assistant est possible à partir de la {annee_second_assistant} année.", "A second assistant is possible from year {annee_second_assistant}."),
-    m(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
+    m!(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
       "Condition du second assistant.", "A condition for a second assistant."),
 ];
 
@@ -613,9 +629,9 @@ pub fn questionnaire(
         .map(|m| Question {
             id: m.id.to_string(),
             kind: m.kind,
-            label: selon!(langue, m.label_fr, m.label_en).to_string(),
+            label: m.label(langue).to_string(),
             // One call: `aide` inlined once, not once per language (size).
-            help: aide(rules, version, selon!(langue, m.help_fr, m.help_en), langue),
+            help: aide(rules, version, m.help(langue), langue),
             required: requis.contains(&m.id),
             choices: choix(rules, m, langue),
             min: bornes(m.id).map(|b| b.0),

@@ -11,7 +11,7 @@ use super::{Ecran, FICHIER_CONTRAT};
 use crate::economie::{self, Comparaison, Hypotheses, VueEconomie};
 use crate::error::Erreur;
 use crate::format::montant;
-use crate::questionnaire::{choix_codes, ids, Choix, TypeQuestion};
+use crate::questionnaire::{choix_codes, ids, partie, textes, Choix, TypeQuestion};
 use crate::situation::{Formule, Secteur, Tranche};
 use crate::suivi::{self, SaisieMesure, SaisieSuivi};
 use crate::Langue;
@@ -30,36 +30,36 @@ struct Champ {
     entree: &'static str,
     kind: TypeQuestion,
     requis: bool,
-    fr: &'static str,
-    en: &'static str,
-    aide_fr: &'static str,
-    aide_en: &'static str,
+    /// Label fr, label en, help fr, help en, in one text (`textes!`: one pointer, not four).
+    textes: &'static str,
 }
 
-const fn champ(
-    id: &'static str,
-    entree: &'static str,
-    kind: TypeQuestion,
-    requis: bool,
-    (fr, en): (&'static str, &'static str),
-    (aide_fr, aide_en): (&'static str, &'static str),
-) -> Champ {
-    Champ {
-        id,
-        entree,
-        kind,
-        requis,
-        fr,
-        en,
-        aide_fr,
-        aide_en,
+impl Champ {
+    fn label(&self, l: Langue) -> &'static str {
+        partie(self.textes, pick(l, 0, 1))
     }
+
+    fn aide(&self, l: Langue) -> &'static str {
+        partie(self.textes, pick(l, 2, 3))
+    }
+}
+
+macro_rules! champ {
+    ($id:expr, $entree:expr, $kind:expr, $requis:expr, ($fr:literal, $en:literal $(,)?), ($aide_fr:literal, $aide_en:literal $(,)?) $(,)?) => {
+        Champ {
+            id: $id,
+            entree: $entree,
+            kind: $kind,
+            requis: $requis,
+            textes: textes!($fr, $en, $aide_fr, $aide_en),
+        }
+    };
 }
 
 use TypeQuestion::{Choice, Count, Date};
 
 const CHAMPS: [Champ; 13] = [
-    champ(
+    champ!(
         "contrat.signature_date",
         "signature_date",
         Date,
@@ -70,7 +70,7 @@ const CHAMPS: [Champ; 13] = [
             "It selects the rules of your contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.specialty",
         "specialty",
         Choice,
@@ -78,7 +78,7 @@ const CHAMPS: [Champ; 13] = [
         ("Spécialité", "Specialty"),
         ("Celle du contrat.", "The contract's."),
     ),
-    champ(
+    champ!(
         "contrat.sector",
         "sector",
         Choice,
@@ -86,7 +86,7 @@ const CHAMPS: [Champ; 13] = [
         ("Secteur conventionnel", "Conventional sector"),
         ("Celui du contrat.", "The contract's."),
     ),
-    champ(
+    champ!(
         "contrat.option",
         "option",
         Choice,
@@ -97,7 +97,7 @@ const CHAMPS: [Champ; 13] = [
             "The assistant's working time in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.start",
         "start",
         Date,
@@ -105,7 +105,7 @@ const CHAMPS: [Champ; 13] = [
         ("Début du contrat", "Contract start"),
         ("Vide : la date de signature.", "Empty: the signature date."),
     ),
-    champ(
+    champ!(
         "contrat.percentile_band",
         "percentile_band",
         Choice,
@@ -116,7 +116,7 @@ const CHAMPS: [Champ; 13] = [
             "It sets the row of the amounts table.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.baseline_pmt",
         "baseline_pmt",
         Count,
@@ -127,7 +127,7 @@ const CHAMPS: [Champ; 13] = [
         ),
         ("Inscrite au contrat.", "Written in the contract."),
     ),
-    champ(
+    champ!(
         "contrat.target_pmt",
         "target_pmt",
         Count,
@@ -141,7 +141,7 @@ const CHAMPS: [Champ; 13] = [
             "The objective the CPAM set, written in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.current_pmt",
         "measurements[0].pmt",
         Count,
@@ -155,7 +155,7 @@ const CHAMPS: [Champ; 13] = [
             "Read on amelipro or your practice software.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.baseline_fa",
         "baseline_fa",
         Count,
@@ -163,7 +163,7 @@ const CHAMPS: [Champ; 13] = [
         ("File active au départ", "Active patients at the start"),
         ("Inscrite au contrat.", "Written in the contract."),
     ),
-    champ(
+    champ!(
         "contrat.target_fa",
         "target_fa",
         Count,
@@ -174,7 +174,7 @@ const CHAMPS: [Champ; 13] = [
             "The objective the CPAM set, written in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.current_fa",
         "measurements[0].fa",
         Count,
@@ -185,7 +185,7 @@ const CHAMPS: [Champ; 13] = [
             "Read on amelipro or your practice software.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.measured_on",
         "measurements[0].date",
         Date,
@@ -499,10 +499,7 @@ impl Application {
     #[inline(never)]
     pub(super) fn vue_mon_contrat(&self) -> VueMonContrat {
         let l = self.langue;
-        let libelles: Vec<(&str, &str)> = CHAMPS
-            .iter()
-            .map(|c| (c.entree, pick(l, c.fr, c.en)))
-            .collect();
+        let libelles: Vec<(&str, &str)> = CHAMPS.iter().map(|c| (c.entree, c.label(l))).collect();
         let lire = |e: &Erreur| {
             let m = lisible(pick(l, &e.message_fr, &e.message_en), &libelles, l);
             pick(l, format!("À corriger : {m}"), format!("To fix: {m}"))
@@ -551,7 +548,7 @@ impl Application {
                 };
                 let mut q = vue_question(
                     l,
-                    [c.id, pick(l, c.fr, c.en), pick(l, c.aide_fr, c.aide_en)],
+                    [c.id, c.label(l), c.aide(l)],
                     c.kind,
                     c.requis,
                     &choix,
