@@ -1124,14 +1124,14 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
     let nom = |o: &LigneFormule| o.label.clone();
-    let mut annees: Vec<i32> = demi
-        .cells
-        .iter()
-        .chain(&plein.cells)
-        .map(|c| c.year)
-        .collect();
-    annees.sort_unstable();
-    annees.dedup();
+    // The years of both rows, sorted, each once: inserted in place (a handful of years; a sort
+    // would compile its own 3 KB quicksort for i32).
+    let mut annees: Vec<i32> = Vec::new();
+    for c in demi.cells.iter().chain(&plein.cells) {
+        if let Err(i) = annees.binary_search(&c.year) {
+            annees.insert(i, c.year);
+        }
+    }
     let cellule = |o: &LigneFormule, y: i32| -> (String, String) {
         match o.cells.iter().find(|c| c.year == y).filter(|_| o.available) {
             None => ("—".to_owned(), t(l, "non disponible", "not available")),
