@@ -60,6 +60,25 @@ pub const FICHIERS: [&str; 7] = [
     FICHIER_CONTRAT,
 ];
 
+/// The files an app hands back at start-up, by name (`Application::demarrer`): a sorted map or
+/// the hash map the SDK receives, as is (sorting it into a B-tree of files costs the library
+/// about 4.6 KB).
+pub trait FichiersStockes {
+    fn fichier(&self, nom: &str) -> Option<&[u8]>;
+}
+
+impl FichiersStockes for BTreeMap<String, Vec<u8>> {
+    fn fichier(&self, nom: &str) -> Option<&[u8]> {
+        self.get(nom).map(Vec::as_slice)
+    }
+}
+
+impl<S: std::hash::BuildHasher> FichiersStockes for std::collections::HashMap<String, Vec<u8>, S> {
+    fn fichier(&self, nom: &str) -> Option<&[u8]> {
+        self.get(nom).map(Vec::as_slice)
+    }
+}
+
 /// The stored high-water mark (0 when absent or unreadable: the bundle's own version and the
 /// embedded rules' still bound it from below).
 fn lire_plancher(octets: Option<&[u8]>) -> u64 {
@@ -202,11 +221,11 @@ impl Application {
     /// saved answers start a new simulation. `aujourd_hui` pre-fills the signature date.
     pub fn demarrer(
         base: RuleStore,
-        fichiers: &BTreeMap<String, Vec<u8>>,
+        fichiers: &dyn FichiersStockes,
         aujourd_hui: Option<NaiveDate>,
         langue: Langue,
     ) -> Application {
-        let lire = |nom: &str| fichiers.get(nom).map(Vec::as_slice);
+        let lire = |nom: &str| fichiers.fichier(nom);
         let plancher = lire_plancher(lire(FICHIER_PLANCHER));
         let depart = base.avec_plancher(plancher);
         let (store, avertissement) =
