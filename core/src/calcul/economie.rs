@@ -915,14 +915,17 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    let references = crate::assessment::resoudre(
-        chrono
-            .references
-            .iter()
-            .chain(assumptions.iter().flat_map(|h| h.references.iter()))
-            .chain(caveats.iter().flat_map(|c| c.references.iter()))
-            .map(String::as_str),
-    );
+    // Gathered in a Vec first: `resoudre` is then the assessment's own instance (one generic
+    // copy less in the library).
+    let mut cites: Vec<&str> = chrono.references.iter().map(String::as_str).collect();
+    for r in assumptions
+        .iter()
+        .flat_map(|h| &h.references)
+        .chain(caveats.iter().flat_map(|c| &c.references))
+    {
+        cites.push(r);
+    }
+    let references = crate::assessment::resoudre(cites);
     Ok(Economie {
         option: d.option,
         start: debut,
