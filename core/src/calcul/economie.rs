@@ -648,8 +648,25 @@ fn coefficient_reduction(
     Ok((Decimal::ZERO, "none"))
 }
 
+/// Every range error of the module through one instance of the generic `Erreur::hors_bornes`
+/// (texts as their `Display` writes them; one instance per type triple cost ~550 bytes each).
+#[inline(never)]
+fn hors_bornes(champ: &str, valeur: String, min: String, max: String) -> Erreur {
+    Erreur::hors_bornes(champ, valeur, min, max)
+}
+
+/// A start before the first month the rule data can cost (or a date past the calendar).
+fn hors_periode(debut: NaiveDate, couvert: NaiveDate) -> Erreur {
+    hors_bornes(
+        "start",
+        debut.to_string(),
+        couvert.to_string(),
+        "9999-12-31".to_owned(),
+    )
+}
+
 fn erreur_brut(valeur: Decimal) -> Erreur {
-    Erreur::hors_bornes(
+    hors_bornes(
         "gross_monthly",
         money::euros(valeur),
         money::euros(BRUT_MIN),
@@ -659,11 +676,11 @@ fn erreur_brut(valeur: Decimal) -> Erreur {
 
 fn verifier_positif(champ: &str, v: Option<Decimal>, max: Decimal) -> Resultat<()> {
     match v {
-        Some(d) if d.is_sign_negative() || d > max => Err(Erreur::hors_bornes(
+        Some(d) if d.is_sign_negative() || d > max => Err(hors_bornes(
             champ,
-            d.normalize(),
-            0,
-            max.normalize(),
+            d.normalize().to_string(),
+            "0".to_owned(),
+            max.normalize().to_string(),
         )),
         _ => Ok(()),
     }
@@ -680,9 +697,12 @@ fn verifier_hypotheses(h: &Hypotheses) -> Resultat<()> {
     )?;
     verifier_positif("atmp_rate", h.taux_atmp, Decimal::ONE)?;
     match h.jours_travailles {
-        Some(j) if j < Decimal::ONE || j > Decimal::from(366) => {
-            Err(Erreur::hors_bornes("working_days", j.normalize(), 1, 366))
-        }
+        Some(j) if j < Decimal::ONE || j > Decimal::from(366) => Err(hors_bornes(
+            "working_days",
+            j.normalize().to_string(),
+            "1".to_owned(),
+            "366".to_owned(),
+        )),
         _ => Ok(()),
     }
 }
@@ -776,7 +796,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
     let debut = chrono.echeancier.start;
     let couvert = premier_mois_couvert(rules)?;
     if debut < couvert {
-        return Err(Erreur::hors_bornes("start", debut, couvert, "9999-12-31"));
+        return Err(hors_periode(debut, couvert));
     }
     let horizon = horizon_publie(rules);
     let mut l = LecteurDate::new(rules);
@@ -801,7 +821,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
             let date = a
                 .start
                 .checked_add_months(Months::new(m))
-                .ok_or_else(|| Erreur::hors_bornes("start", debut, couvert, "9999-12-31"))?;
+                .ok_or_else(|| hors_periode(debut, couvert))?;
             months.push(cout_du_mois(
                 &mut l,
                 date,
