@@ -467,20 +467,24 @@ pub fn questionnaire(
     let donnees = reponses;
     let mut reponses = reponses.clone();
     // Defaults an app pre-fills: today's date, general practice, sector 1, "no" to yes/no questions.
-    let defauts: [(&str, Option<String>); 9] = [
-        (ids::SIGNATURE_DATE, aujourd_hui.map(|d| d.to_string())),
-        (ids::SPECIALTY, Some("01".into())),
-        (ids::SECTOR, Some(Secteur::Secteur1.code().into())),
-        (ids::NEWLY_INSTALLED, Some("false".into())),
-        (ids::ALD_OR_RQTH, Some("false".into())),
-        (ids::MEP, Some("false".into())),
-        (ids::HAS_FULL_TIME_CONTRACT, Some("false".into())),
+    let date = aujourd_hui.map(|d| d.to_string());
+    // Texts borrowed, copied only where no answer is given (size: no array of owned strings).
+    let defauts: [(&str, Option<&str>); 9] = [
+        (ids::SIGNATURE_DATE, date.as_deref()),
+        (ids::SPECIALTY, Some("01")),
+        (ids::SECTOR, Some(Secteur::Secteur1.code())),
+        (ids::NEWLY_INSTALLED, Some("false")),
+        (ids::ALD_OR_RQTH, Some("false")),
+        (ids::MEP, Some("false")),
+        (ids::HAS_FULL_TIME_CONTRACT, Some("false")),
         (ids::COORDINATED, None),
         (ids::PRACTICE, None),
     ];
     for (id, d) in defauts {
         if let Some(d) = d {
-            reponses.entry(id.to_owned()).or_insert(d);
+            reponses
+                .entry(id.to_owned())
+                .or_insert_with(|| d.to_owned());
         }
     }
     let (mut saisie, erreurs_lecture) = vers_saisie(&reponses, langue);
@@ -626,22 +630,25 @@ pub fn questionnaire(
     let questions = MODELES
         .iter()
         .filter(|m| visibles.contains(&m.id))
-        .map(|m| Question {
-            id: m.id.to_string(),
-            kind: m.kind,
-            label: m.label(langue).to_string(),
-            // One call: `aide` inlined once, not once per language (size).
-            help: aide(rules, version, m.help(langue), langue),
-            required: requis.contains(&m.id),
-            choices: choix(rules, m, langue),
-            min: bornes(m.id).map(|b| b.0),
-            max: bornes(m.id).map(|b| b.1),
-            answer: reponses.get(m.id).cloned(),
-            prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
-            error: erreurs
-                .iter()
-                .find(|(id, _)| id == m.id)
-                .map(|(_, x)| x.clone()),
+        .map(|m| {
+            let bornes = bornes(m.id);
+            Question {
+                id: m.id.to_string(),
+                kind: m.kind,
+                label: m.label(langue).to_string(),
+                // One call: `aide` inlined once, not once per language (size).
+                help: aide(rules, version, m.help(langue), langue),
+                required: requis.contains(&m.id),
+                choices: choix(rules, m, langue),
+                min: bornes.map(|b| b.0),
+                max: bornes.map(|b| b.1),
+                answer: reponses.get(m.id).cloned(),
+                prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
+                error: erreurs
+                    .iter()
+                    .find(|(id, _)| id == m.id)
+                    .map(|(_, x)| x.clone()),
+            }
         })
         .collect::<Vec<_>>();
     let pending = questions
