@@ -1012,33 +1012,32 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 .cells
                 .iter()
                 .map(|c| {
-                    let mut marques = Vec::new();
+                    let annee = annee(c.year, l);
+                    let mut label = annee.clone();
+                    let mut spoken = parle(c.amount, l);
+                    // Each mark « (m) » after the label and « , m » after the spoken amount.
+                    let mut marquer = |m: &str| {
+                        label.push_str(" (");
+                        label.push_str(m);
+                        label.push(')');
+                        spoken.push_str(", ");
+                        spoken.push_str(m);
+                    };
                     if c.maximum {
-                        marques.push(t(l, "maximum", "maximum"));
+                        marquer("maximum");
                     }
                     if c.revalued {
                         // The version's title when known; never its internal id.
-                        let v = a.titre(&c.rules_id).map(str::to_owned);
-                        marques.push(match (l, v) {
-                            (Langue::Fr, Some(v)) => format!("revalorisé, {v}"),
-                            (Langue::Fr, None) => "revalorisé".to_owned(),
-                            (Langue::En, Some(v)) => format!("revalued, {v}"),
-                            (Langue::En, None) => "revalued".to_owned(),
-                        });
-                    }
-                    let mut label = annee(c.year, l);
-                    for m in &marques {
-                        label.push_str(&format!(" ({m})"));
-                    }
-                    let mut spoken = parle(c.amount, l);
-                    for m in &marques {
-                        spoken.push_str(&format!(", {m}"));
+                        let revalorise = pick(l, "revalorisé", "revalued");
+                        match a.titre(&c.rules_id) {
+                            Some(v) => marquer(&format!("{revalorise}, {v}")),
+                            None => marquer(revalorise),
+                        }
                     }
                     VueMontant {
                         label,
                         amount: affiche(c.amount, l),
-                        spoken: format!("{} : {spoken}", annee(c.year, l))
-                            .replace(" : ", pick(l, " : ", ": ")),
+                        spoken: format!("{annee} : {spoken}").replace(" : ", pick(l, " : ", ": ")),
                     }
                 })
                 .collect();
