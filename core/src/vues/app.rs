@@ -968,18 +968,23 @@ fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
 }
 
 /// A text of the engine as shown: rule version ids become their titles, ISO dates words.
-struct Affichage {
-    versions: Vec<(String, String)>,
+struct Affichage<'r> {
+    versions: Vec<(&'r str, &'r str)>,
     langue: Langue,
 }
 
-impl Affichage {
-    fn new(regles: &RuleSet, l: Langue) -> Affichage {
+impl<'r> Affichage<'r> {
+    fn new(regles: &'r RuleSet, l: Langue) -> Affichage<'r> {
         Affichage {
             versions: regles
                 .versions
                 .iter()
-                .map(|v| (v.id.clone(), pick(l, &v.title_fr, &v.title_en).clone()))
+                .map(|v| {
+                    (
+                        v.id.as_str(),
+                        pick(l, v.title_fr.as_str(), v.title_en.as_str()),
+                    )
+                })
                 .collect(),
             langue: l,
         }
@@ -988,16 +993,16 @@ impl Affichage {
     fn texte(&self, m: &str) -> String {
         let mut m = m.to_owned();
         for (id, titre) in &self.versions {
-            m = m.replace(id.as_str(), titre);
+            m = m.replace(id, titre);
         }
         lisible(&m, &[], self.langue)
     }
 
-    fn titre(&self, id: &str) -> Option<&str> {
+    fn titre(&self, id: &str) -> Option<&'r str> {
         self.versions
             .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, t)| t.as_str())
+            .find(|(i, _)| *i == id)
+            .map(|(_, t)| *t)
     }
 }
 
