@@ -839,11 +839,20 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         );
         // Values read in earlier years count too (the reader records each value once).
         let cout_grade = pire([cout_grade, grade_cout_global(&l, &d.hypotheses)]);
-        let employer_cost: Decimal = months.iter().map(|m| m.employer_cost).sum();
-        let gross_salary: Decimal = months.iter().map(|m| m.gross).sum();
-        let contributions: Decimal = months.iter().map(|m| m.contributions).sum();
-        let reduction: Decimal = months.iter().map(|m| m.reduction).sum();
-        sous_smic |= months.iter().any(|m| m.raised_to_smic);
+        // One pass over the months (each sum from zero, in month order, as `sum()` adds).
+        let mut employer_cost = Decimal::ZERO;
+        let mut gross_salary = Decimal::ZERO;
+        let mut contributions = Decimal::ZERO;
+        let mut reduction = Decimal::ZERO;
+        let mut latest_values_used = false;
+        for m in &months {
+            employer_cost += m.employer_cost;
+            gross_salary += m.gross;
+            contributions += m.contributions;
+            reduction += m.reduction;
+            sous_smic |= m.raised_to_smic;
+            latest_values_used |= m.latest_values;
+        }
         let vp = valeur_patient(&mut l, a.start, &d.hypotheses, zip)?;
         fmt_anterieur |= vp.anterieure;
         somme_valeurs += vp.valeur;
@@ -854,7 +863,6 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
             Grade::Gap
         };
         let extra = net.and_then(|n| patients_pour(n, vp.valeur));
-        let latest_values_used = months.iter().any(|m| m.latest_values);
         years.push(AnneeEconomie {
             year: a.year,
             start: a.start,
