@@ -135,6 +135,25 @@ pub(crate) fn choix_codes(
     v
 }
 
+/// The sectors and the percentile bands, as the questionnaire and the contract form list them.
+pub(crate) fn choix_secteurs(langue: Langue) -> Vec<Choix> {
+    choix_codes(
+        &mut Secteur::TOUTES
+            .iter()
+            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+        langue,
+    )
+}
+
+pub(crate) fn choix_tranches(langue: Langue) -> Vec<Choix> {
+    choix_codes(
+        &mut Tranche::TOUTES
+            .iter()
+            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+        langue,
+    )
+}
+
 fn oui_non(langue: Langue) -> Vec<Choix> {
     vec![
         Choix {
@@ -687,12 +706,7 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
                 label: selon!(langue, s.name.clone(), s.name_en.clone()),
             })
             .collect(),
-        ids::SECTOR => choix_codes(
-            &mut Secteur::TOUTES
-                .iter()
-                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
-            langue,
-        ),
+        ids::SECTOR => choix_secteurs(langue),
         ids::ZONE => choix_codes(
             &mut Zone::TOUTES
                 .iter()
@@ -705,12 +719,7 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
                 .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
-        ids::PERCENTILE_BAND => choix_codes(
-            &mut Tranche::TOUTES
-                .iter()
-                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
-            langue,
-        ),
+        ids::PERCENTILE_BAND => choix_tranches(langue),
         _ if m.kind == TypeQuestion::YesNo => oui_non(langue),
         _ => Vec::new(),
     }

@@ -11,8 +11,10 @@ use super::{Ecran, FICHIER_CONTRAT};
 use crate::economie::{self, Comparaison, Hypotheses, VueEconomie};
 use crate::error::Erreur;
 use crate::format::montant;
-use crate::questionnaire::{choix_codes, ids, partie, textes, Choix, TypeQuestion};
-use crate::situation::{Formule, Secteur, Tranche};
+use crate::questionnaire::{
+    choix_codes, choix_secteurs, choix_tranches, ids, partie, textes, Choix, TypeQuestion,
+};
+use crate::situation::Formule;
 use crate::suivi::{self, SaisieMesure, SaisieSuivi};
 use crate::Langue;
 use chrono::NaiveDate;
@@ -518,24 +520,14 @@ impl Application {
                     "contrat.specialty" => simulation(ids::SPECIALTY)
                         .map(|q| q.choices.clone())
                         .unwrap_or_default(),
-                    "contrat.sector" => choix_codes(
-                        &mut Secteur::TOUTES
-                            .iter()
-                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
-                        l,
-                    ),
+                    "contrat.sector" => choix_secteurs(l),
                     "contrat.option" => choix_codes(
                         &mut Formule::TOUTES
                             .iter()
                             .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
                         l,
                     ),
-                    "contrat.percentile_band" => choix_codes(
-                        &mut Tranche::TOUTES
-                            .iter()
-                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
-                        l,
-                    ),
+                    "contrat.percentile_band" => choix_tranches(l),
                     _ => Vec::new(),
                 };
                 let date = (c.kind == Date)
