@@ -1545,8 +1545,13 @@ pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
                 caveats.push(ligne);
             }
         }
-        for r in crate::assessment::references_citees(rules, &e.references) {
-            let ligne = format!("[{}] {} — {}", r.id, r.reference.title, r.reference.url);
+        // Borrowed from the rule set (no copy of each reference: size).
+        for (id, r) in e
+            .references
+            .iter()
+            .filter_map(|id| rules.reference(id).map(|r| (id, r)))
+        {
+            let ligne = format!("[{id}] {} — {}", r.title, r.url);
             if !references.contains(&ligne) {
                 references.push(ligne);
             }

@@ -1269,19 +1269,22 @@ fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegal
             "Les textes et sources sur lesquels repose ce résultat.",
             "The texts and sources this result rests on.",
         ),
-        references: crate::assessment::references_citees(regles, &r.references)
+        // Borrowed from the rule set, in the result's order (no copy of each reference: size).
+        references: r
+            .references
             .iter()
+            .filter_map(|id| regles.reference(id))
             .map(|x| {
-                let date = lire_date("", &x.reference.date)
-                    .map_or_else(|_| x.reference.date.clone(), |d| date_longue(d, l));
+                let date =
+                    lire_date("", &x.date).map_or_else(|_| x.date.clone(), |d| date_longue(d, l));
                 VueReference {
-                    title: x.reference.title.clone(),
-                    article: x.reference.article.as_ref().map(|a| match l {
+                    title: x.title.clone(),
+                    article: x.article.as_ref().map(|a| match l {
                         Langue::Fr => format!("Article : {a}"),
                         Langue::En => format!("Article: {a}"),
                     }),
-                    source: format!("{} · {date}", genre(&x.reference.kind, l)),
-                    url: x.reference.url.clone(),
+                    source: format!("{} · {date}", genre(&x.kind, l)),
+                    url: x.url.clone(),
                 }
             })
             .collect(),
