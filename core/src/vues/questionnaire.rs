@@ -603,14 +603,10 @@ pub fn questionnaire(
     for (id, _) in &erreurs {
         effacer(&mut s, id);
     }
-    let manquants: Vec<&str> = requis
+    let manquant = requis
         .iter()
-        .copied()
-        .filter(|id| {
-            !reponses.contains_key(*id) || reponses.get(*id).is_some_and(|v| v.trim().is_empty())
-        })
-        .collect();
-    let mut complet = manquants.is_empty() && erreurs.is_empty();
+        .any(|id| reponses.get(*id).is_none_or(|v| v.trim().is_empty()));
+    let mut complet = !manquant && erreurs.is_empty();
     let mut bloquante = None;
     for _ in 0..MODELES.len() {
         let resultat = s
