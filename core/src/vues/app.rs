@@ -474,14 +474,15 @@ impl Application {
     }
 
     fn importer(&mut self, fichiers: Vec<FichierImporte>) {
-        let (sigs, autres): (Vec<_>, Vec<_>) = fichiers
-            .into_iter()
-            .partition(|f| f.nom.to_ascii_lowercase().ends_with(".sig"));
-        let ([FichierImporte { octets: sig, .. }], [FichierImporte { octets, .. }]) =
-            (sigs.as_slice(), autres.as_slice())
-        else {
-            self.import = Some(Import::PaireAttendue);
-            return;
+        // Exactly two files, one of them a `.sig` (in either order).
+        let est_sig = |f: &FichierImporte| f.nom.to_ascii_lowercase().ends_with(".sig");
+        let (sig, octets) = match fichiers.as_slice() {
+            [a, b] if est_sig(a) && !est_sig(b) => (&a.octets, &b.octets),
+            [a, b] if est_sig(b) && !est_sig(a) => (&b.octets, &a.octets),
+            _ => {
+                self.import = Some(Import::PaireAttendue);
+                return;
+            }
         };
         let sig = signature_de(sig);
         self.import = Some(match self.store.installer(octets, &sig) {
