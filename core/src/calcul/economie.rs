@@ -1066,10 +1066,14 @@ fn hypotheses(
             label: label.to_owned(),
         });
     }
+    // Rows found by their place in `lignes` (no search by code: size). Salary first, then the
+    // three parts of a patient's value, the forfait last of them.
+    const SALAIRE: usize = 0;
+    const PARTS_VALEUR: std::ops::Range<usize> = 4..7;
+    const FORFAIT: usize = 6;
     // The salary actually used in the first month, and the figure it comes from.
-    if let (None, Some(premier)) = (d.brut_mensuel, plancher) {
-        let (id, brut) = premier;
-        if let Some(x) = v.iter_mut().find(|x| x.code == "salaire_plancher") {
+    if let (None, Some((id, brut))) = (d.brut_mensuel, plancher) {
+        if let Some(x) = v.get_mut(SALAIRE) {
             x.value = money::euros(brut);
             x.parameter = Some(id.id().to_owned());
             x.grade = l.grade(id, debut);
@@ -1077,37 +1081,19 @@ fn hypotheses(
         }
     }
     // In a ZIP, the forfait shown is the one used (with its uplift).
-    if zip && h.forfait_mt.is_none() {
+    if majore {
         let (m, _) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, debut)?;
-        if let Some(x) = v.iter_mut().find(|x| x.code == "forfait_medecin_traitant") {
+        if let Some(x) = v.get_mut(FORFAIT) {
             if let Ok(f) = x.value.parse::<Decimal>() {
                 x.value = money::euros(arrondi_centime(f * m));
             }
         }
     }
     // The value of one patient: a combination, grade C at best (§7).
-    let mut refs: Vec<String> = v
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.code.as_str(),
-                "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
-            )
-        })
-        .flat_map(|x| x.references.clone())
-        .collect();
+    let parts = v.get(PARTS_VALEUR).unwrap_or_default();
+    let mut refs: Vec<String> = parts.iter().flat_map(|x| x.references.clone()).collect();
     refs.dedup();
-    let grade_valeur = pire(
-        v.iter()
-            .filter(|x| {
-                matches!(
-                    x.code.as_str(),
-                    "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
-                )
-            })
-            .map(|x| x.grade)
-            .chain([Grade::C]),
-    );
+    let grade_valeur = pire(parts.iter().map(|x| x.grade).chain([Grade::C]));
     v.push(Hypothese {
         code: "valeur_patient".to_string(),
         parameter: None,
