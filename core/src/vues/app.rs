@@ -604,10 +604,15 @@ impl Application {
                 v
             })
             .collect();
-        let a_faire: Vec<&VueQuestion> = questions
-            .iter()
-            .filter(|x| q.pending.contains(&x.id) || (x.confirm.is_some() && x.error.is_none()))
-            .collect();
+        // How many to answer, fix or confirm, and the first of them (counted, not collected).
+        let mut a_faire = 0;
+        let mut premiere = None;
+        for x in &questions {
+            if q.pending.contains(&x.id) || (x.confirm.is_some() && x.error.is_none()) {
+                a_faire += 1;
+                premiere = premiere.or(Some(&x.id));
+            }
+        }
         let erreur_resultat = match &self.resultat {
             Some(Err(e)) => Some(pick(l, &e.message_fr, &e.message_en).clone()),
             _ => None,
@@ -618,11 +623,11 @@ impl Application {
                 "Les réponses pré-remplies peuvent être modifiées. Tout reste sur cet appareil.",
                 "Pre-filled answers can be changed. Everything stays on this device.",
             ),
-            pending: (!a_faire.is_empty()).then(|| match l {
-                Langue::Fr => format!("Questions à compléter : {} (voir la première)", a_faire.len()),
-                Langue::En => format!("Questions to complete: {} (see the first)", a_faire.len()),
+            pending: (a_faire > 0).then(|| match l {
+                Langue::Fr => format!("Questions à compléter : {a_faire} (voir la première)"),
+                Langue::En => format!("Questions to complete: {a_faire} (see the first)"),
             }),
-            first_pending: a_faire.first().map(|x| x.id.clone()),
+            first_pending: premiere.cloned(),
             blocking: q
                 .blocking_error
                 .as_ref()
