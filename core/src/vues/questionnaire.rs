@@ -923,16 +923,18 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
         })
         .collect();
     let second_assistant = e.second_assistant.as_ref().map(|sa| {
-        let echecs: Vec<&str> = sa
-            .conditions
-            .iter()
-            .filter(|c| !c.satisfied)
-            .map(|c| c.message.as_str())
-            .collect();
-        match sa.status {
-            StatutSecondAssistant::EligibleInPrinciple => sa.message.clone(),
-            StatutSecondAssistant::NotEligible => format!("{} {}", sa.message, echecs.join(" ")),
+        let mut texte = sa.message.clone();
+        if sa.status == StatutSecondAssistant::NotEligible {
+            // The message, a space, then each unmet condition, space-separated.
+            texte.push(' ');
+            for (i, c) in sa.conditions.iter().filter(|c| !c.satisfied).enumerate() {
+                if i > 0 {
+                    texte.push(' ');
+                }
+                texte.push_str(&c.message);
+            }
         }
+        texte
     });
     VueResultat {
         verdict: Verdict {
