@@ -241,6 +241,36 @@ fn un_fichier_illisible_redemarre_une_simulation_et_est_efface() {
     assert_eq!(lire_reponses(ecrire_reponses(&r).as_bytes()).unwrap(), r);
 }
 
+/// The saved form is exactly serde_json's compact text of one sorted map of the answers and
+/// `"$format":"1"` (what earlier versions wrote), whatever the keys: before or after `$format`,
+/// `$format` itself among the answers, characters JSON escapes.
+#[test]
+fn la_forme_enregistree_est_celle_d_une_table_triee() {
+    let cas: [&[(&str, &str)]; 5] = [
+        &[],
+        &[("patientele_mt", "1200"), ("age", "60")],
+        &[("!avant", "x"), ("#", "y"), ("zz", "z")],
+        &[("$format", "9"), ("$a", "1"), ("$g", "2")],
+        &[("a\"b", "é\n\\"), ("\u{1}", "\u{7f}"), ("€", "\t")],
+    ];
+    for reponses in cas {
+        let r: BTreeMap<String, String> = reponses
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let mut attendu: BTreeMap<&str, &str> = BTreeMap::new();
+        for (k, v) in reponses {
+            attendu.insert(k, v);
+        }
+        attendu.insert("$format", "1");
+        assert_eq!(
+            ecrire_reponses(&r),
+            serde_json::to_string(&attendu).unwrap(),
+            "{reponses:?}"
+        );
+    }
+}
+
 #[test]
 fn nouvelle_simulation_demande_confirmation() {
     let mut a = app();

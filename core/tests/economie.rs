@@ -322,3 +322,67 @@ fn la_demande_est_lue_strictement_et_en_francais() {
         .unwrap_err();
     assert_eq!(e.code, CodeErreur::TropVolumineux);
 }
+
+/// A request built by a program is checked exactly as its typed text would be: the same
+/// request back, or the same typed error naming the same field.
+#[test]
+fn une_demande_de_programme_est_verifiee_comme_son_texte() {
+    use assistmed_core::economie::{BandeFmt, EntreeHypotheses};
+    let texte = |d: Option<Decimal>| d.map(|x| x.to_string());
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let mut demandes = Vec::new();
+    for (_, c) in cas() {
+        if let Ok((_, demande)) =
+            EntreeEconomie::depuis_json(&c["input"].to_string()).and_then(|e| e.valider())
+        {
+            demandes.push(demande);
+        }
+    }
+    let base = demandes[0].clone();
+    for (brut, contacts, taux) in [
+        (Some(d("-1")), None, None),
+        (
+            Some(d("0.001")),
+            Some(d("0.0000000000000000000000000001")),
+            None,
+        ),
+        (
+            None,
+            Some(d("79228162514264337593543950335")),
+            Some(d("-0.5")),
+        ),
+        (None, None, Some(d("0.000000000000000000000000001"))),
+    ] {
+        let mut x = base.clone();
+        x.brut_mensuel = brut;
+        x.hypotheses.contacts_par_an = contacts;
+        x.hypotheses.taux_atmp = taux;
+        x.hypotheses.bande_fmt = BandeFmt::default();
+        demandes.push(x);
+    }
+    assert!(demandes.len() > 8);
+    for x in demandes {
+        let h = &x.hypotheses;
+        let comme_texte = (|| {
+            Ok::<_, Erreur>(Demande {
+                option: x.option,
+                debut: x.debut,
+                brut_mensuel: x
+                    .brut_mensuel
+                    .map(|b| economie::lire_decimal("gross_monthly", &b.to_string()))
+                    .transpose()?,
+                hypotheses: EntreeHypotheses {
+                    contacts_per_year: texte(h.contacts_par_an),
+                    consultation_fee: texte(h.consultation),
+                    fmt_band: Some(h.bande_fmt.code().to_owned()),
+                    fmt: texte(h.forfait_mt),
+                    working_days: texte(h.jours_travailles),
+                    atmp_rate: texte(h.taux_atmp),
+                    health_insurance_monthly: texte(h.mutuelle_mensuelle),
+                }
+                .valider()?,
+            })
+        })();
+        assert_eq!(x.verifier(), comme_texte, "{x:?}");
+    }
+}

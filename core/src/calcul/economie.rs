@@ -278,7 +278,7 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
     }
     let mut r = Decimal::ONE;
     for _ in 0..p.trunc().to_i32()? {
-        r = r.checked_mul(x)?;
+        r = produit_verifie(r, x)?;
     }
     let mut fraction = p.fract();
     let mut racine = x;
@@ -289,11 +289,23 @@ fn puissance(x: Decimal, p: Decimal) -> Option<Decimal> {
         racine = racine_carree(racine)?;
         fraction *= Decimal::TWO;
         if fraction >= Decimal::ONE {
-            r = r.checked_mul(racine)?;
+            r = produit_verifie(r, racine)?;
             fraction -= Decimal::ONE;
         }
     }
     Some(r)
+}
+
+/// One checked product and one checked quotient, not inlined: rust_decimal's checked
+/// operations inline their whole long-multiplication and division bodies at each call (size).
+#[inline(never)]
+fn produit_verifie(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+#[inline(never)]
+fn quotient_verifie(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_div(b)
 }
 
 /// Square root by Newton's method, to the precision of `Decimal`.
@@ -307,7 +319,7 @@ fn racine_carree(x: Decimal) -> Option<Decimal> {
         Decimal::ONE
     };
     for _ in 0..200 {
-        let suivant = (g + x.checked_div(g)?) / Decimal::TWO;
+        let suivant = (g + quotient_verifie(x, g)?) / Decimal::TWO;
         if (suivant - g).abs() <= Decimal::new(1, 24) {
             return Some(suivant);
         }
@@ -424,6 +436,7 @@ pub fn horizon_publie(rules: &RuleSet) -> NaiveDate {
     NaiveDate::from_ymd_opt(dernier.year().saturating_add(1), 1, 1).unwrap_or(NaiveDate::MAX)
 }
 
+#[inline(never)]
 fn heures_hebdo(l: &mut LecteurDate<'_>, f: Formule, date: NaiveDate) -> Resultat<Decimal> {
     let id = match f {
         Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
@@ -447,6 +460,7 @@ struct Reglages {
 
 /// The employer cost of one month starting on `date`, for `heures` a week and a gross salary
 /// (absent: the floor). Returns the month and the floor in force.
+#[inline(never)]
 fn cout_du_mois(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -566,6 +580,7 @@ fn cout_du_mois(
 
 /// The general reduction's coefficient for pay `a` against the SMIC `smic` of the same working
 /// time: the 2025 réduction générale or, where its parameters apply, the RGDU.
+#[inline(never)]
 fn coefficient_reduction(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -633,8 +648,25 @@ fn coefficient_reduction(
     Ok((Decimal::ZERO, "none"))
 }
 
+/// Every range error of the module through one instance of the generic `Erreur::hors_bornes`
+/// (texts as their `Display` writes them; one instance per type triple cost ~550 bytes each).
+#[inline(never)]
+fn hors_bornes(champ: &str, valeur: String, min: String, max: String) -> Erreur {
+    Erreur::hors_bornes(champ, valeur, min, max)
+}
+
+/// A start before the first month the rule data can cost (or a date past the calendar).
+fn hors_periode(debut: NaiveDate, couvert: NaiveDate) -> Erreur {
+    hors_bornes(
+        "start",
+        debut.to_string(),
+        couvert.to_string(),
+        "9999-12-31".to_owned(),
+    )
+}
+
 fn erreur_brut(valeur: Decimal) -> Erreur {
-    Erreur::hors_bornes(
+    hors_bornes(
         "gross_monthly",
         money::euros(valeur),
         money::euros(BRUT_MIN),
@@ -644,11 +676,11 @@ fn erreur_brut(valeur: Decimal) -> Erreur {
 
 fn verifier_positif(champ: &str, v: Option<Decimal>, max: Decimal) -> Resultat<()> {
     match v {
-        Some(d) if d.is_sign_negative() || d > max => Err(Erreur::hors_bornes(
+        Some(d) if d.is_sign_negative() || d > max => Err(hors_bornes(
             champ,
-            d.normalize(),
-            0,
-            max.normalize(),
+            d.normalize().to_string(),
+            "0".to_owned(),
+            max.normalize().to_string(),
         )),
         _ => Ok(()),
     }
@@ -665,9 +697,12 @@ fn verifier_hypotheses(h: &Hypotheses) -> Resultat<()> {
     )?;
     verifier_positif("atmp_rate", h.taux_atmp, Decimal::ONE)?;
     match h.jours_travailles {
-        Some(j) if j < Decimal::ONE || j > Decimal::from(366) => {
-            Err(Erreur::hors_bornes("working_days", j.normalize(), 1, 366))
-        }
+        Some(j) if j < Decimal::ONE || j > Decimal::from(366) => Err(hors_bornes(
+            "working_days",
+            j.normalize().to_string(),
+            "1".to_owned(),
+            "366".to_owned(),
+        )),
         _ => Ok(()),
     }
 }
@@ -680,6 +715,7 @@ struct ValeurPatient {
     anterieure: bool,
 }
 
+#[inline(never)]
 fn valeur_patient(
     l: &mut LecteurDate<'_>,
     date: NaiveDate,
@@ -746,6 +782,9 @@ fn consultations_par_jour(patients: i32, contacts: Decimal, jours: Decimal) -> O
 
 /// Computes the economics of one option for a situation (its signature date, specialty and
 /// percentile band set the aid).
+///
+/// Its steps (`cout_du_mois`, `coefficient_reduction`, `hypotheses`, …) are `#[inline(never)]`:
+/// inlined, they made one 30 KB function that was larger than its parts (library size).
 pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> Resultat<Economie> {
     if let Some(b) = d.brut_mensuel {
         if b < BRUT_MIN || b > BRUT_MAX {
@@ -757,7 +796,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
     let debut = chrono.echeancier.start;
     let couvert = premier_mois_couvert(rules)?;
     if debut < couvert {
-        return Err(Erreur::hors_bornes("start", debut, couvert, "9999-12-31"));
+        return Err(hors_periode(debut, couvert));
     }
     let horizon = horizon_publie(rules);
     let mut l = LecteurDate::new(rules);
@@ -782,7 +821,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
             let date = a
                 .start
                 .checked_add_months(Months::new(m))
-                .ok_or_else(|| Erreur::hors_bornes("start", debut, couvert, "9999-12-31"))?;
+                .ok_or_else(|| hors_periode(debut, couvert))?;
             months.push(cout_du_mois(
                 &mut l,
                 date,
@@ -800,11 +839,20 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         );
         // Values read in earlier years count too (the reader records each value once).
         let cout_grade = pire([cout_grade, grade_cout_global(&l, &d.hypotheses)]);
-        let employer_cost: Decimal = months.iter().map(|m| m.employer_cost).sum();
-        let gross_salary: Decimal = months.iter().map(|m| m.gross).sum();
-        let contributions: Decimal = months.iter().map(|m| m.contributions).sum();
-        let reduction: Decimal = months.iter().map(|m| m.reduction).sum();
-        sous_smic |= months.iter().any(|m| m.raised_to_smic);
+        // One pass over the months (each sum from zero, in month order, as `sum()` adds).
+        let mut employer_cost = Decimal::ZERO;
+        let mut gross_salary = Decimal::ZERO;
+        let mut contributions = Decimal::ZERO;
+        let mut reduction = Decimal::ZERO;
+        let mut latest_values_used = false;
+        for m in &months {
+            employer_cost += m.employer_cost;
+            gross_salary += m.gross;
+            contributions += m.contributions;
+            reduction += m.reduction;
+            sous_smic |= m.raised_to_smic;
+            latest_values_used |= m.latest_values;
+        }
         let vp = valeur_patient(&mut l, a.start, &d.hypotheses, zip)?;
         fmt_anterieur |= vp.anterieure;
         somme_valeurs += vp.valeur;
@@ -815,7 +863,6 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
             Grade::Gap
         };
         let extra = net.and_then(|n| patients_pour(n, vp.valeur));
-        let latest_values_used = months.iter().any(|m| m.latest_values);
         years.push(AnneeEconomie {
             year: a.year,
             start: a.start,
@@ -896,14 +943,17 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    let references = crate::assessment::resoudre(
-        chrono
-            .references
-            .iter()
-            .chain(assumptions.iter().flat_map(|h| h.references.iter()))
-            .chain(caveats.iter().flat_map(|c| c.references.iter()))
-            .map(String::as_str),
-    );
+    // Gathered in a Vec first: `resoudre` is then the assessment's own instance (one generic
+    // copy less in the library).
+    let mut cites: Vec<&str> = chrono.references.iter().map(String::as_str).collect();
+    for r in assumptions
+        .iter()
+        .flat_map(|h| &h.references)
+        .chain(caveats.iter().flat_map(|c| &c.references))
+    {
+        cites.push(r);
+    }
+    let references = crate::assessment::resoudre(cites);
     Ok(Economie {
         option: d.option,
         start: debut,
@@ -940,6 +990,7 @@ fn grade_cout_global(l: &LecteurDate<'_>, h: &Hypotheses) -> Grade {
     )
 }
 
+#[inline(never)]
 fn hypotheses(
     l: &mut LecteurDate<'_>,
     d: &Demande,
@@ -950,143 +1001,79 @@ fn hypotheses(
     langue: Langue,
 ) -> Resultat<Vec<Hypothese>> {
     let h = &d.hypotheses;
-    let mut v = Vec::new();
-    let mut regle = |l: &mut LecteurDate<'_>,
-                     code: &'static str,
-                     id: &ParamId,
-                     donnee: Option<Decimal>,
-                     unit: &'static str,
-                     fr: String,
-                     en: String|
-     -> Resultat<()> {
-        let date = debut;
+    let majore = zip && h.forfait_mt.is_none();
+    // Built in the language of the call only (one text, no `format!`: size).
+    let forfait = [
+        selon!(
+            langue,
+            "Forfait médecin traitant par patient et par an, tranche ",
+            "Forfait médecin traitant per patient a year, band "
+        ),
+        h.bande_fmt.code(),
+        match (majore, langue) {
+            (false, _) => "",
+            (true, Langue::Fr) => " (majoré en ZIP)",
+            (true, Langue::En) => " (ZIP uplift)",
+        },
+    ]
+    .concat();
+    let salaire = match d.brut_mensuel {
+        Some(_) => selon!(langue, "Salaire brut mensuel donné (relevé au SMIC les mois où il lui est inférieur)", "Gross monthly salary given (raised to the SMIC in months where it is lower)"),
+        None => selon!(langue, "Salaire brut mensuel : minimum conventionnel niveau 5, jamais sous le SMIC, au prorata du temps de travail", "Gross monthly salary: collective-agreement minimum level 5, never below the SMIC, prorated to the working time"),
+    };
+    let id_heures = match d.option {
+        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
+        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
+    };
+    // One row per assumption, read by one loop (one inlined `Hypothese` instead of eight).
+    let lignes: [(&str, &ParamId, Option<Decimal>, &str, &str); 8] = [
+        ("salaire_plancher", ids::ECONOMIE_GRILLE_NIVEAU_5, d.brut_mensuel, "eur", salaire),
+        ("temps_de_travail", id_heures, None, "hours_per_week",
+            selon!(langue, "Temps de travail de l'assistant", "Assistant's working time")),
+        ("taux_atmp", ids::ECONOMIE_TAUX_ATMP, h.taux_atmp, "ratio",
+            selon!(langue, "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)", "Work-accident (AT/MP) rate (by default the national average; yours is on your AT/MP account)")),
+        ("mutuelle", ids::ECONOMIE_MUTUELLE_MONTANT, h.mutuelle_mensuelle, "eur",
+            selon!(langue, "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)", "Company health insurance, total monthly premium (the employer pays at least half)")),
+        ("contacts_par_an", ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN, h.contacts_par_an, "per_year",
+            selon!(langue, "Consultations d'un patient avec son généraliste par an", "A patient's consultations with their GP a year")),
+        ("consultation_g", ids::ECONOMIE_PATIENT_CONSULTATION_G, h.consultation, "eur",
+            selon!(langue, "Tarif de la consultation G", "G consultation fee")),
+        ("forfait_medecin_traitant", h.bande_fmt.parametre(), h.forfait_mt, "eur", &forfait),
+        ("jours_travailles", ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN, h.jours_travailles, "days_per_year",
+            selon!(langue, "Jours travaillés par le médecin par an", "Doctor's working days a year")),
+    ];
+    let mut v = Vec::with_capacity(lignes.len() + 1);
+    for (code, id, donnee, unit, label) in lignes {
         let (value, grade, source, references) = match donnee {
             Some(x) => (x, Grade::B, "user", Vec::new()),
             None => {
-                let (x, _) = l.valeur_ou_premiere(id, date)?;
-                (x, l.grade(id, date), "rules", l.references(id, date))
+                let (x, _) = l.valeur_ou_premiere(id, debut)?;
+                (x, l.grade(id, debut), "rules", l.references(id, debut))
             }
         };
         v.push(Hypothese {
-            code: code.to_string(),
+            code: code.to_owned(),
             parameter: (source == "rules").then(|| id.id().to_owned()),
             value: if unit == "eur" {
                 money::euros(value)
             } else {
                 value.normalize().to_string()
             },
-            unit: unit.to_string(),
+            unit: unit.to_owned(),
             grade,
-            source: source.to_string(),
+            source: source.to_owned(),
             references,
-            label: selon!(langue, fr, en),
+            label: label.to_owned(),
         });
-        Ok(())
-    };
-    let salaire_fr = match d.brut_mensuel {
-        Some(_) => "Salaire brut mensuel donné (relevé au SMIC les mois où il lui est inférieur)".to_owned(),
-        None => "Salaire brut mensuel : minimum conventionnel niveau 5, jamais sous le SMIC, au prorata du temps de travail".to_owned(),
-    };
-    let salaire_en = match d.brut_mensuel {
-        Some(_) => "Gross monthly salary given (raised to the SMIC in months where it is lower)".to_owned(),
-        None => "Gross monthly salary: collective-agreement minimum level 5, never below the SMIC, prorated to the working time".to_owned(),
-    };
-    regle(
-        l,
-        "salaire_plancher",
-        ids::ECONOMIE_GRILLE_NIVEAU_5,
-        d.brut_mensuel,
-        "eur",
-        salaire_fr,
-        salaire_en,
-    )?;
-    let id_heures = match d.option {
-        Formule::Demi => ids::ECONOMIE_DUREE_HEBDO_DEMI,
-        _ => ids::ECONOMIE_DUREE_HEBDO_PLEIN,
-    };
-    regle(
-        l,
-        "temps_de_travail",
-        id_heures,
-        None,
-        "hours_per_week",
-        "Temps de travail de l'assistant".into(),
-        "Assistant's working time".into(),
-    )?;
-    regle(
-        l,
-        "taux_atmp",
-        ids::ECONOMIE_TAUX_ATMP,
-        h.taux_atmp,
-        "ratio",
-        "Taux AT/MP (par défaut le taux moyen national ; le vôtre est sur votre compte AT/MP)".into(),
-        "Work-accident (AT/MP) rate (by default the national average; yours is on your AT/MP account)".into(),
-    )?;
-    regle(
-        l,
-        "mutuelle",
-        ids::ECONOMIE_MUTUELLE_MONTANT,
-        h.mutuelle_mensuelle,
-        "eur",
-        "Complémentaire santé, cotisation mensuelle totale (l'employeur en paie au moins la moitié)".into(),
-        "Company health insurance, total monthly premium (the employer pays at least half)".into(),
-    )?;
-    regle(
-        l,
-        "contacts_par_an",
-        ids::ECONOMIE_PATIENT_CONTACTS_PAR_AN,
-        h.contacts_par_an,
-        "per_year",
-        "Consultations d'un patient avec son généraliste par an".into(),
-        "A patient's consultations with their GP a year".into(),
-    )?;
-    regle(
-        l,
-        "consultation_g",
-        ids::ECONOMIE_PATIENT_CONSULTATION_G,
-        h.consultation,
-        "eur",
-        "Tarif de la consultation G".into(),
-        "G consultation fee".into(),
-    )?;
-    regle(
-        l,
-        "forfait_medecin_traitant",
-        h.bande_fmt.parametre(),
-        h.forfait_mt,
-        "eur",
-        format!(
-            "Forfait médecin traitant par patient et par an, tranche {}{}",
-            h.bande_fmt.code(),
-            if zip && h.forfait_mt.is_none() {
-                " (majoré en ZIP)"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "Forfait médecin traitant per patient a year, band {}{}",
-            h.bande_fmt.code(),
-            if zip && h.forfait_mt.is_none() {
-                " (ZIP uplift)"
-            } else {
-                ""
-            }
-        ),
-    )?;
-    regle(
-        l,
-        "jours_travailles",
-        ids::ECONOMIE_JOURS_TRAVAILLES_PAR_AN,
-        h.jours_travailles,
-        "days_per_year",
-        "Jours travaillés par le médecin par an".into(),
-        "Doctor's working days a year".into(),
-    )?;
+    }
+    // Rows found by their place in `lignes` (no search by code: size). Salary first, then the
+    // three parts of a patient's value, the forfait last of them.
+    const SALAIRE: usize = 0;
+    const PARTS_VALEUR: std::ops::Range<usize> = 4..7;
+    const FORFAIT: usize = 6;
     // The salary actually used in the first month, and the figure it comes from.
-    if let (None, Some(premier)) = (d.brut_mensuel, plancher) {
-        let (id, brut) = premier;
-        if let Some(x) = v.iter_mut().find(|x| x.code == "salaire_plancher") {
+    if let (None, Some((id, brut))) = (d.brut_mensuel, plancher) {
+        if let Some(x) = v.get_mut(SALAIRE) {
             x.value = money::euros(brut);
             x.parameter = Some(id.id().to_owned());
             x.grade = l.grade(id, debut);
@@ -1094,37 +1081,19 @@ fn hypotheses(
         }
     }
     // In a ZIP, the forfait shown is the one used (with its uplift).
-    if zip && h.forfait_mt.is_none() {
+    if majore {
         let (m, _) = l.valeur_ou_premiere(ids::ECONOMIE_PATIENT_FMT_MAJORATION_ZIP, debut)?;
-        if let Some(x) = v.iter_mut().find(|x| x.code == "forfait_medecin_traitant") {
+        if let Some(x) = v.get_mut(FORFAIT) {
             if let Ok(f) = x.value.parse::<Decimal>() {
                 x.value = money::euros(arrondi_centime(f * m));
             }
         }
     }
     // The value of one patient: a combination, grade C at best (§7).
-    let mut refs: Vec<String> = v
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.code.as_str(),
-                "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
-            )
-        })
-        .flat_map(|x| x.references.clone())
-        .collect();
+    let parts = v.get(PARTS_VALEUR).unwrap_or_default();
+    let mut refs: Vec<String> = parts.iter().flat_map(|x| x.references.clone()).collect();
     refs.dedup();
-    let grade_valeur = pire(
-        v.iter()
-            .filter(|x| {
-                matches!(
-                    x.code.as_str(),
-                    "contacts_par_an" | "consultation_g" | "forfait_medecin_traitant"
-                )
-            })
-            .map(|x| x.grade)
-            .chain([Grade::C]),
-    );
+    let grade_valeur = pire(parts.iter().map(|x| x.grade).chain([Grade::C]));
     v.push(Hypothese {
         code: "valeur_patient".to_string(),
         parameter: None,
@@ -1140,6 +1109,7 @@ fn hypotheses(
 
 // Each caveat depends on one of these inputs; a struct for them would only rename them.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn avertissements(
     l: &LecteurDate<'_>,
     d: &Demande,
@@ -1151,25 +1121,51 @@ fn avertissements(
     langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
+    // One non-generic constructor for every caveat (size: one inlined record, not eight).
+    let mut avertir = |code: &str,
+                       parameter: Option<&ParamId>,
+                       confidence: Grade,
+                       message: String,
+                       references: &[&str]| {
+        v.push(Avertissement {
+            code: code.to_owned(),
+            parameter: parameter.map(|p| p.id().to_owned()),
+            confidence,
+            message,
+            references: match parameter {
+                Some(p) if references.is_empty() => l.references(p, debut),
+                _ => references.iter().map(|r| (*r).to_owned()).collect(),
+            },
+        });
+    };
     if years.iter().any(|y| y.latest_values_used) {
-        let fr = format::date_longue(horizon, Langue::Fr);
-        let en = format::date_longue(horizon, Langue::En);
-        v.push(Avertissement {
-            code: "economie_dernieres_valeurs".to_string(),
-            parameter: None,
-            confidence: Grade::C,
-            message: selon!(langue, format!("À partir du {fr}, le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues."), format!("From {en}, the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values.")),
-            references: vec!["E6".into()],
-        });
+        let date = format::date_longue(horizon, langue);
+        let message = [
+            selon!(langue, "À partir du ", "From "),
+            &date,
+            selon!(langue, ", le SMIC, le plafond et les taux ne sont pas encore publiés : le coût reprend les dernières valeurs connues.", ", the SMIC, the ceiling and the rates are not published yet: the cost uses the latest known values."),
+        ]
+        .concat();
+        avertir(
+            "economie_dernieres_valeurs",
+            None,
+            Grade::C,
+            message,
+            &["E6"],
+        );
     }
+    let mut regle = |code: &str, id: &ParamId, fr: &str, en: &str| {
+        let grade = l.grade(id, debut);
+        avertir(
+            code,
+            Some(id),
+            grade,
+            selon!(langue, fr, en).to_owned(),
+            &[],
+        );
+    };
     if sous_smic {
-        v.push(Avertissement {
-            code: "economie_releve_au_smic".to_string(),
-            parameter: Some("economie.smic_horaire".into()),
-            confidence: l.grade(ids::ECONOMIE_SMIC_HORAIRE, debut),
-            message: selon!(langue, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.".into(), "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.".into()),
-            references: l.references(ids::ECONOMIE_SMIC_HORAIRE, debut),
-        });
+        regle("economie_releve_au_smic", ids::ECONOMIE_SMIC_HORAIRE, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.", "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.");
     }
     if let Some(b) = d.brut_mensuel {
         let sous_grille = years
@@ -1177,58 +1173,34 @@ fn avertissements(
             .flat_map(|y| y.months.iter())
             .any(|m| !m.raised_to_smic && m.gross == b && b < grille_du_mois(l, m.month, d));
         if sous_grille {
-            v.push(Avertissement {
-                code: "economie_sous_grille".to_string(),
-                parameter: Some("economie.grille.niveau_5".into()),
-                confidence: l.grade(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
-                message: selon!(langue, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.".into(), "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.".into()),
-                references: l.references(ids::ECONOMIE_GRILLE_NIVEAU_5, debut),
-            });
+            regle("economie_sous_grille", ids::ECONOMIE_GRILLE_NIVEAU_5, "Le salaire donné est inférieur au minimum conventionnel du niveau 5 (convention des cabinets médicaux, IDCC 1147) au prorata du temps de travail.", "The salary given is below the collective-agreement minimum for level 5 (medical practices, IDCC 1147), prorated to the working time.");
         }
     }
     if d.hypotheses.taux_atmp.is_none() {
-        v.push(Avertissement {
-            code: "economie_taux_atmp".to_string(),
-            parameter: Some("economie.taux.atmp".into()),
-            confidence: l.grade(ids::ECONOMIE_TAUX_ATMP, debut),
-            message: selon!(langue, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).".into(), "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).".into()),
-            references: l.references(ids::ECONOMIE_TAUX_ATMP, debut),
-        });
+        regle("economie_taux_atmp", ids::ECONOMIE_TAUX_ATMP, "Taux AT/MP : le calcul retient le taux moyen national ; celui de votre cabinet figure sur votre compte AT/MP (net-entreprises.fr).", "AT/MP rate: the cost uses the national average; your practice's rate is on its AT/MP account (net-entreprises.fr).");
     }
     if d.hypotheses.mutuelle_mensuelle.is_none() {
-        v.push(Avertissement {
-            code: "economie_mutuelle".to_string(),
-            parameter: Some("economie.mutuelle.montant".into()),
-            confidence: l.grade(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
-            message: selon!(langue, "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer."
-                    .into(), "Company health insurance: an assumed premium; your contract's may differ."
-                .into()),
-            references: l.references(ids::ECONOMIE_MUTUELLE_MONTANT, debut),
-        });
+        regle(
+            "economie_mutuelle",
+            ids::ECONOMIE_MUTUELLE_MONTANT,
+            "Complémentaire santé : cotisation supposée ; celle de votre contrat peut différer.",
+            "Company health insurance: an assumed premium; your contract's may differ.",
+        );
     }
-    v.push(Avertissement {
-        code: "economie_hors_calcul".to_string(),
-        parameter: None,
-        confidence: Grade::C,
-        message: selon!(langue, "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.".into(), "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.".into()),
-        references: vec!["E6".into(), "E1".into()],
-    });
+    let mut fixe = |code: &str, fr: &str, en: &str, references: &[&str]| {
+        avertir(
+            code,
+            None,
+            Grade::C,
+            selon!(langue, fr, en).to_owned(),
+            references,
+        );
+    };
+    fixe("economie_hors_calcul", "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.", "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.", &["E6", "E1"]);
     if fmt_anterieur {
-        v.push(Avertissement {
-            code: "economie_valeur_anterieure".to_string(),
-            parameter: None,
-            confidence: Grade::C,
-            message: selon!(langue, "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.".into(), "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.".into()),
-            references: vec!["E9".into(), "E7".into()],
-        });
+        fixe("economie_valeur_anterieure", "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.", "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.", &["E9", "E7"]);
     }
-    v.push(Avertissement {
-        code: "economie_valeur_patient".to_string(),
-        parameter: None,
-        confidence: Grade::C,
-        message: selon!(langue, "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.".into(), "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.".into()),
-        references: vec!["E7".into(), "E8".into(), "E9".into()],
-    });
+    fixe("economie_valeur_patient", "Le point mort est une estimation : la valeur d'un patient combine une moyenne nationale de consultations, le tarif G et le forfait médecin traitant ; modifiez ces hypothèses selon votre patientèle.", "The break-even is an estimate: a patient's value combines a national average of consultations, the G fee and the forfait médecin traitant; change these assumptions to match your patients.", &["E7", "E8", "E9"]);
     v
 }
 
@@ -1412,6 +1384,7 @@ fn parle(annee: &str, aide: &str, cout: &str, net: &str, l: Langue) -> String {
 }
 
 /// Renders one or two options' economics in one language.
+#[inline(never)]
 pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
     let mut vues = Vec::new();
     let mut assumptions = Vec::new();
@@ -1558,8 +1531,13 @@ pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
                 caveats.push(ligne);
             }
         }
-        for r in crate::assessment::references_citees(rules, &e.references) {
-            let ligne = format!("[{}] {} — {}", r.id, r.reference.title, r.reference.url);
+        // Borrowed from the rule set (no copy of each reference: size).
+        for (id, r) in e
+            .references
+            .iter()
+            .filter_map(|id| rules.reference(id).map(|r| (id, r)))
+        {
+            let ligne = format!("[{id}] {} — {}", r.title, r.url);
             if !references.contains(&ligne) {
                 references.push(ligne);
             }
@@ -1702,7 +1680,8 @@ impl Demande {
     /// Checks a request built by a program (an app, through the SDK) as if it had been typed:
     /// the same bounds and the same typed errors naming the field.
     pub fn verifier(&self) -> Resultat<Demande> {
-        let texte = |d: Option<Decimal>| d.map(|x| x.to_string());
+        // Each figure read again from its text, as typed, by one non-generic helper (the same
+        // errors as `EntreeHypotheses::valider`, without building the text record: size).
         let h = &self.hypotheses;
         Ok(Demande {
             option: self.option,
@@ -1710,22 +1689,27 @@ impl Demande {
                 .debut
                 .map(|d| crate::situation::lire_date("start", &d.to_string()))
                 .transpose()?,
-            brut_mensuel: self
-                .brut_mensuel
-                .map(|b| lire_decimal("gross_monthly", &b.to_string()))
-                .transpose()?,
-            hypotheses: EntreeHypotheses {
-                contacts_per_year: texte(h.contacts_par_an),
-                consultation_fee: texte(h.consultation),
-                fmt_band: Some(h.bande_fmt.code().to_owned()),
-                fmt: texte(h.forfait_mt),
-                working_days: texte(h.jours_travailles),
-                atmp_rate: texte(h.taux_atmp),
-                health_insurance_monthly: texte(h.mutuelle_mensuelle),
-            }
-            .valider()?,
+            brut_mensuel: relire_decimal("gross_monthly", self.brut_mensuel)?,
+            hypotheses: Hypotheses {
+                contacts_par_an: relire_decimal("contacts_per_year", h.contacts_par_an)?,
+                consultation: relire_decimal("consultation_fee", h.consultation)?,
+                bande_fmt: BandeFmt::depuis_code(h.bande_fmt.code())?,
+                forfait_mt: relire_decimal("fmt", h.forfait_mt)?,
+                jours_travailles: relire_decimal("working_days", h.jours_travailles)?,
+                taux_atmp: relire_decimal("atmp_rate", h.taux_atmp)?,
+                mutuelle_mensuelle: relire_decimal(
+                    "health_insurance_monthly",
+                    h.mutuelle_mensuelle,
+                )?,
+            },
         })
     }
+}
+
+/// A decimal given by a program, checked as if typed: its text read by `lire_decimal`.
+#[inline(never)]
+fn relire_decimal(champ: &str, d: Option<Decimal>) -> Resultat<Option<Decimal>> {
+    d.map(|x| lire_decimal(champ, &x.to_string())).transpose()
 }
 
 impl EntreeHypotheses {

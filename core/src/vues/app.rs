@@ -20,7 +20,7 @@ use crate::error::{CodeErreur, Erreur};
 use crate::explain::Effet;
 use crate::format::{date_longue, montant, montant_parle};
 use crate::questionnaire::{
-    ids, questionnaire, vue_resultat, LigneFormule, Questionnaire, Reponses, TypeQuestion,
+    ids, questionnaire, vue_resultat, Choix, LigneFormule, Questionnaire, Reponses, TypeQuestion,
     VueResultat,
 };
 use crate::rules::{OrigineRegles, RuleSet};
@@ -59,6 +59,25 @@ pub const FICHIERS: [&str; 7] = [
     FICHIER_REJETE_SIGNATURE,
     FICHIER_CONTRAT,
 ];
+
+/// The files an app hands back at start-up, by name (`Application::demarrer`): a sorted map or
+/// the hash map the SDK receives, as is (sorting it into a B-tree of files costs the library
+/// about 4.6 KB).
+pub trait FichiersStockes {
+    fn fichier(&self, nom: &str) -> Option<&[u8]>;
+}
+
+impl FichiersStockes for BTreeMap<String, Vec<u8>> {
+    fn fichier(&self, nom: &str) -> Option<&[u8]> {
+        self.get(nom).map(Vec::as_slice)
+    }
+}
+
+impl<S: std::hash::BuildHasher> FichiersStockes for std::collections::HashMap<String, Vec<u8>, S> {
+    fn fichier(&self, nom: &str) -> Option<&[u8]> {
+        self.get(nom).map(Vec::as_slice)
+    }
+}
 
 /// The stored high-water mark (0 when absent or unreadable: the bundle's own version and the
 /// embedded rules' still bound it from below).
@@ -202,11 +221,11 @@ impl Application {
     /// saved answers start a new simulation. `aujourd_hui` pre-fills the signature date.
     pub fn demarrer(
         base: RuleStore,
-        fichiers: &BTreeMap<String, Vec<u8>>,
+        fichiers: &dyn FichiersStockes,
         aujourd_hui: Option<NaiveDate>,
         langue: Langue,
     ) -> Application {
-        let lire = |nom: &str| fichiers.get(nom).map(Vec::as_slice);
+        let lire = |nom: &str| fichiers.fichier(nom);
         let plancher = lire_plancher(lire(FICHIER_PLANCHER));
         let depart = base.avec_plancher(plancher);
         let (store, avertissement) =
@@ -455,14 +474,15 @@ impl Application {
     }
 
     fn importer(&mut self, fichiers: Vec<FichierImporte>) {
-        let (sigs, autres): (Vec<_>, Vec<_>) = fichiers
-            .into_iter()
-            .partition(|f| f.nom.to_ascii_lowercase().ends_with(".sig"));
-        let ([FichierImporte { octets: sig, .. }], [FichierImporte { octets, .. }]) =
-            (sigs.as_slice(), autres.as_slice())
-        else {
-            self.import = Some(Import::PaireAttendue);
-            return;
+        // Exactly two files, one of them a `.sig` (in either order).
+        let est_sig = |f: &FichierImporte| f.nom.to_ascii_lowercase().ends_with(".sig");
+        let (sig, octets) = match fichiers.as_slice() {
+            [a, b] if est_sig(a) && !est_sig(b) => (&a.octets, &b.octets),
+            [a, b] if est_sig(b) && !est_sig(a) => (&b.octets, &a.octets),
+            _ => {
+                self.import = Some(Import::PaireAttendue);
+                return;
+            }
         };
         let sig = signature_de(sig);
         self.import = Some(match self.store.installer(octets, &sig) {
@@ -490,6 +510,9 @@ impl Application {
     }
 
     /// The view model of the current state, every text in the current language.
+    ///
+    /// Each screen's builder is `#[inline(never)]`: inlined here they made one 36 KB function
+    /// whose spills outweighed the calls (library size).
     pub fn vue(&self) -> VueApp {
         let l = self.langue;
         let ecran = self.ecran();
@@ -526,6 +549,7 @@ impl Application {
         }
     }
 
+    #[inline(never)]
     fn vue_questionnaire(&self) -> VueQuestionnaire {
         let l = self.langue;
         let q = &self.questionnaire;
@@ -543,73 +567,52 @@ impl Application {
                 let date = est_date
                     .then(|| lire_date("", &valeur).ok())
                     .flatten();
-                let shown = match x.kind {
-                    TypeQuestion::Choice | TypeQuestion::YesNo => x
-                        .choices
-                        .iter()
-                        .find(|c| Some(&c.value) == x.answer.as_ref())
-                        .map(|c| c.label.clone()),
-                    TypeQuestion::Date => date.map(|d| date_longue(d, l)),
-                    _ => None,
-                };
                 let a_confirmer = x.prefilled && x.id == ids::SIGNATURE_DATE;
-                VueQuestion {
-                    id: x.id.to_owned(),
-                    kind: x.kind,
-                    label: x.label.clone(),
-                    help: x.help.clone(),
-                    required: x.required.then(|| t(l, "Obligatoire", "Required")),
-                    radio: x.choices.len() <= RADIO_MAX,
-                    choices: x
-                        .choices
-                        .iter()
-                        .map(|c| VueChoix {
-                            value: c.value.clone(),
-                            label: c.label.clone(),
-                            selected: Some(&c.value) == x.answer.as_ref(),
-                        })
-                        .collect(),
-                    // A date is edited as « JJ/MM/AAAA »; what does not read as a date, as typed.
-                    value: match date {
-                        Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-                        None => valeur,
-                    },
-                    shown,
-                    placeholder: match x.kind {
-                        TypeQuestion::Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
-                        TypeQuestion::Choice => t(l, "Choisir", "Choose"),
-                        _ => String::new(),
-                    },
-                    suffix: (x.kind == TypeQuestion::Percentage).then(|| "%".to_owned()),
-                    bounds: match (x.min, x.max) {
+                let mut v = vue_question(
+                    l,
+                    [&x.id, &x.label, &x.help],
+                    x.kind,
+                    x.required,
+                    &x.choices,
+                    x.answer.as_ref(),
+                    date,
+                    valeur,
+                );
+                v.suffix = (x.kind == TypeQuestion::Percentage).then(|| "%".to_owned());
+                v.bounds = match (x.min, x.max) {
                         (Some(a), Some(b)) => Some(match l {
                             Langue::Fr => format!("Entre {a} et {b}"),
                             Langue::En => format!("Between {a} and {b}"),
                         }),
                         _ => None,
-                    },
-                    prefilled: a_confirmer.then(|| {
+                    };
+                v.prefilled = a_confirmer.then(|| {
                         t(
                             l,
                             "Pré-remplie avec la date du jour : elle choisit les règles appliquées, confirmez-la ou corrigez-la.",
                             "Pre-filled with today's date: it selects the rules applied; confirm or correct it.",
                         )
-                    }),
-                    confirm: a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date")),
-                    error: x.error.as_ref().map(|e| {
+                    });
+                v.confirm = a_confirmer.then(|| t(l, "Confirmer cette date", "Confirm this date"));
+                v.error = x.error.as_ref().map(|e| {
                         let m = lisible(&e.message, &libelles, l);
                         match l {
                             Langue::Fr => format!("À corriger : {m}"),
                             Langue::En => format!("To fix: {m}"),
                         }
-                    }),
-                }
+                    });
+                v
             })
             .collect();
-        let a_faire: Vec<&VueQuestion> = questions
-            .iter()
-            .filter(|x| q.pending.contains(&x.id) || (x.confirm.is_some() && x.error.is_none()))
-            .collect();
+        // How many to answer, fix or confirm, and the first of them (counted, not collected).
+        let mut a_faire = 0;
+        let mut premiere = None;
+        for x in &questions {
+            if q.pending.contains(&x.id) || (x.confirm.is_some() && x.error.is_none()) {
+                a_faire += 1;
+                premiere = premiere.or(Some(&x.id));
+            }
+        }
         let erreur_resultat = match &self.resultat {
             Some(Err(e)) => Some(pick(l, &e.message_fr, &e.message_en).clone()),
             _ => None,
@@ -620,11 +623,11 @@ impl Application {
                 "Les réponses pré-remplies peuvent être modifiées. Tout reste sur cet appareil.",
                 "Pre-filled answers can be changed. Everything stays on this device.",
             ),
-            pending: (!a_faire.is_empty()).then(|| match l {
-                Langue::Fr => format!("Questions à compléter : {} (voir la première)", a_faire.len()),
-                Langue::En => format!("Questions to complete: {} (see the first)", a_faire.len()),
+            pending: (a_faire > 0).then(|| match l {
+                Langue::Fr => format!("Questions à compléter : {a_faire} (voir la première)"),
+                Langue::En => format!("Questions to complete: {a_faire} (see the first)"),
             }),
-            first_pending: a_faire.first().map(|x| x.id.clone()),
+            first_pending: premiere.cloned(),
             blocking: q
                 .blocking_error
                 .as_ref()
@@ -651,6 +654,7 @@ impl Application {
         }
     }
 
+    #[inline(never)]
     fn vue_a_propos(&self, resultat: Option<&VueResultat>) -> VueAPropos {
         let l = self.langue;
         let regles = self.store.regles();
@@ -746,12 +750,35 @@ pub fn lire_reponses(octets: &[u8]) -> Option<Reponses> {
 /// The saved form of the answers: one flat JSON object of strings,
 /// `{"$format":"1","patientele_mt":"1200",…}` (the format the apps wrote before).
 pub fn ecrire_reponses(r: &Reponses) -> String {
-    let mut m: BTreeMap<&str, &str> = BTreeMap::new();
+    // Written by hand, keys in order and `$format` in its sorted place: the text serde_json
+    // gave for one B-tree of both, without a B-tree type of its own (library size).
+    let texte = |t: &str| serde_json::to_string(t).unwrap_or_default();
+    let mut format = Some(FORMAT_CLE);
+    let mut s = String::from("{");
+    let mut paire = |k: &str, v: &str| {
+        if s.len() > 1 {
+            s.push(',');
+        }
+        s.push_str(&texte(k));
+        s.push(':');
+        s.push_str(&texte(v));
+    };
     for (k, v) in r {
-        m.insert(k.as_str(), v.as_str());
+        if k == FORMAT_CLE {
+            continue;
+        }
+        if k.as_str() > FORMAT_CLE {
+            if let Some(f) = format.take() {
+                paire(f, FORMAT);
+            }
+        }
+        paire(k, v);
     }
-    m.insert(FORMAT_CLE, FORMAT);
-    serde_json::to_string(&m).unwrap_or_default()
+    if let Some(f) = format {
+        paire(f, FORMAT);
+    }
+    s.push('}');
+    s
 }
 
 /// « 15/01/2025 » (day/month/year, as typed on a French or British keyboard); chrono's format
@@ -769,6 +796,62 @@ fn date_jj_mm_aaaa(texte: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(i32::try_from(a).ok()?, m, j)
+}
+
+/// The parts of a question's view that the questionnaire and the contract form build alike
+/// (`[id, label, help]`, the choices and the current answer); the caller sets the rest. One
+/// copy of the record's construction instead of one per form (library size).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn vue_question(
+    l: Langue,
+    [id, label, help]: [&str; 3],
+    kind: TypeQuestion,
+    requis: bool,
+    choix: &[Choix],
+    reponse: Option<&String>,
+    date: Option<NaiveDate>,
+    texte: String,
+) -> VueQuestion {
+    VueQuestion {
+        id: id.to_owned(),
+        kind,
+        label: label.to_owned(),
+        help: help.to_owned(),
+        required: requis.then(|| t(l, "Obligatoire", "Required")),
+        radio: choix.len() <= RADIO_MAX,
+        choices: choix
+            .iter()
+            .map(|c| VueChoix {
+                value: c.value.clone(),
+                label: c.label.clone(),
+                selected: Some(&c.value) == reponse,
+            })
+            .collect(),
+        // A date is edited as « JJ/MM/AAAA »; what does not read as a date, as typed.
+        value: match date {
+            Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            None => texte,
+        },
+        shown: match kind {
+            TypeQuestion::Choice | TypeQuestion::YesNo => choix
+                .iter()
+                .find(|c| Some(&c.value) == reponse)
+                .map(|c| c.label.clone()),
+            TypeQuestion::Date => date.map(|d| date_longue(d, l)),
+            _ => None,
+        },
+        placeholder: match kind {
+            TypeQuestion::Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
+            TypeQuestion::Choice => t(l, "Choisir", "Choose"),
+            _ => String::new(),
+        },
+        suffix: None,
+        bounds: None,
+        prefilled: None,
+        confirm: None,
+        error: None,
+    }
 }
 
 /// A signature file's bytes: `assistmed bundle sign` writes 64 bytes as 128 hex characters and
@@ -891,18 +974,23 @@ fn indisponible(row: &LigneFormule, a: &Affichage, l: Langue) -> VueLigne {
 }
 
 /// A text of the engine as shown: rule version ids become their titles, ISO dates words.
-struct Affichage {
-    versions: Vec<(String, String)>,
+struct Affichage<'r> {
+    versions: Vec<(&'r str, &'r str)>,
     langue: Langue,
 }
 
-impl Affichage {
-    fn new(regles: &RuleSet, l: Langue) -> Affichage {
+impl<'r> Affichage<'r> {
+    fn new(regles: &'r RuleSet, l: Langue) -> Affichage<'r> {
         Affichage {
             versions: regles
                 .versions
                 .iter()
-                .map(|v| (v.id.clone(), pick(l, &v.title_fr, &v.title_en).clone()))
+                .map(|v| {
+                    (
+                        v.id.as_str(),
+                        pick(l, v.title_fr.as_str(), v.title_en.as_str()),
+                    )
+                })
                 .collect(),
             langue: l,
         }
@@ -911,19 +999,20 @@ impl Affichage {
     fn texte(&self, m: &str) -> String {
         let mut m = m.to_owned();
         for (id, titre) in &self.versions {
-            m = m.replace(id.as_str(), titre);
+            m = m.replace(id, titre);
         }
         lisible(&m, &[], self.langue)
     }
 
-    fn titre(&self, id: &str) -> Option<&str> {
+    fn titre(&self, id: &str) -> Option<&'r str> {
         self.versions
             .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, t)| t.as_str())
+            .find(|(i, _)| *i == id)
+            .map(|(_, t)| *t)
     }
 }
 
+#[inline(never)]
 fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultatApp {
     let a = Affichage::new(regles, l);
     let options = r
@@ -934,33 +1023,32 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 .cells
                 .iter()
                 .map(|c| {
-                    let mut marques = Vec::new();
+                    let annee = annee(c.year, l);
+                    let mut label = annee.clone();
+                    let mut spoken = parle(c.amount, l);
+                    // Each mark « (m) » after the label and « , m » after the spoken amount.
+                    let mut marquer = |m: &str| {
+                        label.push_str(" (");
+                        label.push_str(m);
+                        label.push(')');
+                        spoken.push_str(", ");
+                        spoken.push_str(m);
+                    };
                     if c.maximum {
-                        marques.push(t(l, "maximum", "maximum"));
+                        marquer("maximum");
                     }
                     if c.revalued {
                         // The version's title when known; never its internal id.
-                        let v = a.titre(&c.rules_id).map(str::to_owned);
-                        marques.push(match (l, v) {
-                            (Langue::Fr, Some(v)) => format!("revalorisé, {v}"),
-                            (Langue::Fr, None) => "revalorisé".to_owned(),
-                            (Langue::En, Some(v)) => format!("revalued, {v}"),
-                            (Langue::En, None) => "revalued".to_owned(),
-                        });
-                    }
-                    let mut label = annee(c.year, l);
-                    for m in &marques {
-                        label.push_str(&format!(" ({m})"));
-                    }
-                    let mut spoken = parle(c.amount, l);
-                    for m in &marques {
-                        spoken.push_str(&format!(", {m}"));
+                        let revalorise = pick(l, "revalorisé", "revalued");
+                        match a.titre(&c.rules_id) {
+                            Some(v) => marquer(&format!("{revalorise}, {v}")),
+                            None => marquer(revalorise),
+                        }
                     }
                     VueMontant {
                         label,
                         amount: affiche(c.amount, l),
-                        spoken: format!("{} : {spoken}", annee(c.year, l))
-                            .replace(" : ", pick(l, " : ", ": ")),
+                        spoken: format!("{annee} : {spoken}").replace(" : ", pick(l, " : ", ": ")),
                     }
                 })
                 .collect();
@@ -1059,19 +1147,20 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
     }
 }
 
+#[inline(never)]
 fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueComparaison> {
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
     let nom = |o: &LigneFormule| o.label.clone();
-    let mut annees: Vec<i32> = demi
-        .cells
-        .iter()
-        .chain(&plein.cells)
-        .map(|c| c.year)
-        .collect();
-    annees.sort_unstable();
-    annees.dedup();
+    // The years of both rows, sorted, each once: inserted in place (a handful of years; a sort
+    // would compile its own 3 KB quicksort for i32).
+    let mut annees: Vec<i32> = Vec::new();
+    for c in demi.cells.iter().chain(&plein.cells) {
+        if let Err(i) = annees.binary_search(&c.year) {
+            annees.insert(i, c.year);
+        }
+    }
     let cellule = |o: &LigneFormule, y: i32| -> (String, String) {
         match o.cells.iter().find(|c| c.year == y).filter(|_| o.available) {
             None => ("—".to_owned(), t(l, "non disponible", "not available")),
@@ -1178,6 +1267,7 @@ fn genre(kind: &str, l: Langue) -> String {
     }
 }
 
+#[inline(never)]
 fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegale {
     VueBaseLegale {
         intro: t(
@@ -1185,19 +1275,22 @@ fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegal
             "Les textes et sources sur lesquels repose ce résultat.",
             "The texts and sources this result rests on.",
         ),
-        references: crate::assessment::references_citees(regles, &r.references)
+        // Borrowed from the rule set, in the result's order (no copy of each reference: size).
+        references: r
+            .references
             .iter()
+            .filter_map(|id| regles.reference(id))
             .map(|x| {
-                let date = lire_date("", &x.reference.date)
-                    .map_or_else(|_| x.reference.date.clone(), |d| date_longue(d, l));
+                let date =
+                    lire_date("", &x.date).map_or_else(|_| x.date.clone(), |d| date_longue(d, l));
                 VueReference {
-                    title: x.reference.title.clone(),
-                    article: x.reference.article.as_ref().map(|a| match l {
+                    title: x.title.clone(),
+                    article: x.article.as_ref().map(|a| match l {
                         Langue::Fr => format!("Article : {a}"),
                         Langue::En => format!("Article: {a}"),
                     }),
-                    source: format!("{} · {date}", genre(&x.reference.kind, l)),
-                    url: x.reference.url.clone(),
+                    source: format!("{} · {date}", genre(&x.kind, l)),
+                    url: x.url.clone(),
                 }
             })
             .collect(),

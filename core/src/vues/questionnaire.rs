@@ -118,20 +118,40 @@ pub mod ids {
 /// Answers keyed by question id.
 pub type Reponses = BTreeMap<String, String>;
 
-fn choix_codes<T: Copy>(
-    valeurs: &[T],
-    code: fn(T) -> &'static str,
-    fr: fn(T) -> &'static str,
-    en: fn(T) -> &'static str,
+/// The choices of a coded list, from its (code, French label, English label) triples: one
+/// non-generic loop for every list (the generic one was compiled once per list: size).
+#[inline(never)]
+pub(crate) fn choix_codes(
+    valeurs: &mut dyn Iterator<Item = [&'static str; 3]>,
     langue: Langue,
 ) -> Vec<Choix> {
-    valeurs
-        .iter()
-        .map(|&v| Choix {
-            value: code(v).to_owned(),
-            label: selon!(langue, fr(v).to_owned(), en(v).to_owned()),
-        })
-        .collect()
+    let mut v = Vec::new();
+    for [code, fr, en] in valeurs {
+        v.push(Choix {
+            value: code.to_owned(),
+            label: selon!(langue, fr, en).to_owned(),
+        });
+    }
+    v
+}
+
+/// The sectors and the percentile bands, as the questionnaire and the contract form list them.
+pub(crate) fn choix_secteurs(langue: Langue) -> Vec<Choix> {
+    choix_codes(
+        &mut Secteur::TOUTES
+            .iter()
+            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+        langue,
+    )
+}
+
+pub(crate) fn choix_tranches(langue: Langue) -> Vec<Choix> {
+    choix_codes(
+        &mut Tranche::TOUTES
+            .iter()
+            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+        langue,
+    )
 }
 
 fn oui_non(langue: Langue) -> Vec<Choix> {
@@ -150,69 +170,85 @@ fn oui_non(langue: Langue) -> Vec<Choix> {
 struct Modele {
     id: &'static str,
     kind: TypeQuestion,
-    label_fr: &'static str,
-    label_en: &'static str,
-    help_fr: &'static str,
-    help_en: &'static str,
+    /// Label fr, label en, help fr, help en, in one text (`textes!`).
+    textes: &'static str,
 }
 
-const fn m(
-    id: &'static str,
-    kind: TypeQuestion,
-    label_fr: &'static str,
-    label_en: &'static str,
-    help_fr: &'static str,
-    help_en: &'static str,
-) -> Modele {
-    Modele {
-        id,
-        kind,
-        label_fr,
-        label_en,
-        help_fr,
-        help_en,
+/// Texts of a static table joined in one literal, cut again by [`partie`]: one pointer per
+/// row instead of one per text (each pointer in a static table costs the shared library a
+/// relocation and its slot, 40 bytes).
+macro_rules! textes {
+    ($premier:literal $(, $autre:literal)* $(,)?) => {
+        concat!($premier $(, "\u{1f}", $autre)*)
+    };
+}
+pub(crate) use textes;
+
+/// Text `n` of a `textes!` literal.
+#[inline(never)]
+pub(crate) fn partie(textes: &'static str, n: usize) -> &'static str {
+    textes.split('\u{1f}').nth(n).unwrap_or_default()
+}
+
+impl Modele {
+    fn label(&self, langue: Langue) -> &'static str {
+        partie(self.textes, selon!(langue, 0, 1))
     }
+
+    fn help(&self, langue: Langue) -> &'static str {
+        partie(self.textes, selon!(langue, 2, 3))
+    }
+}
+
+macro_rules! m {
+    ($id:expr, $kind:expr, $($texte:literal),+ $(,)?) => {
+        Modele {
+            id: $id,
+            kind: $kind,
+            textes: textes!($($texte),+),
+        }
+    };
 }
 
 use TypeQuestion as Q;
 
 /// Every question, in screen order.
 const MODELES: &[Modele] = &[
-    m(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
+    m!(ids::SIGNATURE_DATE, Q::Date, "Date de signature du contrat", "Contract signature date",
       "La version des règles dépend de cette date (à partir du {premiere_version}).", "The rule version depends on this date (from {premiere_version})."),
-    m(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
+    m!(ids::SPECIALTY, Q::Choice, "Spécialité", "Specialty",
       "Votre spécialité d'exercice (nomenclature de l'Assurance Maladie).", "Your practice specialty (Assurance Maladie nomenclature)."),
-    m(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
+    m!(ids::SECTOR, Q::Choice, "Secteur conventionnel", "Fee sector",
       "Le dispositif est ouvert au secteur 1 et au secteur 2 avec OPTAM ou OPTAM-CO.", "The scheme is open to sector 1 and sector 2 with OPTAM or OPTAM-CO."),
-    m(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
+    m!(ids::CLINICAL_FEE_SHARE, Q::Percentage, "Part des honoraires cliniques (%)", "Share of clinical fees (%)",
       "Sur les 12 mois avant la signature, hors dépassements ; au moins {part_clinique_min} pour les chirurgiens, ORL et gynécologues.",
       "Over the 12 months before signature, excluding extra fees; at least {part_clinique_min} for surgeons, ENT and gynaecologists."),
-    m(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
+    m!(ids::ZONE, Q::Choice, "Zone d'exercice", "Practice zone",
       "Zonage médecin de l'ARS : zone d'intervention prioritaire (ZIP), zone d'action complémentaire (ZAC) ou hors zone.",
       "ARS doctor zoning: priority intervention zone (ZIP), complementary action zone (ZAC) or outside."),
-    m(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
+    m!(ids::PRACTICE, Q::Choice, "Mode d'exercice", "Practice setting",
       "Exercice regroupé : au moins deux médecins, une MSP ou un centre de santé.", "Group practice: at least two doctors, an MSP or a health centre."),
-    m(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
+    m!(ids::COORDINATED, Q::YesNo, "Exercice coordonné (ESP, MSP, CPTS) ou engagement à en rejoindre un ?", "Coordinated practice (ESP, MSP, CPTS) or commitment to join one?",
       "Exigé par l'avenant 7 (2019), avec un délai de {delai_coordination} pour rejoindre.", "Required by amendment 7 (2019), with {delai_coordination} to join."),
-    m(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
+    m!(ids::PATIENTELE_MT, Q::Count, "Patientèle médecin traitant", "Médecin-traitant patient list",
       "Nombre de patients vous ayant déclaré médecin traitant (visible sur amelipro).", "Number of patients who declared you as their médecin traitant (shown on amelipro)."),
-    m(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
+    m!(ids::FILE_ACTIVE, Q::Count, "File active", "File active",
       "Patients distincts vus au moins une fois sur 12 mois ; sert à calculer l'objectif.", "Distinct patients seen at least once in 12 months; used for the objective."),
-    m(ids::PERCENTILE_BAND, Q::Choice, "Tranche de percentile de départ", "Starting percentile band",
+    m!(ids::PERCENTILE_BAND, Q::Choice, "Tranche de percentile de départ", "Starting percentile band",
       "Communiquée par votre CPAM ou sur amelipro ; elle fixe la ligne du barème et l'objectif.", "Given by your CPAM or on amelipro; it sets the amounts row and the objective."),
-    m(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
+    m!(ids::NEWLY_INSTALLED, Q::YesNo, "Nouvellement installé ?", "Newly installed?",
       "Pas de seuil d'activité ; objectif : atteindre la médiane de la spécialité.", "No activity threshold; objective: reach the specialty median."),
-    m(ids::AGE, Q::Count, "Âge", "Age",
+    m!(ids::AGE, Q::Count, "Âge", "Age",
       "À partir de {age_maintien} ans, l'objectif est de maintenir la patientèle (convention 2024).", "From {age_maintien}, the objective is to keep the patient list (2024 agreement)."),
-    m(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
+    m!(ids::ALD_OR_RQTH, Q::YesNo, "En ALD ou reconnu travailleur handicapé (RQTH) ?", "Long-term illness (ALD) or disability recognition (RQTH)?",
       "Le contrat est alors adapté par votre CPAM.", "The contract is then adjusted by your CPAM."),
-    m(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
+    m!(ids::MEP, Q::YesNo, "Médecin à exercice particulier (MEP) ?", "Particular practice mode (MEP)?",
       "Par exemple homéopathie ou acupuncture exclusive.", "For example exclusive homeopathy or acupuncture."),
-    m(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
+    m!(ids::HAS_FULL_TIME_CONTRACT, Q::YesNo, "Avez-vous déjà un contrat d'assistant médical à 1 ETP ?", "Do you already hold a 1 FTE medical assistant contract?",
       "Pour savoir si un second assistant (1,5 ou 2 ETP) est possible.", "To know whether a second assistant (1.5 or 2 FTE) is possible."),
-    m(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
+    m!(ids::CURRENT_START, Q::Date, "Début du contrat en cours", "Start of the running contract",
       "Le second assistant est possible à partir de la {annee_second_assistant} année.", "A second assistant is possible from year {annee_second_assistant}."),
-    m(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
+    m!(ids::OBJECTIVES_REACHED, Q::YesNo, "Objectifs du contrat en cours atteints ?", "Objectives of the running contract reached?",
       "Condition du second assistant.", "A condition for a second assistant."),
 ];
 
@@ -390,6 +426,26 @@ fn vers_saisie(r: &Reponses, langue: Langue) -> (Saisie, Vec<(String, MessageVal
     (s, erreurs)
 }
 
+/// An engine error as a validation message, in the call's language.
+fn message_de(e: Erreur, langue: Langue) -> MessageValidation {
+    MessageValidation {
+        code: e.code.as_str().to_string(),
+        message: selon!(langue, e.message_fr, e.message_en),
+    }
+}
+
+/// The first error of a question is kept (reading errors come first).
+fn ajouter_erreur(
+    erreurs: &mut Vec<(String, MessageValidation)>,
+    id: String,
+    e: Erreur,
+    langue: Langue,
+) {
+    if !erreurs.iter().any(|(x, _)| *x == id) {
+        erreurs.push((id, message_de(e, langue)));
+    }
+}
+
 /// Removes a field from a raw input (to find the next validation error).
 fn effacer(s: &mut Saisie, champ: &str) {
     match champ {
@@ -430,20 +486,24 @@ pub fn questionnaire(
     let donnees = reponses;
     let mut reponses = reponses.clone();
     // Defaults an app pre-fills: today's date, general practice, sector 1, "no" to yes/no questions.
-    let defauts: [(&str, Option<String>); 9] = [
-        (ids::SIGNATURE_DATE, aujourd_hui.map(|d| d.to_string())),
-        (ids::SPECIALTY, Some("01".into())),
-        (ids::SECTOR, Some(Secteur::Secteur1.code().into())),
-        (ids::NEWLY_INSTALLED, Some("false".into())),
-        (ids::ALD_OR_RQTH, Some("false".into())),
-        (ids::MEP, Some("false".into())),
-        (ids::HAS_FULL_TIME_CONTRACT, Some("false".into())),
+    let date = aujourd_hui.map(|d| d.to_string());
+    // Texts borrowed, copied only where no answer is given (size: no array of owned strings).
+    let defauts: [(&str, Option<&str>); 9] = [
+        (ids::SIGNATURE_DATE, date.as_deref()),
+        (ids::SPECIALTY, Some("01")),
+        (ids::SECTOR, Some(Secteur::Secteur1.code())),
+        (ids::NEWLY_INSTALLED, Some("false")),
+        (ids::ALD_OR_RQTH, Some("false")),
+        (ids::MEP, Some("false")),
+        (ids::HAS_FULL_TIME_CONTRACT, Some("false")),
         (ids::COORDINATED, None),
         (ids::PRACTICE, None),
     ];
     for (id, d) in defauts {
         if let Some(d) = d {
-            reponses.entry(id.to_owned()).or_insert(d);
+            reponses
+                .entry(id.to_owned())
+                .or_insert_with(|| d.to_owned());
         }
     }
     let (mut saisie, erreurs_lecture) = vers_saisie(&reponses, langue);
@@ -537,23 +597,16 @@ pub fn questionnaire(
     // the engine below: a question is required exactly when the answer depends on it.
 
     // Validation: reading errors first, then the engine's, field by field.
-    // Inserted one by one: `collect()` into a B-tree compiles a stable sort per type (size).
-    let mut erreurs: BTreeMap<String, MessageValidation> = BTreeMap::new();
-    for (id, m) in erreurs_lecture {
-        erreurs.insert(id, m);
-    }
+    // A short list by question id (each id once), not a B-tree: one B-tree type less (size).
+    let mut erreurs: Vec<(String, MessageValidation)> = erreurs_lecture;
     let mut s = saisie.clone();
-    for id in erreurs.keys() {
+    for (id, _) in &erreurs {
         effacer(&mut s, id);
     }
-    let manquants: Vec<&str> = requis
+    let manquant = requis
         .iter()
-        .copied()
-        .filter(|id| {
-            !reponses.contains_key(*id) || reponses.get(*id).is_some_and(|v| v.trim().is_empty())
-        })
-        .collect();
-    let mut complet = manquants.is_empty() && erreurs.is_empty();
+        .any(|id| reponses.get(*id).is_none_or(|v| v.trim().is_empty()));
+    let mut complet = !manquant && erreurs.is_empty();
     let mut bloquante = None;
     for _ in 0..MODELES.len() {
         let resultat = s
@@ -564,10 +617,7 @@ pub fn questionnaire(
             Err(e) => {
                 complet = false;
                 let Some(champ) = e.champ.clone() else {
-                    bloquante = Some(MessageValidation {
-                        code: e.code.as_str().to_string(),
-                        message: selon!(langue, e.message_fr, e.message_en),
-                    });
+                    bloquante = Some(message_de(e, langue));
                     break;
                 };
                 let q = question_de(&champ).to_owned();
@@ -582,17 +632,11 @@ pub fn questionnaire(
                         }
                     }
                     if reponses.contains_key(&q) {
-                        erreurs.entry(q.clone()).or_insert(MessageValidation {
-                            code: e.code.as_str().to_string(),
-                            message: selon!(langue, e.message_fr, e.message_en),
-                        });
+                        ajouter_erreur(&mut erreurs, q, e, langue);
                     }
                     break;
                 }
-                erreurs.entry(q).or_insert(MessageValidation {
-                    code: e.code.as_str().to_string(),
-                    message: selon!(langue, e.message_fr, e.message_en),
-                });
+                ajouter_erreur(&mut erreurs, q, e, langue);
                 effacer(&mut s, &champ);
             }
         }
@@ -601,22 +645,25 @@ pub fn questionnaire(
     let questions = MODELES
         .iter()
         .filter(|m| visibles.contains(&m.id))
-        .map(|m| Question {
-            id: m.id.to_string(),
-            kind: m.kind,
-            label: selon!(langue, m.label_fr, m.label_en).to_string(),
-            help: selon!(
-                langue,
-                aide(rules, version, m.help_fr, Langue::Fr),
-                aide(rules, version, m.help_en, Langue::En)
-            ),
-            required: requis.contains(&m.id),
-            choices: choix(rules, m, langue),
-            min: bornes(m.id).map(|b| b.0),
-            max: bornes(m.id).map(|b| b.1),
-            answer: reponses.get(m.id).cloned(),
-            prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
-            error: erreurs.get(m.id).cloned(),
+        .map(|m| {
+            let bornes = bornes(m.id);
+            Question {
+                id: m.id.to_string(),
+                kind: m.kind,
+                label: m.label(langue).to_string(),
+                // One call: `aide` inlined once, not once per language (size).
+                help: aide(rules, version, m.help(langue), langue),
+                required: requis.contains(&m.id),
+                choices: choix(rules, m, langue),
+                min: bornes.map(|b| b.0),
+                max: bornes.map(|b| b.1),
+                answer: reponses.get(m.id).cloned(),
+                prefilled: reponses.contains_key(m.id) && !donnees.contains_key(m.id),
+                error: erreurs
+                    .iter()
+                    .find(|(id, _)| id == m.id)
+                    .map(|(_, x)| x.clone()),
+            }
         })
         .collect::<Vec<_>>();
     let pending = questions
@@ -655,34 +702,20 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
                 label: selon!(langue, s.name.clone(), s.name_en.clone()),
             })
             .collect(),
-        ids::SECTOR => choix_codes(
-            Secteur::TOUTES,
-            Secteur::code,
-            Secteur::libelle_fr,
-            Secteur::libelle_en,
-            langue,
-        ),
+        ids::SECTOR => choix_secteurs(langue),
         ids::ZONE => choix_codes(
-            Zone::TOUTES,
-            Zone::code,
-            Zone::libelle_fr,
-            Zone::libelle_en,
+            &mut Zone::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
         ids::PRACTICE => choix_codes(
-            Exercice::TOUTES,
-            Exercice::code,
-            Exercice::libelle_fr,
-            Exercice::libelle_en,
+            &mut Exercice::TOUTES
+                .iter()
+                .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
             langue,
         ),
-        ids::PERCENTILE_BAND => choix_codes(
-            Tranche::TOUTES,
-            Tranche::code,
-            Tranche::libelle_fr,
-            Tranche::libelle_en,
-            langue,
-        ),
+        ids::PERCENTILE_BAND => choix_tranches(langue),
         _ if m.kind == TypeQuestion::YesNo => oui_non(langue),
         _ => Vec::new(),
     }
@@ -875,29 +908,33 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
                 total: o.total,
                 objective: obj.map(|x| x.message.clone()),
                 objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),
-                targets: selon!(
-                    langue,
-                    cible(true),
-                    cible(false)
-                        .into_iter()
-                        .map(|l| l.replace(" : ", ": "))
-                        .collect()
-                ),
+                // One call (one inlined copy of `cible`), English punctuation after.
+                targets: {
+                    let mut c = cible(langue == Langue::Fr);
+                    if langue == Langue::En {
+                        for l in &mut c {
+                            *l = l.replace(" : ", ": ");
+                        }
+                    }
+                    c
+                },
                 deadline: obj.and_then(|x| x.deadline),
             }
         })
         .collect();
     let second_assistant = e.second_assistant.as_ref().map(|sa| {
-        let echecs: Vec<&str> = sa
-            .conditions
-            .iter()
-            .filter(|c| !c.satisfied)
-            .map(|c| c.message.as_str())
-            .collect();
-        match sa.status {
-            StatutSecondAssistant::EligibleInPrinciple => sa.message.clone(),
-            StatutSecondAssistant::NotEligible => format!("{} {}", sa.message, echecs.join(" ")),
+        let mut texte = sa.message.clone();
+        if sa.status == StatutSecondAssistant::NotEligible {
+            // The message, a space, then each unmet condition, space-separated.
+            texte.push(' ');
+            for (i, c) in sa.conditions.iter().filter(|c| !c.satisfied).enumerate() {
+                if i > 0 {
+                    texte.push(' ');
+                }
+                texte.push_str(&c.message);
+            }
         }
+        texte
     });
     VueResultat {
         verdict: Verdict {

@@ -4,18 +4,20 @@
 //! ([`economie::vue_comparaison`], [`suivi::ecran::vue`]): nothing is recomputed here, this
 //! only holds the typed texts, routes the events and picks the language.
 
-use std::collections::BTreeMap;
-
-use super::{date_jj_mm_aaaa, lisible, pick, t, Application, Ecriture, VueLigne, VueQuestion};
+use super::{
+    date_jj_mm_aaaa, lisible, pick, t, vue_question, Application, Ecriture, VueLigne, VueQuestion,
+};
 use super::{Ecran, FICHIER_CONTRAT};
 use crate::economie::{self, Comparaison, Hypotheses, VueEconomie};
 use crate::error::Erreur;
-use crate::format::{date_longue, montant};
-use crate::questionnaire::{ids, TypeQuestion};
-use crate::situation::{Formule, Secteur, Tranche};
+use crate::format::montant;
+use crate::questionnaire::{
+    choix_codes, choix_secteurs, choix_tranches, ids, partie, textes, Choix, TypeQuestion,
+};
+use crate::situation::Formule;
 use crate::suivi::{self, SaisieMesure, SaisieSuivi};
 use crate::Langue;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The field of the net-cost screen: the full-time gross monthly salary (empty: the floor).
@@ -30,36 +32,36 @@ struct Champ {
     entree: &'static str,
     kind: TypeQuestion,
     requis: bool,
-    fr: &'static str,
-    en: &'static str,
-    aide_fr: &'static str,
-    aide_en: &'static str,
+    /// Label fr, label en, help fr, help en, in one text (`textes!`: one pointer, not four).
+    textes: &'static str,
 }
 
-const fn champ(
-    id: &'static str,
-    entree: &'static str,
-    kind: TypeQuestion,
-    requis: bool,
-    (fr, en): (&'static str, &'static str),
-    (aide_fr, aide_en): (&'static str, &'static str),
-) -> Champ {
-    Champ {
-        id,
-        entree,
-        kind,
-        requis,
-        fr,
-        en,
-        aide_fr,
-        aide_en,
+impl Champ {
+    fn label(&self, l: Langue) -> &'static str {
+        partie(self.textes, pick(l, 0, 1))
     }
+
+    fn aide(&self, l: Langue) -> &'static str {
+        partie(self.textes, pick(l, 2, 3))
+    }
+}
+
+macro_rules! champ {
+    ($id:expr, $entree:expr, $kind:expr, $requis:expr, ($fr:literal, $en:literal $(,)?), ($aide_fr:literal, $aide_en:literal $(,)?) $(,)?) => {
+        Champ {
+            id: $id,
+            entree: $entree,
+            kind: $kind,
+            requis: $requis,
+            textes: textes!($fr, $en, $aide_fr, $aide_en),
+        }
+    };
 }
 
 use TypeQuestion::{Choice, Count, Date};
 
 const CHAMPS: [Champ; 13] = [
-    champ(
+    champ!(
         "contrat.signature_date",
         "signature_date",
         Date,
@@ -70,7 +72,7 @@ const CHAMPS: [Champ; 13] = [
             "It selects the rules of your contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.specialty",
         "specialty",
         Choice,
@@ -78,7 +80,7 @@ const CHAMPS: [Champ; 13] = [
         ("Spécialité", "Specialty"),
         ("Celle du contrat.", "The contract's."),
     ),
-    champ(
+    champ!(
         "contrat.sector",
         "sector",
         Choice,
@@ -86,7 +88,7 @@ const CHAMPS: [Champ; 13] = [
         ("Secteur conventionnel", "Conventional sector"),
         ("Celui du contrat.", "The contract's."),
     ),
-    champ(
+    champ!(
         "contrat.option",
         "option",
         Choice,
@@ -97,7 +99,7 @@ const CHAMPS: [Champ; 13] = [
             "The assistant's working time in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.start",
         "start",
         Date,
@@ -105,7 +107,7 @@ const CHAMPS: [Champ; 13] = [
         ("Début du contrat", "Contract start"),
         ("Vide : la date de signature.", "Empty: the signature date."),
     ),
-    champ(
+    champ!(
         "contrat.percentile_band",
         "percentile_band",
         Choice,
@@ -116,7 +118,7 @@ const CHAMPS: [Champ; 13] = [
             "It sets the row of the amounts table.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.baseline_pmt",
         "baseline_pmt",
         Count,
@@ -127,7 +129,7 @@ const CHAMPS: [Champ; 13] = [
         ),
         ("Inscrite au contrat.", "Written in the contract."),
     ),
-    champ(
+    champ!(
         "contrat.target_pmt",
         "target_pmt",
         Count,
@@ -141,7 +143,7 @@ const CHAMPS: [Champ; 13] = [
             "The objective the CPAM set, written in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.current_pmt",
         "measurements[0].pmt",
         Count,
@@ -155,7 +157,7 @@ const CHAMPS: [Champ; 13] = [
             "Read on amelipro or your practice software.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.baseline_fa",
         "baseline_fa",
         Count,
@@ -163,7 +165,7 @@ const CHAMPS: [Champ; 13] = [
         ("File active au départ", "Active patients at the start"),
         ("Inscrite au contrat.", "Written in the contract."),
     ),
-    champ(
+    champ!(
         "contrat.target_fa",
         "target_fa",
         Count,
@@ -174,7 +176,7 @@ const CHAMPS: [Champ; 13] = [
             "The objective the CPAM set, written in the contract.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.current_fa",
         "measurements[0].fa",
         Count,
@@ -185,7 +187,7 @@ const CHAMPS: [Champ; 13] = [
             "Read on amelipro or your practice software.",
         ),
     ),
-    champ(
+    champ!(
         "contrat.measured_on",
         "measurements[0].date",
         Date,
@@ -204,9 +206,33 @@ const MESURE: &str = "contrat.measured_on";
 #[derive(Debug, Default)]
 pub(super) struct EtatContrat {
     /// Form field id → text as typed (dates already "AAAA-MM-JJ" when they read as dates).
-    valeurs: BTreeMap<&'static str, String>,
+    valeurs: Valeurs,
     /// The contract's view, or the error of its input, once something is entered.
     vue: Option<Result<suivi::ecran::VueContrat, Erreur>>,
+}
+
+/// The contract form's texts by field id: at most one per field of `CHAMPS`, a short list (a
+/// B-tree of its own type cost library size).
+#[derive(Debug, Default)]
+struct Valeurs(Vec<(&'static str, String)>);
+
+impl Valeurs {
+    fn get(&self, id: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| *k == id).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, id: &'static str, v: String) {
+        self.remove(id);
+        self.0.push((id, v));
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| *k != id);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The net-cost screen's state: the salary as typed and the economics of the current answers.
@@ -221,7 +247,7 @@ impl EtatContrat {
     pub(super) fn relire(octets: &[u8]) -> Option<EtatContrat> {
         let c = suivi::relire(std::str::from_utf8(octets).ok()?).ok()?;
         let s = c.saisie();
-        let mut v: BTreeMap<&'static str, String> = BTreeMap::new();
+        let mut v = Valeurs::default();
         let mut mettre = |id: &'static str, x: Option<String>| {
             if let Some(x) = x {
                 v.insert(id, x);
@@ -401,6 +427,7 @@ impl Application {
         self.cout_net.comparaison = Some(r);
     }
 
+    #[inline(never)]
     pub(super) fn vue_cout_net(&self) -> Option<VueCoutNet> {
         let l = self.langue;
         let comparaison = self.cout_net.comparaison.as_ref()?;
@@ -424,23 +451,31 @@ impl Application {
                 "Ce que l'assistant coûte et ce que l'aide en couvre, pour vos réponses. Changez le salaire pour voir l'effet.",
                 "What the assistant costs and how much of it the aid covers, for your answers. Change the salary to see the effect.",
             ),
-            salary: VueQuestion {
-                id: CHAMP_BRUT.to_owned(),
-                kind: TypeQuestion::Percentage,
-                label: t(l, "Salaire brut mensuel à temps plein", "Full-time gross monthly salary"),
-                help: t(
+            salary: {
+                let libelle = t(
+                    l,
+                    "Salaire brut mensuel à temps plein",
+                    "Full-time gross monthly salary",
+                );
+                let aide = pick(
                     l,
                     "Vide : le plancher de la grille (jamais sous le SMIC). Proratisé pour ½ ETP.",
                     "Empty: the grid's floor (never below the SMIC). Prorated for ½ FTE.",
-                ),
-                required: None,
-                radio: false,
-                choices: Vec::new(),
-                value: self.cout_net.brut.clone(),
-                shown: None,
-                placeholder: t(l, "Plancher", "Floor"),
-                suffix: Some("€".to_owned()),
-                bounds: Some(match l {
+                );
+                let mut q = vue_question(
+                    l,
+                    [CHAMP_BRUT, &libelle, aide],
+                    TypeQuestion::Percentage,
+                    false,
+                    &[],
+                    None,
+                    None,
+                    self.cout_net.brut.clone(),
+                );
+                q.radio = false;
+                q.placeholder = t(l, "Plancher", "Floor");
+                q.suffix = Some("€".to_owned());
+                q.bounds = Some(match l {
                     Langue::Fr => format!(
                         "Entre {} et {}",
                         montant(economie::BRUT_MIN, l),
@@ -451,10 +486,9 @@ impl Application {
                         montant(economie::BRUT_MIN, l),
                         montant(economie::BRUT_MAX, l)
                     ),
-                }),
-                prefilled: None,
-                confirm: None,
-                error: erreur.clone().filter(|_| sur_salaire),
+                });
+                q.error = erreur.clone().filter(|_| sur_salaire);
+                q
             },
             economics: comparaison
                 .as_ref()
@@ -464,12 +498,10 @@ impl Application {
         })
     }
 
+    #[inline(never)]
     pub(super) fn vue_mon_contrat(&self) -> VueMonContrat {
         let l = self.langue;
-        let libelles: Vec<(&str, &str)> = CHAMPS
-            .iter()
-            .map(|c| (c.entree, pick(l, c.fr, c.en)))
-            .collect();
+        let libelles: Vec<(&str, &str)> = CHAMPS.iter().map(|c| (c.entree, c.label(l))).collect();
         let lire = |e: &Erreur| {
             let m = lisible(pick(l, &e.message_fr, &e.message_en), &libelles, l);
             pick(l, format!("À corriger : {m}"), format!("To fix: {m}"))
@@ -484,86 +516,40 @@ impl Application {
             .iter()
             .map(|c| {
                 let valeur = self.valeur_contrat(c.id);
-                let choix: Vec<(String, String)> = match c.id {
+                let choix: Vec<Choix> = match c.id {
                     "contrat.specialty" => simulation(ids::SPECIALTY)
-                        .map(|q| {
-                            q.choices
-                                .iter()
-                                .map(|x| (x.value.clone(), x.label.clone()))
-                                .collect()
-                        })
+                        .map(|q| q.choices.clone())
                         .unwrap_or_default(),
-                    "contrat.sector" => Secteur::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
-                    "contrat.option" => Formule::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
-                    "contrat.percentile_band" => Tranche::TOUTES
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.code().to_owned(),
-                                pick(l, s.libelle_fr(), s.libelle_en()).to_owned(),
-                            )
-                        })
-                        .collect(),
+                    "contrat.sector" => choix_secteurs(l),
+                    "contrat.option" => choix_codes(
+                        &mut Formule::TOUTES
+                            .iter()
+                            .map(|v| [v.code(), v.libelle_fr(), v.libelle_en()]),
+                        l,
+                    ),
+                    "contrat.percentile_band" => choix_tranches(l),
                     _ => Vec::new(),
                 };
                 let date = (c.kind == Date)
                     .then(|| valeur.as_deref().and_then(|v| v.parse::<NaiveDate>().ok()))
                     .flatten();
-                VueQuestion {
-                    id: c.id.to_owned(),
-                    kind: c.kind,
-                    label: pick(l, c.fr, c.en).to_owned(),
-                    help: pick(l, c.aide_fr, c.aide_en).to_owned(),
-                    required: c.requis.then(|| t(l, "Obligatoire", "Required")),
-                    radio: choix.len() <= super::RADIO_MAX,
-                    choices: choix
-                        .iter()
-                        .map(|(v, lab)| super::VueChoix {
-                            value: v.clone(),
-                            label: lab.clone(),
-                            selected: valeur.as_ref() == Some(v),
-                        })
-                        .collect(),
-                    value: match date {
-                        Some(d) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-                        None if c.kind == Choice => String::new(),
-                        None => valeur.clone().unwrap_or_default(),
-                    },
-                    shown: match c.kind {
-                        Choice => choix
-                            .iter()
-                            .find(|(v, _)| valeur.as_ref() == Some(v))
-                            .map(|(_, lab)| lab.clone()),
-                        Date => date.map(|d| date_longue(d, l)),
-                        _ => None,
-                    },
-                    placeholder: match c.kind {
-                        Date => t(l, "JJ/MM/AAAA", "DD/MM/YYYY"),
-                        Choice => t(l, "Choisir", "Choose"),
-                        _ => String::new(),
-                    },
-                    suffix: None,
-                    bounds: None,
-                    prefilled: None,
-                    confirm: None,
-                    error: erreur.filter(|_| champ_erreur == Some(c.id)).map(lire),
-                }
+                // A choice shows its label, never its code, in the text field.
+                let texte = match c.kind {
+                    Choice => String::new(),
+                    _ => valeur.clone().unwrap_or_default(),
+                };
+                let mut q = vue_question(
+                    l,
+                    [c.id, c.label(l), c.aide(l)],
+                    c.kind,
+                    c.requis,
+                    &choix,
+                    valeur.as_ref(),
+                    date,
+                    texte,
+                );
+                q.error = erreur.filter(|_| champ_erreur == Some(c.id)).map(lire);
+                q
             })
             .collect();
         let vue = self.contrat.vue.as_ref().and_then(|r| r.as_ref().ok());
@@ -580,6 +566,7 @@ impl Application {
     }
 }
 
+#[inline(never)]
 fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
     VueSuiviApp {
         title: v.title.clone(),
