@@ -44,7 +44,7 @@ impl AppModel {
     ) -> Result<Arc<Self>, AssistmedError> {
         let langue = core_app::langue_de(&language);
         let store = CoreStore::embarque().map_err(|e| AssistmedError::en(e, langue))?;
-        let app = Application::demarrer(store, &crate::store::trier(files), today, langue);
+        let app = Application::demarrer(store, &files, today, langue);
         Ok(Arc::new(AppModel {
             state: Mutex::new(app),
         }))
