@@ -12,16 +12,14 @@
 #      made without the `test-keys` feature, so the key's text must not be in it
 #
 # Environment:
-#   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1433600 = 1400 KiB). The
+#   SIZE_BUDGET_BYTES   budget for the stripped shared library (default 1310720 = 1280 KiB). The
 #                       project's standard is 1 MiB; the library measured 1 548 184 bytes once
-#                       the revised rules (+44 KB), hardening (+27 KB), contract tracking
-#                       (+131 KB), the economics of hiring (+134 KB), the apps' state (+161 KB)
-#                       and their two new screens (+53 KB) were in, then 1 503 400 with the
-#                       serial curve25519 backend and the compact SHA-512, then 1 389 304 once the core's own types
-#                       crossed the FFI (no mirror records) and B-trees were filled without
-#                       `collect()`. This budget only
-#                       stops further growth; getting under 1 MiB is open work (bindings/README.md,
-#                       "Size": where the bytes are and what would remove them, measured).
+#                       the revised rules, hardening, contract tracking, the economics of hiring,
+#                       the apps' state and their screens were in, 1 384 776 once the core's own
+#                       types crossed the FFI, and 1 289 432 on 2026-12-01 (x86_64: frame
+#                       pointers, leaner views and economics). This budget only stops further
+#                       growth; getting under 1 MiB is open work (bindings/README.md, "Size":
+#                       where the bytes are and what would remove them, measured).
 #   CARGO_TARGET_DIR    honoured (default <repo>/target)
 #
 # Exit status: 0 within budget, 1 over budget or build/strip failure.
@@ -30,7 +28,7 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CRATE="assistmed-ffi"
 LIB_NAME="assistmed_ffi"
-BUDGET="${SIZE_BUDGET_BYTES:-1433600}"
+BUDGET="${SIZE_BUDGET_BYTES:-1310720}"
 TARGET_DIR="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO_ROOT/$TARGET_DIR" ;; esac
 REPORT_DIR="$TARGET_DIR/size-report"
