@@ -118,7 +118,11 @@ pub struct Objectif {
     pub increase: Option<Decimal>,
     pub indicators: Vec<Cible>,
     pub deadline: Option<NaiveDate>,
+    /// The weakest grade of the objective: its targets and its deadline.
     pub confidence: Grade,
+    /// The weakest grade of the target figures alone (the rate, the band, the rounding), without
+    /// the deadline's: what a tracked contract's prefilled target rests on.
+    pub target_confidence: Grade,
     /// In the language of the call.
     pub message: String,
     pub references: Vec<String>,
@@ -294,6 +298,7 @@ fn a_confirmer(
         indicators,
         deadline: None,
         confidence: grade,
+        target_confidence: grade,
         message,
         references: sans_doublons(references),
     }
@@ -352,6 +357,7 @@ pub fn objectif<'r>(
                     target,
                 });
             }
+            let target_confidence = grades.0;
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
             refs.extend_from_slice(&refs_inds);
             return Ok(Objectif {
@@ -361,6 +367,7 @@ pub fn objectif<'r>(
                 indicators: cibles,
                 deadline,
                 confidence: grades.0,
+                target_confidence,
                 message: selon!(langue, format!(
                     "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
                     Pct(t, Langue::Fr)
@@ -422,6 +429,7 @@ pub fn objectif<'r>(
                 cibles,
 ));
         }
+        let target_confidence = grades.0;
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
         let connu = cibles.iter().any(|c| c.target.is_some());
         let (status, fr, en) = if connu {
@@ -454,6 +462,7 @@ pub fn objectif<'r>(
             indicators: cibles,
             deadline,
             confidence: grades.0,
+            target_confidence,
             message: selon!(langue, fr, en),
             references: sans_doublons(&refs),
         });
@@ -539,6 +548,7 @@ pub fn objectif<'r>(
             target,
         });
     }
+    let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
     refs.extend_from_slice(&refs_inds);
     let mut message = String::with_capacity(384);
@@ -558,6 +568,7 @@ pub fn objectif<'r>(
         indicators: cibles,
         deadline,
         confidence: grades.0,
+        target_confidence,
         message,
         references: sans_doublons(&refs),
     })

@@ -490,6 +490,7 @@ pub struct EvaluationObjectif {
     pub assessed: bool,
     /// Last day to reach the objective, where the version publishes it (2019: end of year 3).
     pub deadline: Option<NaiveDate>,
+    /// The weakest grade of the evaluation year and of the deadline.
     pub confidence: Grade,
     pub references: Vec<String>,
 }
@@ -764,7 +765,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
                         .iter()
                         .find(|x| x.indicator == i)
                         .and_then(|x| x.target)
-                        .map(|t| (t, g.confidence))
+                        .map(|t| (t, g.target_confidence))
                 });
                 let Some((t, g)) = pre else {
                     return Err(Erreur::champ_requis(
@@ -815,19 +816,24 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
     let eval = l.nombre(id_eval)?;
     let echeance = l.nombre(ids::OBJECTIF_ECHEANCE_ANNEES)?;
     let mut refs_eval = l.references(id_eval).to_vec();
-    let deadline = match echeance.valeur {
+    // The deadline's grade is the assessment's (2019: « reached within 3 years », C), not the
+    // targets': a figure carries the grades it rests on.
+    let (deadline, confidence) = match echeance.valeur {
         Some(n) => {
             refs_eval.extend_from_slice(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
-            Some(fin_annee(c.start, n)?)
+            (
+                Some(fin_annee(c.start, n)?),
+                pire([eval.grade, echeance.grade]),
+            )
         }
-        None => None,
+        None => (None, eval.grade),
     };
     let assessment = EvaluationObjectif {
         from_year: eval.valeur,
         from_date: eval.valeur.map(|n| debut_annee(c.start, n)).transpose()?,
         assessed: eval.valeur.is_some_and(|n| contract_year >= n),
         deadline,
-        confidence: eval.grade,
+        confidence,
         references: sans_doublons(refs_eval),
     };
 
