@@ -132,6 +132,7 @@ fun Objectif.toJson(): JsonObject = obj(
     "indicators" to list(indicators) { it.toJson() },
     "deadline" to date(deadline),
     "confidence" to text(confidence.jsonCode()),
+    "target_confidence" to text(targetConfidence.jsonCode()),
     "message" to text(message),
     "references" to texts(references),
 )

@@ -457,6 +457,7 @@ extension Objectif {
             "indicators": .array(indicators.map(\.json)),
             "deadline": text(deadline),
             "confidence": text(confidence.jsonCode),
+            "target_confidence": text(targetConfidence.jsonCode),
             "message": text(message),
             "references": texts(references),
         ]
