@@ -16,7 +16,7 @@
 #                       project's standard is 1 MiB; the library measured 1 548 184 bytes once
 #                       the revised rules, hardening, contract tracking, the economics of hiring,
 #                       the apps' state and their screens were in, 1 384 776 once the core's own
-#                       types crossed the FFI, and 1 289 048 on 2026-12-01 (x86_64: frame
+#                       types crossed the FFI, and 1 289 656 on 2026-12-01 (x86_64: frame
 #                       pointers, leaner views and economics). This budget only stops further
 #                       growth; getting under 1 MiB is open work (bindings/README.md, "Size":
 #                       where the bytes are and what would remove them, measured).
