@@ -6,36 +6,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a developer tool may panic on bad fixtures
 
-use std::fs;
+#[path = "../tests/support/golden.rs"]
+mod support;
 
 use assistmed_core::economie::{self, EntreeEconomie};
 use assistmed_core::suivi::{self, SaisieSuivi};
 use assistmed_core::{
     chronologie, evaluer, regles, second_assistant_seul, Formule, Langue, Saisie,
 };
-use serde_json::Value;
-
-fn cas(dossier: &str) -> Vec<(String, Value)> {
-    let mut chemins: Vec<_> = fs::read_dir(dossier)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    chemins.sort();
-    chemins
-        .into_iter()
-        .map(|p| {
-            let v = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
-            (p.display().to_string(), v)
-        })
-        .collect()
-}
 
 fn main() {
     let r = regles().unwrap();
-    let racine = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests");
     for langue in [Langue::Fr, Langue::En] {
-        for (nom, c) in cas(&format!("{racine}/cases")) {
+        for (chemin, c) in support::cas_de("cases") {
+            let nom = chemin.display();
             let s = Saisie::depuis_json(&c["input"].to_string()).and_then(|s| s.valider());
             let Ok(s) = s else {
                 println!("{nom} {langue:?} input {s:?}");
@@ -53,7 +37,8 @@ fn main() {
                 second_assistant_seul(r, &s, langue)
             );
         }
-        for (nom, c) in cas(&format!("{racine}/tracking")) {
+        for (chemin, c) in support::cas_de("tracking") {
+            let nom = chemin.display();
             let res = SaisieSuivi::depuis_json(&c["contract"].to_string())
                 .and_then(|s| s.valider())
                 .and_then(|contrat| {
@@ -65,7 +50,8 @@ fn main() {
                 });
             println!("{nom} {langue:?} suivi {res:?}");
         }
-        for (nom, c) in cas(&format!("{racine}/economics")) {
+        for (chemin, c) in support::cas_de("economics") {
+            let nom = chemin.display();
             let res = EntreeEconomie::depuis_json(&c["input"].to_string())
                 .and_then(|e| e.valider())
                 .and_then(|(s, d)| economie::calculer(r, &s, &d, langue));

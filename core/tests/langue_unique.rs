@@ -12,7 +12,6 @@ mod support;
 mod support_suivi;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use assistmed_core::app::{Application, Ecran, Evenement, PREFIXE_CONTRAT};
 use assistmed_core::bundle::RuleStore;
@@ -126,25 +125,6 @@ fn deux<T: Serialize>(f: impl Fn(Langue) -> T) -> (Value, Value) {
     )
 }
 
-fn lire_cas(dossier: &str) -> Vec<(String, Value)> {
-    let dossier = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(dossier);
-    let mut chemins: Vec<_> = std::fs::read_dir(dossier)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    chemins.sort();
-    chemins
-        .into_iter()
-        .map(|p| {
-            let v = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-            (p.file_name().unwrap().to_string_lossy().into_owned(), v)
-        })
-        .collect()
-}
-
 /// A golden case's input as the questionnaire's answers (a running contract left out).
 fn reponses(entree: &Value) -> Reponses {
     entree
@@ -216,7 +196,10 @@ fn chaque_resultat_est_dans_la_langue_de_l_appel() {
         let (a, b) = deux(|l| suivi::ecran::vue(r, &c, on, l).ok());
         textes += comparer(&format!("{nom} vue du contrat"), &a, &b, &mut fautes);
     }
-    for (nom, cas) in lire_cas("tests/economics") {
+    for (nom, cas) in support::cas_de("economics")
+        .into_iter()
+        .map(|(p, v)| (p.file_name().unwrap().to_string_lossy().into_owned(), v))
+    {
         let Ok((s, d)) =
             EntreeEconomie::depuis_json(&cas["input"].to_string()).and_then(|e| e.valider())
         else {

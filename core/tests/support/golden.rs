@@ -42,8 +42,16 @@ pub fn inclus(attendu: &Value, reel: &Value, chemin: &str) -> Result<(), String>
 
 /// Every case file, sorted.
 pub fn cas() -> Vec<(PathBuf, Value)> {
-    let mut chemins: Vec<PathBuf> = std::fs::read_dir(dossier_cas())
-        .expect("tests/cases")
+    cas_de("cases")
+}
+
+/// Every case file of `tests/<dossier>` (`cases`, `tracking`, `economics`), sorted by name.
+pub fn cas_de(dossier: &str) -> Vec<(PathBuf, Value)> {
+    let dossier = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(dossier);
+    let mut chemins: Vec<PathBuf> = std::fs::read_dir(&dossier)
+        .unwrap_or_else(|e| panic!("{}: {e}", dossier.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
