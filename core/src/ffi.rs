@@ -63,7 +63,7 @@ fn trop_long(t: &str) -> bool {
 }
 
 fn lever_date(texte: &str) -> uniffi::Result<NaiveDate> {
-    texte.trim().parse::<NaiveDate>().map_err(|_| {
+    crate::rules::date::analyser(texte.trim()).map_err(|_| {
         AssistmedError::illisible(
             CodeErreur::DateInvalide,
             &format!("« {} » n'est pas une date AAAA-MM-JJ", citer(texte)),
@@ -184,6 +184,20 @@ mod tests {
             "{}",
             e.text()
         );
+        // Only the YYYY-MM-DD form lifts (a Kotlin LocalDate past 9999 reads "+10000-01-01").
+        for pas_une_date in [
+            "+2024-01-01",
+            "+10000-01-01",
+            "-0001-01-01",
+            "2024-02-30",
+            "2024-1-01",
+        ] {
+            assert_eq!(
+                erreur_de(lever_date(pas_une_date)).kind(),
+                CodeErreur::DateInvalide,
+                "{pas_une_date}"
+            );
+        }
         assert_eq!(
             erreur_de(lever_decimal("douze")).kind(),
             CodeErreur::HorsBornes

@@ -3,7 +3,7 @@
 //! Reading goes through [`Saisie`] (everything optional, raw) so that every bad value becomes a
 //! typed [`Erreur`] naming the field and the expected range, never a serde message or a panic.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -197,26 +197,11 @@ pub struct SaisieContrat {
 
 /// Reads a calendar date `YYYY-MM-DD` between `DATE_MIN` and `DATE_MAX`.
 pub fn lire_date(champ: &str, texte: &str) -> Resultat<NaiveDate> {
-    // Strict ISO calendar date, parsed by hand (chrono's format parser costs library size).
-    let t = texte.trim();
-    let octets = t.as_bytes();
-    let forme = octets.len() == 10
-        && octets.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let nombre = |a: usize, b: usize| t.get(a..b).and_then(|x| x.parse::<u32>().ok());
-    match (forme, nombre(0, 4), nombre(5, 7), nombre(8, 10)) {
-        (true, Some(a), Some(m), Some(j)) => i32::try_from(a)
-            .ok()
-            .filter(|a| (ANNEE_MIN..=ANNEE_MAX).contains(a))
-            .and_then(|a| NaiveDate::from_ymd_opt(a, m, j))
-            .ok_or_else(|| Erreur::date_invalide(champ, texte)),
-        _ => Err(Erreur::date_invalide(champ, texte)),
-    }
+    // The library's one strict `YYYY-MM-DD` reader, then the years a contract can have.
+    crate::rules::date::analyser(texte.trim())
+        .ok()
+        .filter(|d| (ANNEE_MIN..=ANNEE_MAX).contains(&d.year()))
+        .ok_or_else(|| Erreur::date_invalide(champ, texte))
 }
 
 fn lire_compte(champ: &str, n: Option<i64>, min: i64, max: i64) -> Resultat<Option<i32>> {

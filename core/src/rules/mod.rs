@@ -550,7 +550,7 @@ pub(crate) fn manquant(id: &str) -> Erreur {
 /// Dates of a rule document, read without chrono's general format parser: a `YYYY-MM-DD` date
 /// is built from its digits (every date of the document has that shape; about 5 % of a cold
 /// load went to the parser); anything else goes to chrono, for the same value or error.
-mod date {
+pub(crate) mod date {
     use chrono::NaiveDate;
     use serde::de::{self, Deserializer, Visitor};
     use serde::Deserialize;
@@ -586,20 +586,22 @@ mod date {
         }
     }
 
-    pub fn analyser(s: &str) -> Result<NaiveDate, chrono::ParseError> {
-        if let &[a, b, c, d, b'-', e, f, b'-', g, h] = s.as_bytes() {
-            let chiffres = [a, b, c, d, e, f, g, h];
-            if chiffres.iter().all(u8::is_ascii_digit) {
-                let n = |x: &[u8]| x.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
-                let annee = i32::try_from(n(&chiffres[..4])).unwrap_or(i32::MAX);
-                if let Some(date) =
-                    NaiveDate::from_ymd_opt(annee, n(&chiffres[4..6]), n(&chiffres[6..]))
-                {
-                    return Ok(date);
-                }
-            }
+    /// Reads a `YYYY-MM-DD` calendar date, the only form of the rule document (and of the SDK's
+    /// dates): by hand, so that chrono's general format parser (15.7 KB of the stripped library) is
+    /// never linked. The errors keep chrono's words where it has them (invalid characters, out of
+    /// range); any other shape is "not a YYYY-MM-DD date".
+    pub fn analyser(s: &str) -> Result<NaiveDate, &'static str> {
+        let &[a, b, c, d, b'-', e, f, b'-', g, h] = s.as_bytes() else {
+            return Err("input is not a YYYY-MM-DD date");
+        };
+        let chiffres = [a, b, c, d, e, f, g, h];
+        if !chiffres.iter().all(u8::is_ascii_digit) {
+            return Err("input contains invalid characters");
         }
-        s.parse()
+        let n = |x: &[u8]| x.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
+        let annee = i32::try_from(n(&chiffres[..4])).unwrap_or(i32::MAX);
+        NaiveDate::from_ymd_opt(annee, n(&chiffres[4..6]), n(&chiffres[6..]))
+            .ok_or("input is out of range")
     }
 
     #[cfg(test)]
@@ -608,6 +610,7 @@ mod date {
 
         #[test]
         fn lit_les_dates_comme_chrono() {
+            // In the strict form, the same dates as chrono, and the same refusals.
             for s in [
                 "2024-01-01",
                 "2019-09-01",
@@ -617,16 +620,22 @@ mod date {
                 "2023-02-29",
                 "2024-13-01",
                 "2024-00-10",
+                "2024-01-32",
+            ] {
+                let chrono: Option<chrono::NaiveDate> = s.parse().ok();
+                assert_eq!(analyser(s).ok(), chrono, "{s}");
+            }
+            // Anything else is refused, including forms chrono takes ("+2024-01-01").
+            for s in [
                 "2024-1-01",
                 "+2024-01-01",
                 "2024-01-01 ",
                 "2024/01/01",
                 "",
                 "９９９９-01-01",
-                "2024-01-32",
+                "2024-01-0a",
             ] {
-                let chrono: Result<chrono::NaiveDate, _> = s.parse();
-                assert_eq!(analyser(s), chrono, "{s}");
+                assert!(analyser(s).is_err(), "{s}");
             }
         }
     }

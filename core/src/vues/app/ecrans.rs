@@ -17,7 +17,6 @@ use crate::questionnaire::{
 use crate::situation::Formule;
 use crate::suivi::{self, SaisieMesure, SaisieSuivi};
 use crate::Langue;
-use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The field of the net-cost screen: the full-time gross monthly salary (empty: the floor).
@@ -531,7 +530,11 @@ impl Application {
                     _ => Vec::new(),
                 };
                 let date = (c.kind == Date)
-                    .then(|| valeur.as_deref().and_then(|v| v.parse::<NaiveDate>().ok()))
+                    .then(|| {
+                        valeur
+                            .as_deref()
+                            .and_then(|v| crate::rules::date::analyser(v).ok())
+                    })
                     .flatten();
                 // A choice shows its label, never its code, in the text field.
                 let texte = match c.kind {
