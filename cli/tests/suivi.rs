@@ -5,8 +5,6 @@
 
 #[path = "../../core/tests/support/golden.rs"]
 mod golden;
-#[path = "../../core/tests/support/suivi.rs"]
-mod support;
 
 mod commun;
 
@@ -17,7 +15,7 @@ use serde_json::Value;
 #[test]
 fn tous_les_cas_de_suivi_par_la_ligne_de_commande() {
     let mut echecs = Vec::new();
-    let tous = support::cas_suivi();
+    let tous = golden::cas_de("tracking");
     assert!(tous.len() >= 15);
     for (chemin, c) in &tous {
         let on = c["on"].as_str().unwrap();

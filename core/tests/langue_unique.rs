@@ -8,8 +8,6 @@
 
 #[path = "support/golden.rs"]
 mod support;
-#[path = "support/suivi.rs"]
-mod support_suivi;
 
 use std::collections::BTreeMap;
 
@@ -181,7 +179,7 @@ fn chaque_resultat_est_dans_la_langue_de_l_appel() {
             deux(|l| comparaison(l).map(|c| economie::vue_comparaison(regles().unwrap(), &c, l)));
         textes += comparer(&format!("{nom} vue_comparaison"), &a, &b, &mut fautes);
     }
-    for (nom, cas) in support_suivi::cas_suivi()
+    for (nom, cas) in support::cas_de("tracking")
         .into_iter()
         .map(|(p, v)| (p.file_name().unwrap().to_string_lossy().into_owned(), v))
     {

@@ -5,8 +5,6 @@
 
 #[path = "support/golden.rs"]
 mod golden;
-#[path = "support/suivi.rs"]
-mod support;
 
 use assistmed_core::situation::lire_date;
 use assistmed_core::suivi::{self, ecran, ContratSuivi, SaisieSuivi};
@@ -47,7 +45,7 @@ fn verifier(rules: &RuleSet, cas: &Value) -> Result<(), String> {
 #[test]
 fn tous_les_cas_de_suivi_passent() {
     let rules = regles().unwrap();
-    let tous = support::cas_suivi();
+    let tous = golden::cas_de("tracking");
     assert!(tous.len() >= 15, "tracking cases: {}", tous.len());
     let mut echecs = Vec::new();
     for (chemin, c) in &tous {
@@ -65,7 +63,7 @@ fn tous_les_cas_de_suivi_passent() {
 }
 
 fn cas(id: &str) -> Value {
-    support::cas_suivi()
+    golden::cas_de("tracking")
         .into_iter()
         .map(|(_, v)| v)
         .find(|v| v["id"] == id)
