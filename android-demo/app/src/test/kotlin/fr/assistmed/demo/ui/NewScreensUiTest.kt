@@ -3,7 +3,7 @@
 // figures on screen compared with the engine's (RuleStore.economics / economicsView / track).
 package fr.assistmed.demo.ui
 
-import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.junit4.v2.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo

@@ -2,7 +2,7 @@
 // review (a person looks at them; the figures themselves are checked by GoldenUiTest).
 package fr.assistmed.demo.ui
 
-import androidx.compose.ui.test.junit4.createComposeRule
+import androidx.compose.ui.test.junit4.v2.createComposeRule
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.performClick
 import fr.assistmed.core.Ecran
