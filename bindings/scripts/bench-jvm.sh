@@ -88,11 +88,15 @@ javac -nowarn -processor org.openjdk.jmh.generators.BenchmarkProcessor -processo
 [ -f "$CLASSES/META-INF/BenchmarkList" ] || die "JMH's annotation processor did not run (no META-INF/BenchmarkList)"
 
 # 4. Run. The measured JVM is forked by JMH with the same classpath; the library comes from
-#    target/release (the same bytes as the jar's resource, unstripped).
+#    target/<host>/release, built as shipped by jvm-jar.sh (the same bytes as the jar's resource,
+#    unstripped).
 REPORT="$OUT/jmh-$LABEL.json"
 # shellcheck disable=SC2206 # word splitting of the option strings is intended
 JMH_OPTS=(${JMH_ARGS:--f 1 -wi 5 -i 10 -w 1s -r 1s})
-JVM_APPEND="-Djna.library.path=$TARGET_DIR/release $RUN_JNA_OPTS ${BENCH_JVM_ARGS:-}"
+# shellcheck source=shipped-build.sh
+. "$REPO_ROOT/bindings/scripts/shipped-build.sh"
+HOST_TRIPLE=$(shipped_host_triple)
+JVM_APPEND="-Djna.library.path=$TARGET_DIR/$HOST_TRIPLE/release $RUN_JNA_OPTS ${BENCH_JVM_ARGS:-}"
 log "java -version: $(java -version 2>&1 | head -n 1); JNA $(basename "$RUN_JNA"); JMH ${JMH_OPTS[*]}; JVM options: $JVM_APPEND"
 java -cp "$CLASSES:$JMH_CP:$CP" org.openjdk.jmh.Main "${JMH_OPTS[@]}" \
   -jvmArgsAppend "$JVM_APPEND" -rf json -rff "$REPORT" "${BENCH_FILTER:-AssessBench}" >"$OUT/jmh-$LABEL.log" 2>&1 \

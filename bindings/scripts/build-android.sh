@@ -168,8 +168,15 @@ log "version $VERSION (fr.assistmed:assistmed-core:$VERSION)"
 # ---------------------------------------------------------------------------
 ndk_args=()
 for abi in "${ABIS[@]}"; do ndk_args+=(-t "$abi"); done
-log "cargo ndk ${ndk_args[*]} -P $ANDROID_PLATFORM -o $JNI_DIR build --release -p $CRATE --lib"
-cargo ndk "${ndk_args[@]}" -P "$ANDROID_PLATFORM" -o "$JNI_DIR" build --release -p "$CRATE" --lib
+# As shipped (shipped-build.sh): std rebuilt from rust-src without its backtrace symbolizer; the
+# Android link flags (packed relocations, --icf=all) come from .cargo/config.toml.
+# shellcheck source=shipped-build.sh
+. "$REPO_ROOT/bindings/scripts/shipped-build.sh"
+shipped_prepare || die "rust-src is needed for the shipped build: rustup component add rust-src"
+std_args=()
+while IFS= read -r a; do std_args+=("$a"); done < <(shipped_cargo_args aarch64-linux-android)
+log "RUSTC_BOOTSTRAP=1 cargo ndk ${ndk_args[*]} -P $ANDROID_PLATFORM -o $JNI_DIR build --release -p $CRATE --lib ${std_args[*]}"
+RUSTC_BOOTSTRAP=1 cargo ndk "${ndk_args[@]}" -P "$ANDROID_PLATFORM" -o "$JNI_DIR" build --release -p "$CRATE" --lib "${std_args[@]}"
 for abi in "${ABIS[@]}"; do
   [ -f "$JNI_DIR/$abi/lib$LIB_NAME.so" ] \
     || die "$JNI_DIR/$abi/lib$LIB_NAME.so missing after cargo ndk (crate-type \"cdylib\" in bindings/Cargo.toml?)"
@@ -201,6 +208,9 @@ log "Kotlin packages: ${EXPECTED_PACKAGES[*]} ($(printf '%s\n' "$kt_files" | wc 
 # that the Android setting took effect on the package that has the objects.
 grep -rq 'AndroidSystemCleaner' "$KOTLIN_DIR/$(printf '%s' "$SDK_PACKAGE" | tr . /)" \
   || die "the generated Kotlin of $SDK_PACKAGE has no AndroidSystemCleaner: \`android = true\` of $UNIFFI_CONFIG was not applied (the key must be [crates.$LIB_NAME.bindings.kotlin])"
+# One call status per thread instead of a JNA Structure per native call (as for the JVM jar).
+python3 "$REPO_ROOT/bindings/scripts/kotlin-call-status.py" "$KOTLIN_DIR" \
+  || die "kotlin-call-status.py could not rewrite the generated call status"
 
 # ---------------------------------------------------------------------------
 # 4. The shipped copies in jniLibs: stripped (an app built without the NDK cannot strip them, and

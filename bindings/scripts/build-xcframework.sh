@@ -120,9 +120,12 @@ log "version $VERSION"
 # ---------------------------------------------------------------------------
 # 1. Build the static library for every Apple target (only the FFI crate: see size-report.sh)
 # ---------------------------------------------------------------------------
+# As shipped (shipped-build.sh): std rebuilt from rust-src without its backtrace symbolizer.
+# shellcheck source=shipped-build.sh
+. "$REPO_ROOT/bindings/scripts/shipped-build.sh"
+shipped_prepare || die "rust-src is needed for the shipped build: rustup component add rust-src"
 for t in "${ALL_TARGETS[@]}"; do
-  log "cargo build --release -p $CRATE --lib --target $t"
-  cargo build --release -p "$CRATE" --lib --target "$t"
+  shipped_build "$t" || die "cargo build --release -p $CRATE --lib --target $t failed"
   [ -f "$TARGET_DIR/$t/release/lib$LIB_NAME.a" ] \
     || die "$TARGET_DIR/$t/release/lib$LIB_NAME.a missing: bindings/Cargo.toml needs crate-type \"staticlib\""
 done

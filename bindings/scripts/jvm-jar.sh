@@ -59,11 +59,13 @@ case "$(uname -s)-$(uname -m)" in
 esac
 
 cd "$REPO_ROOT"
-# 1. The release library as shipped (this crate alone: see size-report.sh), and the bindgen in
+# 1. The release library as shipped (shipped-build.sh; this crate alone: see size-report.sh), and the bindgen in
 #    its own target dir (its `cli` feature would otherwise relink the library).
-log "cargo build --release -p $CRATE --lib"
-cargo build --quiet --release -p "$CRATE" --lib
-LIB="$TARGET_DIR/release/$LIB_FILE"
+# shellcheck source=shipped-build.sh
+. "$REPO_ROOT/bindings/scripts/shipped-build.sh"
+HOST=$(shipped_host_triple)
+shipped_build "$HOST" --quiet || die "the shipped build of $CRATE failed"
+LIB="$TARGET_DIR/$HOST/release/$LIB_FILE"
 [ -f "$LIB" ] || die "$LIB not found after cargo build"
 BINDGEN_TARGET_DIR="$TARGET_DIR/bindgen"
 CARGO_TARGET_DIR="$BINDGEN_TARGET_DIR" cargo build --quiet -p "$CRATE" --features cli --bin uniffi-bindgen
@@ -74,6 +76,8 @@ BINDGEN="$BINDGEN_TARGET_DIR/debug/uniffi-bindgen"
 GEN_DIR="$OUT_DIR/kotlin"
 rm -rf "$GEN_DIR.tmp"
 "$BINDGEN" generate --no-format --language kotlin --out-dir "$GEN_DIR.tmp" "$LIB" >/dev/null
+python3 "$REPO_ROOT/bindings/scripts/kotlin-call-status.py" "$GEN_DIR.tmp" \
+  || die "kotlin-call-status.py could not rewrite the generated call status"
 rm -rf "$GEN_DIR"
 mv "$GEN_DIR.tmp" "$GEN_DIR"
 list_kt "$GEN_DIR" GEN_FILES

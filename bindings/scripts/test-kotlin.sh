@@ -62,21 +62,31 @@ cd "$REPO_ROOT"
 BINDGEN_TARGET_DIR="$TARGET_DIR/bindgen"
 log "cargo build -p assistmed-ffi --features cli --bin uniffi-bindgen (target dir $BINDGEN_TARGET_DIR)"
 CARGO_TARGET_DIR="$BINDGEN_TARGET_DIR" cargo build --quiet -p assistmed-ffi --features cli --bin uniffi-bindgen
+BINDGEN="$BINDGEN_TARGET_DIR/debug/uniffi-bindgen"
 case "$PROFILE" in
-  debug)   PROFILE_FLAG=(--features test-keys); TEST_KEYS=1 ;;
-  release) PROFILE_FLAG=(--release); TEST_KEYS=0 ;;
+  debug)
+    TEST_KEYS=1
+    log "cargo build -p assistmed-ffi --lib --features test-keys"
+    cargo build --quiet -p assistmed-ffi --lib --features test-keys
+    LIB="$TARGET_DIR/debug/$LIB_FILE" ;;
+  release)
+    # The library as shipped (shipped-build.sh: std rebuilt, the release link flags).
+    TEST_KEYS=0
+    CRATE="assistmed-ffi"
+    # shellcheck source=../../bindings/scripts/shipped-build.sh
+    . "$REPO_ROOT/bindings/scripts/shipped-build.sh"
+    host=$(shipped_host_triple)
+    shipped_build "$host" --quiet || die "the shipped build failed"
+    LIB="$TARGET_DIR/$host/release/$LIB_FILE" ;;
   *) die "ASSISTMED_FFI_PROFILE must be debug or release, got '$PROFILE'" ;;
 esac
-# (${arr[@]+…}: an empty array is "unbound" for bash 3.2 under set -u)
-log "cargo build -p assistmed-ffi --lib ${PROFILE_FLAG[*]+${PROFILE_FLAG[*]}}"
-cargo build --quiet -p assistmed-ffi --lib ${PROFILE_FLAG[@]+"${PROFILE_FLAG[@]}"}
-BINDGEN="$BINDGEN_TARGET_DIR/debug/uniffi-bindgen"
-LIB="$TARGET_DIR/$PROFILE/$LIB_FILE"
 [ -f "$LIB" ] || die "$LIB not found after cargo build"
 
 # 2. Generate into a fresh folder, then swap it in (a failed run never leaves half a folder).
 rm -rf "$GEN_DIR.tmp"
 "$BINDGEN" generate --no-format --language kotlin --out-dir "$GEN_DIR.tmp" "$LIB" >/dev/null
+python3 "$REPO_ROOT/bindings/scripts/kotlin-call-status.py" "$GEN_DIR.tmp" \
+  || die "kotlin-call-status.py could not rewrite the generated call status"
 rm -rf "$GEN_DIR"
 mv "$GEN_DIR.tmp" "$GEN_DIR"
 list_kt "$GEN_DIR" GEN_FILES

@@ -50,6 +50,15 @@ trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
 SHIMS="$TMP/shims"
 mkdir -p "$SHIMS"
 export CALLS="$TMP/calls.log"
+# The shipped build (shipped-build.sh): std rebuilt from a stand-in rust-src, with unstable cargo
+# flags that RUSTC_BOOTSTRAP=1 allows.
+export SHIPPED_SYSROOT="$TMP/sysroot"
+mkdir -p "$SHIPPED_SYSROOT/lib/rustlib/src/rust/library/std"
+: > "$SHIPPED_SYSROOT/lib/rustlib/src/rust/library/std/Cargo.toml"
+SHIPPED_ARGS="-Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind,optimize_for_size [RUSTC_BOOTSTRAP=1]"
+# Android's add its own rustflags (shipped-build.sh), one setting for the three ABIs.
+# shellcheck source=../shipped-build.sh
+ANDROID_SHIPPED_ARGS="$(. "$REPO_ROOT/bindings/scripts/shipped-build.sh" && shipped_cargo_args aarch64-linux-android | paste -sd ' ' -) [RUSTC_BOOTSTRAP=1]"
 : > "$CALLS"
 
 # --- stand-in tools ----------------------------------------------------------------------------
@@ -58,7 +67,7 @@ cat > "$SHIMS/cargo" <<EOF
 # cargo stand-in: 'ndk' and cross 'build --target' are faked; 'run --bin uniffi-bindgen' runs the
 # real bindgen; anything else goes to the real cargo.
 set -euo pipefail
-echo "cargo \$*" >> "\$CALLS"
+echo "cargo \$*\${RUSTC_BOOTSTRAP:+ [RUSTC_BOOTSTRAP=\$RUSTC_BOOTSTRAP]}" >> "\$CALLS"
 if [ "\${1:-}" = ndk ]; then
   shift
   if [ "\${1:-}" = --version ]; then echo "cargo-ndk \${FAKE_CARGO_NDK_VERSION:-4.1.2} (stand-in)"; exit 0; fi
@@ -190,7 +199,9 @@ else
   ko "build-android.sh with stand-in NDK, cargo-ndk, Gradle: exit 0 (log below)"; sed 's/^/    /' "$TMP/android.log"
 fi
 check "cargo ndk called for the 3 ABIs at API 24 into the module's jniLibs" \
-  grep -qx -- "cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -P 24 -o $MOD/src/main/jniLibs build --release -p assistmed-ffi --lib" "$CALLS"
+  grep -qxF -- "cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -P 24 -o $MOD/src/main/jniLibs build --release -p assistmed-ffi --lib $ANDROID_SHIPPED_ARGS" "$CALLS"
+check "the Android build rebuilds std, without forced unwind tables or panic locations" \
+  bash -c "grep '^cargo ndk' '$CALLS' | grep -F -- '-Zbuild-std=std,panic_unwind' | grep -F -- \"'force-unwind-tables=no'\" | grep -qF -- \"'-Zlocation-detail=none'\""
 for abi in arm64-v8a armeabi-v7a x86_64; do
   check "jniLibs/$abi/lib$LIB_NAME.so written" test -f "$MOD/src/main/jniLibs/$abi/lib$LIB_NAME.so"
 done
@@ -212,6 +223,31 @@ check "exactly these two Kotlin files (no stale package)" \
 check "Android flavour: AndroidSystemCleaner (uniffi android = true)" grep -q 'AndroidSystemCleaner' "$KT"
 check "Android flavour imports androidx.annotation.RequiresApi (declared in build.gradle.kts)" \
   grep -q '^import androidx.annotation.RequiresApi' "$KT"
+check "Android flavour: one call status per thread in both files (kotlin-call-status.py)" \
+  bash -c "grep -q 'val status = uniffiCallStatus.get()' '$KT' && grep -q 'val status = uniffiCallStatus.get()' '$KT_CORE' && ! grep -q 'var status = UniffiRustCallStatus()' '$KT' '$KT_CORE'"
+# The rewrite itself: idempotent; refuses text it does not know and bindings with callbacks.
+CS="$REPO_ROOT/bindings/scripts/kotlin-call-status.py"
+mkdir -p "$TMP/cs-again" "$TMP/cs-unknown" "$TMP/cs-callback" "$TMP/cs-none"
+cp "$KT" "$TMP/cs-again/a.kt"
+check "kotlin-call-status.py run twice leaves the file as it was" \
+  bash -c "python3 '$CS' '$TMP/cs-again' && cmp -s '$KT' '$TMP/cs-again/a.kt'"
+sed 's/val status = uniffiCallStatus.get()/val status = somethingElse()/; s/uniffiCallStatus.get()//' "$KT" > "$TMP/cs-unknown/a.kt"
+check "kotlin-call-status.py refuses a uniffiRustCallWithError it does not know" \
+  bash -c "! python3 '$CS' '$TMP/cs-unknown' 2>/dev/null"
+python3 - "$KT" "$TMP/cs-callback/a.kt" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+marker = "// each call, instead of a new JNA Structure per call.\n"
+start = t.index("// Assistmed (bindings/scripts/kotlin-call-status.py)")
+end = t.index("    val status = uniffiCallStatus.get()\n    status.code = UNIFFI_CALL_SUCCESS\n")
+rest = t[end:].replace("    val status = uniffiCallStatus.get()\n    status.code = UNIFFI_CALL_SUCCESS\n", "    var status = UniffiRustCallStatus()\n", 1)
+head = t[:start] + t[start:end].split(marker, 1)[1].split("\n", 2)[2]
+open(sys.argv[2], "w").write(head + rest + "\nfun cb(s: UniffiRustCallStatus) = uniffiTraitInterfaceCall(s, { 1 }, { })\n")
+PY
+check "kotlin-call-status.py refuses bindings with a callback into Kotlin" \
+  bash -c "! python3 '$CS' '$TMP/cs-callback' 2>/dev/null && grep -q 'var status = UniffiRustCallStatus()' '$TMP/cs-callback/a.kt'"
+check "kotlin-call-status.py fails on a folder without generated Kotlin" \
+  bash -c "! python3 '$CS' '$TMP/cs-none' 2>/dev/null"
 check "uniffi-android.toml sets android = true for both crates" \
   bash -c "grep -qx '\[crates.assistmed_ffi.bindings.kotlin\]' bindings/uniffi-android.toml && grep -qx '\[crates.assistmed_core.bindings.kotlin\]' bindings/uniffi-android.toml && [ \$(grep -cx 'android = true' bindings/uniffi-android.toml) -eq 2 ]"
 check "consumer-rules.pro keeps both generated packages from R8" \
@@ -283,7 +319,7 @@ else
   ko "build-xcframework.sh with stand-in macOS, Xcode, lipo, swift: exit 0 (log below)"; sed 's/^/    /' "$TMP/apple.log"
 fi
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
-  check "cargo build --release --target $t" grep -qx -- "cargo build --release -p assistmed-ffi --lib --target $t" "$CALLS"
+  check "cargo build --release --target $t" grep -qxF -- "cargo build --release -p assistmed-ffi --lib --target $t $SHIPPED_ARGS" "$CALLS"
 done
 check "xcodebuild -create-xcframework with 3 libraries and their headers" \
   bash -c "grep '^xcodebuild -create-xcframework' '$CALLS' | grep -o -- '-library' | wc -l | grep -qx 3"

@@ -74,6 +74,14 @@ fun runErrorTests(h: Harness, store: RuleStore) {
         ensureEquals(e.text, e.message, "Throwable.message is the text, not a field dump")
         ensure(!e.message.contains("kind=")) { "field dump in the message: ${e.message}" }
     }
+    h.check("error then success on one thread: the per-thread call status is reset (kotlin-call-status.py)") {
+        repeat(3) {
+            expectError("hors_bornes", "patientele_mt", Langue.FR) { store.assess(GP_2025.copy(patienteleMt = 20_001), Langue.FR) }
+            ensure(store.assess(GP_2025, Langue.FR).options.isNotEmpty()) { "no option in the assessment after an error" }
+            expectError("json_invalide", null, Langue.EN) { situationFromJson("{", Langue.EN) }
+            ensure(store.provenance().toString().isNotEmpty()) { "provenance after an error" }
+        }
+    }
     h.check("error: negative counts → hors_bornes on their field, typed or JSON") {
         expectError("hors_bornes", "patientele_mt", Langue.FR) { store.assess(GP_2025.copy(patienteleMt = -5), Langue.FR) }
         expectError("hors_bornes", "file_active", Langue.EN) { store.assess(GP_2025.copy(fileActive = Int.MIN_VALUE), Langue.EN) }

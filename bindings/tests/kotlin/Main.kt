@@ -26,8 +26,6 @@ const val THREADS = 8
 /** Calls per thread: 1 000 by default (the test command runs the debug library on 2 shared
  * cores); issue 9's 8 × 10 000 with ASSISTMED_CONCURRENCY_CALLS=10000. */
 val CALLS_PER_THREAD: Int = System.getenv("ASSISTMED_CONCURRENCY_CALLS")?.toIntOrNull() ?: 1_000
-const val TIMING_WARMUP = 2_000
-const val TIMING_CALLS = 2_000
 
 /** 8 threads at once sharing one RuleStore (assess, timeline, second assistant, questionnaire);
  * every answer must equal the one computed alone beforehand. */
@@ -86,29 +84,6 @@ fun readmeUsageExample() {
 }
 
 /** Mean time of one `assess` call from Kotlin, records lowered and lifted (informational). */
-fun runTiming(h: Harness, store: RuleStore) {
-    h.check("timing: assess round trip") {
-        repeat(TIMING_WARMUP) { store.assess(GP_2025, Langue.FR) }
-        val t0 = System.nanoTime()
-        repeat(TIMING_CALLS) { store.assess(GP_2025, Langue.FR) }
-        val micros = (System.nanoTime() - t0) / 1_000.0 / TIMING_CALLS
-        println("kotlin→rust assess round trip: ${"%.1f".format(java.util.Locale.ROOT, micros)} µs/call ($TIMING_CALLS calls)")
-        // For comparison: the same work returned as one JSON string (no record lifting).
-        val json = situationToJson(GP_2025, Langue.FR)
-        repeat(TIMING_WARMUP) { store.assessJson(json, Langue.FR) }
-        val t1 = System.nanoTime()
-        repeat(TIMING_CALLS) { store.assessJson(json, Langue.FR) }
-        val jsonMicros = (System.nanoTime() - t1) / 1_000.0 / TIMING_CALLS
-        println("(info) kotlin→rust assessJson round trip: ${"%.1f".format(java.util.Locale.ROOT, jsonMicros)} µs/call ($TIMING_CALLS calls)")
-        val answers = answers("patientele_mt" to "1200")
-        repeat(TIMING_WARMUP / 4) { store.resultView(answers, Langue.FR, JAN_15_2025) }
-        val t2 = System.nanoTime()
-        repeat(TIMING_CALLS / 4) { store.resultView(answers, Langue.FR, JAN_15_2025) }
-        val viewMicros = (System.nanoTime() - t2) / 1_000.0 / (TIMING_CALLS / 4)
-        println("(info) kotlin→rust resultView round trip: ${"%.1f".format(java.util.Locale.ROOT, viewMicros)} µs/call (${TIMING_CALLS / 4} calls)")
-    }
-}
-
 fun main(args: Array<String>) {
     val casesDir = File(args.firstOrNull() ?: System.getenv("ASSISTMED_CASES_DIR") ?: "tests/cases")
     // Written by bindings/scripts/make-test-fixtures.sh (test-kotlin.sh sets these).
@@ -150,7 +125,7 @@ fun registerChecks(h: Harness, cases: List<GoldenCase>, casesDir: File, coreJson
             updated?.use { runConcurrency(h, cases, it, "installed bundle v2") }
         }
         h.check("README usage example") { readmeUsageExample() }
-        runTiming(h, store)
+        // (No timing here: the round trip is measured by bindings/scripts/bench-jvm.sh, JMH.)
     }
     runAppModelTests(h)
 }
