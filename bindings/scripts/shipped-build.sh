@@ -39,6 +39,10 @@ shipped_prepare() {
   # (SHIPPED_SYSROOT: the packaging tests' stand-in toolchain; rustc's own sysroot otherwise)
   src="${SHIPPED_SYSROOT:-$(rustc --print sysroot)}/lib/rustlib/src/rust/library/std/Cargo.toml"
   [ -f "$src" ] && return 0
+  # One attempt per script: size-report.sh builds four libraries, and a machine that cannot
+  # reach rustup's server must not wait for it four times.
+  [ -n "${SHIPPED_PREPARE_FAILED:-}" ] && return 1
+  SHIPPED_PREPARE_FAILED=1
   if ! command -v rustup >/dev/null 2>&1; then
     printf 'shipped-build: rust-src is missing and there is no rustup to install it\n' >&2
     return 1
@@ -51,7 +55,8 @@ shipped_prepare() {
     printf 'shipped-build: rustup component add rust-src failed (offline?)\n' >&2
     return 1
   }
-  [ -f "$src" ]
+  [ -f "$src" ] || return 1
+  SHIPPED_PREPARE_FAILED=
 }
 
 shipped_cargo_args() {

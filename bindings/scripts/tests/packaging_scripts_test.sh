@@ -385,5 +385,19 @@ if [ "$(uname -s)" != Darwin ]; then
   fi
 fi
 
+# shipped-build.sh where rust-src cannot be installed: one rustup attempt per script (size-report
+# builds four libraries), then the plain build's path (a return of 1, never a hang or a failure).
+mkdir -p "$TMP/no-src/lib/rustlib" "$TMP/failing-rustup"
+cat > "$TMP/failing-rustup/rustup" <<'EOF2'
+#!/usr/bin/env bash
+echo "rustup $*" >> "$CALLS"
+exit 1
+EOF2
+chmod +x "$TMP/failing-rustup/rustup"
+: > "$CALLS"
+check "shipped_prepare without rust-src and offline: returns 1 twice, asks rustup once" \
+  env PATH="$TMP/failing-rustup:$PATH" SHIPPED_SYSROOT="$TMP/no-src" bash -c \
+  ". '$REPO_ROOT/bindings/scripts/shipped-build.sh'; ! shipped_prepare 2>/dev/null && ! shipped_prepare 2>/dev/null && [ \$(grep -c '^rustup component add rust-src' '$CALLS') -eq 1 ]"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
