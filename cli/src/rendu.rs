@@ -7,7 +7,7 @@ use assistmed_core::explain::Effet;
 use assistmed_core::format;
 use assistmed_core::objectives::StatutObjectif;
 use assistmed_core::second_assistant::StatutSecondAssistant;
-use assistmed_core::{Chronologie, Evaluation, Langue, RuleSet, VersionAppliquee};
+use assistmed_core::{Chronologie, Evaluation, Langue, RuleSet, Texte, VersionAppliquee};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -44,7 +44,7 @@ fn dp(l: Langue) -> &'static str {
     t(l, " :", ":")
 }
 
-fn refs(ids: &[String]) -> String {
+fn refs(ids: &[Texte]) -> String {
     if ids.is_empty() {
         String::new()
     } else {
@@ -89,7 +89,7 @@ fn version(v: &VersionAppliquee, l: Langue) -> String {
     )
 }
 
-fn references(rules: &RuleSet, ids: &[String], l: Langue, out: &mut String) {
+fn references(rules: &RuleSet, ids: &[Texte], l: Langue, out: &mut String) {
     let _ = writeln!(out, "\n{}", t(l, "Références", "References"));
     for r in assistmed_core::assessment::references_citees(rules, ids) {
         let article = r

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{citer, CodeErreur, Erreur};
-use crate::Langue;
+use crate::{Langue, Texte};
 
 /// `Decimal` as the bindings name it: not `Decimal`, which would shadow `Foundation.Decimal` in
 /// an app that imports both modules (an ambiguous type in Swift).
@@ -77,6 +77,12 @@ uniffi::custom_type!(ExactDecimal, String, {
     remote,
     lower: |d| d.to_string(),
     try_lift: |s| lever_decimal(&s),
+});
+
+// A result's string (static, shared with the rule data, or its own) crosses as a plain string.
+uniffi::custom_type!(Texte, String, {
+    lower: |t| t.into_string(),
+    try_lift: |s| Ok(Texte::from(s)),
 });
 
 uniffi::custom_type!(CalendarDate, String, {

@@ -20,7 +20,7 @@
 
 // The layers, in the direction of the flow (each knows only the ones above it):
 // rule data → computation → presentation. `error`, `format`, `json` (strict JSON reading) and
-// `money` (the decimal grammar) are shared plumbing.
+// `money` (the decimal grammar) and `texte` (the strings of results) are shared plumbing.
 
 /// The text in a language, evaluating only that language's expression: `selon!(l, fr, en)`.
 // Defined before the modules, so that each of them can call it unqualified.
@@ -52,6 +52,8 @@ pub mod ffi;
 pub mod format;
 pub mod json;
 pub mod money;
+/// The strings of results: static, shared with the rule data, or owned (`Texte`).
+pub mod texte;
 
 // Short paths (`assistmed_core::eligibility`, `crate::provenance`…), as before the layers.
 pub use calcul::{
@@ -70,6 +72,7 @@ pub use eligibility::Statut;
 pub use error::{CodeErreur, Erreur, Resultat};
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};
 pub use situation::{Formule, Saisie, Situation, Tranche};
+pub use texte::Texte;
 
 // With the `uniffi` feature (the FFI crate's), the core's own records and enums are exported
 // as they are: the FFI crate holds only the objects (bitwarden's and matrix's pattern).

@@ -1,14 +1,14 @@
 //! The layers point one way: rule data (`core/src/rules/`) → computation (`core/src/calcul/`) →
 //! presentation (`core/src/vues/`). The rule-data layer may name only `crate::rules`,
-//! `crate::error`, `crate::json` and `crate::money` (shared plumbing); the computation may not name the presentation.
+//! `crate::error`, `crate::json`, `crate::money` and `crate::texte` (shared plumbing); the computation may not name the presentation.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
 use std::path::Path;
 
-// `json` (the strict JSON reader) and `money` (the decimal grammar) are shared plumbing, like
-// `error`.
-const PERMIS: &[&str] = &["rules", "error", "json", "money"];
+// `json` (the strict JSON reader), `money` (the decimal grammar) and `texte` (the strings of
+// results) are shared plumbing, like `error`.
+const PERMIS: &[&str] = &["rules", "error", "json", "money", "texte"];
 
 /// Module names after every `crate::` in `texte` (in `use` lines and in paths alike).
 fn modules_nommes(texte: &str) -> Vec<String> {

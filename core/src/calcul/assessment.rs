@@ -20,6 +20,7 @@ use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
 use crate::situation::{Formule, Situation};
+use crate::texte::Texte;
 use crate::timeline::{self, AnneeContrat, Echeancier};
 use crate::Langue;
 
@@ -27,12 +28,12 @@ use crate::Langue;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VersionAppliquee {
-    pub id: String,
+    pub id: Texte,
     /// In the language of the call.
-    pub title: String,
+    pub title: Texte,
     pub start: NaiveDate,
     pub end_exclusive: Option<NaiveDate>,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     pub bundle_version: u64,
     pub bundle_published: NaiveDate,
     /// `embedded` or `update` (a signed bundle installed after the release).
@@ -58,7 +59,7 @@ impl VersionAppliquee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReferenceCitee {
-    pub id: String,
+    pub id: Texte,
     #[serde(flatten)]
     pub reference: Reference,
 }
@@ -69,7 +70,7 @@ pub struct ReferenceCitee {
 pub struct OptionResultat {
     pub option: Formule,
     /// In the language of the call.
-    pub label: String,
+    pub label: Texte,
     pub available: bool,
     pub unavailable_reasons: Vec<Raison>,
     /// Aid for contract years 1–5 (empty when the option is unavailable, and for a doctor in
@@ -100,12 +101,12 @@ pub struct Evaluation {
     /// timing…): rule data. A notice id names a topic with one text per version: resolve it
     /// among the notices whose `versions` hold `rules.id` (`assessment::notices_citees`; the
     /// SDK's `RuleStore.notices()` lists them all).
-    pub notices: Vec<String>,
+    pub notices: Vec<Texte>,
     /// Ids of every reference the result rests on, sorted: rule data, resolved with
     /// `RuleSet::reference` (the SDK's `RuleStore.references()`), never copied into results.
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     /// In the language of the call.
-    pub disclaimer: String,
+    pub disclaimer: Texte,
 }
 
 /// A timeline with the version it starts under, its caveats and references.
@@ -117,17 +118,13 @@ pub struct Chronologie {
     pub echeancier: Echeancier,
     pub caveats: Vec<Avertissement>,
     /// Ids of the references, sorted (see `Evaluation::references`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
 }
 
 fn indisponible(f: Formule, raisons: Vec<Raison>, langue: Langue) -> OptionResultat {
     OptionResultat {
         option: f,
-        label: selon!(
-            langue,
-            f.libelle_fr().to_string(),
-            f.libelle_en().to_string()
-        ),
+        label: selon!(langue, f.libelle_fr(), f.libelle_en()).into(),
         available: false,
         unavailable_reasons: raisons,
         aid: Vec::new(),
@@ -179,11 +176,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             // The CPAM sets the contract: no personal amount and no objective (policy §0.3).
             options.push(OptionResultat {
                 option: f,
-                label: selon!(
-                    langue,
-                    f.libelle_fr().to_string(),
-                    f.libelle_en().to_string()
-                ),
+                label: selon!(langue, f.libelle_fr(), f.libelle_en()).into(),
                 available: true,
                 unavailable_reasons: Vec::new(),
                 aid: Vec::new(),
@@ -196,11 +189,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date, langue)?;
         options.push(OptionResultat {
             option: f,
-            label: selon!(
-                langue,
-                f.libelle_fr().to_string(),
-                f.libelle_en().to_string()
-            ),
+            label: selon!(langue, f.libelle_fr(), f.libelle_en()).into(),
             available: true,
             unavailable_reasons: Vec::new(),
             total: ech.total,
@@ -240,7 +229,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     {
         caveats.push(Avertissement::nouveau(
             "objectif_a_confirmer",
-            Grade::Gap, selon!(langue, "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée, ou la règle ne donne pas d'objectif dans votre situation.".into(), "Objective to confirm with your CPAM: the applicable grid is not published, or the rule gives no objective in your situation.".into()),
+            Grade::Gap, selon!(langue, "Objectif à confirmer avec votre CPAM : la grille applicable n'est pas publiée, ou la règle ne donne pas d'objectif dans votre situation.", "Objective to confirm with your CPAM: the applicable grid is not published, or the rule gives no objective in your situation."),
             version.references.clone(),
         ));
     }
@@ -253,7 +242,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     let notices_version = rules.notices_de(&version.id);
     let notices = notices_version.iter().map(|n| n.id.clone()).collect();
     // About 60 citations, walked in place (no list of them is built).
-    fn refs(r: &Raison) -> std::slice::Iter<'_, String> {
+    fn refs(r: &Raison) -> std::slice::Iter<'_, Texte> {
         r.references.iter()
     }
     let cites = version
@@ -272,8 +261,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
                 .flat_map(|sa| sa.conditions.iter().flat_map(|c| c.references.iter())),
         )
         .chain(caveats.iter().flat_map(|c| c.references.iter()))
-        .chain(notices_version.iter().flat_map(|n| n.references.iter()))
-        .map(String::as_str);
+        .chain(notices_version.iter().flat_map(|n| n.references.iter()));
     let references = resoudre(cites);
 
     Ok(Evaluation {
@@ -286,7 +274,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         caveats,
         notices,
         references,
-        disclaimer: selon!(langue, AVIS_FR.to_string(), AVIS_EN.to_string()),
+        disclaimer: selon!(langue, AVIS_FR, AVIS_EN).into(),
     })
 }
 
@@ -325,7 +313,7 @@ pub fn chronologie(
         // An error stays bilingual: the reason rendered again in the other language.
         let autre = langue.autre();
         let (_, ailleurs) = amounts::disponibilite(&mut Lecteur::new(rules, version), s, f, autre)?;
-        let texte = |p: &[Raison]| p.first().map(|r| r.message.clone()).unwrap_or_default();
+        let texte = |p: &[Raison]| p.first().map(|r| r.message.to_string()).unwrap_or_default();
         let (fr, en) = selon!(
             langue,
             (texte(&pourquoi), texte(&ailleurs)),
@@ -338,12 +326,8 @@ pub fn chronologie(
     let annees: Vec<&AnneeContrat> = echeancier.years.iter().collect();
     let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
-    let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
-    cites.extend(
-        caveats
-            .iter()
-            .flat_map(|c| c.references.iter().map(String::as_str)),
-    );
+    let mut cites: Vec<&Texte> = version.references.iter().collect();
+    cites.extend(caveats.iter().flat_map(|c| c.references.iter()));
     let references = resoudre(cites);
     Ok(Chronologie {
         rules: VersionAppliquee::new(rules, version, langue),
@@ -373,13 +357,13 @@ pub fn second_assistant_seul(
 }
 
 /// The ids of the references cited, sorted and unique: results refer to rule data by id.
-pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a Texte>) -> Vec<Texte> {
     // About 60 citations of a few dozen ids, each a few bytes ("S12", "NOS-G100"): packed into a
     // number whose order is the order of the strings, each is looked up in the sorted list of
     // those seen and inserted in place when new (a hash set and a string sort were a seventh
     // of the assessment).
-    let mut uniques: Vec<(u128, &str)> = Vec::with_capacity(32);
-    let mut longs: Vec<&str> = Vec::new();
+    let mut uniques: Vec<(u128, &Texte)> = Vec::with_capacity(32);
+    let mut longs: Vec<&Texte> = Vec::new();
     for id in ids {
         let Some(k) = cle_de_tri(id) else {
             longs.push(id);
@@ -390,20 +374,20 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String
         }
     }
     if longs.is_empty() {
-        return uniques.into_iter().map(|(_, id)| id.to_owned()).collect();
+        return uniques.into_iter().map(|(_, id)| id.clone()).collect();
     }
     // An id too long to pack (none in the embedded rules): sorted as strings with the others.
-    let mut tous: Vec<&str> = uniques.into_iter().map(|(_, id)| id).collect();
+    let mut tous: Vec<&Texte> = uniques.into_iter().map(|(_, id)| id).collect();
     tous.extend(longs);
     tous.sort_unstable();
     tous.dedup();
     // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
-    tous.into_iter().map(str::to_owned).collect()
+    tous.into_iter().cloned().collect()
 }
 
-/// `refs` in their first-seen order, each once, copied for a result (a handful: scans of
-/// packed keys on the stack; ids that do not pack are compared as strings).
-pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
+/// `refs` in their first-seen order, each once, for a result (a handful: scans of packed keys
+/// on the stack; ids that do not pack are compared as strings).
+pub(crate) fn uniques_dans_l_ordre(refs: &[&Texte]) -> Vec<Texte> {
     let mut cles = [0u128; 16];
     let mut n = 0;
     let mut uniques = Vec::with_capacity(refs.len());
@@ -422,7 +406,7 @@ pub(crate) fn uniques_dans_l_ordre(refs: &[&str]) -> Vec<String> {
             _ => !refs.get(..i).is_some_and(|avant| avant.contains(r)),
         };
         if nouveau {
-            uniques.push((*r).to_owned());
+            uniques.push((*r).clone());
         }
     }
     uniques
@@ -442,7 +426,7 @@ fn cle_de_tri(id: &str) -> Option<u128> {
 }
 
 /// The references of `ids` (a result's `references`), resolved in the rule set, in order.
-pub fn references_citees(rules: &RuleSet, ids: &[String]) -> Vec<ReferenceCitee> {
+pub fn references_citees(rules: &RuleSet, ids: &[Texte]) -> Vec<ReferenceCitee> {
     ids.iter()
         .filter_map(|id| {
             rules.reference(id).map(|r| ReferenceCitee {
@@ -458,7 +442,7 @@ pub fn references_citees(rules: &RuleSet, ids: &[String]) -> Vec<ReferenceCitee>
 pub fn notices_citees<'r>(
     rules: &'r RuleSet,
     version: &str,
-    ids: &[String],
+    ids: &[Texte],
 ) -> Vec<&'r crate::rules::Notice> {
     rules
         .notices_de(version)
@@ -518,7 +502,7 @@ pub(crate) fn avertissements_metier(
         // The year mapping of the switch (S12) is cited beside the unchanged objectives.
         let bascule =
             source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
-        let mut refs: Vec<String> = Vec::with_capacity(inchanges.len() + bascule.len());
+        let mut refs: Vec<Texte> = Vec::with_capacity(inchanges.len() + bascule.len());
         refs.extend(inchanges.iter().cloned());
         refs.extend(bascule.iter().filter(|x| !inchanges.contains(x)).cloned());
         v.push(Avertissement::nouveau(
@@ -536,7 +520,7 @@ pub(crate) fn avertissements_metier(
     if let Some(p) = pos.filter(|p| p.source == Origine::Derived && p.confidence.a_signaler()) {
         v.push(Avertissement::nouveau(
             "tranche_deduite",
-            p.confidence, selon!(langue, "Tranche de percentile déduite de votre patientèle médecin traitant avec des seuils peu sûrs : vérifiez-la auprès de votre CPAM ou sur amelipro.".into(), "Percentile band derived from your médecin-traitant patient list with uncertain thresholds: check it with your CPAM or on amelipro.".into()),
+            p.confidence, selon!(langue, "Tranche de percentile déduite de votre patientèle médecin traitant avec des seuils peu sûrs : vérifiez-la auprès de votre CPAM ou sur amelipro.", "Percentile band derived from your médecin-traitant patient list with uncertain thresholds: check it with your CPAM or on amelipro."),
             signature.references.clone(),
         ));
     }
@@ -608,10 +592,10 @@ pub(crate) fn avertissements_donnees(
             } else {
                 "valeur_grade_c"
             }
-            .to_string(),
+            .into(),
             parameter: Some(p.id.clone()),
             confidence: u.grade,
-            message,
+            message: message.into(),
             references: val.references.clone(),
         });
     }
@@ -669,8 +653,12 @@ mod tests {
             &[],
             &["S1"],
         ];
+        // Ids as the rule data holds them (shared texts).
+        let textes =
+            |ids: &[&str]| -> Vec<Texte> { ids.iter().map(|s| Texte::partage(s)).collect() };
         for ids in cas {
-            assert_eq!(resoudre(ids.iter().copied()), attendu(ids), "{ids:?}");
+            let t = textes(ids);
+            assert_eq!(resoudre(t.iter()), attendu(ids), "{ids:?}");
         }
         for ids in cas {
             let mut vus: Vec<&str> = Vec::new();
@@ -679,15 +667,19 @@ mod tests {
                     vus.push(id);
                 }
             }
-            assert_eq!(uniques_dans_l_ordre(ids), vus, "{ids:?}");
+            let t = textes(ids);
+            let refs: Vec<&Texte> = t.iter().collect();
+            assert_eq!(uniques_dans_l_ordre(&refs), vus, "{ids:?}");
         }
         // Many unique ids (more than the 16 keys of `uniques_dans_l_ordre`), each cited twice,
         // in a scrambled order.
         let beaucoup: Vec<String> = (0..600).map(|i| format!("S{}", (i * 7919) % 300)).collect();
         let beaucoup: Vec<&str> = beaucoup.iter().map(String::as_str).collect();
-        assert_eq!(resoudre(beaucoup.iter().copied()), attendu(&beaucoup));
+        let t = textes(&beaucoup);
+        assert_eq!(resoudre(t.iter()), attendu(&beaucoup));
         assert_eq!(attendu(&beaucoup).len(), 300);
         let premiers: Vec<String> = (0..300).map(|i| format!("S{}", (i * 7919) % 300)).collect();
-        assert_eq!(uniques_dans_l_ordre(&beaucoup), premiers);
+        let refs: Vec<&Texte> = t.iter().collect();
+        assert_eq!(uniques_dans_l_ordre(&refs), premiers);
     }
 }

@@ -30,6 +30,7 @@ use crate::provenance::{pire, Trace};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
+use crate::texte::Texte;
 use crate::Langue;
 
 /// Parameters of the employer cost: the months they all cover are the months that can be costed.
@@ -166,7 +167,7 @@ pub struct AnneeEconomie {
     pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub rules_id: String,
+    pub rules_id: Texte,
     #[serde(with = "money::option")]
     pub aid: Option<Decimal>,
     pub aid_maximum: bool,
@@ -242,7 +243,7 @@ pub struct Hypothese {
     pub grade: Grade,
     /// `rules` (the rule data) or `user` (given by the caller).
     pub source: String,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     /// In the language of the call.
     pub label: String,
 }
@@ -253,7 +254,7 @@ pub struct Hypothese {
 pub struct Economie {
     pub option: Formule,
     pub start: NaiveDate,
-    pub signature_rules_id: String,
+    pub signature_rules_id: Texte,
     /// The gross monthly salary given, or absent for the floor (grid level 5, never below SMIC).
     #[serde(with = "money::option")]
     pub gross_monthly: Option<Decimal>,
@@ -265,7 +266,7 @@ pub struct Economie {
     pub assumptions: Vec<Hypothese>,
     pub caveats: Vec<Avertissement>,
     /// Ids of the references, sorted (resolved with `RuleSet::reference`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
 }
 
 /// `x^p` for `x, p ≥ 0`, without rust_decimal's `maths` feature (it would cost the library
@@ -392,7 +393,7 @@ impl<'r> LecteurDate<'r> {
         }
     }
 
-    fn references(&self, id: &ParamId, date: NaiveDate) -> Vec<String> {
+    fn references(&self, id: &ParamId, date: NaiveDate) -> Vec<Texte> {
         self.rules
             .parametre_connu(id)
             .ok()
@@ -945,7 +946,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
     ));
     // Gathered in a Vec first: `resoudre` is then the assessment's own instance (one generic
     // copy less in the library).
-    let mut cites: Vec<&str> = chrono.references.iter().map(String::as_str).collect();
+    let mut cites: Vec<&Texte> = chrono.references.iter().collect();
     for r in assumptions
         .iter()
         .flat_map(|h| &h.references)
@@ -1091,7 +1092,7 @@ fn hypotheses(
     }
     // The value of one patient: a combination, grade C at best (§7).
     let parts = v.get(PARTS_VALEUR).unwrap_or_default();
-    let mut refs: Vec<String> = parts.iter().flat_map(|x| x.references.clone()).collect();
+    let mut refs: Vec<Texte> = parts.iter().flat_map(|x| x.references.clone()).collect();
     refs.dedup();
     let grade_valeur = pire(parts.iter().map(|x| x.grade).chain([Grade::C]));
     v.push(Hypothese {
@@ -1102,7 +1103,7 @@ fn hypotheses(
         grade: grade_valeur,
         source: "rules".to_string(),
         references: refs,
-        label: selon!(langue, "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)".into(), "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)".into()),
+        label: selon!(langue, "Valeur d'un patient supplémentaire par an = consultations × G + forfait médecin traitant (1re année)", "Value of one extra patient a year = consultations × G + forfait médecin traitant (year 1)").to_owned(),
     });
     Ok(v)
 }
@@ -1122,19 +1123,19 @@ fn avertissements(
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
     // One non-generic constructor for every caveat (size: one inlined record, not eight).
-    let mut avertir = |code: &str,
+    let mut avertir = |code: &'static str,
                        parameter: Option<&ParamId>,
                        confidence: Grade,
                        message: String,
-                       references: &[&str]| {
+                       references: &[&'static str]| {
         v.push(Avertissement {
-            code: code.to_owned(),
-            parameter: parameter.map(|p| p.id().to_owned()),
+            code: Texte::statique(code),
+            parameter: parameter.map(|p| Texte::statique(p.id())),
             confidence,
-            message,
+            message: message.into(),
             references: match parameter {
                 Some(p) if references.is_empty() => l.references(p, debut),
-                _ => references.iter().map(|r| (*r).to_owned()).collect(),
+                _ => references.iter().map(|r| Texte::statique(r)).collect(),
             },
         });
     };
@@ -1154,7 +1155,7 @@ fn avertissements(
             &["E6"],
         );
     }
-    let mut regle = |code: &str, id: &ParamId, fr: &str, en: &str| {
+    let mut regle = |code: &'static str, id: &ParamId, fr: &str, en: &str| {
         let grade = l.grade(id, debut);
         avertir(
             code,
@@ -1187,7 +1188,7 @@ fn avertissements(
             "Company health insurance: an assumed premium; your contract's may differ.",
         );
     }
-    let mut fixe = |code: &str, fr: &str, en: &str, references: &[&str]| {
+    let mut fixe = |code: &'static str, fr: &str, en: &str, references: &[&'static str]| {
         avertir(
             code,
             None,
@@ -1569,7 +1570,7 @@ pub fn vue(rules: &RuleSet, options: &[Economie], l: Langue) -> VueEconomie {
 pub fn vue_comparaison(rules: &RuleSet, c: &Comparaison, l: Langue) -> VueEconomie {
     let mut v = vue(rules, &c.options, l);
     if let Some(sa) = &c.second_assistant {
-        v.second_assistant.push(sa.message.clone());
+        v.second_assistant.push(sa.message.to_string());
         for cond in &sa.conditions {
             let m = &cond.message;
             v.second_assistant

@@ -11,6 +11,7 @@ use crate::provenance::{pire, Lecteur};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
+use crate::texte::Texte;
 use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,10 +42,10 @@ pub fn statut(raisons: &[Raison]) -> Statut {
 }
 
 fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&ParamId], grade: Grade, langue: Langue) -> Raison {
-    // Borrowed from the rules, then copied once each (a handful of ids).
-    let mut cites: Vec<&str> = Vec::with_capacity(8);
+    // Borrowed from the rules, then shared once each (a handful of ids).
+    let mut cites: Vec<&Texte> = Vec::with_capacity(8);
     for id in ids {
-        cites.extend(l.references(id).iter().map(String::as_str));
+        cites.extend(l.references(id).iter());
     }
     let refs = if cites.is_empty() {
         l.version.references.clone()
@@ -465,9 +466,9 @@ pub fn critere_activite(
         Some(t) => Motif::TrancheSuffisante(t),
         None => Motif::SeuilNonPublie,
     };
-    let mut cites: Vec<&str> = Vec::with_capacity(8);
-    cites.extend(l.version.references.iter().map(String::as_str));
-    cites.extend(l.references(id_p30).iter().map(String::as_str));
+    let mut cites: Vec<&Texte> = Vec::with_capacity(8);
+    cites.extend(l.version.references.iter());
+    cites.extend(l.references(id_p30).iter());
     Ok(m.rendre(uniques_dans_l_ordre(&cites), pos.confidence, langue))
 }
 

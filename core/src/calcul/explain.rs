@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::format;
 use crate::rules::{Grade, RuleSet, Unite, Valeur};
 use crate::situation::{Formule, Secteur, Tranche, Zone};
+use crate::texte::Texte;
 use crate::Langue;
 
 /// What a reason does to the verdict.
@@ -136,12 +137,12 @@ impl<'a> From<&'a crate::rules::Specialite> for NomSpecialite<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Raison {
-    pub code: String,
+    pub code: Texte,
     pub effect: Effet,
     /// In the language of the call.
-    pub message: String,
+    pub message: Texte,
     /// Ids of the references the decision rests on (resolved in `Assessment::references`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     pub confidence: Grade,
 }
 
@@ -433,14 +434,14 @@ impl Motif<'_> {
     }
 
     /// The message in `langue` only: the other language is never formatted.
-    pub fn message(&self, langue: Langue) -> String {
+    pub fn message(&self, langue: Langue) -> Texte {
         use Langue::{En, Fr};
         use Motif::*;
         let n = |x: i32, l: Langue| format::Nombre(i64::from(x), l);
         let fr = langue == Fr;
         match self {
-            SecteurAdmis(s) => selon!(langue, format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en())),
-            SecteurNonAdmis { secteur, admis } => selon!(
+            SecteurAdmis(s) => Texte::from(selon!(langue, format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en()))),
+            SecteurNonAdmis { secteur, admis } => Texte::from(selon!(
                 langue,
                 format!(
                     "Le dispositif est réservé {} ; vous êtes en {}.",
@@ -452,19 +453,19 @@ impl Motif<'_> {
                     Liste(admis.iter().map(|s| s.libelle_en()), En),
                     secteur.libelle_en()
                 )
-            ),
-            SpecialiteAdmise(nom) => selon!(langue, format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en)),
-            SpecialiteExclue(nom) => selon!(
+            )),
+            SpecialiteAdmise(nom) => Texte::from(selon!(langue, format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en))),
+            SpecialiteExclue(nom) => Texte::from(selon!(
                 langue,
                 format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
                 format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en)
-            ),
-            SpecialiteSelonTerritoire { nom, version } => selon!(
+            )),
+            SpecialiteSelonTerritoire { nom, version } => Texte::from(selon!(
                 langue,
                 format!("{} : les spécialistes ({}) sont admis selon les besoins du territoire, dont la liste n'est pas publiée ; à confirmer avec votre CPAM.", version.fr, nom.fr),
                 format!("{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en)
-            ),
-            SpecialiteIncertaine { nom, code, seuil, inclus } => {
+            )),
+            SpecialiteIncertaine { nom, code, seuil, inclus } => Texte::from({
                 let regle = match (seuil, inclus, fr) {
                     (Some(s), Some(true), true) => format!("si ses honoraires cliniques atteignent au moins {} % de ses honoraires", Pct(*s, Fr)),
                     (Some(s), Some(true), false) => format!("if clinical fees are at least {}% of fees", Pct(*s, En)),
@@ -478,13 +479,13 @@ impl Motif<'_> {
                     format!("{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
                     format!("{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle}. Your CPAM will say which reading applies.", nom.en)
                 )
-            }
-            PartCliniqueSuffisante { part, seuil } => selon!(
+            }),
+            PartCliniqueSuffisante { part, seuil } => Texte::from(selon!(
                 langue,
                 format!("Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", Pct(*part, Fr), Pct(*seuil, Fr)),
                 format!("Clinical fees: {}% of your fees, against a threshold of {}%.", Pct(*part, En), Pct(*seuil, En))
-            ),
-            PartCliniqueInsuffisante { part, seuil, inclus } => selon!(
+            )),
+            PartCliniqueInsuffisante { part, seuil, inclus } => Texte::from(selon!(
                 langue,
                 format!(
                     "Honoraires cliniques : {} % de vos honoraires ; il en faut {} {} %.",
@@ -498,35 +499,35 @@ impl Motif<'_> {
                     if *inclus { "at least" } else { "more than" },
                     Pct(*seuil, En)
                 )
-            ),
+            )),
             PartCliniqueNonPubliee => selon!(
                 langue,
                 "La règle de part d'honoraires cliniques pour cette période n'est pas publiée : à confirmer avec votre CPAM.",
                 "The clinical-fee share rule for this period is not published: to confirm with your CPAM."
             )
-            .to_owned(),
-            ActiviteSuffisante { patients, seuil } => selon!(
+            .into(),
+            ActiviteSuffisante { patients, seuil } => Texte::from(selon!(
                 langue,
                 format!("Patientèle médecin traitant : {}, au moins égale au seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
                 format!("Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
-            ),
-            ActiviteInsuffisante { patients, seuil } => selon!(
+            )),
+            ActiviteInsuffisante { patients, seuil } => Texte::from(selon!(
                 langue,
                 format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
                 format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
-            ),
-            TrancheSuffisante(t) => selon!(
+            )),
+            TrancheSuffisante(t) => Texte::from(selon!(
                 langue,
                 format!("Activité {} de la spécialité : au moins au P30.", t.libelle_fr()),
                 format!("Activity {} of the specialty: at least P30.", t.libelle_en())
-            ),
+            )),
             TrancheInsuffisante => selon!(
                 langue,
                 "Activité sous le P30 de la spécialité (seuil minimal d'activité).",
                 "Activity below the specialty's P30 (minimum activity threshold)."
             )
-            .to_owned(),
-            ActiviteSousSeuilAldRqth { detail, rqth_exempte } => {
+            .into(),
+            ActiviteSousSeuilAldRqth { detail, rqth_exempte } => Texte::from({
                 let suite = match (rqth_exempte, fr) {
                     (Some(true), true) => "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
                     (Some(true), false) => "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
@@ -545,32 +546,32 @@ impl Motif<'_> {
                 m.push_str(suite);
                 m.push('.');
                 m
-            }
+            }),
             SeuilNonPublie => selon!(
                 langue,
                 "Le seuil d'activité (P30) n'est pas publié pour cette période : à confirmer avec votre CPAM.",
                 "The activity threshold (P30) is not published for this period: to confirm with your CPAM."
             )
-            .to_owned(),
+            .into(),
             InstallationRecente => selon!(
                 langue,
                 "Médecin nouvellement installé : pas de seuil d'activité.",
                 "Newly installed doctor: no activity threshold."
             )
-            .to_owned(),
+            .into(),
             InstallationRecenteNonPubliee => selon!(
                 langue,
                 "Règle pour les médecins nouvellement installés non publiée pour cette période : à confirmer avec votre CPAM.",
                 "Rule for newly installed doctors not published for this period: to confirm with your CPAM."
             )
-            .to_owned(),
-            ExerciceGroupe => selon!(langue, "Exercice regroupé.", "Group practice.").to_owned(),
-            DerogationZoneSousDense(z) => selon!(
+            .into(),
+            ExerciceGroupe => selon!(langue, "Exercice regroupé.", "Group practice.").into(),
+            DerogationZoneSousDense(z) => Texte::from(selon!(
                 langue,
                 format!("Exercice seul admis par dérogation en {}.", z.libelle_fr()),
                 format!("Solo practice allowed by derogation in a {}.", z.libelle_en())
-            ),
-            EngagementExerciceGroupe { annees, zones_derogation } => {
+            )),
+            EngagementExerciceGroupe { annees, zones_derogation } => Texte::from({
                 let mut m = String::with_capacity(160);
                 m.push_str(selon!(langue, "Exercice seul", "Solo practice"));
                 // Writing to a String cannot fail.
@@ -589,14 +590,14 @@ impl Motif<'_> {
                     (None, false) => m.write_str("within a time to confirm with your CPAM."),
                 };
                 m
-            }
+            }),
             ExerciceCoordonne => selon!(
                 langue,
                 "Exercice coordonné (ESP, MSP ou CPTS) ou engagement à en rejoindre un.",
                 "Coordinated practice (ESP, MSP or CPTS) or commitment to join one."
             )
-            .to_owned(),
-            ExerciceCoordonneRequis { annees, version } => {
+            .into(),
+            ExerciceCoordonneRequis { annees, version } => Texte::from({
                 let mut m = String::with_capacity(160);
                 // Writing to a String cannot fail.
                 let _ = selon!(
@@ -609,35 +610,35 @@ impl Motif<'_> {
                 }
                 m.push('.');
                 m
-            }
+            }),
             AldRqth => selon!(
                 langue,
                 "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.",
                 "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only."
             )
-            .to_owned(),
+            .into(),
             MedecinNonEligible => selon!(
                 langue,
                 "Conditions d'éligibilité non remplies.",
                 "Eligibility conditions not met."
             )
-            .to_owned(),
-            FormuleFermee(f) => selon!(
+            .into(),
+            FormuleFermee(f) => Texte::from(selon!(
                 langue,
                 format!("La formule {} n'est plus ouverte aux nouveaux contrats (les contrats en cours continuent).", f.libelle_fr()),
                 format!("The {} option is closed to new contracts (running contracts continue).", f.libelle_en())
-            ),
-            FormuleReserveeZoneSousDense { formule, zones: z } => selon!(
+            )),
+            FormuleReserveeZoneSousDense { formule, zones: z } => Texte::from(selon!(
                 langue,
                 format!("Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), Zones(z, Fr)),
                 format!("For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), Zones(z, En))
-            ),
+            )),
         }
     }
 
-    pub fn rendre(&self, references: Vec<String>, confidence: Grade, langue: Langue) -> Raison {
+    pub fn rendre(&self, references: Vec<Texte>, confidence: Grade, langue: Langue) -> Raison {
         Raison {
-            code: self.code().to_string(),
+            code: Texte::statique(self.code()),
             effect: self.effet(),
             message: self.message(langue),
             references,
@@ -650,27 +651,27 @@ impl Motif<'_> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Avertissement {
-    pub code: String,
+    pub code: Texte,
     /// The rule parameter concerned, when there is one.
-    pub parameter: Option<String>,
+    pub parameter: Option<Texte>,
     pub confidence: Grade,
     /// In the language of the call.
-    pub message: String,
-    pub references: Vec<String>,
+    pub message: Texte,
+    pub references: Vec<Texte>,
 }
 
 impl Avertissement {
     pub fn nouveau(
         code: &'static str,
         confidence: Grade,
-        message: String,
-        references: Vec<String>,
+        message: impl Into<Texte>,
+        references: Vec<Texte>,
     ) -> Self {
         Avertissement {
-            code: code.to_string(),
+            code: Texte::statique(code),
             parameter: None,
             confidence,
-            message,
+            message: message.into(),
             references,
         }
     }

@@ -20,18 +20,19 @@ use crate::provenance::{pire, Lecteur};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Formule, Situation};
+use crate::texte::Texte;
 use crate::timeline::fin_annee;
 use crate::Langue;
 
 /// The references in their first-seen order, each once, borrowed from the rules until here:
 /// only the unique ones are copied into the result.
-fn sans_doublons(refs: &[&str]) -> Vec<String> {
+fn sans_doublons(refs: &[&Texte]) -> Vec<Texte> {
     crate::assessment::uniques_dans_l_ordre(refs)
 }
 
 /// The references of a value, borrowed, appended to a list being built.
-fn citer<'r>(refs: &mut Vec<&'r str>, ids: &'r [String]) {
-    refs.extend(ids.iter().map(String::as_str));
+fn citer<'r>(refs: &mut Vec<&'r Texte>, ids: &'r [Texte]) {
+    refs.extend(ids.iter());
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -124,8 +125,8 @@ pub struct Objectif {
     /// the deadline's: what a tracked contract's prefilled target rests on.
     pub target_confidence: Grade,
     /// In the language of the call.
-    pub message: String,
-    pub references: Vec<String>,
+    pub message: Texte,
+    pub references: Vec<Texte>,
 }
 
 const A_CONFIRMER_FR: &str = "à confirmer avec votre CPAM";
@@ -197,7 +198,7 @@ impl Grades {
 fn precisions<'r>(
     l: &mut Lecteur<'r>,
     inds: &[Indicateur],
-    refs: &mut Vec<&'r str>,
+    refs: &mut Vec<&'r Texte>,
     texte: &mut String,
     langue: Langue,
 ) -> Resultat<()> {
@@ -287,8 +288,8 @@ fn echeance(
 fn a_confirmer(
     kind: NatureObjectif,
     grade: Grade,
-    message: String,
-    references: &[&str],
+    message: impl Into<Texte>,
+    references: &[&Texte],
     indicators: Vec<Cible>,
 ) -> Objectif {
     Objectif {
@@ -299,7 +300,7 @@ fn a_confirmer(
         deadline: None,
         confidence: grade,
         target_confidence: grade,
-        message,
+        message: message.into(),
         references: sans_doublons(references),
     }
 }
@@ -315,7 +316,7 @@ pub fn objectif<'r>(
     langue: Langue,
 ) -> Resultat<Objectif> {
     let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
-    let mut refs_inds: Vec<&'r str> = Vec::with_capacity(8);
+    let mut refs_inds: Vec<&'r Texte> = Vec::with_capacity(8);
     for id in ids_inds {
         citer(&mut refs_inds, l.references(id));
     }
@@ -334,7 +335,7 @@ pub fn objectif<'r>(
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = Grades::de([age_min.grade, tol.grade, grade_inds]);
-            let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+            let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
             citer(&mut refs, l.references(ids::AGE_MAINTIEN_AGE_MIN));
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
@@ -374,7 +375,7 @@ pub fn objectif<'r>(
                 ), format!(
                     "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
                     Pct(t, Langue::En)
-                )),
+                )).into(),
                 references: sans_doublons(&refs),
             });
         }
@@ -382,7 +383,7 @@ pub fn objectif<'r>(
 
     if s.newly_installed {
         let mut grades = Grades::de([grade_inds]);
-        let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+        let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
         citer(&mut refs, l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
         for &i in &inds {
@@ -463,7 +464,7 @@ pub fn objectif<'r>(
             deadline,
             confidence: grades.0,
             target_confidence,
-            message: selon!(langue, fr, en),
+            message: selon!(langue, fr, en).into(),
             references: sans_doublons(&refs),
         });
     }
@@ -473,7 +474,7 @@ pub fn objectif<'r>(
         .band
         .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
     else {
-        let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+        let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
         citer(&mut refs, &l.version.references);
         let mut message = String::with_capacity(384);
         // Writing to a String cannot fail.
@@ -498,7 +499,7 @@ pub fn objectif<'r>(
         ));
     };
     let hausse = l.decimal(id)?;
-    let mut refs: Vec<&'r str> = Vec::with_capacity(16);
+    let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
     citer(&mut refs, l.references(id));
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
@@ -569,7 +570,7 @@ pub fn objectif<'r>(
         deadline,
         confidence: grades.0,
         target_confidence,
-        message,
+        message: message.into(),
         references: sans_doublons(&refs),
     })
 }

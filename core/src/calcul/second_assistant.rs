@@ -13,6 +13,7 @@ use crate::provenance::Lecteur;
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite};
 use crate::situation::{ContratEnCours, Formule, Situation, Zone};
+use crate::texte::Texte;
 use crate::timeline::debut_annee;
 use crate::Langue;
 
@@ -27,11 +28,11 @@ pub enum StatutSecondAssistant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Condition {
-    pub code: String,
+    pub code: Texte,
     pub satisfied: bool,
     /// In the language of the call.
-    pub message: String,
-    pub references: Vec<String>,
+    pub message: Texte,
+    pub references: Vec<Texte>,
     pub confidence: Grade,
 }
 
@@ -39,7 +40,7 @@ pub struct Condition {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OptionSecondAssistant {
     /// "1.5" or "2" ETP in all.
-    pub fte: String,
+    pub fte: Texte,
     /// Not published: always absent until the rule data has it.
     #[serde(with = "money::option")]
     pub amount: Option<rust_decimal::Decimal>,
@@ -53,7 +54,7 @@ pub struct SecondAssistant {
     pub conditions: Vec<Condition>,
     pub options: Vec<OptionSecondAssistant>,
     /// In the language of the call.
-    pub message: String,
+    pub message: Texte,
 }
 
 /// Contract year (1-based) in progress on `date` for a contract started on `debut`.
@@ -76,9 +77,9 @@ fn condition(
 ) -> Resultat<Condition> {
     let grade = l.lire(id)?.grade;
     Ok(Condition {
-        code: code.to_string(),
+        code: Texte::statique(code),
         satisfied: ok,
-        message: selon!(langue, fr, en),
+        message: selon!(langue, fr, en).into(),
         references: l.references(id).to_vec(),
         confidence: grade,
     })
@@ -254,7 +255,7 @@ pub fn evaluer(
         ] {
             let m = l.decimal(id)?;
             options.push(OptionSecondAssistant {
-                fte: fte.to_string(),
+                fte: Texte::statique(fte),
                 amount: m.valeur,
                 confidence: m.grade,
             });
@@ -278,6 +279,6 @@ pub fn evaluer(
         status,
         conditions,
         options,
-        message: selon!(langue, fr.into(), en.into()),
+        message: selon!(langue, fr, en).into(),
     })
 }

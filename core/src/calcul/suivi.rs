@@ -31,6 +31,7 @@ use crate::provenance::{pire, Lecteur};
 use crate::rules::ids;
 use crate::rules::{Grade, RuleSet};
 use crate::situation::{lire_date, Formule, Secteur, Situation, Tranche, PATIENTS_MAX};
+use crate::texte::Texte;
 use crate::timeline::{self, debut_annee, fin_annee, AnneeContrat};
 use crate::Langue;
 
@@ -492,7 +493,7 @@ pub struct EvaluationObjectif {
     pub deadline: Option<NaiveDate>,
     /// The weakest grade of the evaluation year and of the deadline.
     pub confidence: Grade,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
 }
 
 /// Where a contract year stands relative to the evaluation date.
@@ -523,7 +524,7 @@ pub struct PerspectiveAide {
     pub year: i32,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub rules_id: String,
+    pub rules_id: Texte,
     /// That year's maximum aid, from the band's row (revalued for running contracts).
     #[serde(with = "money::option")]
     pub maximum_amount: Option<Decimal>,
@@ -562,14 +563,14 @@ pub struct Suivi {
     pub met_confidence: Grade,
     pub rule: RegleAtteinte,
     pub rule_confidence: Grade,
-    pub rule_references: Vec<String>,
+    pub rule_references: Vec<Texte>,
     pub assessment: EvaluationObjectif,
     pub aid_outlook: Vec<PerspectiveAide>,
     pub caveats: Vec<Avertissement>,
     /// Ids of the references, sorted (resolved with `RuleSet::reference`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     /// In the language of the call.
-    pub disclaimer: String,
+    pub disclaimer: Texte,
 }
 
 fn codes_indicateurs<S: serde::Serializer>(v: &[Indicateur], s: S) -> Result<S::Ok, S::Error> {
@@ -893,7 +894,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
     {
         caveats.push(Avertissement::nouveau(
             "modulation_lecture_usuelle",
-            Grade::C, selon!(langue, "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.".into(), "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount.".into()),
+            Grade::C, selon!(langue, "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.", "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount."),
             refs_modulation.clone(),
         ));
     }
@@ -913,7 +914,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
             .unwrap_or_else(|| version.references.clone());
         caveats.push(Avertissement::nouveau(
             "cible_pre_remplie",
-            g, selon!(langue, "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.".into(), "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts.".into()),
+            g, selon!(langue, "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.", "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts."),
             refs,
         ));
     }
@@ -930,22 +931,18 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
             Grade::A,
             selon!(
                 langue,
-                "Un indicateur n'a pas encore de mesure : sa progression est inconnue.".into(),
-                "An indicator has no measurement yet: its progress is unknown.".into()
+                "Un indicateur n'a pas encore de mesure : sa progression est inconnue.",
+                "An indicator has no measurement yet: its progress is unknown."
             ),
             version.references.clone(),
         ));
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    let mut cites: Vec<&str> = version.references.iter().map(String::as_str).collect();
-    cites.extend(rule_references.iter().map(String::as_str));
-    cites.extend(assessment.references.iter().map(String::as_str));
-    cites.extend(
-        caveats
-            .iter()
-            .flat_map(|x| x.references.iter().map(String::as_str)),
-    );
+    let mut cites: Vec<&Texte> = version.references.iter().collect();
+    cites.extend(rule_references.iter());
+    cites.extend(assessment.references.iter());
+    cites.extend(caveats.iter().flat_map(|x| x.references.iter()));
     let references = resoudre(cites);
 
     Ok(Suivi {
@@ -970,11 +967,11 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         aid_outlook,
         caveats,
         references,
-        disclaimer: selon!(langue, AVIS_FR.to_string(), AVIS_EN.to_string()),
+        disclaimer: selon!(langue, AVIS_FR, AVIS_EN).into(),
     })
 }
 
-fn sans_doublons(mut refs: Vec<String>) -> Vec<String> {
+fn sans_doublons(mut refs: Vec<Texte>) -> Vec<Texte> {
     let mut vus = std::collections::BTreeSet::new();
     refs.retain(|r| vus.insert(r.clone()));
     refs

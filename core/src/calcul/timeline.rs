@@ -12,6 +12,7 @@ use crate::money;
 use crate::provenance::{pire, Lecteur};
 use crate::rules::{ids, Grade, Version};
 use crate::situation::Formule;
+use crate::texte::Texte;
 
 /// One contract year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,7 +23,7 @@ pub struct AnneeContrat {
     /// Last day of the contract year (inclusive).
     pub end: NaiveDate,
     /// The version whose amount applies to this year.
-    pub rules_id: String,
+    pub rules_id: Texte,
     #[serde(with = "money::option")]
     pub amount: Option<Decimal>,
     /// From year 3 the amount is a maximum, modulated by the objective's achievement.
@@ -37,7 +38,7 @@ pub struct Echeancier {
     pub option: Formule,
     pub start: NaiveDate,
     /// The version governing the contract (by signature date).
-    pub signature_rules_id: String,
+    pub signature_rules_id: Texte,
     pub row: Ligne,
     pub years: Vec<AnneeContrat>,
     #[serde(with = "money::option")]

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::{ids, RuleSet, Unite, Valeur};
 use crate::error::{Erreur, Resultat};
+use crate::texte::Texte;
 
 /// Prefix of the parameters dated on calendar dates (economics of hiring) rather than at version
 /// starts.
@@ -54,7 +55,7 @@ fn verifier_date(ou: Lieu<'_>, d: chrono::NaiveDate) -> Resultat<()> {
 pub(super) fn verifier(r: &RuleSet) -> Resultat<()> {
     // About a thousand reference citations are checked at each load: a hash set answers each
     // in one probe where the map's string comparisons cost 5 % of a cold load.
-    let connues: Connues<'_> = r.references.keys().map(String::as_str).collect();
+    let connues: Connues<'_> = r.references.keys().map(Texte::as_str).collect();
     verifier_date(Lieu::Texte("published"), r.published)?;
     for v in &r.versions {
         verifier_date(Lieu::Version(&v.id), v.start)?;
@@ -134,7 +135,7 @@ impl Hasher for Fnv {
     }
 }
 
-fn verifier_references(connues: &Connues<'_>, refs: &[String], ou: Lieu<'_>) -> Resultat<()> {
+fn verifier_references(connues: &Connues<'_>, refs: &[Texte], ou: Lieu<'_>) -> Resultat<()> {
     if refs.is_empty() {
         return Err(erreur(format!("{ou} : aucune référence / no reference")));
     }

@@ -27,6 +27,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
+use crate::texte::Texte;
 
 /// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
 /// and deflated by the build script.
@@ -162,14 +163,14 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Version {
-    pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
+    pub id: Texte,
+    pub title_fr: Texte,
+    pub title_en: Texte,
     #[serde(deserialize_with = "date::lire")]
     pub start: NaiveDate,
     #[serde(default, deserialize_with = "date::lire_option")]
     pub end_exclusive: Option<NaiveDate>,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     pub grade: Grade,
     /// Whether this version's amounts also apply to running contracts signed earlier, from their
     /// first anniversary on or after `start` (convention 2024, §3 of the reference).
@@ -239,7 +240,7 @@ pub struct ValeurDatee {
     pub from: NaiveDate,
     pub valeur: Valeur,
     pub grade: Grade,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     pub article: Option<String>,
     /// Why the value is what it is (a reading, a caveat), in French and in English: both or
     /// neither (the integrity checks refuse one alone); shown in the language of the call.
@@ -250,7 +251,7 @@ pub struct ValeurDatee {
 /// A parameter: its unit, descriptions and dated value history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parametre {
-    pub id: String,
+    pub id: Texte,
     pub unite: Unite,
     pub description_fr: String,
     pub description_en: String,
@@ -302,7 +303,7 @@ pub struct Specialite {
     pub name: String,
     pub name_en: String,
     pub group: GroupeSpecialite,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
 }
 
 impl Specialite {
@@ -317,10 +318,10 @@ impl Specialite {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notice {
-    pub id: String,
+    pub id: Texte,
     pub versions: Vec<String>,
     pub grade: Grade,
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     pub text_fr: String,
     pub text_en: String,
 }
@@ -346,7 +347,7 @@ pub struct RuleSet {
     pub published: NaiveDate,
     pub title: String,
     pub provenance: String,
-    pub references: BTreeMap<String, Reference>,
+    pub references: BTreeMap<Texte, Reference>,
     pub versions: Vec<Version>,
     pub specialites: Vec<Specialite>,
     pub notices: Vec<Notice>,
@@ -654,7 +655,7 @@ mod brut {
         published: NaiveDate,
         title: String,
         provenance: String,
-        references: BTreeMap<String, Reference>,
+        references: BTreeMap<Texte, Reference>,
         versions: Vec<Version>,
         specialties: Vec<Specialite>,
         parameters: Vec<Parametre>,
@@ -665,7 +666,7 @@ mod brut {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Parametre {
-        id: String,
+        id: Texte,
         unit: Unite,
         description_fr: String,
         description_en: String,
@@ -682,7 +683,7 @@ mod brut {
         #[serde(default)]
         not_applicable: bool,
         #[serde(default)]
-        references: Vec<String>,
+        references: Vec<Texte>,
         #[serde(default)]
         article: Option<String>,
         #[serde(default)]

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::error::{Erreur, Resultat};
 use crate::rules::ids::ParamId;
 use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
+use crate::texte::Texte;
 
 /// A parameter value that a result rests on: indices into the rule set it was read from (no
 /// string per use; `Usage::parametre_de` and `Usage::valeur_de` resolve them).
@@ -250,7 +251,7 @@ impl<'r> Lecteur<'r> {
     }
 
     /// References of the value in force (for citing it in a reason), borrowed from the rules.
-    pub fn references(&self, id: &ParamId) -> &'r [String] {
+    pub fn references(&self, id: &ParamId) -> &'r [Texte] {
         self.consulter(id).map_or(&[], |v| v.references.as_slice())
     }
 }

@@ -670,7 +670,7 @@ impl Application {
                 .versions
                 .iter()
                 .map(|v| VueVersion {
-                    title: pick(l, &v.title_fr, &v.title_en).clone(),
+                    title: pick(l, &v.title_fr, &v.title_en).to_string(),
                     period: periode(v.start, v.end_exclusive, l),
                 })
                 .collect(),
@@ -1054,7 +1054,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 .collect();
             let objective = row.objective.as_deref().map(|x| a.texte(x));
             VueOption {
-                label: row.label.clone(),
+                label: row.label.to_string(),
                 available: row.available,
                 unavailable: (!row.available).then(|| indisponible(row, &a, l)),
                 years,
@@ -1143,7 +1143,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
             .into_iter()
             .map(|n| VueLigne::new("•", a.texte(pick(l, &n.text_fr, &n.text_en))))
             .collect(),
-        disclaimer: r.disclaimer.clone(),
+        disclaimer: r.disclaimer.to_string(),
     }
 }
 
@@ -1152,7 +1152,7 @@ fn vue_comparaison(r: &VueResultat, regles: &RuleSet, l: Langue) -> Option<VueCo
     let a = Affichage::new(regles, l);
     let demi = r.options.iter().find(|o| o.option == Formule::Demi)?;
     let plein = r.options.iter().find(|o| o.option == Formule::Plein)?;
-    let nom = |o: &LigneFormule| o.label.clone();
+    let nom = |o: &LigneFormule| o.label.to_string();
     // The years of both rows, sorted, each once: inserted in place (a handful of years; a sort
     // would compile its own 3 KB quicksort for i32).
     let mut annees: Vec<i32> = Vec::new();

@@ -25,6 +25,7 @@ use crate::situation::{
     Exercice, Formule, Saisie, SaisieContrat, Secteur, Tranche, Zone, AGE_MAX, AGE_MIN,
     PATIENTS_MAX,
 };
+use crate::texte::Texte;
 use crate::Langue;
 
 /// Kind of answer a question expects.
@@ -91,7 +92,7 @@ pub struct Questionnaire {
     /// Why the simulation cannot run when no question is at fault (e.g. broken rule data).
     pub blocking_error: Option<MessageValidation>,
     /// The rule version the answers fall under, once the date is known.
-    pub rules_id: Option<String>,
+    pub rules_id: Option<Texte>,
 }
 
 /// Question ids (the JSON field names of the situation, plus the running-contract questions).
@@ -743,7 +744,7 @@ pub struct CelluleAide {
     pub maximum: bool,
     /// The amount comes from a later version (running contract revalued).
     pub revalued: bool,
-    pub rules_id: String,
+    pub rules_id: Texte,
 }
 
 /// One row of the table: an option.
@@ -752,15 +753,15 @@ pub struct CelluleAide {
 pub struct LigneFormule {
     pub option: Formule,
     /// In the language of the call.
-    pub label: String,
+    pub label: Texte,
     pub available: bool,
     /// In the language of the call.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Texte>,
     pub cells: Vec<CelluleAide>,
     #[serde(with = "crate::money::option")]
     pub total: Option<Decimal>,
     /// In the language of the call.
-    pub objective: Option<String>,
+    pub objective: Option<Texte>,
     pub objective_to_confirm: bool,
     /// In the language of the call.
     pub targets: Vec<String>,
@@ -776,14 +777,14 @@ pub struct VueResultat {
     pub reasons: Vec<Raison>,
     pub options: Vec<LigneFormule>,
     /// In the language of the call.
-    pub second_assistant: Option<String>,
+    pub second_assistant: Option<Texte>,
     pub caveats: Vec<Avertissement>,
     /// Ids of the notices of the version (rule data: `RuleSet::notices`).
-    pub notices: Vec<String>,
+    pub notices: Vec<Texte>,
     /// Ids of the references, sorted (resolved with `RuleSet::reference`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     /// In the language of the call.
-    pub disclaimer: String,
+    pub disclaimer: Texte,
 }
 
 /// The result view model for complete answers; an incomplete questionnaire is an error naming
@@ -923,18 +924,19 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
         })
         .collect();
     let second_assistant = e.second_assistant.as_ref().map(|sa| {
-        let mut texte = sa.message.clone();
-        if sa.status == StatutSecondAssistant::NotEligible {
-            // The message, a space, then each unmet condition, space-separated.
-            texte.push(' ');
-            for (i, c) in sa.conditions.iter().filter(|c| !c.satisfied).enumerate() {
-                if i > 0 {
-                    texte.push(' ');
-                }
-                texte.push_str(&c.message);
-            }
+        if sa.status != StatutSecondAssistant::NotEligible {
+            return sa.message.clone();
         }
-        texte
+        // The message, a space, then each unmet condition, space-separated.
+        let mut texte = sa.message.to_string();
+        texte.push(' ');
+        for (i, c) in sa.conditions.iter().filter(|c| !c.satisfied).enumerate() {
+            if i > 0 {
+                texte.push(' ');
+            }
+            texte.push_str(&c.message);
+        }
+        Texte::from(texte)
     });
     VueResultat {
         verdict: Verdict {

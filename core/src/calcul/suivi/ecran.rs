@@ -17,6 +17,7 @@ use crate::format::{date_longue, montant, montant_parle, nombre, ESPACE_GROUPE};
 use crate::money;
 use crate::objectives::Indicateur;
 use crate::rules::{Grade, RuleSet};
+use crate::texte::Texte;
 use crate::Langue;
 
 /// One indicator's progress, as shown and as spoken.
@@ -90,9 +91,9 @@ pub struct VueContrat {
     pub outlook: Vec<LignePerspective>,
     pub caveats: Vec<Avertissement>,
     /// Ids of the references, sorted (resolved with `RuleSet::reference`).
-    pub references: Vec<String>,
+    pub references: Vec<Texte>,
     /// In the language of the call.
-    pub disclaimer: String,
+    pub disclaimer: Texte,
 }
 
 /// The screen for contract `c` on date `on` (given by the app: today).
@@ -164,7 +165,7 @@ fn periode(debut: NaiveDate, fin: NaiveDate, l: Langue) -> String {
     }
 }
 
-fn refs(ids: &[String]) -> String {
+fn refs(ids: &[Texte]) -> String {
     ids.join(", ")
 }
 

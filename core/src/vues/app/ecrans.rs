@@ -612,9 +612,9 @@ fn vue_suivi(v: &suivi::ecran::VueContrat) -> VueSuiviApp {
         caveats: v
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", c.message.clone()))
+            .map(|c| VueLigne::new("!", c.message.to_string()))
             .collect(),
-        disclaimer: v.disclaimer.clone(),
+        disclaimer: v.disclaimer.to_string(),
     }
 }
 
