@@ -55,7 +55,8 @@ def mapping(test_file):
 
 def expected_helper(swift_type, structs, enums):
     base = swift_type.rstrip("?")
-    if base in ("String", "CalendarDate"):
+    # (`Texte`, a result's shared text, and `CalendarDate` are aliases of String in Swift)
+    if base in ("String", "Texte", "CalendarDate"):
         return "text("
     if base == "Bool":
         return "bool("
@@ -63,7 +64,7 @@ def expected_helper(swift_type, structs, enums):
         return "number("
     if base == "ExactDecimal":
         return "decimal("
-    if base == "[String]":
+    if base in ("[String]", "[Texte]"):
         return "texts("
     if base in enums:
         return "text("
