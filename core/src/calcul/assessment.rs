@@ -385,27 +385,12 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a Texte>) -> Vec<Text
     tous.into_iter().cloned().collect()
 }
 
-/// `refs` in their first-seen order, each once, for a result (a handful: scans of packed keys
-/// on the stack; ids that do not pack are compared as strings).
+/// `refs` in their first-seen order, each once, for a result (a handful of short ids: a scan of
+/// those kept, as strings, costs no more than packed keys did).
 pub(crate) fn uniques_dans_l_ordre(refs: &[&Texte]) -> Vec<Texte> {
-    let mut cles = [0u128; 16];
-    let mut n = 0;
-    let mut uniques = Vec::with_capacity(refs.len());
-    for (i, r) in refs.iter().enumerate() {
-        let nouveau = match cle_de_tri(r).filter(|_| n < cles.len()) {
-            Some(k) => {
-                let (avant, libres) = cles.split_at_mut(n);
-                let vu = avant.contains(&k);
-                if let (false, Some(libre)) = (vu, libres.first_mut()) {
-                    *libre = k;
-                    n += 1;
-                }
-                !vu
-            }
-            // Beyond 16 keys, or an id that does not pack: the strings themselves.
-            _ => !refs.get(..i).is_some_and(|avant| avant.contains(r)),
-        };
-        if nouveau {
+    let mut uniques: Vec<Texte> = Vec::with_capacity(refs.len());
+    for r in refs {
+        if !uniques.iter().any(|u| u.as_str() == r.as_str()) {
             uniques.push((*r).clone());
         }
     }
