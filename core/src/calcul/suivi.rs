@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::amounts;
 use crate::assessment::{
-    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, VersionAppliquee,
+    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, uniques_dans_l_ordre,
+    VersionAppliquee,
 };
 use crate::error::{Erreur, Resultat};
 use crate::explain::{Avertissement, AVIS_EN, AVIS_FR};
@@ -835,7 +836,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         assessed: eval.valeur.is_some_and(|n| contract_year >= n),
         deadline,
         confidence,
-        references: sans_doublons(refs_eval),
+        references: uniques_dans_l_ordre(&refs_eval.iter().collect::<Vec<_>>()),
     };
 
     // The outlook of every year-3+ amount. The usual reading takes the weakest indicator when
@@ -969,10 +970,4 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         references,
         disclaimer: selon!(langue, AVIS_FR, AVIS_EN).into(),
     })
-}
-
-fn sans_doublons(mut refs: Vec<Texte>) -> Vec<Texte> {
-    let mut vus = std::collections::BTreeSet::new();
-    refs.retain(|r| vus.insert(r.clone()));
-    refs
 }
