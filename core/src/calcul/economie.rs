@@ -1126,13 +1126,13 @@ fn avertissements(
     let mut avertir = |code: &'static str,
                        parameter: Option<&ParamId>,
                        confidence: Grade,
-                       message: String,
+                       message: Texte,
                        references: &[&'static str]| {
         v.push(Avertissement {
             code: Texte::statique(code),
             parameter: parameter.map(|p| Texte::statique(p.id())),
             confidence,
-            message: message.into(),
+            message,
             references: match parameter {
                 Some(p) if references.is_empty() => l.references(p, debut),
                 _ => references.iter().map(|r| Texte::statique(r)).collect(),
@@ -1151,19 +1151,14 @@ fn avertissements(
             "economie_dernieres_valeurs",
             None,
             Grade::C,
-            message,
+            message.into(),
             &["E6"],
         );
     }
-    let mut regle = |code: &'static str, id: &ParamId, fr: &str, en: &str| {
+    // Fixed texts: the program's own, never copied.
+    let mut regle = |code: &'static str, id: &ParamId, fr: &'static str, en: &'static str| {
         let grade = l.grade(id, debut);
-        avertir(
-            code,
-            Some(id),
-            grade,
-            selon!(langue, fr, en).to_owned(),
-            &[],
-        );
+        avertir(code, Some(id), grade, selon!(langue, fr, en).into(), &[]);
     };
     if sous_smic {
         regle("economie_releve_au_smic", ids::ECONOMIE_SMIC_HORAIRE, "Le salaire donné est inférieur au SMIC de certains mois : ces mois-là, le calcul retient le SMIC, minimum légal.", "The salary given is below the SMIC in some months: in those months the cost uses the SMIC, the legal minimum.");
@@ -1188,15 +1183,16 @@ fn avertissements(
             "Company health insurance: an assumed premium; your contract's may differ.",
         );
     }
-    let mut fixe = |code: &'static str, fr: &str, en: &str, references: &[&'static str]| {
-        avertir(
-            code,
-            None,
-            Grade::C,
-            selon!(langue, fr, en).to_owned(),
-            references,
-        );
-    };
+    let mut fixe =
+        |code: &'static str, fr: &'static str, en: &'static str, references: &[&'static str]| {
+            avertir(
+                code,
+                None,
+                Grade::C,
+                selon!(langue, fr, en).into(),
+                references,
+            );
+        };
     fixe("economie_hors_calcul", "Non compté : la taxe sur les salaires (un cabinet non assujetti à la TVA peut la devoir selon l'ensemble de ses salaires), la prévoyance conventionnelle, la médecine du travail, le poste de travail et la formation.", "Not counted: the payroll tax (a practice outside VAT may owe it depending on all its salaries), collective-agreement provident cover, occupational health, workstation and training.", &["E6", "E1"]);
     if fmt_anterieur {
         fixe("economie_valeur_anterieure", "Pour les années qui commencent avant la première valeur connue du forfait médecin traitant ou de la consultation, la valeur d'un patient reprend cette première valeur.", "For years starting before the first known value of the forfait médecin traitant or the consultation fee, the value of a patient uses that first value.", &["E9", "E7"]);
