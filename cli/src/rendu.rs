@@ -279,12 +279,15 @@ pub fn evaluation(e: &Evaluation, rules: &RuleSet, l: Langue) -> String {
     for o in &e.options {
         let nom = &o.label;
         if !o.available {
-            let pourquoi = o.unavailable_reasons.first().map_or("", |r| &r.message);
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "  {nom:<9}  {} — {pourquoi}",
+                "  {nom:<9}  {} — ",
                 t(l, "non disponible", "not available")
             );
+            if let Some(r) = o.unavailable_reasons.first() {
+                let _ = write!(out, "{}", r.message);
+            }
+            let _ = writeln!(out);
             continue;
         }
         if let Some(bareme) = &o.standard_table_for_information {

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{citer, CodeErreur, Erreur};
-use crate::{Langue, Texte};
+use crate::{Langue, Message, Texte};
 
 /// `Decimal` as the bindings name it: not `Decimal`, which would shadow `Foundation.Decimal` in
 /// an app that imports both modules (an ambiguous type in Swift).
@@ -83,6 +83,13 @@ uniffi::custom_type!(ExactDecimal, String, {
 uniffi::custom_type!(Texte, String, {
     lower: |t| t.into_string(),
     try_lift: |s| Ok(Texte::from(s)),
+});
+
+// A result's message crosses as the text it renders to, written out here if it was kept as
+// figures.
+uniffi::custom_type!(Message, String, {
+    lower: |m| String::from(m),
+    try_lift: |s| Ok(Message::from(s)),
 });
 
 uniffi::custom_type!(CalendarDate, String, {

@@ -57,8 +57,8 @@ pub mod texte;
 
 // Short paths (`assistmed_core::eligibility`, `crate::provenance`…), as before the layers.
 pub use calcul::{
-    amounts, assessment, economie, eligibility, explain, objectives, percentile, second_assistant,
-    situation, suivi, timeline,
+    amounts, assessment, economie, eligibility, explain, message, objectives, percentile,
+    second_assistant, situation, suivi, timeline,
 };
 pub use rules::{bundle, provenance};
 pub use vues::{app, questionnaire};
@@ -70,6 +70,7 @@ pub use assessment::{
 pub use bundle::RuleStore;
 pub use eligibility::Statut;
 pub use error::{CodeErreur, Erreur, Resultat};
+pub use message::Message;
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};
 pub use situation::{Formule, Saisie, Situation, Tranche};
 pub use texte::Texte;

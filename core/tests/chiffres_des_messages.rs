@@ -50,22 +50,22 @@ fn textes(r: &RuleSet, situation: &Value) -> String {
 fn textes_de(e: &Evaluation) -> String {
     let mut t = Vec::new();
     for r in &e.eligibility.reasons {
-        t.push(r.message.clone());
+        t.push(r.message.to_string());
     }
     for o in &e.options {
         for r in &o.unavailable_reasons {
-            t.push(r.message.clone());
+            t.push(r.message.to_string());
         }
         if let Some(obj) = &o.objective {
-            t.push(obj.message.clone());
+            t.push(obj.message.to_string());
         }
     }
     for c in &e.caveats {
-        t.push(c.message.clone());
+        t.push(c.message.to_string());
     }
     if let Some(sa) = &e.second_assistant {
         for c in &sa.conditions {
-            t.push(c.message.clone());
+            t.push(c.message.to_string());
         }
     }
     t.join("\n")

@@ -208,7 +208,11 @@ fn les_grilles_2023_et_2024_donnent_les_indices_du_referentiel() {
             for o in e.options.iter().filter(|o| o.available) {
                 let obj = o.objective.as_ref().unwrap();
                 for indice in indices {
-                    assert!(obj.message.contains(indice), "{date}: {}", obj.message);
+                    assert!(
+                        obj.message.to_string().contains(indice),
+                        "{date}: {}",
+                        obj.message
+                    );
                 }
             }
         }

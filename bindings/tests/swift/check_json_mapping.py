@@ -55,8 +55,9 @@ def mapping(test_file):
 
 def expected_helper(swift_type, structs, enums):
     base = swift_type.rstrip("?")
-    # (`Texte`, a result's shared text, and `CalendarDate` are aliases of String in Swift)
-    if base in ("String", "Texte", "CalendarDate"):
+    # (`Texte`, a result's shared text, `Message`, a result's message, and `CalendarDate` are
+    # aliases of String in Swift)
+    if base in ("String", "Texte", "Message", "CalendarDate"):
         return "text("
     if base == "Bool":
         return "bool("

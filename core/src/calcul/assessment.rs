@@ -1,7 +1,7 @@
 //! The assessment: eligibility, options × years, objectives, second assistant, caveats and the
 //! references behind every figure, for one situation.
 
-use std::fmt::Write as _;
+use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -12,6 +12,7 @@ use crate::eligibility::{self, Eligibilite, Statut};
 use crate::error::{Erreur, Resultat};
 use crate::explain::{valeur_lisible, Avertissement, Motif, Ordinal, Raison, AVIS_EN, AVIS_FR};
 use crate::format::{date_longue, DateLongue};
+use crate::message::Message;
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
@@ -470,10 +471,13 @@ pub(crate) fn avertissements_metier(
         // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
         let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
             .unwrap_or((Grade::Gap, signature.references.as_slice()));
-        let rang = Ordinal(premiere, langue);
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
-            grade, selon!(langue, format!("À partir de la {rang} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée."), format!("From the {rang} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.")),
+            grade,
+            Message::avertissement(
+                MessageAvertissement::MontantMaximal { annee: premiere },
+                langue,
+            ),
             refs.to_vec(),
         ));
     }
@@ -492,13 +496,14 @@ pub(crate) fn avertissements_metier(
         refs.extend(bascule.iter().filter(|x| !inchanges.contains(x)).cloned());
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
-            grade, selon!(langue, format!(
-                "Contrat en cours : les montants de la {} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
-                version.title_fr, DateLongue(annee.start, Langue::Fr)
-            ), format!(
-                "Running contract: the amounts of the {} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
-                version.title_en, DateLongue(annee.start, Langue::En)
-            )),
+            grade,
+            Message::avertissement(
+                MessageAvertissement::Bascule {
+                    version: selon!(langue, version.title_fr.clone(), version.title_en.clone()),
+                    debut: annee.start,
+                },
+                langue,
+            ),
             refs,
         ));
     }
@@ -527,47 +532,23 @@ pub(crate) fn avertissements_donnees(
         let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {
             continue;
         };
-        // The value's note, in the language of the call.
-        let note = selon!(langue, val.note.as_deref(), val.note_en.as_deref())
-            .map(|n| n.trim_end_matches('.'));
+        // The value's description and note, in the language of the call.
+        let description = selon!(langue, &p.description_fr, &p.description_en).clone();
+        let note = selon!(langue, val.note.as_ref(), val.note_en.as_ref()).cloned();
         let non_publiee = matches!(
             (&val.valeur, u.grade),
             (Valeur::Inconnue, _) | (_, Grade::Gap)
         );
-        let mut message = String::with_capacity(160 + note.map_or(0, str::len));
-        // Writing to a String cannot fail: the results of `write!` are ignored.
-        match (non_publiee, langue) {
-            (true, Langue::Fr) => {
-                let _ = write!(message, "« {} » : valeur non publiée", p.description_fr);
-                ecrire_note(&mut message, note);
-                message.push_str(". À confirmer avec votre CPAM.");
-            }
-            (true, Langue::En) => {
-                let _ = write!(message, "“{}”: value not published", p.description_en);
-                ecrire_note(&mut message, note);
-                message.push_str(". To confirm with your CPAM.");
-            }
-            (false, Langue::Fr) => {
-                let _ = write!(
-                    message,
-                    "« {} » : {} ; valeur tirée d'une source peu sûre (grade C)",
-                    p.description_fr,
-                    valeur_lisible(rules, p.unite, &val.valeur, Langue::Fr)
-                );
-                ecrire_note(&mut message, note);
-                message.push_str(". À confirmer avec votre CPAM.");
-            }
-            (false, Langue::En) => {
-                let _ = write!(
-                    message,
-                    "“{}”: {}; value from a weak source (grade C)",
-                    p.description_en,
-                    valeur_lisible(rules, p.unite, &val.valeur, Langue::En)
-                );
-                ecrire_note(&mut message, note);
-                message.push_str(". To confirm with your CPAM.");
-            }
-        }
+        // A grade-C value is shown: written now, since it may need the rule set's names.
+        let valeur = (!non_publiee).then(|| valeur_lisible(rules, p.unite, &val.valeur, langue));
+        let message = Message::avertissement(
+            MessageAvertissement::Valeur {
+                description,
+                valeur,
+                note,
+            },
+            langue,
+        );
         if v.capacity() == 0 {
             v.reserve(4);
         }
@@ -580,19 +561,81 @@ pub(crate) fn avertissements_donnees(
             .into(),
             parameter: Some(p.id.clone()),
             confidence: u.grade,
-            message: message.into(),
+            message,
             references: val.references.clone(),
         });
     }
     v
 }
 
-/// « (note) » after a caveat's value, when the value has a note.
-fn ecrire_note(message: &mut String, note: Option<&str>) {
-    if let Some(n) = note {
-        message.push_str(" (");
-        message.push_str(n);
-        message.push(')');
+/// The figures of the caveats about the shape of the figures and about the data, written out
+/// in the language of the call when read (`crate::message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageAvertissement {
+    /// From contract year `annee` the amounts are maxima.
+    MontantMaximal { annee: i32 },
+    /// A running contract switches to the amounts of `version` (its title) from the contract
+    /// year starting on `debut`.
+    Bascule { version: Texte, debut: NaiveDate },
+    /// A grade-C value (`valeur`, as a reader reads it) or one not published (`None`), with the
+    /// parameter's description and the value's note.
+    Valeur {
+        description: Texte,
+        valeur: Option<String>,
+        note: Option<Texte>,
+    },
+}
+
+impl MessageAvertissement {
+    pub(crate) fn ecrire(&self, f: &mut fmt::Formatter<'_>, langue: Langue) -> fmt::Result {
+        match self {
+            MessageAvertissement::MontantMaximal { annee } => {
+                let rang = Ordinal(*annee, langue);
+                selon!(
+                    langue,
+                    write!(f, "À partir de la {rang} année, les montants sont des maxima, modulés selon l'atteinte de l'objectif ; la formule de modulation n'est pas publiée."),
+                    write!(f, "From the {rang} year the amounts are maxima, modulated by how far the objective is reached; the modulation formula is not published.")
+                )
+            }
+            MessageAvertissement::Bascule { version, debut } => selon!(
+                langue,
+                write!(
+                    f,
+                    "Contrat en cours : les montants de la {version} s'appliquent à partir de l'année de contrat qui commence le {} ; les objectifs du contrat ne changent pas automatiquement (à confirmer avec votre CPAM).",
+                    DateLongue(*debut, Langue::Fr)
+                ),
+                write!(
+                    f,
+                    "Running contract: the amounts of the {version} apply from the contract year starting on {}; the contract's objectives do not change automatically (to confirm with your CPAM).",
+                    DateLongue(*debut, Langue::En)
+                )
+            ),
+            MessageAvertissement::Valeur {
+                description,
+                valeur,
+                note,
+            } => {
+                match (valeur, langue) {
+                    (None, Langue::Fr) => write!(f, "« {description} » : valeur non publiée"),
+                    (None, Langue::En) => write!(f, "“{description}”: value not published"),
+                    (Some(v), Langue::Fr) => write!(
+                        f,
+                        "« {description} » : {v} ; valeur tirée d'une source peu sûre (grade C)"
+                    ),
+                    (Some(v), Langue::En) => {
+                        write!(f, "“{description}”: {v}; value from a weak source (grade C)")
+                    }
+                }?;
+                if let Some(n) = note {
+                    write!(f, " ({})", n.trim_end_matches('.'))?;
+                }
+                f.write_str(selon!(
+                    langue,
+                    ". À confirmer avec votre CPAM.",
+                    ". To confirm with your CPAM."
+                ))
+            }
+        }
     }
 }
 

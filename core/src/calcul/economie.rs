@@ -1132,7 +1132,7 @@ fn avertissements(
             code: Texte::statique(code),
             parameter: parameter.map(|p| Texte::statique(p.id())),
             confidence,
-            message,
+            message: message.into(),
             references: match parameter {
                 Some(p) if references.is_empty() => l.references(p, debut),
                 _ => references.iter().map(|r| Texte::statique(r)).collect(),

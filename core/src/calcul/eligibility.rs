@@ -142,7 +142,7 @@ fn specialite_incertaine(
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
     let m = Motif::SpecialiteIncertaine {
         nom: spe.into(),
-        code: &spe.code,
+        code: Texte::from(spe.code.clone()),
         seuil: min.valeur,
         inclus: inclus.valeur,
     };

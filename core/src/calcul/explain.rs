@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::format;
+use crate::message::Message;
 use crate::rules::{Grade, RuleSet, Unite, Valeur};
 use crate::situation::{Formule, Secteur, Tranche, Zone};
 use crate::texte::Texte;
@@ -27,26 +28,26 @@ pub enum Effet {
     Condition,
 }
 
-/// Why an eligibility or availability decision was taken. Names are borrowed from the rules:
-/// a reason copies only its rendered message.
+/// Why an eligibility or availability decision was taken: the figures of the reason's message,
+/// names shared with the rules, written out only when the message is read.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Motif<'a> {
+pub enum Motif {
     SecteurAdmis(Secteur),
     SecteurNonAdmis {
         secteur: Secteur,
         admis: Vec<Secteur>,
     },
-    SpecialiteAdmise(NomSpecialite<'a>),
-    SpecialiteExclue(NomSpecialite<'a>),
+    SpecialiteAdmise(NomSpecialite),
+    SpecialiteExclue(NomSpecialite),
     SpecialiteSelonTerritoire {
-        nom: NomSpecialite<'a>,
-        version: NomVersion<'a>,
+        nom: NomSpecialite,
+        version: NomVersion,
     },
     /// The official list cannot tell whether the specialty is excluded stomatology or surgery
     /// admitted under the clinical-fee rule: both readings, the CPAM decides (policy §0.5).
     SpecialiteIncertaine {
-        nom: NomSpecialite<'a>,
-        code: &'a str,
+        nom: NomSpecialite,
+        code: Texte,
         seuil: Option<Decimal>,
         inclus: Option<bool>,
     },
@@ -90,7 +91,7 @@ pub enum Motif<'a> {
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
         annees: Option<i32>,
-        version: NomVersion<'a>,
+        version: NomVersion,
     },
     AldRqth,
     MedecinNonEligible,
@@ -101,46 +102,47 @@ pub enum Motif<'a> {
     },
 }
 
-/// A version's titles, for messages that name the rules of the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NomVersion<'a> {
-    pub fr: &'a str,
-    pub en: &'a str,
+/// A version's titles, for messages that name the rules of the contract (shared with the rule
+/// data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NomVersion {
+    pub fr: Texte,
+    pub en: Texte,
 }
 
-impl<'a> From<&'a crate::rules::Version> for NomVersion<'a> {
-    fn from(v: &'a crate::rules::Version) -> Self {
+impl From<&crate::rules::Version> for NomVersion {
+    fn from(v: &crate::rules::Version) -> Self {
         NomVersion {
-            fr: &v.title_fr,
-            en: &v.title_en,
+            fr: v.title_fr.clone(),
+            en: v.title_en.clone(),
         }
     }
 }
 
-/// A specialty's names, for messages in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NomSpecialite<'a> {
-    pub fr: &'a str,
-    pub en: &'a str,
+/// A specialty's names, for messages in both languages (shared with the rule data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NomSpecialite {
+    pub fr: Texte,
+    pub en: Texte,
 }
 
-impl<'a> From<&'a crate::rules::Specialite> for NomSpecialite<'a> {
-    fn from(s: &'a crate::rules::Specialite) -> Self {
+impl From<&crate::rules::Specialite> for NomSpecialite {
+    fn from(s: &crate::rules::Specialite) -> Self {
         NomSpecialite {
-            fr: &s.name,
-            en: &s.name_en,
+            fr: s.name.clone(),
+            en: s.name_en.clone(),
         }
     }
 }
 
-/// A rendered reason, as found in results.
+/// A reason, as found in results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Raison {
     pub code: Texte,
     pub effect: Effet,
     /// In the language of the call.
-    pub message: Texte,
+    pub message: Message,
     /// Ids of the references the decision rests on (resolved in `Assessment::references`).
     pub references: Vec<Texte>,
     pub confidence: Grade,
@@ -367,7 +369,7 @@ pub fn valeur_lisible(rules: &RuleSet, unite: Unite, v: &Valeur, langue: Langue)
     }
 }
 
-impl Motif<'_> {
+impl Motif {
     pub fn effet(&self) -> Effet {
         use Motif::*;
         match self {
@@ -433,216 +435,236 @@ impl Motif<'_> {
         }
     }
 
-    /// The message in `langue` only: the other language is never formatted.
-    pub fn message(&self, langue: Langue) -> Texte {
+    /// Writes the message in `langue` only: the other language is never formatted.
+    pub fn ecrire(&self, f: &mut fmt::Formatter<'_>, langue: Langue) -> fmt::Result {
         use Langue::{En, Fr};
         use Motif::*;
         let n = |x: i32, l: Langue| format::Nombre(i64::from(x), l);
         let fr = langue == Fr;
         match self {
-            SecteurAdmis(s) => Texte::from(selon!(langue, format!("Secteur admis : {}.", s.libelle_fr()), format!("Eligible sector: {}.", s.libelle_en()))),
-            SecteurNonAdmis { secteur, admis } => Texte::from(selon!(
+            SecteurAdmis(s) => selon!(langue, write!(f, "Secteur admis : {}.", s.libelle_fr()), write!(f, "Eligible sector: {}.", s.libelle_en())),
+            SecteurNonAdmis { secteur, admis } => selon!(
                 langue,
-                format!(
+                write!(
+                    f,
                     "Le dispositif est réservé {} ; vous êtes en {}.",
                     Liste(admis.iter().map(|s| Prefixe("au ", s.libelle_fr())), Fr),
                     secteur.libelle_fr()
                 ),
-                format!(
+                write!(
+                    f,
                     "The scheme is for {}; you are in {}.",
                     Liste(admis.iter().map(|s| s.libelle_en()), En),
                     secteur.libelle_en()
                 )
-            )),
-            SpecialiteAdmise(nom) => Texte::from(selon!(langue, format!("Spécialité admise : {}.", nom.fr), format!("Eligible specialty: {}.", nom.en))),
-            SpecialiteExclue(nom) => Texte::from(selon!(
+            ),
+            SpecialiteAdmise(nom) => selon!(langue, write!(f, "Spécialité admise : {}.", nom.fr), write!(f, "Eligible specialty: {}.", nom.en)),
+            SpecialiteExclue(nom) => selon!(
                 langue,
-                format!("Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
-                format!("Specialty excluded from the scheme (technical specialties): {}.", nom.en)
-            )),
-            SpecialiteSelonTerritoire { nom, version } => Texte::from(selon!(
+                write!(f, "Spécialité exclue du dispositif (spécialités techniques) : {}.", nom.fr),
+                write!(f, "Specialty excluded from the scheme (technical specialties): {}.", nom.en)
+            ),
+            SpecialiteSelonTerritoire { nom, version } => selon!(
                 langue,
-                format!("{} : les spécialistes ({}) sont admis selon les besoins du territoire, dont la liste n'est pas publiée ; à confirmer avec votre CPAM.", version.fr, nom.fr),
-                format!("{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en)
-            )),
-            SpecialiteIncertaine { nom, code, seuil, inclus } => Texte::from({
-                let regle = match (seuil, inclus, fr) {
-                    (Some(s), Some(true), true) => format!("si ses honoraires cliniques atteignent au moins {} % de ses honoraires", Pct(*s, Fr)),
-                    (Some(s), Some(true), false) => format!("if clinical fees are at least {}% of fees", Pct(*s, En)),
-                    (Some(s), _, true) => format!("si ses honoraires cliniques dépassent {} % de ses honoraires", Pct(*s, Fr)),
-                    (Some(s), _, false) => format!("if clinical fees exceed {}% of fees", Pct(*s, En)),
-                    (None, _, true) => "selon une part d'honoraires cliniques non publiée".to_owned(),
-                    (None, _, false) => "depending on a clinical-fee share that is not published".to_owned(),
-                };
+                write!(f, "{} : les spécialistes ({}) sont admis selon les besoins du territoire, dont la liste n'est pas publiée ; à confirmer avec votre CPAM.", version.fr, nom.fr),
+                write!(f, "{}: specialists ({}) are admitted depending on local needs, whose list is not published; to confirm with your CPAM.", version.en, nom.en)
+            ),
+            SpecialiteIncertaine { nom, code, seuil, inclus } => {
+                let regle = ReglePartClinique { seuil: *seuil, inclus: *inclus, langue };
                 selon!(
                     langue,
-                    format!("{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
-                    format!("{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle}. Your CPAM will say which reading applies.", nom.en)
+                    write!(f, "{} (code {code}) : la liste officielle ne permet pas de trancher. Lue comme de la stomatologie, la spécialité est exclue du dispositif ; lue comme de la chirurgie, elle est admise {regle}. Votre CPAM dira quelle lecture s'applique.", nom.fr),
+                    write!(f, "{} (code {code}): the official list does not settle it. Read as stomatology, the specialty is excluded from the scheme; read as surgery, it is admitted {regle}. Your CPAM will say which reading applies.", nom.en)
                 )
-            }),
-            PartCliniqueSuffisante { part, seuil } => Texte::from(selon!(
+            }
+            PartCliniqueSuffisante { part, seuil } => selon!(
                 langue,
-                format!("Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", Pct(*part, Fr), Pct(*seuil, Fr)),
-                format!("Clinical fees: {}% of your fees, against a threshold of {}%.", Pct(*part, En), Pct(*seuil, En))
-            )),
-            PartCliniqueInsuffisante { part, seuil, inclus } => Texte::from(selon!(
+                write!(f, "Honoraires cliniques : {} % de vos honoraires, pour un seuil de {} %.", Pct(*part, Fr), Pct(*seuil, Fr)),
+                write!(f, "Clinical fees: {}% of your fees, against a threshold of {}%.", Pct(*part, En), Pct(*seuil, En))
+            ),
+            PartCliniqueInsuffisante { part, seuil, inclus } => selon!(
                 langue,
-                format!(
+                write!(
+                    f,
                     "Honoraires cliniques : {} % de vos honoraires ; il en faut {} {} %.",
                     Pct(*part, Fr),
                     if *inclus { "au moins" } else { "plus de" },
                     Pct(*seuil, Fr)
                 ),
-                format!(
+                write!(
+                    f,
                     "Clinical fees: {}% of your fees; {} {}% are required.",
                     Pct(*part, En),
                     if *inclus { "at least" } else { "more than" },
                     Pct(*seuil, En)
                 )
-            )),
-            PartCliniqueNonPubliee => selon!(
+            ),
+            PartCliniqueNonPubliee => f.write_str(selon!(
                 langue,
                 "La règle de part d'honoraires cliniques pour cette période n'est pas publiée : à confirmer avec votre CPAM.",
                 "The clinical-fee share rule for this period is not published: to confirm with your CPAM."
-            )
-            .into(),
-            ActiviteSuffisante { patients, seuil } => Texte::from(selon!(
-                langue,
-                format!("Patientèle médecin traitant : {}, au moins égale au seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
-                format!("Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
             )),
-            ActiviteInsuffisante { patients, seuil } => Texte::from(selon!(
+            ActiviteSuffisante { patients, seuil } => selon!(
                 langue,
-                format!("Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
-                format!("Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
-            )),
-            TrancheSuffisante(t) => Texte::from(selon!(
+                write!(f, "Patientèle médecin traitant : {}, au moins égale au seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
+                write!(f, "Médecin-traitant patient list: {}, at or above the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
+            ),
+            ActiviteInsuffisante { patients, seuil } => selon!(
                 langue,
-                format!("Activité {} de la spécialité : au moins au P30.", t.libelle_fr()),
-                format!("Activity {} of the specialty: at least P30.", t.libelle_en())
-            )),
-            TrancheInsuffisante => selon!(
+                write!(f, "Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}.", n(*patients, Fr), n(*seuil, Fr)),
+                write!(f, "Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}.", n(*patients, En), n(*seuil, En))
+            ),
+            TrancheSuffisante(t) => selon!(
+                langue,
+                write!(f, "Activité {} de la spécialité : au moins au P30.", t.libelle_fr()),
+                write!(f, "Activity {} of the specialty: at least P30.", t.libelle_en())
+            ),
+            TrancheInsuffisante => f.write_str(selon!(
                 langue,
                 "Activité sous le P30 de la spécialité (seuil minimal d'activité).",
                 "Activity below the specialty's P30 (minimum activity threshold)."
-            )
-            .into(),
-            ActiviteSousSeuilAldRqth { detail, rqth_exempte } => Texte::from({
+            )),
+            ActiviteSousSeuilAldRqth { detail, rqth_exempte } => {
                 let suite = match (rqth_exempte, fr) {
                     (Some(true), true) => "Un médecin avec RQTH est dispensé de ce seuil ; pour un médecin en ALD, la règle n'est pas publiée : à confirmer avec votre CPAM",
                     (Some(true), false) => "A doctor with RQTH is exempt from this threshold; for a doctor in ALD the rule is not published: to confirm with your CPAM",
                     (_, true) => "Pour un médecin en ALD ou avec RQTH, votre CPAM adapte le contrat et dit si ce seuil s'applique",
                     (_, false) => "For a doctor in ALD or with RQTH, your CPAM adjusts the contract and says whether this threshold applies",
                 };
-                let mut m = String::with_capacity(256);
-                // Writing to a String cannot fail.
-                let _ = match (detail, fr) {
-                    (Some((p, s)), true) => write!(m, "Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
-                    (Some((p, s)), false) => write!(m, "Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
-                    (None, true) => m.write_str("Activité sous le P30 de la spécialité (seuil minimal d'activité)"),
-                    (None, false) => m.write_str("Activity below the specialty's P30 (minimum activity threshold)"),
-                };
-                m.push_str(". ");
-                m.push_str(suite);
-                m.push('.');
-                m
-            }),
-            SeuilNonPublie => selon!(
+                match (detail, fr) {
+                    (Some((p, s)), true) => write!(f, "Patientèle médecin traitant : {}, sous le seuil minimal d'activité (P30) de {}", n(*p, Fr), n(*s, Fr)),
+                    (Some((p, s)), false) => write!(f, "Médecin-traitant patient list: {}, below the minimum-activity threshold (P30) of {}", n(*p, En), n(*s, En)),
+                    (None, true) => f.write_str("Activité sous le P30 de la spécialité (seuil minimal d'activité)"),
+                    (None, false) => f.write_str("Activity below the specialty's P30 (minimum activity threshold)"),
+                }?;
+                f.write_str(". ")?;
+                f.write_str(suite)?;
+                f.write_str(".")
+            }
+            SeuilNonPublie => f.write_str(selon!(
                 langue,
                 "Le seuil d'activité (P30) n'est pas publié pour cette période : à confirmer avec votre CPAM.",
                 "The activity threshold (P30) is not published for this period: to confirm with your CPAM."
-            )
-            .into(),
-            InstallationRecente => selon!(
+            )),
+            InstallationRecente => f.write_str(selon!(
                 langue,
                 "Médecin nouvellement installé : pas de seuil d'activité.",
                 "Newly installed doctor: no activity threshold."
-            )
-            .into(),
-            InstallationRecenteNonPubliee => selon!(
+            )),
+            InstallationRecenteNonPubliee => f.write_str(selon!(
                 langue,
                 "Règle pour les médecins nouvellement installés non publiée pour cette période : à confirmer avec votre CPAM.",
                 "Rule for newly installed doctors not published for this period: to confirm with your CPAM."
-            )
-            .into(),
-            ExerciceGroupe => selon!(langue, "Exercice regroupé.", "Group practice.").into(),
-            DerogationZoneSousDense(z) => Texte::from(selon!(
-                langue,
-                format!("Exercice seul admis par dérogation en {}.", z.libelle_fr()),
-                format!("Solo practice allowed by derogation in a {}.", z.libelle_en())
             )),
-            EngagementExerciceGroupe { annees, zones_derogation } => Texte::from({
-                let mut m = String::with_capacity(160);
-                m.push_str(selon!(langue, "Exercice seul", "Solo practice"));
-                // Writing to a String cannot fail.
+            ExerciceGroupe => f.write_str(selon!(langue, "Exercice regroupé.", "Group practice.")),
+            DerogationZoneSousDense(z) => selon!(
+                langue,
+                write!(f, "Exercice seul admis par dérogation en {}.", z.libelle_fr()),
+                write!(f, "Solo practice allowed by derogation in a {}.", z.libelle_en())
+            ),
+            EngagementExerciceGroupe { annees, zones_derogation } => {
+                f.write_str(selon!(langue, "Exercice seul", "Solo practice"))?;
                 if !zones_derogation.is_empty() {
-                    let _ = write!(m, "{}{}", selon!(langue, " hors ", " outside a "), Zones(zones_derogation, langue));
+                    write!(f, "{}{}", selon!(langue, " hors ", " outside a "), Zones(zones_derogation, langue))?;
                 }
-                m.push_str(selon!(
+                f.write_str(selon!(
                     langue,
                     " : admis si vous vous engagez à rejoindre un exercice regroupé ",
                     ": admitted if you commit to joining a group practice "
-                ));
-                let _ = match (annees, fr) {
-                    (Some(a), true) => write!(m, "dans les {a} ans."),
-                    (Some(a), false) => write!(m, "within {a} years."),
-                    (None, true) => m.write_str("dans un délai à confirmer avec votre CPAM."),
-                    (None, false) => m.write_str("within a time to confirm with your CPAM."),
-                };
-                m
-            }),
-            ExerciceCoordonne => selon!(
+                ))?;
+                match (annees, fr) {
+                    (Some(a), true) => write!(f, "dans les {a} ans."),
+                    (Some(a), false) => write!(f, "within {a} years."),
+                    (None, true) => f.write_str("dans un délai à confirmer avec votre CPAM."),
+                    (None, false) => f.write_str("within a time to confirm with your CPAM."),
+                }
+            }
+            ExerciceCoordonne => f.write_str(selon!(
                 langue,
                 "Exercice coordonné (ESP, MSP ou CPTS) ou engagement à en rejoindre un.",
                 "Coordinated practice (ESP, MSP or CPTS) or commitment to join one."
-            )
-            .into(),
-            ExerciceCoordonneRequis { annees, version } => Texte::from({
-                let mut m = String::with_capacity(160);
-                // Writing to a String cannot fail.
-                let _ = selon!(
+            )),
+            ExerciceCoordonneRequis { annees, version } => {
+                selon!(
                     langue,
-                    write!(m, "{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un", version.fr),
-                    write!(m, "{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one", version.en)
-                );
+                    write!(f, "{} : exercice coordonné (ESP, MSP ou CPTS) exigé, ou l'engagement d'en rejoindre un", version.fr),
+                    write!(f, "{}: coordinated practice (ESP, MSP or CPTS) is required, or a commitment to join one", version.en)
+                )?;
                 if let Some(a) = annees {
-                    let _ = selon!(langue, write!(m, " dans les {a} ans"), write!(m, " within {a} years"));
+                    selon!(langue, write!(f, " dans les {a} ans"), write!(f, " within {a} years"))?;
                 }
-                m.push('.');
-                m
-            }),
-            AldRqth => selon!(
+                f.write_str(".")
+            }
+            AldRqth => f.write_str(selon!(
                 langue,
                 "Médecin en ALD ou avec RQTH : votre CPAM fixe le contrat, l'aide et l'objectif ; le simulateur ne calcule donc ni aide ni objectif pour vous. Le barème standard de la version ne vaut qu'à titre d'information.",
                 "Doctor in ALD or with RQTH: your CPAM sets the contract, the aid and the objective, so the simulator computes neither aid nor objective for you. The version's standard table is for information only."
-            )
-            .into(),
-            MedecinNonEligible => selon!(
+            )),
+            MedecinNonEligible => f.write_str(selon!(
                 langue,
                 "Conditions d'éligibilité non remplies.",
                 "Eligibility conditions not met."
-            )
-            .into(),
-            FormuleFermee(f) => Texte::from(selon!(
-                langue,
-                format!("La formule {} n'est plus ouverte aux nouveaux contrats (les contrats en cours continuent).", f.libelle_fr()),
-                format!("The {} option is closed to new contracts (running contracts continue).", f.libelle_en())
             )),
-            FormuleReserveeZoneSousDense { formule, zones: z } => Texte::from(selon!(
+            FormuleFermee(formule) => selon!(
                 langue,
-                format!("Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), Zones(z, Fr)),
-                format!("For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), Zones(z, En))
-            )),
+                write!(f, "La formule {} n'est plus ouverte aux nouveaux contrats (les contrats en cours continuent).", formule.libelle_fr()),
+                write!(f, "The {} option is closed to new contracts (running contracts continue).", formule.libelle_en())
+            ),
+            FormuleReserveeZoneSousDense { formule, zones: z } => selon!(
+                langue,
+                write!(f, "Pour ce contrat, la formule {} est réservée aux zones sous-denses : {}.", formule.libelle_fr(), Zones(z, Fr)),
+                write!(f, "For this contract, the {} option is restricted to under-served zones: {}.", formule.libelle_en(), Zones(z, En))
+            ),
         }
     }
 
-    pub fn rendre(&self, references: Vec<Texte>, confidence: Grade, langue: Langue) -> Raison {
+    /// The message in `langue`, as text.
+    pub fn message(&self, langue: Langue) -> Texte {
+        Texte::from(Message::motif(self.clone(), langue).to_string())
+    }
+
+    /// The reason, its message kept as figures until it is read.
+    pub fn rendre(self, references: Vec<Texte>, confidence: Grade, langue: Langue) -> Raison {
         Raison {
             code: Texte::statique(self.code()),
             effect: self.effet(),
-            message: self.message(langue),
+            message: Message::motif(self, langue),
             references,
             confidence,
+        }
+    }
+}
+
+/// How a specialty the list cannot classify is admitted when read as surgery: « si ses
+/// honoraires cliniques atteignent au moins 80 % de ses honoraires ».
+struct ReglePartClinique {
+    seuil: Option<Decimal>,
+    inclus: Option<bool>,
+    langue: Langue,
+}
+
+impl fmt::Display for ReglePartClinique {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Langue::{En, Fr};
+        match (self.seuil, self.inclus, self.langue == Fr) {
+            (Some(s), Some(true), true) => write!(
+                f,
+                "si ses honoraires cliniques atteignent au moins {} % de ses honoraires",
+                Pct(s, Fr)
+            ),
+            (Some(s), Some(true), false) => {
+                write!(f, "if clinical fees are at least {}% of fees", Pct(s, En))
+            }
+            (Some(s), _, true) => write!(
+                f,
+                "si ses honoraires cliniques dépassent {} % de ses honoraires",
+                Pct(s, Fr)
+            ),
+            (Some(s), _, false) => write!(f, "if clinical fees exceed {}% of fees", Pct(s, En)),
+            (None, _, true) => f.write_str("selon une part d'honoraires cliniques non publiée"),
+            (None, _, false) => {
+                f.write_str("depending on a clinical-fee share that is not published")
+            }
         }
     }
 }
@@ -656,7 +678,7 @@ pub struct Avertissement {
     pub parameter: Option<Texte>,
     pub confidence: Grade,
     /// In the language of the call.
-    pub message: Texte,
+    pub message: Message,
     pub references: Vec<Texte>,
 }
 
@@ -664,7 +686,7 @@ impl Avertissement {
     pub fn nouveau(
         code: &'static str,
         confidence: Grade,
-        message: impl Into<Texte>,
+        message: impl Into<Message>,
         references: Vec<Texte>,
     ) -> Self {
         Avertissement {

@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod economie;
 pub mod eligibility;
 pub mod explain;
+pub mod message;
 pub mod objectives;
 pub mod percentile;
 pub mod second_assistant;

@@ -3,7 +3,7 @@
 //! Only the 2019 grid is public; the 2023 and 2024 grids are GAPs, answered with "to confirm with
 //! your CPAM" and never with a made-up number.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -14,12 +14,13 @@ use crate::amounts;
 use crate::error::{Erreur, Resultat};
 use crate::explain::{Liste, Ordinal, Pct, Prefixe};
 use crate::format;
+use crate::message::Message;
 use crate::money;
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
-use crate::situation::{Formule, Situation};
+use crate::situation::{Formule, Situation, Tranche};
 use crate::texte::Texte;
 use crate::timeline::fin_annee;
 use crate::Langue;
@@ -125,7 +126,7 @@ pub struct Objectif {
     /// the deadline's: what a tracked contract's prefilled target rests on.
     pub target_confidence: Grade,
     /// In the language of the call.
-    pub message: Texte,
+    pub message: Message,
     pub references: Vec<Texte>,
 }
 
@@ -193,49 +194,244 @@ impl Grades {
 }
 
 /// How the targets combine when there are several, and from which contract year the objective
-/// is assessed: sentences appended to the objective's message `texte`, their references to
+/// is assessed: the sentences that end an objective's message, their references added to
 /// `refs`.
 fn precisions<'r>(
     l: &mut Lecteur<'r>,
     inds: &[Indicateur],
     refs: &mut Vec<&'r Texte>,
-    texte: &mut String,
-    langue: Langue,
-) -> Resultat<()> {
-    // Writing to a String cannot fail: the results of `write!` below are ignored.
+) -> Resultat<Precisions> {
+    let mut p = Precisions::default();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
         citer(refs, l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        let (a, b) = (
-            Noms(std::slice::from_ref(a), langue),
-            Noms(std::slice::from_ref(b), langue),
-        );
-        let _ = match (suffit.valeur, langue) {
-            (Some(true), Langue::Fr) => write!(texte, " Atteindre l'objectif de {a} ou celui de {b} suffit."),
-            (Some(true), Langue::En) => write!(texte, " Reaching the target for {a} or the one for {b} is enough."),
-            (Some(false), Langue::Fr) => write!(texte, " Les deux objectifs, de {a} et de {b}, doivent être atteints."),
-            (Some(false), Langue::En) => write!(texte, " Both targets, for {a} and for {b}, must be reached."),
-            (None, Langue::Fr) => write!(texte, " Objectifs de {a} et de {b} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."),
-            (None, Langue::En) => write!(texte, " Targets for {a} and for {b}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."),
-        };
+        p.paire = Some((*a, *b, suffit.valeur));
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
         citer(refs, l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
-        let rang = Ordinal(n, langue);
-        let _ = selon!(
-            langue,
-            write!(
-                texte,
-                " L'objectif est évalué à partir de la {rang} année du contrat."
-            ),
-            write!(
-                texte,
-                " The objective is assessed from the {rang} contract year."
-            )
-        );
+        p.evaluation = Some(n);
     }
-    Ok(())
+    Ok(p)
+}
+
+/// The figures of the sentences `precisions` adds to an objective's message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Precisions {
+    /// Two indicators, and whether reaching one target is enough (absent: not published).
+    paire: Option<(Indicateur, Indicateur, Option<bool>)>,
+    /// The contract year from which the objective is assessed.
+    evaluation: Option<i32>,
+}
+
+impl Precisions {
+    fn ecrire(&self, f: &mut fmt::Formatter<'_>, langue: Langue) -> fmt::Result {
+        if let Some((a, b, suffit)) = self.paire {
+            let (a, b) = (
+                Noms(std::slice::from_ref(&a), langue),
+                Noms(std::slice::from_ref(&b), langue),
+            );
+            match (suffit, langue) {
+                (Some(true), Langue::Fr) => write!(f, " Atteindre l'objectif de {a} ou celui de {b} suffit."),
+                (Some(true), Langue::En) => write!(f, " Reaching the target for {a} or the one for {b} is enough."),
+                (Some(false), Langue::Fr) => write!(f, " Les deux objectifs, de {a} et de {b}, doivent être atteints."),
+                (Some(false), Langue::En) => write!(f, " Both targets, for {a} and for {b}, must be reached."),
+                (None, Langue::Fr) => write!(f, " Objectifs de {a} et de {b} : la règle ne dit pas si en atteindre un seul suffit (à confirmer avec votre CPAM)."),
+                (None, Langue::En) => write!(f, " Targets for {a} and for {b}: the rule does not say whether reaching one is enough (to confirm with your CPAM)."),
+            }?;
+        }
+        if let Some(n) = self.evaluation {
+            let rang = Ordinal(n, langue);
+            selon!(
+                langue,
+                write!(
+                    f,
+                    " L'objectif est évalué à partir de la {rang} année du contrat."
+                ),
+                write!(
+                    f,
+                    " The objective is assessed from the {rang} contract year."
+                )
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The indicators of an objective, kept without a list of their own when there are one or two
+/// (the rule data has two: patientèle médecin traitant and file active).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Indicateurs {
+    Courts([Indicateur; 2], u8),
+    Longs(Vec<Indicateur>),
+}
+
+impl Indicateurs {
+    fn de(inds: &[Indicateur]) -> Self {
+        match inds {
+            [] => Indicateurs::Courts([Indicateur::Pmt; 2], 0),
+            [a] => Indicateurs::Courts([*a, *a], 1),
+            [a, b] => Indicateurs::Courts([*a, *b], 2),
+            _ => Indicateurs::Longs(inds.to_vec()),
+        }
+    }
+
+    fn liste(&self) -> &[Indicateur] {
+        match self {
+            Indicateurs::Courts(t, n) => t.get(..usize::from(*n)).unwrap_or(&[]),
+            Indicateurs::Longs(v) => v,
+        }
+    }
+}
+
+/// The figures of an objective's message, written out in the language of the call when read
+/// (`crate::message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageObjectif {
+    tete: Tete,
+    precisions: Precisions,
+}
+
+/// The first sentence of an objective's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tete {
+    /// 65 or older, the tolerance not published.
+    MaintienSansTolerance {
+        age: i32,
+        min: i32,
+    },
+    Maintien {
+        age: i32,
+        min: i32,
+        tolerance: Decimal,
+    },
+    /// Newly installed, already at the median on `indicateur`.
+    MedianeAtteinte {
+        indicateur: Indicateur,
+        mediane: i32,
+    },
+    /// Newly installed: reach the median (`publiee`: its value is known), then the next
+    /// objective's delay.
+    Mediane {
+        publiee: bool,
+        suivante: Option<i32>,
+    },
+    TrancheInconnue,
+    /// The grid of `formule` from `tranche` not published, with the value's note.
+    GrilleNonPubliee {
+        formule: Formule,
+        tranche: Tranche,
+        note: Option<Texte>,
+    },
+    Hausse {
+        taux: Decimal,
+        indicateurs: Indicateurs,
+    },
+}
+
+impl MessageObjectif {
+    pub(crate) fn ecrire(&self, f: &mut fmt::Formatter<'_>, langue: Langue) -> fmt::Result {
+        let fr = langue == Langue::Fr;
+        match &self.tete {
+            Tete::MaintienSansTolerance { age, min } => selon!(
+                langue,
+                write!(f, "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."),
+                write!(f, "At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")
+            ),
+            Tete::Maintien { age, min, tolerance } => selon!(
+                langue,
+                write!(
+                    f,
+                    "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
+                    Pct(*tolerance, Langue::Fr)
+                ),
+                write!(
+                    f,
+                    "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
+                    Pct(*tolerance, Langue::En)
+                )
+            ),
+            Tete::MedianeAtteinte { indicateur, mediane } => selon!(
+                langue,
+                write!(
+                    f,
+                    "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
+                    indicateur.libelle_fr(),
+                    format::Nombre(i64::from(*mediane), Langue::Fr)
+                ),
+                write!(
+                    f,
+                    "Newly installed doctor: your {} already reaches the specialty median (P50 = {}), so “reach the median” is no objective for you: objective {A_CONFIRMER_EN}.",
+                    indicateur.libelle_en(),
+                    format::Nombre(i64::from(*mediane), Langue::En)
+                )
+            ),
+            Tete::Mediane { publiee, suivante } => {
+                match (publiee, fr) {
+                    (true, true) => f.write_str("Médecin nouvellement installé : atteindre la médiane (P50) de la spécialité, en patientèle médecin traitant ou en file active."),
+                    (true, false) => f.write_str("Newly installed doctor: reach the specialty median (P50), in médecin-traitant patient list or file active."),
+                    (false, true) => write!(f, "Médecin nouvellement installé : atteindre la médiane (P50) de la spécialité, dont la valeur n'est pas publiée : {A_CONFIRMER_FR}."),
+                    (false, false) => write!(f, "Newly installed doctor: reach the specialty median (P50), whose value is not published: {A_CONFIRMER_EN}."),
+                }?;
+                if let Some(n) = suivante {
+                    selon!(
+                        langue,
+                        write!(f, " L'objectif suivant, fixé à partir du niveau atteint, laisse {n} ans."),
+                        write!(f, " The next objective, set from the level reached, allows {n} years.")
+                    )?;
+                }
+                Ok(())
+            }
+            Tete::TrancheInconnue => selon!(
+                langue,
+                write!(f, "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."),
+                write!(f, "Starting band not precisely known: objective {A_CONFIRMER_EN}.")
+            ),
+            Tete::GrilleNonPubliee { formule, tranche, note } => {
+                selon!(
+                    langue,
+                    write!(
+                        f,
+                        "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.",
+                        formule.libelle_fr(),
+                        tranche.libelle_fr()
+                    ),
+                    write!(
+                        f,
+                        "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.",
+                        formule.libelle_en(),
+                        tranche.libelle_en()
+                    )
+                )?;
+                if let Some(n) = note {
+                    f.write_str(" ")?;
+                    f.write_str(n)?;
+                }
+                Ok(())
+            }
+            Tete::Hausse { taux, indicateurs } => {
+                let noms = Noms(indicateurs.liste(), langue);
+                match (taux.is_zero(), langue) {
+                    (true, Langue::Fr) => write!(f, "Maintenir {noms}."),
+                    (true, Langue::En) => write!(f, "Keep {noms}."),
+                    (false, Langue::Fr) => write!(f, "Augmenter de {} % {noms}.", Pct(*taux, langue)),
+                    (false, Langue::En) => write!(f, "Increase {noms} by {}%.", Pct(*taux, langue)),
+                }
+            }
+        }?;
+        self.precisions.ecrire(f, langue)
+    }
+}
+
+/// An objective's message: its first sentence, then those of `precisions` (none when absent).
+fn message(tete: Tete, precisions: Option<Precisions>, langue: Langue) -> Message {
+    Message::objectif(
+        MessageObjectif {
+            tete,
+            precisions: precisions.unwrap_or_default(),
+        },
+        langue,
+    )
 }
 
 /// Names of the indicators joined: « la patientèle médecin traitant et la file active ».
@@ -288,7 +484,7 @@ fn echeance(
 fn a_confirmer(
     kind: NatureObjectif,
     grade: Grade,
-    message: impl Into<Texte>,
+    message: Message,
     references: &[&Texte],
     indicators: Vec<Cible>,
 ) -> Objectif {
@@ -300,7 +496,7 @@ fn a_confirmer(
         deadline: None,
         confidence: grade,
         target_confidence: grade,
-        message: message.into(),
+        message,
         references: sans_doublons(references),
     }
 }
@@ -340,10 +536,11 @@ pub fn objectif<'r>(
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
-                    grades.0, selon!(langue, format!("À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle ; tolérance {A_CONFIRMER_FR}."), format!("At {age} (keeping applies from {min}), the objective is to keep your patient list; tolerance {A_CONFIRMER_EN}.")),
+                    grades.0,
+                    message(Tete::MaintienSansTolerance { age, min }, None, langue),
                     &refs,
                     sans_cible(),
-));
+                ));
             };
             let mut cibles = Vec::new();
             for &i in &inds {
@@ -369,13 +566,15 @@ pub fn objectif<'r>(
                 deadline,
                 confidence: grades.0,
                 target_confidence,
-                message: selon!(langue, format!(
-                    "À {age} ans (maintien à partir de {min} ans), l'objectif est de maintenir votre patientèle, avec une baisse tolérée de {} %.",
-                    Pct(t, Langue::Fr)
-                ), format!(
-                    "At {age} (keeping applies from {min}), the objective is to keep your patient list, with an allowed decrease of {}%.",
-                    Pct(t, Langue::En)
-                )).into(),
+                message: message(
+                    Tete::Maintien {
+                        age,
+                        min,
+                        tolerance: t,
+                    },
+                    None,
+                    langue,
+                ),
                 references: sans_doublons(&refs),
             });
         }
@@ -417,45 +616,28 @@ pub fn objectif<'r>(
                 .collect();
             return Ok(a_confirmer(
                 NatureObjectif::Mediane,
-                grades.0, selon!(langue, format!(
-                    "Médecin nouvellement installé : votre {} atteint déjà la médiane de la spécialité (P50 = {}) ; « atteindre la médiane » n'est donc pas un objectif pour vous : objectif {A_CONFIRMER_FR}.",
-                    i.libelle_fr(),
-                    format::Nombre(i64::from(m), Langue::Fr)
-                ), format!(
-                    "Newly installed doctor: your {} already reaches the specialty median (P50 = {}), so “reach the median” is no objective for you: objective {A_CONFIRMER_EN}.",
-                    i.libelle_en(),
-                    format::Nombre(i64::from(m), Langue::En)
-                )),
+                grades.0,
+                message(
+                    Tete::MedianeAtteinte {
+                        indicateur: i,
+                        mediane: m,
+                    },
+                    None,
+                    langue,
+                ),
                 &refs,
                 cibles,
-));
+            ));
         }
         let target_confidence = grades.0;
         let deadline = echeance(l, ids::INSTALLATION_ECHEANCE_ANNEES, debut, &mut grades)?;
         let connu = cibles.iter().any(|c| c.target.is_some());
-        let (status, fr, en) = if connu {
-            (
-                StatutObjectif::Computed,
-                "Médecin nouvellement installé : atteindre la médiane (P50) de la spécialité, en patientèle médecin traitant ou en file active.".to_owned(),
-                "Newly installed doctor: reach the specialty median (P50), in médecin-traitant patient list or file active.".to_owned(),
-            )
+        let status = if connu {
+            StatutObjectif::Computed
         } else {
-            (
-                StatutObjectif::ToConfirm,
-                format!("Médecin nouvellement installé : atteindre la médiane (P50) de la spécialité, dont la valeur n'est pas publiée : {A_CONFIRMER_FR}."),
-                format!("Newly installed doctor: reach the specialty median (P50), whose value is not published: {A_CONFIRMER_EN}."),
-            )
+            StatutObjectif::ToConfirm
         };
         let suivante = l.nombre(ids::INSTALLATION_ECHEANCE_SUIVANTE_ANNEES)?;
-        let (fr, en) = match suivante.valeur {
-            Some(n) => (
-                format!(
-                    "{fr} L'objectif suivant, fixé à partir du niveau atteint, laisse {n} ans."
-                ),
-                format!("{en} The next objective, set from the level reached, allows {n} years."),
-            ),
-            None => (fr, en),
-        };
         return Ok(Objectif {
             status,
             kind: NatureObjectif::Mediane,
@@ -464,7 +646,14 @@ pub fn objectif<'r>(
             deadline,
             confidence: grades.0,
             target_confidence,
-            message: selon!(langue, fr, en).into(),
+            message: message(
+                Tete::Mediane {
+                    publiee: connu,
+                    suivante: suivante.valeur,
+                },
+                None,
+                langue,
+            ),
             references: sans_doublons(&refs),
         });
     }
@@ -476,24 +665,11 @@ pub fn objectif<'r>(
     else {
         let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
         citer(&mut refs, &l.version.references);
-        let mut message = String::with_capacity(384);
-        // Writing to a String cannot fail.
-        let _ = selon!(
-            langue,
-            write!(
-                message,
-                "Tranche de départ non déterminée précisément : objectif {A_CONFIRMER_FR}."
-            ),
-            write!(
-                message,
-                "Starting band not precisely known: objective {A_CONFIRMER_EN}."
-            )
-        );
-        precisions(l, &inds, &mut refs, &mut message, langue)?;
+        let p = precisions(l, &inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
-            message,
+            message(Tete::TrancheInconnue, Some(p), langue),
             &refs,
             sans_cible(),
         ));
@@ -503,34 +679,18 @@ pub fn objectif<'r>(
     citer(&mut refs, l.references(id));
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
-        let note = selon!(langue, valeur.note.as_deref(), valeur.note_en.as_deref());
+        let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();
         refs.extend_from_slice(&refs_inds);
-        // Head, note and the sentences of `precisions`: one allocation.
-        let mut message = String::with_capacity(512 + note.map_or(0, str::len));
-        // Writing to a String cannot fail.
-        let _ = match langue {
-            Langue::Fr => write!(
-                message,
-                "Objectif {A_CONFIRMER_FR} : la grille ({}, départ {}) n'est pas publiée.",
-                f.libelle_fr(),
-                band.libelle_fr()
-            ),
-            Langue::En => write!(
-                message,
-                "Objective {A_CONFIRMER_EN}: the grid ({}, starting {}) is not published.",
-                f.libelle_en(),
-                band.libelle_en()
-            ),
+        let p = precisions(l, &inds, &mut refs)?;
+        let tete = Tete::GrilleNonPubliee {
+            formule: f,
+            tranche: band,
+            note,
         };
-        if let Some(n) = note {
-            message.push(' ');
-            message.push_str(n);
-        }
-        precisions(l, &inds, &mut refs, &mut message, langue)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             hausse.grade,
-            message,
+            message(tete, Some(p), langue),
             &refs,
             sans_cible(),
         ));
@@ -552,16 +712,11 @@ pub fn objectif<'r>(
     let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
     refs.extend_from_slice(&refs_inds);
-    let mut message = String::with_capacity(384);
-    let noms = Noms(&inds, langue);
-    // Writing to a String cannot fail.
-    let _ = match (taux.is_zero(), langue) {
-        (true, Langue::Fr) => write!(message, "Maintenir {noms}."),
-        (true, Langue::En) => write!(message, "Keep {noms}."),
-        (false, Langue::Fr) => write!(message, "Augmenter de {} % {noms}.", Pct(taux, langue)),
-        (false, Langue::En) => write!(message, "Increase {noms} by {}%.", Pct(taux, langue)),
+    let p = precisions(l, &inds, &mut refs)?;
+    let tete = Tete::Hausse {
+        taux,
+        indicateurs: Indicateurs::de(&inds),
     };
-    precisions(l, &inds, &mut refs, &mut message, langue)?;
     Ok(Objectif {
         status: StatutObjectif::Computed,
         kind: NatureObjectif::Hausse,
@@ -570,7 +725,7 @@ pub fn objectif<'r>(
         deadline,
         confidence: grades.0,
         target_confidence,
-        message: message.into(),
+        message: message(tete, Some(p), langue),
         references: sans_doublons(&refs),
     })
 }

@@ -244,8 +244,8 @@ pub struct ValeurDatee {
     pub article: Option<String>,
     /// Why the value is what it is (a reading, a caveat), in French and in English: both or
     /// neither (the integrity checks refuse one alone); shown in the language of the call.
-    pub note: Option<String>,
-    pub note_en: Option<String>,
+    pub note: Option<Texte>,
+    pub note_en: Option<Texte>,
 }
 
 /// A parameter: its unit, descriptions and dated value history.
@@ -253,8 +253,8 @@ pub struct ValeurDatee {
 pub struct Parametre {
     pub id: Texte,
     pub unite: Unite,
-    pub description_fr: String,
-    pub description_en: String,
+    pub description_fr: Texte,
+    pub description_en: Texte,
     pub valeurs: Vec<ValeurDatee>,
 }
 
@@ -300,8 +300,8 @@ impl GroupeSpecialite {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Specialite {
     pub code: String,
-    pub name: String,
-    pub name_en: String,
+    pub name: Texte,
+    pub name_en: Texte,
     pub group: GroupeSpecialite,
     pub references: Vec<Texte>,
 }
@@ -668,8 +668,8 @@ mod brut {
     struct Parametre {
         id: Texte,
         unit: Unite,
-        description_fr: String,
-        description_en: String,
+        description_fr: Texte,
+        description_en: Texte,
         values: Vec<Valeur>,
     }
 
@@ -687,9 +687,9 @@ mod brut {
         #[serde(default)]
         article: Option<String>,
         #[serde(default)]
-        note: Option<String>,
+        note: Option<Texte>,
         #[serde(default)]
-        note_en: Option<String>,
+        note_en: Option<Texte>,
     }
 
     impl Document {

@@ -1097,7 +1097,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
                 }
                 Effet::Condition => ("•", t(l, "Condition à respecter", "Condition to keep")),
             };
-            let m = a.texte(&x.message);
+            let m = a.texte(&x.message.to_string());
             VueLigne {
                 symbol: symbole.to_owned(),
                 spoken: format!("{effet}{}{m}", pick(l, " : ", ": ")),
@@ -1136,7 +1136,7 @@ fn vue_resultat_app(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueResultat
         caveats: r
             .caveats
             .iter()
-            .map(|c| VueLigne::new("!", a.texte(&c.message)))
+            .map(|c| VueLigne::new("!", a.texte(&c.message.to_string())))
             .collect(),
         notices_title: t(l, "Informations", "Information"),
         notices: crate::assessment::notices_citees(regles, &r.rules.id, &r.notices)

@@ -700,7 +700,7 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
             .iter()
             .map(|s| Choix {
                 value: s.code.clone(),
-                label: selon!(langue, s.name.clone(), s.name_en.clone()),
+                label: selon!(langue, s.name.to_string(), s.name_en.to_string()),
             })
             .collect(),
         ids::SECTOR => choix_secteurs(langue),
@@ -894,7 +894,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
                 option: o.option,
                 label: o.label.clone(),
                 available: o.available,
-                unavailable: o.unavailable_reasons.first().map(|r| r.message.clone()),
+                unavailable: o.unavailable_reasons.first().map(|r| r.message.texte()),
                 cells: o
                     .aid
                     .iter()
@@ -907,7 +907,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
                     })
                     .collect(),
                 total: o.total,
-                objective: obj.map(|x| x.message.clone()),
+                objective: obj.map(|x| x.message.texte()),
                 objective_to_confirm: obj.is_some_and(|x| x.status == StatutObjectif::ToConfirm),
                 // One call (one inlined copy of `cible`), English punctuation after.
                 targets: {
