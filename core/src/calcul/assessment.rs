@@ -16,7 +16,7 @@ use crate::message::Message;
 use crate::money;
 use crate::objectives::{self, Objectif, StatutObjectif};
 use crate::percentile::{self, Origine, Positionnement};
-use crate::provenance::{Lecteur, Usage};
+use crate::provenance::{Lecteur, Trace};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Reference, RuleSet, Valeur, Version};
 use crate::second_assistant::{self, SecondAssistant};
@@ -208,18 +208,15 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         None => None,
     };
 
-    let aides: Vec<&AnneeContrat> = options
-        .iter()
-        .flat_map(|o| {
-            o.aid
-                .iter()
-                .chain(o.standard_table_for_information.iter().flatten())
-        })
-        .collect();
+    let aides = options.iter().flat_map(|o| {
+        o.aid
+            .iter()
+            .chain(o.standard_table_for_information.iter().flatten())
+    });
     caveats.extend(avertissements_metier(
         rules,
         version,
-        &aides,
+        aides,
         pos.as_ref(),
         langue,
     ));
@@ -324,8 +321,7 @@ pub fn chronologie(
     }
     let pos = percentile::determiner(&mut l, s, spe)?;
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
-    let annees: Vec<&AnneeContrat> = echeancier.years.iter().collect();
-    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
+    let mut caveats = avertissements_metier(rules, version, &echeancier.years, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
     let mut cites: Vec<&Texte> = version.references.iter().collect();
     cites.extend(caveats.iter().flat_map(|c| c.references.iter()));
@@ -451,10 +447,10 @@ pub fn toutes_les_references(rules: &RuleSet) -> Vec<ReferenceCitee> {
 
 /// Caveats about the shape of the figures: maxima from year 3, switch of running contracts,
 /// derived percentile band.
-pub(crate) fn avertissements_metier(
+pub(crate) fn avertissements_metier<'a>(
     rules: &RuleSet,
     signature: &Version,
-    annees: &[&AnneeContrat],
+    annees: impl IntoIterator<Item = &'a AnneeContrat> + Clone,
     pos: Option<&Positionnement>,
     langue: Langue,
 ) -> Vec<Avertissement> {
@@ -467,7 +463,13 @@ pub(crate) fn avertissements_metier(
             .and_then(|p| p.a_la_date(v.start))
             .map(|x| (x.grade, x.references.as_slice()))
     };
-    if let Some(premiere) = annees.iter().filter(|a| a.maximum).map(|a| a.year).min() {
+    if let Some(premiere) = annees
+        .clone()
+        .into_iter()
+        .filter(|a| a.maximum)
+        .map(|a| a.year)
+        .min()
+    {
         // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
         let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
             .unwrap_or((Grade::Gap, signature.references.as_slice()));
@@ -482,7 +484,7 @@ pub(crate) fn avertissements_metier(
         ));
     }
     let bascule = annees
-        .iter()
+        .into_iter()
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
@@ -520,13 +522,13 @@ pub(crate) fn avertissements_metier(
 /// One caveat per grade-C or GAP value a result rests on.
 pub(crate) fn avertissements_donnees(
     rules: &RuleSet,
-    usages: &[Usage],
+    usages: &Trace,
     langue: Langue,
 ) -> Vec<Avertissement> {
     let mut v = Vec::new();
-    for (i, u) in usages.iter().enumerate() {
-        // A trace holds each value once; the check is for slices joined from several.
-        if !u.grade.a_signaler() || usages[..i].contains(u) {
+    // A trace holds each dated value once: one caveat each.
+    for u in usages.iter() {
+        if !u.grade.a_signaler() {
             continue;
         }
         let (Some(p), Some(val)) = (u.parametre_de(rules), u.valeur_de(rules)) else {

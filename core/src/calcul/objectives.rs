@@ -143,7 +143,7 @@ fn base(s: &Situation, i: Indicateur) -> Option<i32> {
 fn indicateurs(
     l: &mut Lecteur<'_>,
     spe: &Specialite,
-) -> Resultat<(Vec<Indicateur>, Grade, &'static [&'static ParamId])> {
+) -> Resultat<(Indicateurs, Grade, &'static [&'static ParamId])> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
         Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
         _ => false,
@@ -170,11 +170,10 @@ fn indicateurs(
         .unwrap_or(ids::INDICATEURS_SPECIALISTE);
     let lu = l.codes(premier)?;
     grades.push(lu.grade);
-    let codes = lu.valeur.unwrap_or_default();
-    let liste = codes
-        .iter()
-        .map(|c| Indicateur::depuis_code(c))
-        .collect::<Resultat<Vec<_>>>()?;
+    let mut liste = Indicateurs::Courts([Indicateur::Pmt; 2], 0);
+    for c in lu.valeur.unwrap_or_default() {
+        liste.push(Indicateur::depuis_code(c)?);
+    }
     Ok((liste, grades.0, ids_lus))
 }
 
@@ -267,12 +266,20 @@ enum Indicateurs {
 }
 
 impl Indicateurs {
-    fn de(inds: &[Indicateur]) -> Self {
-        match inds {
-            [] => Indicateurs::Courts([Indicateur::Pmt; 2], 0),
-            [a] => Indicateurs::Courts([*a, *a], 1),
-            [a, b] => Indicateurs::Courts([*a, *b], 2),
-            _ => Indicateurs::Longs(inds.to_vec()),
+    fn push(&mut self, i: Indicateur) {
+        match self {
+            Indicateurs::Courts(t, n) if usize::from(*n) < t.len() => {
+                if let Some(place) = t.get_mut(usize::from(*n)) {
+                    *place = i;
+                }
+                *n += 1;
+            }
+            Indicateurs::Courts(t, _) => {
+                let mut v = t.to_vec();
+                v.push(i);
+                *self = Indicateurs::Longs(v);
+            }
+            Indicateurs::Longs(v) => v.push(i),
         }
     }
 
@@ -511,7 +518,8 @@ pub fn objectif<'r>(
     debut: NaiveDate,
     langue: Langue,
 ) -> Resultat<Objectif> {
-    let (inds, grade_inds, ids_inds) = indicateurs(l, spe)?;
+    let (indicateurs_lus, grade_inds, ids_inds) = indicateurs(l, spe)?;
+    let inds = indicateurs_lus.liste();
     let mut refs_inds: Vec<&'r Texte> = Vec::with_capacity(8);
     for id in ids_inds {
         citer(&mut refs_inds, l.references(id));
@@ -543,7 +551,7 @@ pub fn objectif<'r>(
                 ));
             };
             let mut cibles = Vec::new();
-            for &i in &inds {
+            for &i in inds {
                 let b = base(s, i);
                 let target = match b {
                     Some(b) => arrondir(l, Decimal::from(b) * (Decimal::ONE - t), &mut grades)?,
@@ -585,7 +593,7 @@ pub fn objectif<'r>(
         let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
         citer(&mut refs, l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
-        for &i in &inds {
+        for &i in inds {
             let id = match (spe.est_generaliste(), i) {
                 (true, Indicateur::Pmt) => ids::P50_GENERALISTE_PMT,
                 (true, Indicateur::Fa) => ids::P50_GENERALISTE_FA,
@@ -665,7 +673,7 @@ pub fn objectif<'r>(
     else {
         let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
         citer(&mut refs, &l.version.references);
-        let p = precisions(l, &inds, &mut refs)?;
+        let p = precisions(l, inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
@@ -681,7 +689,7 @@ pub fn objectif<'r>(
         let valeur = l.consulter(id)?;
         let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();
         refs.extend_from_slice(&refs_inds);
-        let p = precisions(l, &inds, &mut refs)?;
+        let p = precisions(l, inds, &mut refs)?;
         let tete = Tete::GrilleNonPubliee {
             formule: f,
             tranche: band,
@@ -697,7 +705,7 @@ pub fn objectif<'r>(
     };
     let mut grades = Grades::de([hausse.grade, grade_inds, pos.confidence]);
     let mut cibles = Vec::new();
-    for &i in &inds {
+    for &i in inds {
         let b = base(s, i);
         let target = match b {
             Some(b) => arrondir(l, Decimal::from(b) * (Decimal::ONE + taux), &mut grades)?,
@@ -712,10 +720,10 @@ pub fn objectif<'r>(
     let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
     refs.extend_from_slice(&refs_inds);
-    let p = precisions(l, &inds, &mut refs)?;
+    let p = precisions(l, inds, &mut refs)?;
     let tete = Tete::Hausse {
         taux,
-        indicateurs: Indicateurs::de(&inds),
+        indicateurs: indicateurs_lus.clone(),
     };
     Ok(Objectif {
         status: StatutObjectif::Computed,

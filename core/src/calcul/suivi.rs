@@ -33,7 +33,7 @@ use crate::rules::ids;
 use crate::rules::{Grade, RuleSet};
 use crate::situation::{lire_date, Formule, Secteur, Situation, Tranche, PATIENTS_MAX};
 use crate::texte::Texte;
-use crate::timeline::{self, debut_annee, fin_annee, AnneeContrat};
+use crate::timeline::{self, debut_annee, fin_annee};
 use crate::Langue;
 
 /// Most measurements a saved contract may hold (one a week for 5 years is 261): beyond, the
@@ -886,8 +886,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         .collect();
 
     // Caveats: the shape of the amounts, the reading of this contract, the weak values used.
-    let annees: Vec<&AnneeContrat> = ech.years.iter().collect();
-    let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
+    let mut caveats = avertissements_metier(rules, version, &ech.years, Some(&pos), langue);
     let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT).to_vec();
     if aid_outlook
         .iter()
