@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::error::Resultat;
 use crate::explain::{liste, ordinal};
 use crate::format::date_longue;
+use crate::message::Message;
 use crate::money;
 use crate::provenance::Lecteur;
 use crate::rules::ids::{self, ParamId};
@@ -31,7 +32,7 @@ pub struct Condition {
     pub code: Texte,
     pub satisfied: bool,
     /// In the language of the call.
-    pub message: Texte,
+    pub message: Message,
     pub references: Vec<Texte>,
     pub confidence: Grade,
 }
@@ -54,7 +55,7 @@ pub struct SecondAssistant {
     pub conditions: Vec<Condition>,
     pub options: Vec<OptionSecondAssistant>,
     /// In the language of the call.
-    pub message: Texte,
+    pub message: Message,
 }
 
 /// Contract year (1-based) in progress on `date` for a contract started on `debut`.

@@ -925,7 +925,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
         .collect();
     let second_assistant = e.second_assistant.as_ref().map(|sa| {
         if sa.status != StatutSecondAssistant::NotEligible {
-            return sa.message.clone();
+            return sa.message.texte();
         }
         // The message, a space, then each unmet condition, space-separated.
         let mut texte = sa.message.to_string();
@@ -934,7 +934,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
             if i > 0 {
                 texte.push(' ');
             }
-            texte.push_str(&c.message);
+            texte.push_str(&c.message.texte());
         }
         Texte::from(texte)
     });
