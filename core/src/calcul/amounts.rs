@@ -115,7 +115,12 @@ pub struct Montant {
 
 /// The aid for contract year `annee` on `ligne`, under the reader's version.
 pub fn montant(l: &mut Lecteur<'_>, f: Formule, annee: i32, ligne: Ligne) -> Resultat<Montant> {
-    let lu = l.decimal(id_montant(f, Colonne::pour(annee, ligne)))?;
+    montant_de(l, f, Colonne::pour(annee, ligne))
+}
+
+/// The aid in cell (`f`, `c`) of the amounts table, under the reader's version.
+pub fn montant_de(l: &mut Lecteur<'_>, f: Formule, c: Colonne) -> Resultat<Montant> {
+    let lu = l.decimal(id_montant(f, c))?;
     Ok(Montant {
         montant: lu.valeur,
         grade: lu.grade,

@@ -169,29 +169,55 @@ impl<'r> Lecteur<'r> {
 
     /// The raw dated value in force at the version's start, recorded as used.
     pub fn lire(&mut self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
-        let (position, index, v) = self.chercher(id)?;
+        let Some((position, index, v)) = self.trouver(id) else {
+            return Err(self.introuvable(id));
+        };
         self.usages.noter(self.rules, position, index, v.grade);
         Ok(v)
     }
 
     /// The value in force, without recording it (for checks that do not shape a result).
     pub fn consulter(&self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
-        self.chercher(id).map(|(_, _, v)| v)
+        match self.trouver(id) {
+            Some((_, _, v)) => Ok(v),
+            None => Err(self.introuvable(id)),
+        }
     }
 
-    /// The value in force with its position in the rule set and its index in the history.
-    fn chercher(&self, id: &ParamId) -> Resultat<(usize, usize, &'r ValeurDatee)> {
+    /// The value in force with its position in the rule set and its index in the history. An
+    /// `Option`, the error built apart (`introuvable`): the `Result` of a read carried the error's
+    /// size through every call (about 20 instructions a read, measured).
+    #[inline(always)]
+    fn trouver(&self, id: &ParamId) -> Option<(usize, usize, &'r ValeurDatee)> {
         let rules: &'r RuleSet = self.rules;
-        let position = rules.position_connue(id).ok_or_else(|| manquant(id))?;
-        let p = rules.parametre_a(position).ok_or_else(|| manquant(id))?;
-        let index = p
-            .rang_a_la_date(self.version.start)
-            .ok_or_else(|| sans_valeur(id, self.version))?;
-        let v = p
-            .valeurs
-            .get(index)
-            .ok_or_else(|| sans_valeur(id, self.version))?;
-        Ok((position, index, v))
+        let position = rules.position_connue(id)?;
+        let p = rules.parametre_a(position)?;
+        // `Parametre::rang_a_la_date` (the last value from on or before the date), with the value
+        // found by the same step, in a loop the compiler keeps inline (its `rposition` and
+        // `rfind` stay calls at opt-level "z").
+        let debut = self.version.start;
+        let mut avant = p.valeurs.as_slice();
+        while let Some((v, reste)) = avant.split_last() {
+            if v.from <= debut {
+                return Some((position, reste.len(), v));
+            }
+            avant = reste;
+        }
+        None
+    }
+
+    /// Why `trouver` found nothing: the parameter missing, or no value at the version's start.
+    #[cold]
+    #[inline(never)]
+    fn introuvable(&self, id: &ParamId) -> Erreur {
+        match self
+            .rules
+            .position_connue(id)
+            .and_then(|i| self.rules.parametre_a(i))
+        {
+            None => manquant(id),
+            Some(_) => sans_valeur(id, self.version),
+        }
     }
 
     fn typer<T>(
@@ -252,7 +278,8 @@ impl<'r> Lecteur<'r> {
 
     /// References of the value in force (for citing it in a reason), borrowed from the rules.
     pub fn references(&self, id: &ParamId) -> &'r [Texte] {
-        self.consulter(id).map_or(&[], |v| v.references.as_slice())
+        self.trouver(id)
+            .map_or(&[], |(_, _, v)| v.references.as_slice())
     }
 }
 
@@ -382,5 +409,20 @@ mod tests {
         assert_eq!(e.code, crate::error::CodeErreur::ReglesInvalides);
         assert!(e.message_en.contains("inconnu.test"), "{}", e.message_en);
         assert!(l.usages.is_empty());
+    }
+
+    #[test]
+    fn sans_valeur_a_la_date_de_la_version_l_erreur_est_typee() {
+        let rules = charger_embarquees().unwrap();
+        let mut trop_tot = rules.versions.first().unwrap().clone();
+        trop_tot.start = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        let mut l = Lecteur::new(&rules, &trop_tot);
+        let e = l.nombre(ids::CONTRAT_DUREE_ANNEES).unwrap_err();
+        assert_eq!(e, sans_valeur(ids::CONTRAT_DUREE_ANNEES, &trop_tot));
+        assert_eq!(l.consulter(ids::CONTRAT_DUREE_ANNEES).unwrap_err(), e);
+        assert!(l.references(ids::CONTRAT_DUREE_ANNEES).is_empty());
+        assert!(l.usages.is_empty());
+        let inconnu = ParamId::pour_test("inconnu.test", crate::rules::Unite::Bool, 60_000);
+        assert_eq!(l.consulter(&inconnu).unwrap_err(), manquant(&inconnu));
     }
 }
