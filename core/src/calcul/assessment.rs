@@ -262,7 +262,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         )
         .chain(caveats.iter().flat_map(|c| c.references.iter()))
         .chain(notices_version.iter().flat_map(|n| n.references.iter()));
-    let references = resoudre(cites);
+    let references = resoudre_dans(rules, cites);
 
     Ok(Evaluation {
         rules: VersionAppliquee::new(rules, version, langue),
@@ -326,9 +326,11 @@ pub fn chronologie(
     let annees: Vec<&AnneeContrat> = echeancier.years.iter().collect();
     let mut caveats = avertissements_metier(rules, version, &annees, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
-    let mut cites: Vec<&Texte> = version.references.iter().collect();
-    cites.extend(caveats.iter().flat_map(|c| c.references.iter()));
-    let references = resoudre(cites);
+    let cites = version
+        .references
+        .iter()
+        .chain(caveats.iter().flat_map(|c| c.references.iter()));
+    let references = resoudre_dans(rules, cites);
     Ok(Chronologie {
         rules: VersionAppliquee::new(rules, version, langue),
         echeancier,
@@ -382,6 +384,60 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a Texte>) -> Vec<Text
     tous.sort_unstable();
     tous.dedup();
     // Every id cited comes from the rule data, whose integrity checks refuse an unknown one.
+    tous.into_iter().cloned().collect()
+}
+
+/// Words of `resoudre_dans`'s set of ranks: 1 024 ids, more than a document may hold (its
+/// objects have at most 1 000 entries); a rank beyond goes the way of an unknown id.
+const MOTS_DE_RANGS: usize = 16;
+
+/// `resoudre` for the ids cited from `rules`' data (the same list): each id's rank in the
+/// reference table (`RuleSet::rang_de_reference`, found from the text's address) is a bit of a
+/// set, read in order at the end; only the unique ids are copied. An id the table lacks, or a
+/// bigger table's, is sorted as a string with the others, as `resoudre` does.
+pub(crate) fn resoudre_dans<'a>(
+    rules: &RuleSet,
+    ids: impl IntoIterator<Item = &'a Texte>,
+) -> Vec<Texte> {
+    let mut rangs = [0u64; MOTS_DE_RANGS];
+    let mut autres: Vec<&Texte> = Vec::new();
+    for id in ids {
+        let mot = rules
+            .rang_de_reference(id)
+            .and_then(|r| Some((rangs.get_mut(r / 64)?, r % 64)));
+        match mot {
+            Some((mot, bit)) => *mot |= 1u64 << bit,
+            None => autres.push(id),
+        }
+    }
+    lire_les_rangs(rules, &rangs, autres)
+}
+
+/// The ids of the set of ranks, in order, with `autres` (ids without a rank) sorted among them.
+fn lire_les_rangs(
+    rules: &RuleSet,
+    rangs: &[u64; MOTS_DE_RANGS],
+    autres: Vec<&Texte>,
+) -> Vec<Texte> {
+    let n = rangs.iter().map(|m| m.count_ones() as usize).sum();
+    let mut tries = Vec::with_capacity(n);
+    for (i, &mot) in rangs.iter().enumerate() {
+        let mut reste = mot;
+        while reste != 0 {
+            let rang = i * 64 + reste.trailing_zeros() as usize;
+            reste &= reste - 1;
+            if let Some(id) = rules.reference_de_rang(rang) {
+                tries.push(id.clone());
+            }
+        }
+    }
+    if autres.is_empty() {
+        return tries;
+    }
+    // Ranks are in `str` order: the others are sorted as strings with them.
+    let mut tous: Vec<&Texte> = tries.iter().chain(autres).collect();
+    tous.sort_unstable();
+    tous.dedup();
     tous.into_iter().cloned().collect()
 }
 
@@ -666,5 +722,74 @@ mod tests {
         let premiers: Vec<String> = (0..300).map(|i| format!("S{}", (i * 7919) % 300)).collect();
         let refs: Vec<&Texte> = t.iter().collect();
         assert_eq!(uniques_dans_l_ordre(&refs), premiers);
+
+        // The ranks of a rule set (`resoudre_dans`), against the same plain reading: in the
+        // embedded rules and in a document with other ids (prefixes, bytes above ASCII, ids
+        // longer than 16 bytes), for ids cited as the rule data's own texts (found by address),
+        // as copies (found by string) and unknown to the table (sorted as strings among them).
+        let mut doc: serde_json::Value =
+            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
+        let table = doc["references"].as_object_mut().unwrap();
+        let modele = table.values().next().unwrap().clone();
+        for id in [
+            "A",
+            "AB",
+            "ABC",
+            "Aé",
+            "A~",
+            "0123456789abcdef",
+            "0123456789abcdee",
+            "un-identifiant-bien-trop-long",
+            "S2",
+            "S10",
+            "a",
+        ] {
+            table.insert(id.into(), modele.clone());
+        }
+        let autre = RuleSet::from_json(&doc.to_string()).unwrap();
+        for rules in [crate::rules::embarquees().unwrap(), &autre] {
+            let table: Vec<&Texte> = rules.references.keys().collect();
+            for (i, id) in table.iter().enumerate() {
+                assert_eq!(rules.rang_de_reference(id), Some(i), "{id}");
+                assert_eq!(rules.rang_de_reference(&Texte::partage(id)), Some(i));
+                assert_eq!(rules.reference_de_rang(i), Some(*id));
+            }
+            // The lists of the rule data share the table's texts: their ids are found by address.
+            let propre = |r: &Texte| {
+                rules
+                    .references
+                    .get_key_value(r.as_str())
+                    .is_some_and(|(k, _)| std::ptr::eq(k.as_ptr(), r.as_ptr()))
+            };
+            let listes = rules
+                .versions
+                .iter()
+                .map(|v| &v.references)
+                .chain(rules.specialites.iter().map(|s| &s.references))
+                .chain(rules.notices.iter().map(|n| &n.references))
+                .chain(
+                    rules
+                        .parametres()
+                        .flat_map(|p| p.valeurs.iter().map(|v| &v.references)),
+                );
+            for liste in listes {
+                assert!(liste.iter().all(propre), "{liste:?}");
+            }
+            let tous: Vec<&str> = table.iter().map(|t| t.as_str()).collect();
+            let melanges: Vec<&str> = tous.iter().rev().chain(&tous).copied().collect();
+            for ids in cas.iter().copied().chain([&tous[..], &melanges, &beaucoup]) {
+                // Every other citation of a known id is the table's own text, the rest copies.
+                let t: Vec<Texte> = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| match rules.references.get_key_value(*s) {
+                        Some((k, _)) if i % 2 == 0 => k.clone(),
+                        _ => Texte::from((*s).to_owned()),
+                    })
+                    .collect();
+                assert_eq!(resoudre_dans(rules, t.iter()), attendu(ids), "{ids:?}");
+                assert_eq!(resoudre_dans(rules, t.iter()), resoudre(t.iter()));
+            }
+        }
     }
 }
