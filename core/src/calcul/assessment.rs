@@ -441,16 +441,81 @@ fn lire_les_rangs(
     tous.into_iter().cloned().collect()
 }
 
-/// `refs` in their first-seen order, each once, for a result (a handful of short ids: a scan of
-/// those kept, as strings, costs no more than packed keys did).
+/// Places of `uniques_dans_l_ordre`'s kept ids, on the stack (a result cites a dozen ids at
+/// most); more take a scan of strings.
+const PLACES: usize = 16;
+
+/// `refs` in their first-seen order, each once, for a result: each id's fingerprint is compared
+/// with those of the ids kept (one number; the strings are compared only when they are equal,
+/// and two copies of one id of the rule data share their bytes then).
 pub(crate) fn uniques_dans_l_ordre(refs: &[&Texte]) -> Vec<Texte> {
+    let Some(&premier) = refs.first() else {
+        return Vec::new();
+    };
+    let mut empreintes = [0u64; PLACES];
+    let mut gardes: [&Texte; PLACES] = [premier; PLACES];
+    let mut n = 0;
+    'refs: for &r in refs {
+        let s = r.as_str();
+        let e = empreinte(s);
+        let vues = empreintes.get(..n).unwrap_or_default();
+        for (k, &x) in vues.iter().enumerate() {
+            if x == e && gardes.get(k).is_some_and(|u| meme(u, s)) {
+                continue 'refs;
+            }
+        }
+        match (empreintes.get_mut(n), gardes.get_mut(n)) {
+            (Some(x), Some(u)) => {
+                *x = e;
+                *u = r;
+                n += 1;
+            }
+            _ => return uniques_par_chaines(refs),
+        }
+    }
+    // Copied once each, into a list of their number.
+    let gardes = gardes.get(..n).unwrap_or_default();
+    gardes.iter().map(|&u| u.clone()).collect()
+}
+
+/// `uniques_dans_l_ordre` by a scan of the kept strings, for lists of many different ids.
+fn uniques_par_chaines(refs: &[&Texte]) -> Vec<Texte> {
     let mut uniques: Vec<Texte> = Vec::with_capacity(refs.len());
     for r in refs {
-        if !uniques.iter().any(|u| u.as_str() == r.as_str()) {
+        if !uniques.iter().any(|u| meme(u, r)) {
             uniques.push((*r).clone());
         }
     }
     uniques
+}
+
+/// Whether two ids are equal: the same bytes at the same address are (copies of one text).
+fn meme(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.as_bytes() == b.as_bytes())
+}
+
+/// A number equal for equal strings, from their length and at most 16 of their bytes (the
+/// first and last 8, 4 or 1 and the middle one): different for almost all different ids, read
+/// in a few instructions.
+fn empreinte(s: &str) -> u64 {
+    let o = s.as_bytes();
+    let (a, b) = match (o.first_chunk::<8>(), o.last_chunk::<8>()) {
+        (Some(a), Some(b)) => (u64::from_le_bytes(*a), u64::from_le_bytes(*b)),
+        _ => match (o.first_chunk::<4>(), o.last_chunk::<4>()) {
+            (Some(a), Some(b)) => (
+                u64::from(u32::from_le_bytes(*a)),
+                u64::from(u32::from_le_bytes(*b)),
+            ),
+            _ => {
+                let octet = |i: usize| o.get(i).map_or(0, |&x| u64::from(x));
+                (
+                    octet(0) | octet(o.len() / 2) << 8,
+                    octet(o.len().wrapping_sub(1)),
+                )
+            }
+        },
+    };
+    (a ^ b.rotate_left(32) ^ o.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 bytes not
@@ -789,6 +854,54 @@ mod tests {
                     .collect();
                 assert_eq!(resoudre_dans(rules, t.iter()), attendu(ids), "{ids:?}");
                 assert_eq!(resoudre_dans(rules, t.iter()), resoudre(t.iter()));
+            }
+        }
+    }
+
+    #[test]
+    fn les_references_d_un_resultat_gardent_l_ordre_de_leur_premiere_citation() {
+        // One text per id, as in the rule data (copies share their bytes), or a text per citation;
+        // two ids of one length and the same first and last 8 bytes (one fingerprint); more
+        // different ids than `PLACES`, with repeats after them.
+        let longs = [
+            "un-identifiant-bien-trop-long",
+            "un-identifiant-XXXX-trop-long",
+        ];
+        let plus: Vec<String> = (0..PLACES + 3)
+            .map(|i| format!("S{i}"))
+            .chain((0..PLACES + 3).rev().map(|i| format!("S{i}")))
+            .collect();
+        let plus: Vec<&str> = plus.iter().map(String::as_str).collect();
+        let cas: [&[&str]; 6] = [
+            &[
+                "S6", "S12", "S6", "", "S12", "S1", "", "NOS-G100", "E10", "S1",
+            ],
+            &[longs[0], longs[1], longs[0], longs[1], "un-identifiant"],
+            &plus[..PLACES],
+            &plus[..PLACES + 1],
+            &plus,
+            &[],
+        ];
+        for ids in cas {
+            let mut vus: Vec<&str> = Vec::new();
+            for id in ids {
+                if !vus.contains(id) {
+                    vus.push(id);
+                }
+            }
+            let par_citation: Vec<Texte> = ids.iter().map(|s| Texte::partage(s)).collect();
+            let mut par_id: Vec<Texte> = Vec::new();
+            for s in ids {
+                let t = par_id
+                    .iter()
+                    .find(|t| t.as_str() == *s)
+                    .cloned()
+                    .unwrap_or_else(|| Texte::partage(s));
+                par_id.push(t);
+            }
+            for textes in [&par_citation, &par_id] {
+                let refs: Vec<&Texte> = textes.iter().collect();
+                assert_eq!(uniques_dans_l_ordre(&refs), vus, "{ids:?}");
             }
         }
     }

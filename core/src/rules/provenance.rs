@@ -250,9 +250,16 @@ impl<'r> Lecteur<'r> {
         })
     }
 
-    /// References of the value in force (for citing it in a reason), borrowed from the rules.
+    /// References of the value in force (for citing it in a reason), borrowed from the rules:
+    /// the steps of `consulter` without its error (none is reported here), as it is called once
+    /// per citation.
     pub fn references(&self, id: &ParamId) -> &'r [Texte] {
-        self.consulter(id).map_or(&[], |v| v.references.as_slice())
+        let rules: &'r RuleSet = self.rules;
+        rules
+            .position_connue(id)
+            .and_then(|i| rules.parametre_a(i))
+            .and_then(|p| p.a_la_date(self.version.start))
+            .map_or(&[], |v| v.references.as_slice())
     }
 }
 
