@@ -260,7 +260,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         )
         .chain(caveats.iter().flat_map(|c| c.references.iter()))
         .chain(notices_version.iter().flat_map(|n| n.references.iter()));
-    let references = resoudre(cites);
+    let references = resoudre_dans(rules, cites);
 
     Ok(Evaluation {
         rules: VersionAppliquee::new(rules, version, langue),
@@ -323,9 +323,11 @@ pub fn chronologie(
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
     let mut caveats = avertissements_metier(rules, version, &echeancier.years, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
-    let mut cites: Vec<&Texte> = version.references.iter().collect();
-    cites.extend(caveats.iter().flat_map(|c| c.references.iter()));
-    let references = resoudre(cites);
+    let cites = version
+        .references
+        .iter()
+        .chain(caveats.iter().flat_map(|c| c.references.iter()));
+    let references = resoudre_dans(rules, cites);
     Ok(Chronologie {
         rules: VersionAppliquee::new(rules, version, langue),
         echeancier,
@@ -382,16 +384,135 @@ pub(crate) fn resoudre<'a>(ids: impl IntoIterator<Item = &'a Texte>) -> Vec<Text
     tous.into_iter().cloned().collect()
 }
 
-/// `refs` in their first-seen order, each once, for a result (a handful of short ids: a scan of
-/// those kept, as strings, costs no more than packed keys did).
+/// Words of `resoudre_dans`'s set of ranks: 1 024 ids, more than a document may hold (its
+/// objects have at most 1 000 entries); a rank beyond goes the way of an unknown id.
+const MOTS_DE_RANGS: usize = 16;
+
+/// `resoudre` for the ids cited from `rules`' data (the same list): each id's rank in the
+/// reference table (`RuleSet::rang_de_reference`, found from the text's address) is a bit of a
+/// set, read in order at the end; only the unique ids are copied. An id the table lacks, or a
+/// bigger table's, is sorted as a string with the others, as `resoudre` does.
+pub(crate) fn resoudre_dans<'a>(
+    rules: &RuleSet,
+    ids: impl IntoIterator<Item = &'a Texte>,
+) -> Vec<Texte> {
+    let mut rangs = [0u64; MOTS_DE_RANGS];
+    let mut autres: Vec<&Texte> = Vec::new();
+    for id in ids {
+        let mot = rules
+            .rang_de_reference(id)
+            .and_then(|r| Some((rangs.get_mut(r / 64)?, r % 64)));
+        match mot {
+            Some((mot, bit)) => *mot |= 1u64 << bit,
+            None => autres.push(id),
+        }
+    }
+    lire_les_rangs(rules, &rangs, autres)
+}
+
+/// The ids of the set of ranks, in order, with `autres` (ids without a rank) sorted among them.
+fn lire_les_rangs(
+    rules: &RuleSet,
+    rangs: &[u64; MOTS_DE_RANGS],
+    autres: Vec<&Texte>,
+) -> Vec<Texte> {
+    let n = rangs.iter().map(|m| m.count_ones() as usize).sum();
+    let mut tries = Vec::with_capacity(n);
+    for (i, &mot) in rangs.iter().enumerate() {
+        let mut reste = mot;
+        while reste != 0 {
+            let rang = i * 64 + reste.trailing_zeros() as usize;
+            reste &= reste - 1;
+            if let Some(id) = rules.reference_de_rang(rang) {
+                tries.push(id.clone());
+            }
+        }
+    }
+    if autres.is_empty() {
+        return tries;
+    }
+    // Ranks are in `str` order: the others are sorted as strings with them.
+    let mut tous: Vec<&Texte> = tries.iter().chain(autres).collect();
+    tous.sort_unstable();
+    tous.dedup();
+    tous.into_iter().cloned().collect()
+}
+
+/// Places of `uniques_dans_l_ordre`'s kept ids, on the stack (a result cites a dozen ids at
+/// most); more take a scan of strings.
+const PLACES: usize = 16;
+
+/// `refs` in their first-seen order, each once, for a result: each id's fingerprint is compared
+/// with those of the ids kept (one number; the strings are compared only when they are equal,
+/// and two copies of one id of the rule data share their bytes then).
 pub(crate) fn uniques_dans_l_ordre(refs: &[&Texte]) -> Vec<Texte> {
+    let Some(&premier) = refs.first() else {
+        return Vec::new();
+    };
+    let mut empreintes = [0u64; PLACES];
+    let mut gardes: [&Texte; PLACES] = [premier; PLACES];
+    let mut n = 0;
+    'refs: for &r in refs {
+        let s = r.as_str();
+        let e = empreinte(s);
+        let vues = empreintes.get(..n).unwrap_or_default();
+        for (k, &x) in vues.iter().enumerate() {
+            if x == e && gardes.get(k).is_some_and(|u| meme(u, s)) {
+                continue 'refs;
+            }
+        }
+        match (empreintes.get_mut(n), gardes.get_mut(n)) {
+            (Some(x), Some(u)) => {
+                *x = e;
+                *u = r;
+                n += 1;
+            }
+            _ => return uniques_par_chaines(refs),
+        }
+    }
+    // Copied once each, into a list of their number.
+    let gardes = gardes.get(..n).unwrap_or_default();
+    gardes.iter().map(|&u| u.clone()).collect()
+}
+
+/// `uniques_dans_l_ordre` by a scan of the kept strings, for lists of many different ids.
+fn uniques_par_chaines(refs: &[&Texte]) -> Vec<Texte> {
     let mut uniques: Vec<Texte> = Vec::with_capacity(refs.len());
     for r in refs {
-        if !uniques.iter().any(|u| u.as_str() == r.as_str()) {
+        if !uniques.iter().any(|u| meme(u, r)) {
             uniques.push((*r).clone());
         }
     }
     uniques
+}
+
+/// Whether two ids are equal: the same bytes at the same address are (copies of one text).
+fn meme(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.as_bytes() == b.as_bytes())
+}
+
+/// A number equal for equal strings, from their length and at most 16 of their bytes (the
+/// first and last 8, 4 or 1 and the middle one): different for almost all different ids, read
+/// in a few instructions.
+fn empreinte(s: &str) -> u64 {
+    let o = s.as_bytes();
+    let (a, b) = match (o.first_chunk::<8>(), o.last_chunk::<8>()) {
+        (Some(a), Some(b)) => (u64::from_le_bytes(*a), u64::from_le_bytes(*b)),
+        _ => match (o.first_chunk::<4>(), o.last_chunk::<4>()) {
+            (Some(a), Some(b)) => (
+                u64::from(u32::from_le_bytes(*a)),
+                u64::from(u32::from_le_bytes(*b)),
+            ),
+            _ => {
+                let octet = |i: usize| o.get(i).map_or(0, |&x| u64::from(x));
+                (
+                    octet(0) | octet(o.len() / 2) << 8,
+                    octet(o.len().wrapping_sub(1)),
+                )
+            }
+        },
+    };
+    (a ^ b.rotate_left(32) ^ o.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// `id`'s bytes, big-endian and zero-padded, as one number: for ids of at most 16 bytes not
@@ -711,5 +832,122 @@ mod tests {
         let premiers: Vec<String> = (0..300).map(|i| format!("S{}", (i * 7919) % 300)).collect();
         let refs: Vec<&Texte> = t.iter().collect();
         assert_eq!(uniques_dans_l_ordre(&refs), premiers);
+
+        // The ranks of a rule set (`resoudre_dans`), against the same plain reading: in the
+        // embedded rules and in a document with other ids (prefixes, bytes above ASCII, ids
+        // longer than 16 bytes), for ids cited as the rule data's own texts (found by address),
+        // as copies (found by string) and unknown to the table (sorted as strings among them).
+        let mut doc: serde_json::Value =
+            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
+        let table = doc["references"].as_object_mut().unwrap();
+        let modele = table.values().next().unwrap().clone();
+        for id in [
+            "A",
+            "AB",
+            "ABC",
+            "Aé",
+            "A~",
+            "0123456789abcdef",
+            "0123456789abcdee",
+            "un-identifiant-bien-trop-long",
+            "S2",
+            "S10",
+            "a",
+        ] {
+            table.insert(id.into(), modele.clone());
+        }
+        let autre = RuleSet::from_json(&doc.to_string()).unwrap();
+        for rules in [crate::rules::embarquees().unwrap(), &autre] {
+            let table: Vec<&Texte> = rules.references.keys().collect();
+            for (i, id) in table.iter().enumerate() {
+                assert_eq!(rules.rang_de_reference(id), Some(i), "{id}");
+                assert_eq!(rules.rang_de_reference(&Texte::partage(id)), Some(i));
+                assert_eq!(rules.reference_de_rang(i), Some(*id));
+            }
+            // The lists of the rule data share the table's texts: their ids are found by address.
+            let propre = |r: &Texte| {
+                rules
+                    .references
+                    .get_key_value(r.as_str())
+                    .is_some_and(|(k, _)| std::ptr::eq(k.as_ptr(), r.as_ptr()))
+            };
+            let listes = rules
+                .versions
+                .iter()
+                .map(|v| &v.references)
+                .chain(rules.specialites.iter().map(|s| &s.references))
+                .chain(rules.notices.iter().map(|n| &n.references))
+                .chain(
+                    rules
+                        .parametres()
+                        .flat_map(|p| p.valeurs.iter().map(|v| &v.references)),
+                );
+            for liste in listes {
+                assert!(liste.iter().all(propre), "{liste:?}");
+            }
+            let tous: Vec<&str> = table.iter().map(|t| t.as_str()).collect();
+            let melanges: Vec<&str> = tous.iter().rev().chain(&tous).copied().collect();
+            for ids in cas.iter().copied().chain([&tous[..], &melanges, &beaucoup]) {
+                // Every other citation of a known id is the table's own text, the rest copies.
+                let t: Vec<Texte> = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| match rules.references.get_key_value(*s) {
+                        Some((k, _)) if i % 2 == 0 => k.clone(),
+                        _ => Texte::from((*s).to_owned()),
+                    })
+                    .collect();
+                assert_eq!(resoudre_dans(rules, t.iter()), attendu(ids), "{ids:?}");
+                assert_eq!(resoudre_dans(rules, t.iter()), resoudre(t.iter()));
+            }
+        }
+    }
+
+    #[test]
+    fn les_references_d_un_resultat_gardent_l_ordre_de_leur_premiere_citation() {
+        // One text per id, as in the rule data (copies share their bytes), or a text per citation;
+        // two ids of one length and the same first and last 8 bytes (one fingerprint); more
+        // different ids than `PLACES`, with repeats after them.
+        let longs = [
+            "un-identifiant-bien-trop-long",
+            "un-identifiant-XXXX-trop-long",
+        ];
+        let plus: Vec<String> = (0..PLACES + 3)
+            .map(|i| format!("S{i}"))
+            .chain((0..PLACES + 3).rev().map(|i| format!("S{i}")))
+            .collect();
+        let plus: Vec<&str> = plus.iter().map(String::as_str).collect();
+        let cas: [&[&str]; 6] = [
+            &[
+                "S6", "S12", "S6", "", "S12", "S1", "", "NOS-G100", "E10", "S1",
+            ],
+            &[longs[0], longs[1], longs[0], longs[1], "un-identifiant"],
+            &plus[..PLACES],
+            &plus[..PLACES + 1],
+            &plus,
+            &[],
+        ];
+        for ids in cas {
+            let mut vus: Vec<&str> = Vec::new();
+            for id in ids {
+                if !vus.contains(id) {
+                    vus.push(id);
+                }
+            }
+            let par_citation: Vec<Texte> = ids.iter().map(|s| Texte::partage(s)).collect();
+            let mut par_id: Vec<Texte> = Vec::new();
+            for s in ids {
+                let t = par_id
+                    .iter()
+                    .find(|t| t.as_str() == *s)
+                    .cloned()
+                    .unwrap_or_else(|| Texte::partage(s));
+                par_id.push(t);
+            }
+            for textes in [&par_citation, &par_id] {
+                let refs: Vec<&Texte> = textes.iter().collect();
+                assert_eq!(uniques_dans_l_ordre(&refs), vus, "{ids:?}");
+            }
+        }
     }
 }

@@ -170,6 +170,7 @@ pub struct Version {
     pub start: NaiveDate,
     #[serde(default, deserialize_with = "date::lire_option")]
     pub end_exclusive: Option<NaiveDate>,
+    #[serde(deserialize_with = "interne::liste")]
     pub references: Vec<Texte>,
     pub grade: Grade,
     /// Whether this version's amounts also apply to running contracts signed earlier, from their
@@ -303,6 +304,7 @@ pub struct Specialite {
     pub name: Texte,
     pub name_en: Texte,
     pub group: GroupeSpecialite,
+    #[serde(deserialize_with = "interne::liste")]
     pub references: Vec<Texte>,
 }
 
@@ -321,6 +323,7 @@ pub struct Notice {
     pub id: Texte,
     pub versions: Vec<String>,
     pub grade: Grade,
+    #[serde(deserialize_with = "interne::liste")]
     pub references: Vec<Texte>,
     pub text_fr: String,
     pub text_en: String,
@@ -360,6 +363,8 @@ pub struct RuleSet {
     /// For each position in `parametres`, the number of dated values before it: with a value's
     /// index, a number unique to one dated value of the document (the trace's dedupe key).
     valeurs_avant: Vec<u16>,
+    /// The rank of each id of `references`, found from a cited text by its address.
+    rangs: RangsReferences,
 }
 
 /// Position of a known id that the document lacks.
@@ -408,7 +413,8 @@ impl RuleSet {
 
     /// The typed shape of a document, unchecked.
     fn typer(texte: &str) -> Resultat<RuleSet> {
-        let brut: brut::Document = serde_json::from_str(texte).map_err(|e| Erreur {
+        let brut: brut::Document =
+            interne::pendant(|| serde_json::from_str(texte)).map_err(|e| Erreur {
             code: crate::error::CodeErreur::ReglesInvalides,
             champ: None,
             message_fr: format!(
@@ -542,6 +548,224 @@ impl RuleSet {
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.get(id)
     }
+
+    /// The place of reference `id` among the ids of `RuleSet::references` in `str` order, as
+    /// loaded: from the text's address when it is the rule data's own (a few instructions),
+    /// by string otherwise.
+    #[inline]
+    pub(crate) fn rang_de_reference(&self, id: &str) -> Option<usize> {
+        self.rangs.rang(id)
+    }
+
+    /// The reference id of rank `rang` (`RuleSet::rang_de_reference`).
+    pub(crate) fn reference_de_rang(&self, rang: usize) -> Option<&Texte> {
+        self.rangs.ids.get(rang)
+    }
+}
+
+/// The reference ids of a rule set with their ranks (their places in `str` order), so that the
+/// ids a result cites are sorted as numbers, and found from their texts without reading them:
+/// a document's reading shares one text per id between the table and every list that cites it
+/// (`interne`), so that a cited id's address is its table entry's.
+#[derive(Clone, Default)]
+struct RangsReferences {
+    /// The ids of the table in `str` order: rank `i` is `ids[i]`. Holding these texts keeps
+    /// their addresses theirs: no other string can be found at one of them.
+    ids: Vec<Texte>,
+    /// Open addressing by address, a power of two at least twice the ids: `adresse` 0 is empty.
+    cases: Vec<Case>,
+    /// `usize::BITS` less the log2 of `cases.len()`: the top bits of the hash are the slot.
+    decalage: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Case {
+    adresse: usize,
+    longueur: u32,
+    rang: u32,
+}
+
+impl RangsReferences {
+    fn new(table: &BTreeMap<Texte, Reference>) -> Self {
+        let ids: Vec<Texte> = table.keys().cloned().collect();
+        let taille = ids.len().saturating_mul(2).next_power_of_two().max(2);
+        let decalage = usize::BITS - taille.trailing_zeros();
+        let mut cases = vec![Case::default(); taille];
+        for (rang, id) in ids.iter().enumerate() {
+            let (Ok(longueur), Ok(rang)) = (u32::try_from(id.len()), u32::try_from(rang)) else {
+                continue; // beyond any document's bounds: found by string
+            };
+            let adresse = id.as_ptr() as usize;
+            let mut i = place(adresse, decalage);
+            // Fewer ids than slots: a free slot exists.
+            while let Some(c) = cases.get_mut(i) {
+                if c.adresse == 0 {
+                    *c = Case {
+                        adresse,
+                        longueur,
+                        rang,
+                    };
+                    break;
+                }
+                i = (i + 1) & (taille - 1);
+            }
+        }
+        RangsReferences {
+            ids,
+            cases,
+            decalage,
+        }
+    }
+
+    #[inline]
+    fn rang(&self, id: &str) -> Option<usize> {
+        let adresse = id.as_ptr() as usize;
+        let masque = self.cases.len().wrapping_sub(1);
+        let mut i = place(adresse, self.decalage);
+        while let Some(c) = self.cases.get(i) {
+            if c.adresse == adresse && c.longueur as usize == id.len() {
+                return Some(c.rang as usize);
+            }
+            if c.adresse == 0 {
+                break;
+            }
+            i = (i + 1) & masque;
+        }
+        self.rang_par_chaine(id)
+    }
+
+    /// Not the table's own text (a copy made elsewhere, or an unknown id): by string.
+    #[cold]
+    #[inline(never)]
+    fn rang_par_chaine(&self, id: &str) -> Option<usize> {
+        self.ids.binary_search_by(|t| t.as_str().cmp(id)).ok()
+    }
+}
+
+/// The slot of an address: the top bits of a multiplicative hash (Fibonacci hashing).
+fn place(adresse: usize, decalage: u32) -> usize {
+    (adresse.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize)) >> decalage
+}
+
+/// Derived from the table: equal when the ids are (the addresses are of one load).
+impl PartialEq for RangsReferences {
+    fn eq(&self, autre: &Self) -> bool {
+        self.ids == autre.ids
+    }
+}
+
+impl Eq for RangsReferences {}
+
+impl fmt::Debug for RangsReferences {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RangsReferences({})", self.ids.len())
+    }
+}
+
+/// One text per reference id for the reading of a whole document: the table's key and every
+/// list's citation of an id share it (about 900 citations of 57 ids in the embedded document:
+/// as many allocations saved at load), and a cited id's address finds its rank
+/// (`RangsReferences`). Outside `pendant` (a type read on its own), each id is its own text.
+mod interne {
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, HashSet};
+    use std::fmt;
+    use std::hash::BuildHasherDefault;
+
+    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::Deserialize;
+
+    use super::integrity::Fnv;
+    use super::Reference;
+    use crate::texte::Texte;
+
+    type Ensemble = HashSet<Texte, BuildHasherDefault<Fnv>>;
+
+    thread_local! {
+        static COURANT: RefCell<Option<Ensemble>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f`, the reading of one document, with its own set of ids.
+    pub fn pendant<T>(f: impl FnOnce() -> T) -> T {
+        let avant = COURANT.with(|c| c.replace(Some(Ensemble::default())));
+        let resultat = f();
+        COURANT.with(|c| c.replace(avant));
+        resultat
+    }
+
+    fn texte(s: &str) -> Texte {
+        COURANT.with(|c| match c.try_borrow_mut() {
+            Ok(mut courant) => match courant.as_mut() {
+                Some(ensemble) => match ensemble.get(s) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let t = Texte::partage(s);
+                        ensemble.insert(t.clone());
+                        t
+                    }
+                },
+                None => Texte::partage(s),
+            },
+            Err(_) => Texte::partage(s),
+        })
+    }
+
+    /// A reference id, read as `Texte` is (same errors), shared within a document.
+    struct Id(Texte);
+
+    impl<'de> Deserialize<'de> for Id {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Id;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Id, E> {
+                    Ok(Id(texte(s)))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    /// A list of reference ids (read as `Vec<Texte>` is).
+    pub fn liste<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Texte>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Texte>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Texte>, A::Error> {
+                let mut v = Vec::new();
+                while let Some(Id(t)) = seq.next_element()? {
+                    v.push(t);
+                }
+                Ok(v)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+
+    /// The reference table (read as `BTreeMap<Texte, Reference>` is).
+    pub fn table<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<Texte, Reference>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BTreeMap<Texte, Reference>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut table = BTreeMap::new();
+                while let Some((Id(id), r)) = m.next_entry()? {
+                    table.insert(id, r);
+                }
+                Ok(table)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 pub(crate) fn manquant(id: &str) -> Erreur {
@@ -655,6 +879,7 @@ mod brut {
         published: NaiveDate,
         title: String,
         provenance: String,
+        #[serde(deserialize_with = "super::interne::table")]
         references: BTreeMap<Texte, Reference>,
         versions: Vec<Version>,
         specialties: Vec<Specialite>,
@@ -682,7 +907,7 @@ mod brut {
         grade: Grade,
         #[serde(default)]
         not_applicable: bool,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "super::interne::liste")]
         references: Vec<Texte>,
         #[serde(default)]
         article: Option<String>,
@@ -759,10 +984,11 @@ mod brut {
                 published: self.published,
                 title: self.title,
                 provenance: self.provenance,
-                references: self.references,
                 versions: self.versions,
                 specialites: self.specialties,
                 notices: self.notices,
+                rangs: RangsReferences::new(&self.references),
+                references: self.references,
                 parametres,
                 positions,
                 valeurs_avant,

@@ -276,7 +276,9 @@ impl<'r> Lecteur<'r> {
         })
     }
 
-    /// References of the value in force (for citing it in a reason), borrowed from the rules.
+    /// References of the value in force (for citing it in a reason), borrowed from the rules:
+    /// the steps of `consulter` without its error (none is reported here), as it is called once
+    /// per citation.
     pub fn references(&self, id: &ParamId) -> &'r [Texte] {
         self.trouver(id)
             .map_or(&[], |(_, _, v)| v.references.as_slice())
