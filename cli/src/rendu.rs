@@ -7,7 +7,9 @@ use assistmed_core::explain::Effet;
 use assistmed_core::format;
 use assistmed_core::objectives::StatutObjectif;
 use assistmed_core::second_assistant::StatutSecondAssistant;
-use assistmed_core::{Chronologie, Evaluation, Langue, RuleSet, Texte, VersionAppliquee};
+use assistmed_core::{
+    Chronologie, Citations, Evaluation, Langue, RuleSet, Texte, VersionAppliquee,
+};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -44,12 +46,16 @@ fn dp(l: Langue) -> &'static str {
     t(l, " :", ":")
 }
 
-fn refs(ids: &[Texte]) -> String {
-    if ids.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", ids.join(", "))
+fn refs<'a>(ids: impl IntoIterator<Item = &'a Texte>) -> String {
+    let mut s = String::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        s.push_str(if i == 0 { " [" } else { ", " });
+        s.push_str(id);
     }
+    if !s.is_empty() {
+        s.push(']');
+    }
+    s
 }
 
 fn version(v: &VersionAppliquee, l: Langue) -> String {
@@ -89,7 +95,7 @@ fn version(v: &VersionAppliquee, l: Langue) -> String {
     )
 }
 
-fn references(rules: &RuleSet, ids: &[Texte], l: Langue, out: &mut String) {
+fn references(rules: &RuleSet, ids: &Citations, l: Langue, out: &mut String) {
     let _ = writeln!(out, "\n{}", t(l, "Références", "References"));
     for r in assistmed_core::assessment::references_citees(rules, ids) {
         let article = r

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{citer, CodeErreur, Erreur};
-use crate::{Langue, Message, Texte};
+use crate::{Citations, Langue, Message, Texte};
 
 /// `Decimal` as the bindings name it: not `Decimal`, which would shadow `Foundation.Decimal` in
 /// an app that imports both modules (an ambiguous type in Swift).
@@ -90,6 +90,12 @@ uniffi::custom_type!(Texte, String, {
 uniffi::custom_type!(Message, String, {
     lower: |m| String::from(m),
     try_lift: |s| Ok(Message::from(s)),
+});
+
+// A result's reference ids (ranks in its rule set's table) cross as the list of the ids.
+uniffi::custom_type!(Citations, Vec<Texte>, {
+    lower: |c| c.into(),
+    try_lift: |ids| Ok(Citations::from(ids)),
 });
 
 uniffi::custom_type!(CalendarDate, String, {

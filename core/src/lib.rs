@@ -71,6 +71,7 @@ pub use bundle::RuleStore;
 pub use eligibility::Statut;
 pub use error::{CodeErreur, Erreur, Resultat};
 pub use message::Message;
+pub use rules::citations::Citations;
 pub use rules::{embarquees as regles, Grade, RuleSet, Specialite};
 pub use situation::{Formule, Saisie, Situation, Tranche};
 pub use texte::Texte;

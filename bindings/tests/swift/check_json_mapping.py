@@ -65,7 +65,8 @@ def expected_helper(swift_type, structs, enums):
         return "number("
     if base == "ExactDecimal":
         return "decimal("
-    if base in ("[String]", "[Texte]"):
+    # (`Citations`, a result's reference ids, is an alias of [String] in Swift)
+    if base in ("[String]", "[Texte]", "Citations"):
         return "texts("
     if base in enums:
         return "text("

@@ -139,7 +139,7 @@ pub fn disponibilite(
     if ouverte.valeur != Some(true) {
         return Ok((
             false,
-            vec![Motif::FormuleFermee(f).rendre(l.references(id).to_vec(), ouverte.grade, langue)],
+            vec![Motif::FormuleFermee(f).rendre(l.citations(&[id]), ouverte.grade, langue)],
         ));
     }
     if f == Formule::Plein {
@@ -158,8 +158,7 @@ pub fn disponibilite(
                 .valeur
                 .is_some_and(|z| z.iter().any(|c| c == zone.code()));
             if !dans_zone {
-                let mut refs = l.references(id_zone).to_vec();
-                refs.extend_from_slice(l.references(ids::ZONES_SOUS_DENSES));
+                let refs = l.citations(&[id_zone, ids::ZONES_SOUS_DENSES]);
                 return Ok((
                     false,
                     vec![Motif::FormuleReserveeZoneSousDense {

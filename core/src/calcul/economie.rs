@@ -27,6 +27,7 @@ use crate::explain::Avertissement;
 use crate::format;
 use crate::money;
 use crate::provenance::{pire, Trace};
+use crate::rules::citations::Recueil;
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, RuleSet, Valeur};
 use crate::situation::{Formule, Situation, Zone};
@@ -944,17 +945,15 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    // Gathered in a Vec first: `resoudre` is then the assessment's own instance (one generic
-    // copy less in the library).
-    let mut cites: Vec<&Texte> = chrono.references.iter().collect();
-    for r in assumptions
-        .iter()
-        .flat_map(|h| &h.references)
-        .chain(caveats.iter().flat_map(|c| &c.references))
-    {
-        cites.push(r);
+    let mut cites = Recueil::new(rules);
+    cites.ajouter(&chrono.references);
+    for h in &assumptions {
+        cites.citer(&h.references);
     }
-    let references = crate::assessment::resoudre(cites);
+    for c in &caveats {
+        cites.ajouter(&c.references);
+    }
+    let references = cites.triees().into();
     Ok(Economie {
         option: d.option,
         start: debut,
@@ -1136,7 +1135,8 @@ fn avertissements(
             references: match parameter {
                 Some(p) if references.is_empty() => l.references(p, debut),
                 _ => references.iter().map(|r| Texte::statique(r)).collect(),
-            },
+            }
+            .into(),
         });
     };
     if years.iter().any(|y| y.latest_values_used) {

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use crate::assessment::uniques_dans_l_ordre;
 use crate::error::{Erreur, Resultat};
 use crate::explain::{borne_basse, Avertissement, Effet, Motif, Raison};
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
+use crate::rules::citations::Recueil;
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
@@ -42,15 +42,11 @@ pub fn statut(raisons: &[Raison]) -> Statut {
 }
 
 fn raison(l: &Lecteur<'_>, m: Motif, ids: &[&ParamId], grade: Grade, langue: Langue) -> Raison {
-    // Borrowed from the rules, then shared once each (a handful of ids).
-    let mut cites: Vec<&Texte> = Vec::with_capacity(8);
-    for id in ids {
-        cites.extend(l.references(id).iter());
-    }
-    let refs = if cites.is_empty() {
-        l.version.references.clone()
+    let refs = l.citations(ids);
+    let refs = if refs.is_empty() {
+        l.citations_de_la_version()
     } else {
-        uniques_dans_l_ordre(&cites)
+        refs
     };
     m.rendre(refs, grade, langue)
 }
@@ -178,8 +174,10 @@ fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resulta
 }
 
 fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade, langue: Langue) -> Raison {
-    let mut refs = l.version.references.clone();
-    refs.extend(spe.references.iter().cloned());
+    let refs = Recueil::new(l.rules)
+        .citer(&l.version.references)
+        .citer(&spe.references)
+        .dans_l_ordre_cite();
     m.rendre(refs, grade, langue)
 }
 
@@ -375,9 +373,10 @@ pub fn avertissement_avenant_8(
     let zone_fr = zone.libelle_fr();
     let zone_en = zone.libelle_en();
     let min = admises.iter().min().map_or("P50", |t| borne_basse(*t));
-    let mut refs = l.references(ids::AVENANT_8_ZONES_SANS_ENGAGEMENT).to_vec();
-    refs.extend_from_slice(l.references(ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT));
-    refs.dedup();
+    let refs = l.citations(&[
+        ids::AVENANT_8_ZONES_SANS_ENGAGEMENT,
+        ids::AVENANT_8_TRANCHES_SANS_ENGAGEMENT,
+    ]);
     Ok(Some(Avertissement::nouveau(
         "avenant_8_sans_engagement",
         // The rule itself is B (S38), but the date it applies from is not published.
@@ -466,10 +465,11 @@ pub fn critere_activite(
         Some(t) => Motif::TrancheSuffisante(t),
         None => Motif::SeuilNonPublie,
     };
-    let mut cites: Vec<&Texte> = Vec::with_capacity(8);
-    cites.extend(l.version.references.iter());
-    cites.extend(l.references(id_p30).iter());
-    Ok(m.rendre(uniques_dans_l_ordre(&cites), pos.confidence, langue))
+    let refs = Recueil::new(l.rules)
+        .citer(&l.version.references)
+        .citer(l.references(id_p30))
+        .dans_l_ordre_cite();
+    Ok(m.rendre(refs, pos.confidence, langue))
 }
 
 /// Below the threshold in ALD or with RQTH: a doctor with RQTH may be exempt (2019, S39); the

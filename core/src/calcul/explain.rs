@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::format;
 use crate::message::Message;
+use crate::rules::citations::Citations;
 use crate::rules::{Grade, RuleSet, Unite, Valeur};
 use crate::situation::{Formule, Secteur, Tranche, Zone};
 use crate::texte::Texte;
@@ -144,7 +145,7 @@ pub struct Raison {
     /// In the language of the call.
     pub message: Message,
     /// Ids of the references the decision rests on (resolved in `Assessment::references`).
-    pub references: Vec<Texte>,
+    pub references: Citations,
     pub confidence: Grade,
 }
 
@@ -624,7 +625,7 @@ impl Motif {
     }
 
     /// The reason, its message kept as figures until it is read.
-    pub fn rendre(self, references: Vec<Texte>, confidence: Grade, langue: Langue) -> Raison {
+    pub fn rendre(self, references: Citations, confidence: Grade, langue: Langue) -> Raison {
         Raison {
             code: Texte::statique(self.code()),
             effect: self.effet(),
@@ -679,7 +680,7 @@ pub struct Avertissement {
     pub confidence: Grade,
     /// In the language of the call.
     pub message: Message,
-    pub references: Vec<Texte>,
+    pub references: Citations,
 }
 
 impl Avertissement {
@@ -687,7 +688,7 @@ impl Avertissement {
         code: &'static str,
         confidence: Grade,
         message: impl Into<Message>,
-        references: Vec<Texte>,
+        references: Citations,
     ) -> Self {
         Avertissement {
             code: Texte::statique(code),

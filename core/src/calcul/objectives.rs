@@ -18,23 +18,13 @@ use crate::message::Message;
 use crate::money;
 use crate::percentile::Positionnement;
 use crate::provenance::{pire, Lecteur};
+use crate::rules::citations::{Citations, Recueil};
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Formule, Situation, Tranche};
 use crate::texte::Texte;
 use crate::timeline::fin_annee;
 use crate::Langue;
-
-/// The references in their first-seen order, each once, borrowed from the rules until here:
-/// only the unique ones are copied into the result.
-fn sans_doublons(refs: &[&Texte]) -> Vec<Texte> {
-    crate::assessment::uniques_dans_l_ordre(refs)
-}
-
-/// The references of a value, borrowed, appended to a list being built.
-fn citer<'r>(refs: &mut Vec<&'r Texte>, ids: &'r [Texte]) {
-    refs.extend(ids.iter());
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -127,7 +117,7 @@ pub struct Objectif {
     pub target_confidence: Grade,
     /// In the language of the call.
     pub message: Message,
-    pub references: Vec<Texte>,
+    pub references: Citations,
 }
 
 const A_CONFIRMER_FR: &str = "à confirmer avec votre CPAM";
@@ -198,17 +188,17 @@ impl Grades {
 fn precisions<'r>(
     l: &mut Lecteur<'r>,
     inds: &[Indicateur],
-    refs: &mut Vec<&'r Texte>,
+    refs: &mut Recueil<'r>,
 ) -> Resultat<Precisions> {
     let mut p = Precisions::default();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        citer(refs, l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        refs.citer(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
         p.paire = Some((*a, *b, suffit.valeur));
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        citer(refs, l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        refs.citer(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
         p.evaluation = Some(n);
     }
     Ok(p)
@@ -492,7 +482,7 @@ fn a_confirmer(
     kind: NatureObjectif,
     grade: Grade,
     message: Message,
-    references: &[&Texte],
+    references: Citations,
     indicators: Vec<Cible>,
 ) -> Objectif {
     Objectif {
@@ -504,7 +494,7 @@ fn a_confirmer(
         confidence: grade,
         target_confidence: grade,
         message,
-        references: sans_doublons(references),
+        references,
     }
 }
 
@@ -520,10 +510,6 @@ pub fn objectif<'r>(
 ) -> Resultat<Objectif> {
     let (indicateurs_lus, grade_inds, ids_inds) = indicateurs(l, spe)?;
     let inds = indicateurs_lus.liste();
-    let mut refs_inds: Vec<&'r Texte> = Vec::with_capacity(8);
-    for id in ids_inds {
-        citer(&mut refs_inds, l.references(id));
-    }
     let sans_cible = || {
         inds.iter()
             .map(|&i| Cible {
@@ -539,14 +525,14 @@ pub fn objectif<'r>(
         if let Some(min) = age_min.valeur.filter(|&min| age >= min) {
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = Grades::de([age_min.grade, tol.grade, grade_inds]);
-            let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
-            citer(&mut refs, l.references(ids::AGE_MAINTIEN_AGE_MIN));
+            let mut refs = Recueil::new(l.rules);
+            refs.citer(l.references(ids::AGE_MAINTIEN_AGE_MIN));
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
                     grades.0,
                     message(Tete::MaintienSansTolerance { age, min }, None, langue),
-                    &refs,
+                    refs.dans_l_ordre_cite(),
                     sans_cible(),
                 ));
             };
@@ -565,7 +551,9 @@ pub fn objectif<'r>(
             }
             let target_confidence = grades.0;
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
-            refs.extend_from_slice(&refs_inds);
+            for id in ids_inds {
+                refs.citer(l.references(id));
+            }
             return Ok(Objectif {
                 status: StatutObjectif::Computed,
                 kind: NatureObjectif::Maintien,
@@ -583,15 +571,15 @@ pub fn objectif<'r>(
                     None,
                     langue,
                 ),
-                references: sans_doublons(&refs),
+                references: refs.dans_l_ordre_cite(),
             });
         }
     }
 
     if s.newly_installed {
         let mut grades = Grades::de([grade_inds]);
-        let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
-        citer(&mut refs, l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
+        let mut refs = Recueil::new(l.rules);
+        refs.citer(l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
         for &i in inds {
             let id = match (spe.est_generaliste(), i) {
@@ -601,7 +589,7 @@ pub fn objectif<'r>(
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
-            citer(&mut refs, l.references(id));
+            refs.citer(l.references(id));
             cibles.push(Cible {
                 indicator: i,
                 baseline: base(s, i),
@@ -633,7 +621,7 @@ pub fn objectif<'r>(
                     None,
                     langue,
                 ),
-                &refs,
+                refs.dans_l_ordre_cite(),
                 cibles,
             ));
         }
@@ -662,7 +650,7 @@ pub fn objectif<'r>(
                 None,
                 langue,
             ),
-            references: sans_doublons(&refs),
+            references: refs.dans_l_ordre_cite(),
         });
     }
 
@@ -671,24 +659,26 @@ pub fn objectif<'r>(
         .band
         .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
     else {
-        let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
-        citer(&mut refs, &l.version.references);
+        let mut refs = Recueil::new(l.rules);
+        refs.citer(&l.version.references);
         let p = precisions(l, inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
             message(Tete::TrancheInconnue, Some(p), langue),
-            &refs,
+            refs.dans_l_ordre_cite(),
             sans_cible(),
         ));
     };
     let hausse = l.decimal(id)?;
-    let mut refs: Vec<&'r Texte> = Vec::with_capacity(16);
-    citer(&mut refs, l.references(id));
+    let mut refs = Recueil::new(l.rules);
+    refs.citer(l.references(id));
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
         let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();
-        refs.extend_from_slice(&refs_inds);
+        for id in ids_inds {
+            refs.citer(l.references(id));
+        }
         let p = precisions(l, inds, &mut refs)?;
         let tete = Tete::GrilleNonPubliee {
             formule: f,
@@ -699,7 +689,7 @@ pub fn objectif<'r>(
             NatureObjectif::Hausse,
             hausse.grade,
             message(tete, Some(p), langue),
-            &refs,
+            refs.dans_l_ordre_cite(),
             sans_cible(),
         ));
     };
@@ -719,7 +709,9 @@ pub fn objectif<'r>(
     }
     let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
-    refs.extend_from_slice(&refs_inds);
+    for id in ids_inds {
+        refs.citer(l.references(id));
+    }
     let p = precisions(l, inds, &mut refs)?;
     let tete = Tete::Hausse {
         taux,
@@ -734,7 +726,7 @@ pub fn objectif<'r>(
         confidence: grades.0,
         target_confidence,
         message: message(tete, Some(p), langue),
-        references: sans_doublons(&refs),
+        references: refs.dans_l_ordre_cite(),
     })
 }
 

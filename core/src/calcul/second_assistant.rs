@@ -11,6 +11,7 @@ use crate::format::date_longue;
 use crate::message::Message;
 use crate::money;
 use crate::provenance::Lecteur;
+use crate::rules::citations::Citations;
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite};
 use crate::situation::{ContratEnCours, Formule, Situation, Zone};
@@ -33,7 +34,7 @@ pub struct Condition {
     pub satisfied: bool,
     /// In the language of the call.
     pub message: Message,
-    pub references: Vec<Texte>,
+    pub references: Citations,
     pub confidence: Grade,
 }
 
@@ -81,7 +82,7 @@ fn condition(
         code: Texte::statique(code),
         satisfied: ok,
         message: selon!(langue, fr, en).into(),
-        references: l.references(id).to_vec(),
+        references: l.citations(&[id]),
         confidence: grade,
     })
 }

@@ -20,8 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::amounts;
 use crate::assessment::{
-    avertissements_donnees, avertissements_metier, grade_ligne, resoudre, uniques_dans_l_ordre,
-    VersionAppliquee,
+    avertissements_donnees, avertissements_metier, grade_ligne, VersionAppliquee,
 };
 use crate::error::{Erreur, Resultat};
 use crate::explain::{Avertissement, AVIS_EN, AVIS_FR};
@@ -29,6 +28,7 @@ use crate::money;
 use crate::objectives::{self, Indicateur};
 use crate::percentile::{self, Positionnement};
 use crate::provenance::{pire, Lecteur};
+use crate::rules::citations::Recueil;
 use crate::rules::ids;
 use crate::rules::{Grade, RuleSet};
 use crate::situation::{lire_date, Formule, Secteur, Situation, Tranche, PATIENTS_MAX};
@@ -836,7 +836,10 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         assessed: eval.valeur.is_some_and(|n| contract_year >= n),
         deadline,
         confidence,
-        references: uniques_dans_l_ordre(&refs_eval.iter().collect::<Vec<_>>()),
+        references: Recueil::new(l.rules)
+            .citer(&refs_eval)
+            .dans_l_ordre_cite()
+            .into(),
     };
 
     // The outlook of every year-3+ amount. The usual reading takes the weakest indicator when
@@ -895,7 +898,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         caveats.push(Avertissement::nouveau(
             "modulation_lecture_usuelle",
             Grade::C, selon!(langue, "Objectif non atteint à cette date : l'aide de la 3e année et des suivantes est modulée, selon une formule non publiée. Le montant « lecture usuelle », maximum × min(1, patients gagnés ÷ patients demandés), est une hypothèse (grade C), pas un montant officiel.", "Objective not met on this date: the aid from year 3 is modulated, by a formula that is not published. The \"usual reading\" amount, maximum × min(1, patients gained ÷ patients required), is an assumption (grade C), not an official amount."),
-            refs_modulation.clone(),
+            refs_modulation.clone().into(),
         ));
     }
     if indicators
@@ -911,7 +914,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         let refs = grille
             .as_ref()
             .map(|o| o.references.clone())
-            .unwrap_or_else(|| version.references.clone());
+            .unwrap_or_else(|| version.references.clone().into());
         caveats.push(Avertissement::nouveau(
             "cible_pre_remplie",
             g, selon!(langue, "Cible pré-remplie d'après la grille publiée : vérifiez-la sur votre contrat, c'est la cible écrite par la CPAM qui compte.", "Target prefilled from the published grid: check it against your contract; the target the CPAM wrote is the one that counts."),
@@ -922,7 +925,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         caveats.push(Avertissement::nouveau(
             "indicateur_non_suivi",
             rule_confidence, selon!(langue, format!("La {} n'est pas suivie ici : une des deux cibles suffit, donc si elle atteint la sienne, l'objectif est atteint.", noms(&manquants, true)), format!("The {} is not followed here: one of the two targets is enough, so if it reaches its own, the objective is met.", noms(&manquants, false))),
-            rule_references.clone(),
+            rule_references.clone().into(),
         ));
     }
     if indicators.iter().any(|x| x.current.is_none()) {
@@ -934,16 +937,20 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
                 "Un indicateur n'a pas encore de mesure : sa progression est inconnue.",
                 "An indicator has no measurement yet: its progress is unknown."
             ),
-            version.references.clone(),
+            version.references.clone().into(),
         ));
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    let mut cites: Vec<&Texte> = version.references.iter().collect();
-    cites.extend(rule_references.iter());
-    cites.extend(assessment.references.iter());
-    cites.extend(caveats.iter().flat_map(|x| x.references.iter()));
-    let references = resoudre(cites);
+    let mut cites = Recueil::new(rules);
+    cites
+        .citer(&version.references)
+        .citer(&rule_references)
+        .citer(&assessment.references);
+    for c in &caveats {
+        cites.ajouter(&c.references);
+    }
+    let references = cites.triees().into();
 
     Ok(Suivi {
         rules: VersionAppliquee::new(rules, version, langue),

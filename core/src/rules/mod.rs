@@ -4,6 +4,7 @@
 //! logic; this data holds every number, date, list and reference the logic uses.
 
 pub mod bundle;
+pub mod citations;
 pub mod ids;
 pub(crate) mod integrity;
 pub mod provenance;
@@ -557,9 +558,9 @@ impl RuleSet {
         self.rangs.rang(id)
     }
 
-    /// The reference id of rank `rang` (`RuleSet::rang_de_reference`).
-    pub(crate) fn reference_de_rang(&self, rang: usize) -> Option<&Texte> {
-        self.rangs.ids.get(rang)
+    /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
+    pub(crate) fn table_des_references(&self) -> &Arc<[Texte]> {
+        &self.rangs.ids
     }
 }
 
@@ -570,8 +571,9 @@ impl RuleSet {
 #[derive(Clone, Default)]
 struct RangsReferences {
     /// The ids of the table in `str` order: rank `i` is `ids[i]`. Holding these texts keeps
-    /// their addresses theirs: no other string can be found at one of them.
-    ids: Vec<Texte>,
+    /// their addresses theirs: no other string can be found at one of them. Shared with the
+    /// results that cite them (`Citations`).
+    ids: Arc<[Texte]>,
     /// Open addressing by address, a power of two at least twice the ids: `adresse` 0 is empty.
     cases: Vec<Case>,
     /// `usize::BITS` less the log2 of `cases.len()`: the top bits of the hash are the slot.
@@ -587,7 +589,7 @@ struct Case {
 
 impl RangsReferences {
     fn new(table: &BTreeMap<Texte, Reference>) -> Self {
-        let ids: Vec<Texte> = table.keys().cloned().collect();
+        let ids: Arc<[Texte]> = table.keys().cloned().collect();
         let taille = ids.len().saturating_mul(2).next_power_of_two().max(2);
         let decalage = usize::BITS - taille.trailing_zeros();
         let mut cases = vec![Case::default(); taille];

@@ -9,6 +9,7 @@ use std::ops::Deref;
 use rust_decimal::Decimal;
 
 use crate::error::{Erreur, Resultat};
+use crate::rules::citations::{Citations, Recueil};
 use crate::rules::ids::ParamId;
 use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
 use crate::texte::Texte;
@@ -279,6 +280,22 @@ impl<'r> Lecteur<'r> {
     /// References of the value in force (for citing it in a reason), borrowed from the rules:
     /// the steps of `consulter` without its error (none is reported here), as it is called once
     /// per citation.
+    /// The references of the values in force of `ids`, each once, as a result cites them.
+    pub fn citations(&self, ids: &[&ParamId]) -> Citations {
+        let mut r = Recueil::new(self.rules);
+        for id in ids {
+            r.citer(self.references(id));
+        }
+        r.dans_l_ordre_cite()
+    }
+
+    /// The references of the version read under, as a result cites them.
+    pub fn citations_de_la_version(&self) -> Citations {
+        Recueil::new(self.rules)
+            .citer(&self.version.references)
+            .dans_l_ordre_cite()
+    }
+
     pub fn references(&self, id: &ParamId) -> &'r [Texte] {
         self.trouver(id)
             .map_or(&[], |(_, _, v)| v.references.as_slice())

@@ -950,7 +950,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
         second_assistant,
         caveats: e.caveats,
         notices: e.notices,
-        references: e.references,
+        references: e.references.into(),
         disclaimer: e.disclaimer,
     }
 }

@@ -1,0 +1,523 @@
+//! `Citations`: the ids of the references a result rests on, kept as their ranks in the rule
+//! set's table of references (shared with it) instead of copies of the ids. A list of a dozen
+//! ids is then a few numbers inline: no allocation, no reference count per id, and deduping or
+//! sorting compares numbers (the table is in `str` order, so rank order is the ids' order).
+//!
+//! A `Citations` reads, compares, prints (`Debug`), serializes and crosses the FFI exactly as
+//! the list of its ids (Kotlin and Swift see a list of strings).
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
+
+use super::RuleSet;
+use crate::texte::Texte;
+
+/// Ranks kept inline: more than any list of a reason, an objective or a caveat cites.
+const COURTS: usize = 12;
+
+/// Words of a collection's set of ranks: 1 024 ids, more than a document may hold (its objects
+/// have at most 1 000 entries); a rank beyond goes the way of an id without a rank.
+const MOTS: usize = 16;
+
+/// The ids of the references cited, in the order of the list they were made from.
+#[derive(Clone)]
+pub struct Citations(Forme);
+
+#[derive(Clone)]
+enum Forme {
+    /// Ranks in `table`, the ids of a rule set's references in `str` order.
+    Rangs { table: Arc<[Texte]>, rangs: Rangs },
+    /// Ids of their own: lifted from the FFI, or not all in the table of a rule set.
+    Ids(Vec<Texte>),
+}
+
+#[derive(Clone)]
+enum Rangs {
+    Courts { n: u8, r: [u16; COURTS] },
+    Longs(Vec<u16>),
+}
+
+impl Rangs {
+    fn tranche(&self) -> &[u16] {
+        match self {
+            Rangs::Courts { n, r } => r.get(..usize::from(*n)).unwrap_or(&[]),
+            Rangs::Longs(v) => v,
+        }
+    }
+
+    fn de(rangs: &[u16]) -> Self {
+        match u8::try_from(rangs.len()) {
+            Ok(n) if rangs.len() <= COURTS => {
+                let mut r = [0; COURTS];
+                if let Some(place) = r.get_mut(..rangs.len()) {
+                    place.copy_from_slice(rangs);
+                }
+                Rangs::Courts { n, r }
+            }
+            _ => Rangs::Longs(rangs.to_vec()),
+        }
+    }
+}
+
+impl Citations {
+    /// No citation.
+    pub fn aucune() -> Self {
+        Citations(Forme::Ids(Vec::new()))
+    }
+
+    /// The ids cited, in order.
+    pub fn iter(&self) -> Iter<'_> {
+        match &self.0 {
+            Forme::Rangs { table, rangs } => Iter::Rangs(table, rangs.tranche().iter()),
+            Forme::Ids(ids) => Iter::Ids(ids.iter()),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Forme::Rangs { rangs, .. } => rangs.tranche().len(),
+            Forme::Ids(ids) => ids.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn first(&self) -> Option<&Texte> {
+        self.iter().next()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|x| x.as_str() == id)
+    }
+
+    /// The ids joined by `separateur`.
+    pub fn join(&self, separateur: &str) -> String {
+        let mut s = String::new();
+        for (i, id) in self.iter().enumerate() {
+            if i > 0 {
+                s.push_str(separateur);
+            }
+            s.push_str(id);
+        }
+        s
+    }
+
+    /// The ids, as a list of their own.
+    pub fn to_vec(&self) -> Vec<Texte> {
+        self.iter().cloned().collect()
+    }
+}
+
+impl Default for Citations {
+    fn default() -> Self {
+        Citations::aucune()
+    }
+}
+
+impl From<Vec<Texte>> for Citations {
+    fn from(ids: Vec<Texte>) -> Self {
+        Citations(Forme::Ids(ids))
+    }
+}
+
+impl From<Citations> for Vec<Texte> {
+    fn from(c: Citations) -> Self {
+        match c.0 {
+            Forme::Ids(ids) => ids,
+            Forme::Rangs { .. } => c.to_vec(),
+        }
+    }
+}
+
+/// The ids of a `Citations`, in order.
+pub enum Iter<'a> {
+    Rangs(&'a [Texte], std::slice::Iter<'a, u16>),
+    Ids(std::slice::Iter<'a, Texte>),
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Texte;
+
+    fn next(&mut self) -> Option<&'a Texte> {
+        match self {
+            // Every rank was taken from the table it is read in.
+            Iter::Rangs(table, rangs) => rangs.find_map(|&r| table.get(usize::from(r))),
+            Iter::Ids(ids) => ids.next(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Citations {
+    type Item = &'a Texte;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// Equal when they cite the same ids in the same order.
+impl PartialEq for Citations {
+    fn eq(&self, autre: &Self) -> bool {
+        match (&self.0, &autre.0) {
+            (Forme::Rangs { table: a, rangs: x }, Forme::Rangs { table: b, rangs: y })
+                if Arc::ptr_eq(a, b) =>
+            {
+                x.tranche() == y.tranche()
+            }
+            _ => self.iter().eq(autre.iter()),
+        }
+    }
+}
+
+impl Eq for Citations {}
+
+impl<S: AsRef<str>> PartialEq<[S]> for Citations {
+    fn eq(&self, autre: &[S]) -> bool {
+        self.iter()
+            .map(Texte::as_str)
+            .eq(autre.iter().map(AsRef::as_ref))
+    }
+}
+
+impl<S: AsRef<str>> PartialEq<Vec<S>> for Citations {
+    fn eq(&self, autre: &Vec<S>) -> bool {
+        *self == **autre
+    }
+}
+
+/// As the list of ids.
+impl fmt::Debug for Citations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Citations {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// Citations being collected for one result, from the rule data of `rules`: the ranks of the
+/// ids cited, on the stack, each once. An id the table lacks (never in a checked rule set, but a
+/// result must not depend on it) turns the collection into texts of its own from there on.
+pub struct Recueil<'r> {
+    rules: &'r RuleSet,
+    /// Ranks in first-cited order.
+    rangs: [u16; 32],
+    n: usize,
+    /// Bit `r` set once rank `r` is cited.
+    vus: [u64; MOTS],
+    /// Every rank cited, in order, once more are cited than `rangs` holds.
+    debordement: Vec<u16>,
+    /// Every id cited, in order, once one of them has no rank.
+    propres: Option<Vec<&'r Texte>>,
+}
+
+impl<'r> Recueil<'r> {
+    pub fn new(rules: &'r RuleSet) -> Self {
+        Recueil {
+            rules,
+            rangs: [0; 32],
+            n: 0,
+            vus: [0; MOTS],
+            debordement: Vec::new(),
+            propres: None,
+        }
+    }
+
+    /// Cites each id of `ids` not cited yet.
+    pub fn citer(&mut self, ids: impl IntoIterator<Item = &'r Texte>) -> &mut Self {
+        for id in ids {
+            self.citer_un(id);
+        }
+        self
+    }
+
+    /// Cites each id of `c` not cited yet: by rank when `c` was collected from the same rule
+    /// set (no id is looked up then).
+    pub fn ajouter(&mut self, c: &'r Citations) -> &mut Self {
+        match &c.0 {
+            Forme::Rangs { table, rangs }
+                if Arc::ptr_eq(table, self.rules.table_des_references()) =>
+            {
+                for &r in rangs.tranche() {
+                    self.citer_rang(r);
+                }
+            }
+            _ => {
+                for id in c.iter() {
+                    self.citer_un(id);
+                }
+            }
+        }
+        self
+    }
+
+    fn citer_un(&mut self, id: &'r Texte) {
+        let rang = self
+            .rules
+            .rang_de_reference(id)
+            .and_then(|r| u16::try_from(r).ok())
+            .filter(|&r| usize::from(r) < MOTS * 64);
+        if let Some(r) = rang {
+            self.citer_rang(r);
+            return;
+        }
+        if self.propres.is_none() {
+            let table: &'r [Texte] = self.rules.table_des_references();
+            let deja: Vec<&'r Texte> = self
+                .dans_l_ordre()
+                .iter()
+                .filter_map(|&r| table.get(usize::from(r)))
+                .collect();
+            self.propres = Some(deja);
+        }
+        if let Some(propres) = &mut self.propres {
+            if !propres.iter().any(|p| p.as_str() == id.as_str()) {
+                propres.push(id);
+            }
+        }
+    }
+
+    fn citer_rang(&mut self, rang: u16) {
+        let (mot, bit) = (usize::from(rang) / 64, 1u64 << (rang % 64));
+        let Some(m) = self.vus.get_mut(mot) else {
+            return;
+        };
+        if *m & bit != 0 {
+            return;
+        }
+        *m |= bit;
+        if let Some(propres) = &mut self.propres {
+            let table: &'r [Texte] = self.rules.table_des_references();
+            propres.extend(table.get(usize::from(rang)));
+        }
+        match self.rangs.get_mut(self.n) {
+            Some(place) if self.debordement.is_empty() => {
+                *place = rang;
+                self.n += 1;
+            }
+            _ => {
+                if self.debordement.is_empty() {
+                    self.debordement
+                        .extend_from_slice(self.rangs.get(..self.n).unwrap_or(&[]));
+                }
+                self.debordement.push(rang);
+            }
+        }
+    }
+
+    fn dans_l_ordre(&self) -> &[u16] {
+        if self.debordement.is_empty() {
+            self.rangs.get(..self.n).unwrap_or(&[])
+        } else {
+            &self.debordement
+        }
+    }
+
+    /// The ids cited, each once, in the order of their first citation.
+    pub fn dans_l_ordre_cite(&self) -> Citations {
+        match &self.propres {
+            None => Citations(Forme::Rangs {
+                table: self.rules.table_des_references().clone(),
+                rangs: Rangs::de(self.dans_l_ordre()),
+            }),
+            Some(propres) => Citations(Forme::Ids(propres.iter().map(|t| (*t).clone()).collect())),
+        }
+    }
+
+    /// The ids cited, each once, sorted as strings (rank order is `str` order).
+    pub fn triees(&self) -> Citations {
+        if let Some(propres) = &self.propres {
+            let mut ids = propres.clone();
+            ids.sort_unstable();
+            return Citations(Forme::Ids(ids.into_iter().cloned().collect()));
+        }
+        let n: usize = self.vus.iter().map(|m| m.count_ones() as usize).sum();
+        let mut courts = [0u16; COURTS];
+        let mut longs: Vec<u16> = Vec::new();
+        if n > COURTS {
+            longs.reserve_exact(n);
+        }
+        let mut k = 0;
+        for (i, &mot) in self.vus.iter().enumerate() {
+            let mut reste = mot;
+            while reste != 0 {
+                let bit = reste.trailing_zeros() as usize;
+                reste &= reste - 1;
+                let Ok(r) = u16::try_from(i * 64 + bit) else {
+                    continue;
+                };
+                match courts.get_mut(k) {
+                    Some(place) if n <= COURTS => *place = r,
+                    _ => longs.push(r),
+                }
+                k += 1;
+            }
+        }
+        let rangs = match u8::try_from(k) {
+            Ok(n) if k <= COURTS => Rangs::Courts { n, r: courts },
+            _ => Rangs::Longs(longs),
+        };
+        Citations(Forme::Rangs {
+            table: self.rules.table_des_references().clone(),
+            rangs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    /// The plain readings: first-seen unique, and sorted unique, as strings.
+    fn premiers(ids: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for id in ids {
+            if !v.iter().any(|x| x == id) {
+                v.push((*id).to_owned());
+            }
+        }
+        v
+    }
+
+    fn tries(ids: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = ids.iter().map(|s| (*s).to_owned()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn les_citations_gardent_l_ordre_de_la_premiere_et_se_trient_comme_des_chaines() {
+        // The embedded rules, and a document with other ids (prefixes, bytes above ASCII, an id
+        // longer than 16 bytes) in its table.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
+        let table = doc["references"].as_object_mut().unwrap();
+        let modele = table.values().next().unwrap().clone();
+        for id in [
+            "A",
+            "AB",
+            "ABC",
+            "Aé",
+            "A~",
+            "un-identifiant-bien-trop-long",
+            "S2",
+            "a",
+        ] {
+            table.insert(id.into(), modele.clone());
+        }
+        let autre = RuleSet::from_json(&doc.to_string()).unwrap();
+        for rules in [crate::rules::embarquees().unwrap(), &autre] {
+            let table: Vec<&Texte> = rules.references.keys().collect();
+            for (i, id) in table.iter().enumerate() {
+                assert_eq!(rules.rang_de_reference(id), Some(i), "{id}");
+                assert_eq!(rules.rang_de_reference(&Texte::partage(id)), Some(i));
+                assert_eq!(rules.table_des_references().get(i), Some(*id));
+            }
+            // The lists of the rule data share the table's texts: their ids are found by address.
+            let propre = |r: &Texte| {
+                rules
+                    .references
+                    .get_key_value(r.as_str())
+                    .is_some_and(|(k, _)| std::ptr::eq(k.as_ptr(), r.as_ptr()))
+            };
+            let listes = rules
+                .versions
+                .iter()
+                .map(|v| &v.references)
+                .chain(rules.specialites.iter().map(|s| &s.references))
+                .chain(rules.notices.iter().map(|n| &n.references))
+                .chain(
+                    rules
+                        .parametres()
+                        .flat_map(|p| p.valeurs.iter().map(|v| &v.references)),
+                );
+            for liste in listes {
+                assert!(liste.iter().all(propre), "{liste:?}");
+            }
+
+            let tous: Vec<&str> = table.iter().map(|t| t.as_str()).collect();
+            let melanges: Vec<&str> = tous.iter().rev().chain(&tous).copied().collect();
+            let connus: Vec<&str> = tous.iter().step_by(3).copied().collect();
+            // Ids the table lacks, among known ones and alone.
+            let avec_inconnus: Vec<&str> = connus
+                .iter()
+                .copied()
+                .chain(["inconnu-2", "S6", "inconnu-1", "inconnu-2"])
+                .chain(connus.iter().rev().copied())
+                .collect();
+            let cas: [&[&str]; 8] = [
+                &[
+                    "S6", "RA2023", "S6", "S12", "S1", "S12", "NOS-G100", "E10", "S1",
+                ],
+                &tous,
+                &melanges,
+                &connus,
+                &avec_inconnus,
+                &["inconnu"],
+                &["S1"],
+                &[],
+            ];
+            for ids in cas {
+                // Every other citation of a known id is the table's own text, the others copies.
+                let t: Vec<Texte> = ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| match rules.references.get_key_value(*s) {
+                        Some((k, _)) if i % 2 == 0 => k.clone(),
+                        _ => Texte::from((*s).to_owned()),
+                    })
+                    .collect();
+                let mut r = Recueil::new(rules);
+                r.citer(&t);
+                let (ordre, triees) = (r.dans_l_ordre_cite(), r.triees());
+                assert_eq!(ordre, premiers(ids), "{ids:?}");
+                assert_eq!(triees, tries(ids), "{ids:?}");
+                // Read, printed and serialized as the lists of their ids.
+                assert_eq!(ordre.to_vec(), premiers(ids));
+                assert_eq!(format!("{triees:?}"), format!("{:?}", tries(ids)));
+                assert_eq!(
+                    serde_json::to_string(&ordre).unwrap(),
+                    serde_json::to_string(&premiers(ids)).unwrap()
+                );
+                assert_eq!(ordre.len(), premiers(ids).len());
+                // Merged again, by rank or as ids of their own: the same.
+                let propres = Citations::from(t.clone());
+                for c in [&ordre, &triees, &propres] {
+                    let mut fusion = Recueil::new(rules);
+                    fusion.ajouter(c);
+                    assert_eq!(fusion.triees(), tries(ids), "{ids:?}");
+                }
+                let mut fusion = Recueil::new(rules);
+                fusion.ajouter(&ordre).ajouter(&triees);
+                assert_eq!(fusion.dans_l_ordre_cite(), premiers(ids), "{ids:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn deux_citations_sont_egales_quand_elles_citent_les_memes_ids() {
+        let rules = crate::rules::embarquees().unwrap();
+        let ids: Vec<&Texte> = rules.references.keys().take(3).collect();
+        let mut r = Recueil::new(rules);
+        r.citer(ids.iter().copied());
+        let propres = Citations::from(ids.iter().map(|t| (*t).clone()).collect::<Vec<_>>());
+        assert_eq!(r.dans_l_ordre_cite(), propres);
+        let mut inverse = Recueil::new(rules);
+        inverse.citer(ids.iter().rev().copied());
+        assert_ne!(inverse.dans_l_ordre_cite(), propres);
+        assert_eq!(inverse.triees(), r.triees());
+        assert!(Citations::aucune().is_empty());
+        assert_eq!(Citations::aucune(), Citations::default());
+    }
+}
