@@ -160,8 +160,9 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     }
     let status = eligibility::statut(&raisons);
 
-    let mut options = Vec::new();
-    let mut caveats = Vec::new();
+    // Sized once: three options, and rarely more than eight caveats.
+    let mut options = Vec::with_capacity(Formule::TOUTES.len());
+    let mut caveats = Vec::with_capacity(8);
     let refs_version = l.citations_de_la_version();
     for &f in Formule::TOUTES {
         let Some(pos) = pos.as_ref().filter(|_| status != Statut::NotEligible) else {
@@ -242,7 +243,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     let notices_version = rules.notices_de(&version.id);
     let notices = notices_version.iter().map(|n| n.id.clone()).collect();
     // About 60 citations, merged as ranks.
-    let mut cites = Recueil::new(rules);
+    let mut cites = Recueil::pour_trier(rules);
     cites.ajouter(&refs_version);
     for r in &eligibility.reasons {
         cites.ajouter(&r.references);
@@ -327,7 +328,7 @@ pub fn chronologie(
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
     let mut caveats = avertissements_metier(rules, version, &echeancier.years, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
-    let mut cites = Recueil::new(rules);
+    let mut cites = Recueil::pour_trier(rules);
     cites.citer(&version.references);
     for c in &caveats {
         cites.ajouter(&c.references);

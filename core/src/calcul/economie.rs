@@ -945,7 +945,7 @@ pub fn calculer(rules: &RuleSet, s: &Situation, d: &Demande, langue: Langue) -> 
         fmt_anterieur,
         langue,
     ));
-    let mut cites = Recueil::new(rules);
+    let mut cites = Recueil::pour_trier(rules);
     cites.ajouter(&chrono.references);
     for h in &assumptions {
         cites.citer(&h.references);

@@ -942,7 +942,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
     }
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
 
-    let mut cites = Recueil::new(rules);
+    let mut cites = Recueil::pour_trier(rules);
     cites
         .citer(&version.references)
         .citer(&rule_references)

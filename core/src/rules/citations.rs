@@ -217,6 +217,8 @@ pub struct Recueil<'r> {
     debordement: Vec<u16>,
     /// Every id cited, in order, once one of them has no rank.
     propres: Option<Vec<&'r Texte>>,
+    /// Whether the order of first citation is kept (`new`), or only the set (`pour_trier`).
+    ordonne: bool,
 }
 
 impl<'r> Recueil<'r> {
@@ -228,6 +230,16 @@ impl<'r> Recueil<'r> {
             vus: [0; MOTS],
             debordement: Vec::new(),
             propres: None,
+            ordonne: true,
+        }
+    }
+
+    /// A collection whose ids are only wanted sorted (`triees`): the set of ranks is all it
+    /// keeps (a result's whole list, merged from about 50 lists).
+    pub fn pour_trier(rules: &'r RuleSet) -> Self {
+        Recueil {
+            ordonne: false,
+            ..Recueil::new(rules)
         }
     }
 
@@ -294,6 +306,9 @@ impl<'r> Recueil<'r> {
             return;
         }
         *m |= bit;
+        if !self.ordonne {
+            return;
+        }
         if let Some(propres) = &mut self.propres {
             let table: &'r [Texte] = self.rules.table_des_references();
             propres.extend(table.get(usize::from(rang)));
@@ -321,8 +336,12 @@ impl<'r> Recueil<'r> {
         }
     }
 
-    /// The ids cited, each once, in the order of their first citation.
+    /// The ids cited, each once, in the order of their first citation (sorted for a collection
+    /// `pour_trier`).
     pub fn dans_l_ordre_cite(&self) -> Citations {
+        if !self.ordonne {
+            return self.triees();
+        }
         match &self.propres {
             None => Citations(Forme::Rangs {
                 table: self.rules.table_des_references().clone(),
@@ -335,8 +354,20 @@ impl<'r> Recueil<'r> {
     /// The ids cited, each once, sorted as strings (rank order is `str` order).
     pub fn triees(&self) -> Citations {
         if let Some(propres) = &self.propres {
-            let mut ids = propres.clone();
+            // The ranked ids from the set (a collection `pour_trier` keeps no others), with
+            // those without a rank.
+            let table = self.rules.table_des_references();
+            let mut ids: Vec<&Texte> = (0..MOTS * 64)
+                .filter(|&r| {
+                    self.vus
+                        .get(r / 64)
+                        .is_some_and(|m| m & (1 << (r % 64)) != 0)
+                })
+                .filter_map(|r| table.get(r))
+                .chain(propres.iter().copied())
+                .collect();
             ids.sort_unstable();
+            ids.dedup();
             return Citations(Forme::Ids(ids.into_iter().cloned().collect()));
         }
         let n: usize = self.vus.iter().map(|m| m.count_ones() as usize).sum();
@@ -491,6 +522,11 @@ mod tests {
                     serde_json::to_string(&premiers(ids)).unwrap()
                 );
                 assert_eq!(ordre.len(), premiers(ids).len());
+                // Collected only to be sorted: the same.
+                let mut seul = Recueil::pour_trier(rules);
+                seul.citer(&t);
+                assert_eq!(seul.triees(), tries(ids), "{ids:?}");
+                assert_eq!(seul.dans_l_ordre_cite(), tries(ids), "{ids:?}");
                 // Merged again, by rank or as ids of their own: the same.
                 let propres = Citations::from(t.clone());
                 for c in [&ordre, &triees, &propres] {
