@@ -502,7 +502,8 @@ pub(crate) fn avertissements_donnees(
             (Valeur::Inconnue, _) | (_, Grade::Gap)
         );
         // A grade-C value is shown: written now, since it may need the rule set's names.
-        let valeur = (!non_publiee).then(|| valeur_lisible(rules, p.unite, &val.valeur, langue));
+        let valeur = (!non_publiee)
+            .then(|| valeur_lisible(rules, p.unite, &val.valeur, langue).into_boxed_str());
         let message = Message::avertissement(
             MessageAvertissement::Valeur {
                 description,
@@ -545,7 +546,7 @@ pub enum MessageAvertissement {
     /// parameter's description and the value's note.
     Valeur {
         description: Texte,
-        valeur: Option<String>,
+        valeur: Option<Box<str>>,
         note: Option<Texte>,
     },
 }

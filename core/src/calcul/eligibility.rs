@@ -102,8 +102,8 @@ pub fn criteres_de_base(
         }
         let m = match exclues.valeur {
             None => Motif::SpecialiteSelonTerritoire {
-                nom: spe.into(),
-                version: l.version.into(),
+                nom: Box::new(spe.into()),
+                version: Box::new(l.version.into()),
             },
             Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.into()),
             Some(_) => Motif::SpecialiteAdmise(spe.into()),
@@ -137,7 +137,7 @@ fn specialite_incertaine(
     let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
     let m = Motif::SpecialiteIncertaine {
-        nom: spe.into(),
+        nom: Box::new(spe.into()),
         code: Texte::from(spe.code.clone()),
         seuil: min.valeur,
         inclus: inclus.valeur,
@@ -325,7 +325,7 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<
             (
                 Motif::ExerciceCoordonneRequis {
                     annees: delai.valeur,
-                    version: l.version.into(),
+                    version: Box::new(l.version.into()),
                 },
                 vec![
                     ids::EXERCICE_COORDONNE_REQUIS,

@@ -40,14 +40,15 @@ pub enum Motif {
     },
     SpecialiteAdmise(NomSpecialite),
     SpecialiteExclue(NomSpecialite),
+    // The rare reasons keep their names boxed: every reason is as big as the biggest.
     SpecialiteSelonTerritoire {
-        nom: NomSpecialite,
-        version: NomVersion,
+        nom: Box<NomSpecialite>,
+        version: Box<NomVersion>,
     },
     /// The official list cannot tell whether the specialty is excluded stomatology or surgery
     /// admitted under the clinical-fee rule: both readings, the CPAM decides (policy §0.5).
     SpecialiteIncertaine {
-        nom: NomSpecialite,
+        nom: Box<NomSpecialite>,
         code: Texte,
         seuil: Option<Decimal>,
         inclus: Option<bool>,
@@ -92,7 +93,7 @@ pub enum Motif {
     ExerciceCoordonne,
     ExerciceCoordonneRequis {
         annees: Option<i32>,
-        version: NomVersion,
+        version: Box<NomVersion>,
     },
     AldRqth,
     MedecinNonEligible,
