@@ -297,6 +297,9 @@ impl<'r> Recueil<'r> {
         }
     }
 
+    /// The set's test, inline in the loops that cite (a call per rank cost more than the test):
+    /// most citations repeat an id already cited.
+    #[inline(always)]
     fn citer_rang(&mut self, rang: u16) {
         let (mot, bit) = (usize::from(rang) / 64, 1u64 << (rang % 64));
         let Some(m) = self.vus.get_mut(mot) else {
@@ -306,9 +309,13 @@ impl<'r> Recueil<'r> {
             return;
         }
         *m |= bit;
-        if !self.ordonne {
-            return;
+        if self.ordonne {
+            self.garder(rang);
         }
+    }
+
+    /// Keeps a rank cited for the first time, in order.
+    fn garder(&mut self, rang: u16) {
         if let Some(propres) = &mut self.propres {
             let table: &'r [Texte] = self.rules.table_des_references();
             propres.extend(table.get(usize::from(rang)));
