@@ -271,16 +271,24 @@ impl<'r> Recueil<'r> {
         self
     }
 
+    /// An id's rank found from its text and tested in the set, inline in the loops that cite.
+    #[inline(always)]
     fn citer_un(&mut self, id: &'r Texte) {
         let rang = self
             .rules
             .rang_de_reference(id)
             .and_then(|r| u16::try_from(r).ok())
             .filter(|&r| usize::from(r) < MOTS * 64);
-        if let Some(r) = rang {
-            self.citer_rang(r);
-            return;
+        match rang {
+            Some(r) => self.citer_rang(r),
+            None => self.citer_sans_rang(id),
         }
+    }
+
+    /// An id the table lacks: from here on, the collection keeps texts of its own.
+    #[cold]
+    #[inline(never)]
+    fn citer_sans_rang(&mut self, id: &'r Texte) {
         if self.propres.is_none() {
             let table: &'r [Texte] = self.rules.table_des_references();
             let deja: Vec<&'r Texte> = self
