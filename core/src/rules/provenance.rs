@@ -81,6 +81,13 @@ impl Trace {
     /// `rules` (once per dated value): the one place where the trace grows, for the version
     /// reader below and for calendar-dated readers.
     pub fn noter(&mut self, rules: &RuleSet, position: usize, valeur: usize, grade: Grade) {
+        self.noter_en_ligne(rules, position, valeur, grade);
+    }
+
+    /// `noter`, inlined in the version reader's reads: the dedupe test is a few instructions,
+    /// a call and its saved registers cost as much (only a new use calls `pousser`).
+    #[inline(always)]
+    fn noter_en_ligne(&mut self, rules: &RuleSet, position: usize, valeur: usize, grade: Grade) {
         let (Ok(parametre), Ok(valeur)) = (u16::try_from(position), u16::try_from(valeur)) else {
             return; // cannot happen: the rule set refuses more than u16::MAX values
         };
@@ -98,9 +105,25 @@ impl Trace {
                 }
                 *mot |= bit;
             }
-            None if self.usages.contains(&u) => return,
-            None => {}
+            None => return self.noter_hors_des_bits(u),
         }
+        self.pousser(u);
+    }
+
+    /// `u` beyond the bit set (a bundle of more than `BITS` values): deduped by a scan, apart
+    /// so that the usual read does not lay `u` out in memory for it.
+    #[cold]
+    #[inline(never)]
+    fn noter_hors_des_bits(&mut self, u: Usage) {
+        if !self.usages.contains(&u) {
+            self.pousser(u);
+        }
+    }
+
+    /// Appends a use not yet in the trace (apart: `Vec::push` stays a call at opt-level "z",
+    /// and a call here keeps the usual read, a value already noted, short).
+    #[inline(never)]
+    fn pousser(&mut self, u: Usage) {
         if self.usages.capacity() == 0 {
             // One allocation for most traces (measured: 32 beats 16 and 64 on an assessment).
             self.usages.reserve(CAPACITE);
@@ -170,11 +193,22 @@ impl<'r> Lecteur<'r> {
 
     /// The raw dated value in force at the version's start, recorded as used.
     pub fn lire(&mut self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
-        let Some((position, index, v)) = self.trouver(id) else {
-            return Err(self.introuvable(id));
-        };
-        self.usages.noter(self.rules, position, index, v.grade);
-        Ok(v)
+        match self.lire_trace(id) {
+            Some(v) => Ok(v),
+            None => Err(self.introuvable(id)),
+        }
+    }
+
+    /// `lire` with the error left to the caller (`introuvable`): a pointer comes back in a
+    /// register, where a `Result` the size of an `Erreur` went through memory. Inlined in the
+    /// four typed reads of the library: a call and its saved registers were about 14 of a
+    /// read's instructions, for about 300 bytes a reader (measured).
+    #[inline(always)]
+    fn lire_trace(&mut self, id: &ParamId) -> Option<&'r ValeurDatee> {
+        let (position, index, v) = self.trouver(id)?;
+        self.usages
+            .noter_en_ligne(self.rules, position, index, v.grade);
+        Some(v)
     }
 
     /// The value in force, without recording it (for checks that do not shape a result).
@@ -221,18 +255,25 @@ impl<'r> Lecteur<'r> {
         }
     }
 
+    /// A typed read: the value in force, `None` for a GAP or a value that does not apply, and
+    /// the errors built apart (`introuvable`, `mal_type`), so that a read carries no `Erreur`
+    /// until it fails.
+    #[inline(always)]
     fn typer<T>(
         &mut self,
         id: &ParamId,
         attendu: &str,
         f: impl Fn(&'r Valeur) -> Option<T>,
     ) -> Resultat<Lu<T>> {
-        let v = self.lire(id)?;
+        let Some(v) = self.lire_trace(id) else {
+            return Err(self.introuvable(id));
+        };
         let valeur = match &v.valeur {
             Valeur::Inconnue | Valeur::SansObjet => None,
-            autre => Some(f(autre).ok_or_else(|| {
-                Erreur::regles_invalides(format!("`{id}` : {attendu} attendu / expected {attendu}"))
-            })?),
+            autre => match f(autre) {
+                Some(t) => Some(t),
+                None => return Err(mal_type(id, attendu)),
+            },
         };
         Ok(Lu {
             valeur,
@@ -300,6 +341,13 @@ impl<'r> Lecteur<'r> {
         self.trouver(id)
             .map_or(&[], |(_, _, v)| v.references.as_slice())
     }
+}
+
+/// A value of another type than the read expects (`attendu`, as the message names it).
+#[cold]
+#[inline(never)]
+fn mal_type(id: &ParamId, attendu: &str) -> Erreur {
+    Erreur::regles_invalides(format!("`{id}` : {attendu} attendu / expected {attendu}"))
 }
 
 fn sans_valeur(id: &ParamId, version: &Version) -> Erreur {
@@ -416,6 +464,23 @@ mod tests {
         t.noter(&rules, 0, 0, Grade::A);
         t.noter(&rules, 0, 0, Grade::A);
         assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn une_valeur_d_un_autre_type_est_une_erreur_typee_et_reste_tracee() {
+        let rules = charger_embarquees().unwrap();
+        let mut l = Lecteur::new(&rules, rules.versions.first().unwrap());
+        let e = l.booleen(ids::CONTRAT_DUREE_ANNEES).unwrap_err();
+        assert_eq!(
+            e,
+            Erreur::regles_invalides(format!(
+                "`{}` : booléen attendu / expected booléen",
+                ids::CONTRAT_DUREE_ANNEES
+            ))
+        );
+        // The value was read (and traced) before its type was checked.
+        let lus: Vec<&str> = l.usages.iter().map(|u| u.id(&rules)).collect();
+        assert_eq!(lus, [ids::CONTRAT_DUREE_ANNEES.id()]);
     }
 
     #[test]
