@@ -553,7 +553,7 @@ impl RuleSet {
     /// The place of reference `id` among the ids of `RuleSet::references` in `str` order, as
     /// loaded: from the text's address when it is the rule data's own (a few instructions),
     /// by string otherwise.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn rang_de_reference(&self, id: &str) -> Option<usize> {
         self.rangs.rang(id)
     }
@@ -619,7 +619,7 @@ impl RangsReferences {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn rang(&self, id: &str) -> Option<usize> {
         let adresse = id.as_ptr() as usize;
         let masque = self.cases.len().wrapping_sub(1);
