@@ -200,10 +200,8 @@ impl<'r> Lecteur<'r> {
     }
 
     /// `lire` with the error left to the caller (`introuvable`): a pointer comes back in a
-    /// register, where a `Result` the size of an `Erreur` went through memory. Inlined in the
-    /// four typed reads of the library: a call and its saved registers were about 14 of a
-    /// read's instructions, for about 300 bytes a reader (measured).
-    #[inline(always)]
+    /// register, where a `Result` the size of an `Erreur` went through memory.
+    #[inline(never)]
     fn lire_trace(&mut self, id: &ParamId) -> Option<&'r ValeurDatee> {
         let (position, index, v) = self.trouver(id)?;
         self.usages
