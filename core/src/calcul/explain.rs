@@ -620,11 +620,6 @@ impl Motif {
         }
     }
 
-    /// The message in `langue`, as text.
-    pub fn message(&self, langue: Langue) -> Texte {
-        Texte::from(Message::motif(self.clone(), langue).to_string())
-    }
-
     /// The reason, its message kept as figures until it is read.
     pub fn rendre(self, references: Citations, confidence: Grade, langue: Langue) -> Raison {
         Raison {
