@@ -163,7 +163,10 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     // Sized once: three options, and rarely more than eight caveats.
     let mut options = Vec::with_capacity(Formule::TOUTES.len());
     let mut caveats = Vec::with_capacity(8);
-    let refs_version = l.citations_de_la_version();
+    // The version's citations, collected once: the applied version and the reasons and caveats
+    // that rest on the version alone cite them.
+    let appliquee = VersionAppliquee::new(rules, version, langue);
+    let refs_version = &appliquee.references;
     for &f in Formule::TOUTES {
         let Some(pos) = pos.as_ref().filter(|_| status != Statut::NotEligible) else {
             let r = Motif::MedecinNonEligible.rendre(refs_version.clone(), Grade::A, langue);
@@ -244,7 +247,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     let notices = notices_version.iter().map(|n| n.id.clone()).collect();
     // About 60 citations, merged as ranks.
     let mut cites = Recueil::pour_trier(rules);
-    cites.ajouter(&refs_version);
+    cites.ajouter(refs_version);
     for r in &eligibility.reasons {
         cites.ajouter(&r.references);
     }
@@ -268,7 +271,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     let references = cites.triees();
 
     Ok(Evaluation {
-        rules: VersionAppliquee::new(rules, version, langue),
+        rules: appliquee,
         situation: s.clone(),
         eligibility,
         percentile: pos,
@@ -328,14 +331,15 @@ pub fn chronologie(
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
     let mut caveats = avertissements_metier(rules, version, &echeancier.years, Some(&pos), langue);
     caveats.extend(avertissements_donnees(rules, &l.usages, langue));
+    let appliquee = VersionAppliquee::new(rules, version, langue);
     let mut cites = Recueil::pour_trier(rules);
-    cites.citer(&version.references);
+    cites.ajouter(&appliquee.references);
     for c in &caveats {
         cites.ajouter(&c.references);
     }
     let references = cites.triees();
     Ok(Chronologie {
-        rules: VersionAppliquee::new(rules, version, langue),
+        rules: appliquee,
         echeancier,
         caveats,
         references,
