@@ -551,9 +551,7 @@ pub fn objectif<'r>(
             }
             let target_confidence = grades.0;
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
-            for id in ids_inds {
-                refs.citer(l.references(id));
-            }
+            l.citer(&mut refs, ids_inds);
             return Ok(Objectif {
                 status: StatutObjectif::Computed,
                 kind: NatureObjectif::Maintien,
@@ -676,9 +674,7 @@ pub fn objectif<'r>(
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
         let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();
-        for id in ids_inds {
-            refs.citer(l.references(id));
-        }
+        l.citer(&mut refs, ids_inds);
         let p = precisions(l, inds, &mut refs)?;
         let tete = Tete::GrilleNonPubliee {
             formule: f,
@@ -709,9 +705,7 @@ pub fn objectif<'r>(
     }
     let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
-    for id in ids_inds {
-        refs.citer(l.references(id));
-    }
+    l.citer(&mut refs, ids_inds);
     let p = precisions(l, inds, &mut refs)?;
     let tete = Tete::Hausse {
         taux,

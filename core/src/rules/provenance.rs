@@ -316,15 +316,17 @@ impl<'r> Lecteur<'r> {
         })
     }
 
-    /// References of the value in force (for citing it in a reason), borrowed from the rules:
-    /// the steps of `consulter` without its error (none is reported here), as it is called once
-    /// per citation.
-    /// The references of the values in force of `ids`, each once, as a result cites them.
-    pub fn citations(&self, ids: &[&ParamId]) -> Citations {
-        let mut r = Recueil::new(self.rules);
+    /// Cites in `r` the references of the values in force of `ids`.
+    pub fn citer(&self, r: &mut Recueil<'r>, ids: &[&ParamId]) {
         for id in ids {
             r.citer(self.references(id));
         }
+    }
+
+    /// The references of the values in force of `ids`, each once, as a result cites them.
+    pub fn citations(&self, ids: &[&ParamId]) -> Citations {
+        let mut r = Recueil::new(self.rules);
+        self.citer(&mut r, ids);
         r.dans_l_ordre_cite()
     }
 
@@ -335,6 +337,9 @@ impl<'r> Lecteur<'r> {
             .dans_l_ordre_cite()
     }
 
+    /// References of the value in force (for citing it in a reason), borrowed from the rules:
+    /// the steps of `consulter` without its error (none is reported here), as it is called once
+    /// per citation.
     pub fn references(&self, id: &ParamId) -> &'r [Texte] {
         self.trouver(id)
             .map_or(&[], |(_, _, v)| v.references.as_slice())
