@@ -49,7 +49,7 @@ impl VersionAppliquee {
             title: selon!(langue, v.title_fr.clone(), v.title_en.clone()),
             start: v.start,
             end_exclusive: v.end_exclusive,
-            references: Recueil::new(rules).citer(&v.references).dans_l_ordre_cite(),
+            references: Citations::de_la_version(rules, v),
             bundle_version: rules.bundle_version,
             bundle_published: rules.published,
             bundle_origin: rules.origine,
@@ -418,11 +418,11 @@ pub(crate) fn avertissements_metier<'a>(
     let mut v = Vec::with_capacity(4);
     // Grade and references of a parameter value under version `v`, for a caveat about it.
     let source = |id: &ParamId, v: &Version| {
-        rules
-            .parametre_connu(id)
-            .ok()
-            .and_then(|p| p.a_la_date(v.start))
-            .map(|x| (x.grade, x.references.as_slice()))
+        let position = rules.position_connue(id)?;
+        let p = rules.parametre_a(position)?;
+        let index = p.rang_a_la_date(v.start)?;
+        let x = p.valeurs.get(index)?;
+        Some((x.grade, rules.citations_de_valeur(position, index)))
     };
     if let Some(premiere) = annees
         .clone()
@@ -432,8 +432,10 @@ pub(crate) fn avertissements_metier<'a>(
         .min()
     {
         // The year comes from `aide.modulation.annee_debut`, which set `maximum` on the years.
-        let (grade, refs) = source(ids::MODULATION_ANNEE_DEBUT, signature)
-            .unwrap_or((Grade::Gap, signature.references.as_slice()));
+        let (grade, refs) = match source(ids::MODULATION_ANNEE_DEBUT, signature) {
+            Some((g, c)) => (g, c.clone()),
+            None => (Grade::Gap, Citations::de_la_version(rules, signature)),
+        };
         v.push(Avertissement::nouveau(
             "montant_maximal_module",
             grade,
@@ -441,7 +443,7 @@ pub(crate) fn avertissements_metier<'a>(
                 MessageAvertissement::MontantMaximal { annee: premiere },
                 langue,
             ),
-            Recueil::new(rules).citer(refs).dans_l_ordre_cite(),
+            refs,
         ));
     }
     let bascule = annees
@@ -449,15 +451,18 @@ pub(crate) fn avertissements_metier<'a>(
         .find(|a| a.rules_id != signature.id)
         .and_then(|a| rules.version(&a.rules_id).map(|v| (a, v)));
     if let Some((annee, version)) = bascule {
-        let (grade, inchanges) = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version)
-            .unwrap_or((Grade::Gap, version.references.as_slice()));
+        let inchanges = source(ids::TRANSITION_OBJECTIFS_INCHANGES, version);
+        let grade = inchanges.map_or(Grade::Gap, |(g, _)| g);
+        let mut refs = Recueil::new(rules);
+        match inchanges {
+            Some((_, c)) => refs.ajouter(c),
+            None => refs.citer_version(version),
+        };
         // The year mapping of the switch (S12) is cited beside the unchanged objectives.
-        let bascule =
-            source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version).map_or(&[][..], |(_, r)| r);
-        let refs = Recueil::new(rules)
-            .citer(inchanges)
-            .citer(bascule)
-            .dans_l_ordre_cite();
+        if let Some((_, c)) = source(ids::TRANSITION_BASCULE_ANNIVERSAIRE, version) {
+            refs.ajouter(c);
+        }
+        let refs = refs.dans_l_ordre_cite();
         v.push(Avertissement::nouveau(
             "bascule_contrat_en_cours",
             grade,
@@ -475,9 +480,7 @@ pub(crate) fn avertissements_metier<'a>(
         v.push(Avertissement::nouveau(
             "tranche_deduite",
             p.confidence, selon!(langue, "Tranche de percentile déduite de votre patientèle médecin traitant avec des seuils peu sûrs : vérifiez-la auprès de votre CPAM ou sur amelipro.", "Percentile band derived from your médecin-traitant patient list with uncertain thresholds: check it with your CPAM or on amelipro."),
-            Recueil::new(rules)
-                .citer(&signature.references)
-                .dans_l_ordre_cite(),
+            Citations::de_la_version(rules, signature),
         ));
     }
     v
@@ -529,9 +532,9 @@ pub(crate) fn avertissements_donnees(
             parameter: Some(p.id.clone()),
             confidence: u.grade,
             message,
-            references: Recueil::new(rules)
-                .citer(&val.references)
-                .dans_l_ordre_cite(),
+            references: rules
+                .citations_de_valeur(usize::from(u.parametre), usize::from(u.valeur))
+                .clone(),
         });
     }
     v

@@ -175,7 +175,7 @@ fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resulta
 
 fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade, langue: Langue) -> Raison {
     let refs = Recueil::new(l.rules)
-        .citer(&l.version.references)
+        .citer_version(l.version)
         .citer(&spe.references)
         .dans_l_ordre_cite();
     m.rendre(refs, grade, langue)
@@ -466,8 +466,8 @@ pub fn critere_activite(
         None => Motif::SeuilNonPublie,
     };
     let refs = Recueil::new(l.rules)
-        .citer(&l.version.references)
-        .citer(l.references(id_p30))
+        .citer_version(l.version)
+        .ajouter(l.references(id_p30))
         .dans_l_ordre_cite();
     Ok(m.rendre(refs, pos.confidence, langue))
 }

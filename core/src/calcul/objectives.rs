@@ -193,12 +193,12 @@ fn precisions<'r>(
     let mut p = Precisions::default();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        refs.citer(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        refs.ajouter(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
         p.paire = Some((*a, *b, suffit.valeur));
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        refs.citer(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        refs.ajouter(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
         p.evaluation = Some(n);
     }
     Ok(p)
@@ -526,7 +526,7 @@ pub fn objectif<'r>(
             let tol = l.decimal(ids::AGE_MAINTIEN_TOLERANCE)?;
             let mut grades = Grades::de([age_min.grade, tol.grade, grade_inds]);
             let mut refs = Recueil::new(l.rules);
-            refs.citer(l.references(ids::AGE_MAINTIEN_AGE_MIN));
+            refs.ajouter(l.references(ids::AGE_MAINTIEN_AGE_MIN));
             let Some(t) = tol.valeur else {
                 return Ok(a_confirmer(
                     NatureObjectif::Maintien,
@@ -577,7 +577,7 @@ pub fn objectif<'r>(
     if s.newly_installed {
         let mut grades = Grades::de([grade_inds]);
         let mut refs = Recueil::new(l.rules);
-        refs.citer(l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
+        refs.ajouter(l.references(ids::INSTALLATION_ECHEANCE_ANNEES));
         let mut cibles = Vec::new();
         for &i in inds {
             let id = match (spe.est_generaliste(), i) {
@@ -587,7 +587,7 @@ pub fn objectif<'r>(
             };
             let p50 = l.nombre(id)?;
             grades.push(p50.grade);
-            refs.citer(l.references(id));
+            refs.ajouter(l.references(id));
             cibles.push(Cible {
                 indicator: i,
                 baseline: base(s, i),
@@ -658,7 +658,7 @@ pub fn objectif<'r>(
         .and_then(|b| amounts::id_hausse(f, b).map(|id| (b, id)))
     else {
         let mut refs = Recueil::new(l.rules);
-        refs.citer(&l.version.references);
+        refs.citer_version(l.version);
         let p = precisions(l, inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
@@ -670,7 +670,7 @@ pub fn objectif<'r>(
     };
     let hausse = l.decimal(id)?;
     let mut refs = Recueil::new(l.rules);
-    refs.citer(l.references(id));
+    refs.ajouter(l.references(id));
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
         let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();

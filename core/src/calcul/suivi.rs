@@ -822,7 +822,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
     // targets': a figure carries the grades it rests on.
     let (deadline, confidence) = match echeance.valeur {
         Some(n) => {
-            refs_eval.extend_from_slice(l.references(ids::OBJECTIF_ECHEANCE_ANNEES));
+            refs_eval.extend(l.references(ids::OBJECTIF_ECHEANCE_ANNEES).iter().cloned());
             (
                 Some(fin_annee(c.start, n)?),
                 pire([eval.grade, echeance.grade]),
@@ -944,7 +944,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
 
     let mut cites = Recueil::pour_trier(rules);
     cites
-        .citer(&version.references)
+        .citer_version(version)
         .citer(&rule_references)
         .citer(&assessment.references);
     for c in &caveats {

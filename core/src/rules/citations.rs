@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use super::RuleSet;
+use super::{RuleSet, Version};
 use crate::texte::Texte;
 
 /// Ranks kept inline: more than any list of a reason, an objective or a caveat cites.
@@ -62,8 +62,50 @@ impl Rangs {
 }
 
 impl Citations {
+    /// The references of version `v` of `rules`, as a result cites them.
+    pub fn de_la_version(rules: &RuleSet, v: &Version) -> Self {
+        match rules.citations_de_version(v) {
+            Some(c) => c.clone(),
+            None => Recueil::new(rules).citer(&v.references).dans_l_ordre_cite(),
+        }
+    }
+
+    /// The ids of a list of the rule data of `rules` as a result cites them, each once in order:
+    /// what a `Recueil` gives, without its set (a list of the data holds a few ids).
+    pub(crate) fn de_la_liste(rules: &RuleSet, ids: &[Texte]) -> Self {
+        let mut r = [0u16; COURTS];
+        let mut n = 0;
+        for id in ids {
+            let rang = rules
+                .rang_de_reference(id)
+                .and_then(|r| u16::try_from(r).ok())
+                .filter(|&r| usize::from(r) < MOTS * 64);
+            let Some(rang) = rang else {
+                // An id without a rank: the collection's texts of their own.
+                return Recueil::new(rules).citer(ids).dans_l_ordre_cite();
+            };
+            let (deja, reste) = r.split_at_mut(n);
+            if deja.contains(&rang) {
+                continue;
+            }
+            let Some(place) = reste.first_mut() else {
+                // Longer than any list of the data.
+                return Recueil::new(rules).citer(ids).dans_l_ordre_cite();
+            };
+            *place = rang;
+            n += 1;
+        }
+        Citations(Forme::Rangs {
+            table: rules.table_des_references().clone(),
+            rangs: Rangs::Courts {
+                n: u8::try_from(n).unwrap_or(0),
+                r,
+            },
+        })
+    }
+
     /// No citation.
-    pub fn aucune() -> Self {
+    pub const fn aucune() -> Self {
         Citations(Forme::Ids(Vec::new()))
     }
 
@@ -269,6 +311,14 @@ impl<'r> Recueil<'r> {
             }
         }
         self
+    }
+
+    /// Cites the references of version `v`: by rank when `v` is one of the rule set's own.
+    pub fn citer_version(&mut self, v: &'r Version) -> &mut Self {
+        match self.rules.citations_de_version(v) {
+            Some(c) => self.ajouter(c),
+            None => self.citer(&v.references),
+        }
     }
 
     /// An id's rank found from its text and tested in the set, inline in the loops that cite.
@@ -554,6 +604,48 @@ mod tests {
                 assert_eq!(fusion.dans_l_ordre_cite(), premiers(ids), "{ids:?}");
             }
         }
+    }
+
+    #[test]
+    fn les_listes_des_donnees_sont_citees_comme_un_recueil_les_cite() {
+        let rules = crate::rules::embarquees().unwrap();
+        let mut n = 0;
+        for (position, p) in rules.parametres().enumerate() {
+            for (i, v) in p.valeurs.iter().enumerate() {
+                let attendu = Recueil::new(rules).citer(&v.references).dans_l_ordre_cite();
+                let c = rules.citations_de_valeur(position, i);
+                assert_eq!(*c, attendu, "{} {}", p.id, v.from);
+                assert_eq!(
+                    *c,
+                    premiers(&v.references.iter().map(|t| t.as_str()).collect::<Vec<_>>())
+                );
+                assert!(matches!(c.0, Forme::Rangs { .. }), "{}: by rank", p.id);
+                n += 1;
+            }
+        }
+        assert_eq!(n, rules.nombre_de_valeurs());
+        // Out of range: no citation rather than a panic.
+        assert!(rules.citations_de_valeur(usize::MAX, 0).is_empty());
+        for v in &rules.versions {
+            let attendu = Recueil::new(rules).citer(&v.references).dans_l_ordre_cite();
+            assert_eq!(rules.citations_de_version(v), Some(&attendu), "{}", v.id);
+            // A copy of a version is not one of the rule set's own: collected, the same ids.
+            let copie = v.clone();
+            assert_eq!(rules.citations_de_version(&copie), None);
+            assert_eq!(Citations::de_la_version(rules, &copie), attendu);
+            let mut r = Recueil::new(rules);
+            r.citer_version(&copie).citer_version(v);
+            assert_eq!(r.dans_l_ordre_cite(), attendu);
+        }
+        // A list with a repeated id and one without a rank, as `Recueil` reads them.
+        let ids: Vec<Texte> = ["S6", "RA2023", "S6"].map(Texte::from).to_vec();
+        assert_eq!(Citations::de_la_liste(rules, &ids), ["S6", "RA2023"][..]);
+        let inconnu: Vec<Texte> = ["S6", "inconnu", "S6"].map(Texte::from).to_vec();
+        let c = Citations::de_la_liste(rules, &inconnu);
+        assert_eq!(c, ["S6", "inconnu"][..]);
+        assert!(matches!(c.0, Forme::Ids(_)));
+        let longue: Vec<Texte> = rules.references.keys().take(COURTS + 1).cloned().collect();
+        assert_eq!(Citations::de_la_liste(rules, &longue), longue);
     }
 
     #[test]

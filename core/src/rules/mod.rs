@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
+use crate::rules::citations::Citations;
 use crate::texte::Texte;
 
 /// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
@@ -366,6 +367,12 @@ pub struct RuleSet {
     valeurs_avant: Vec<u16>,
     /// The rank of each id of `references`, found from a cited text by its address.
     rangs: RangsReferences,
+    /// The references of each version of `versions`, in its order, as results cite them (set
+    /// when the rule set is built: `RuleSet::citations_de_version`).
+    citations_versions: Vec<Citations>,
+    /// The references of each dated value, by `RuleSet::rang_de_valeur`, as results cite them
+    /// (`RuleSet::citations_de_valeur`).
+    citations_valeurs: Vec<Citations>,
 }
 
 /// Position of a known id that the document lacks.
@@ -514,6 +521,16 @@ impl RuleSet {
             .map_or(usize::MAX, |&n| usize::from(n) + valeur)
     }
 
+    /// The references of the `valeur`-th value of the parameter at `position`, as results cite
+    /// them (each id once, in order, as ranks): set when the rule set was built, so that citing
+    /// a value looks no id up.
+    pub(crate) fn citations_de_valeur(&self, position: usize, valeur: usize) -> &Citations {
+        static AUCUNE: Citations = Citations::aucune();
+        (self.citations_valeurs)
+            .get(self.rang_de_valeur(position, valeur))
+            .unwrap_or(&AUCUNE)
+    }
+
     /// The number of dated values of the document.
     pub fn nombre_de_valeurs(&self) -> usize {
         self.parametres.iter().map(|p| p.valeurs.len()).sum()
@@ -556,6 +573,14 @@ impl RuleSet {
     #[inline(always)]
     pub(crate) fn rang_de_reference(&self, id: &str) -> Option<usize> {
         self.rangs.rang(id)
+    }
+
+    /// The references of version `v` as results cite them (each id once, in order), set when the
+    /// rule set was built: `None` for a version that is not one of its own (a copy). A rule set
+    /// is not changed once built (results share it through an `Arc`).
+    pub(crate) fn citations_de_version(&self, v: &Version) -> Option<&Citations> {
+        (self.versions.iter().zip(&self.citations_versions))
+            .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
@@ -979,7 +1004,7 @@ mod brut {
                         .unwrap_or(ABSENT)
                 })
                 .collect();
-            Ok(RuleSet {
+            let mut rules = RuleSet {
                 origine: OrigineRegles::Embedded,
                 schema_version: self.schema_version,
                 bundle_version: self.bundle_version,
@@ -990,11 +1015,22 @@ mod brut {
                 specialites: self.specialties,
                 notices: self.notices,
                 rangs: RangsReferences::new(&self.references),
+                citations_versions: Vec::new(),
+                citations_valeurs: Vec::new(),
                 references: self.references,
                 parametres,
                 positions,
                 valeurs_avant,
-            })
+            };
+            // Each value's citations, now that the table of references exists.
+            rules.citations_valeurs = (rules.parametres.iter())
+                .flat_map(|p| &p.valeurs)
+                .map(|v| Citations::de_la_liste(&rules, &v.references))
+                .collect();
+            rules.citations_versions = (rules.versions.iter())
+                .map(|v| Citations::de_la_liste(&rules, &v.references))
+                .collect();
+            Ok(rules)
         }
     }
 

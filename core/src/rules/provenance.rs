@@ -12,7 +12,6 @@ use crate::error::{Erreur, Resultat};
 use crate::rules::citations::{Citations, Recueil};
 use crate::rules::ids::ParamId;
 use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
-use crate::texte::Texte;
 
 /// A parameter value that a result rests on: indices into the rule set it was read from (no
 /// string per use; `Usage::parametre_de` and `Usage::valeur_de` resolve them).
@@ -319,12 +318,16 @@ impl<'r> Lecteur<'r> {
     /// Cites in `r` the references of the values in force of `ids`.
     pub fn citer(&self, r: &mut Recueil<'r>, ids: &[&ParamId]) {
         for id in ids {
-            r.citer(self.references(id));
+            r.ajouter(self.references(id));
         }
     }
 
-    /// The references of the values in force of `ids`, each once, as a result cites them.
+    /// The references of the values in force of `ids`, each once, as a result cites them: a
+    /// single value's are its own list, copied (ranks, and the table's count).
     pub fn citations(&self, ids: &[&ParamId]) -> Citations {
+        if let [id] = ids {
+            return self.references(id).clone();
+        }
         let mut r = Recueil::new(self.rules);
         self.citer(&mut r, ids);
         r.dans_l_ordre_cite()
@@ -332,17 +335,18 @@ impl<'r> Lecteur<'r> {
 
     /// The references of the version read under, as a result cites them.
     pub fn citations_de_la_version(&self) -> Citations {
-        Recueil::new(self.rules)
-            .citer(&self.version.references)
-            .dans_l_ordre_cite()
+        Citations::de_la_version(self.rules, self.version)
     }
 
     /// References of the value in force (for citing it in a reason), borrowed from the rules:
     /// the steps of `consulter` without its error (none is reported here), as it is called once
     /// per citation.
-    pub fn references(&self, id: &ParamId) -> &'r [Texte] {
-        self.trouver(id)
-            .map_or(&[], |(_, _, v)| v.references.as_slice())
+    pub fn references(&self, id: &ParamId) -> &'r Citations {
+        static AUCUNE: Citations = Citations::aucune();
+        match self.trouver(id) {
+            Some((position, index, _)) => self.rules.citations_de_valeur(position, index),
+            None => &AUCUNE,
+        }
     }
 }
 
