@@ -40,6 +40,8 @@ enum Rangs {
 }
 
 impl Rangs {
+    /// Inline: a call per list cited cost more than its match.
+    #[inline(always)]
     fn tranche(&self) -> &[u16] {
         match self {
             Rangs::Courts { n, r } => r.get(..usize::from(*n)).unwrap_or(&[]),
@@ -437,29 +439,27 @@ impl<'r> Recueil<'r> {
         }
         let n: usize = self.vus.iter().map(|m| m.count_ones() as usize).sum();
         let mut courts = [0u16; COURTS];
-        let mut longs: Vec<u16> = Vec::new();
-        if n > COURTS {
-            longs.reserve_exact(n);
-        }
+        // Sized at once and written in place (a `push` per rank stays a call at opt-level "z").
+        let mut longs: Vec<u16> = if n > COURTS { vec![0; n] } else { Vec::new() };
+        let places: &mut [u16] = if n > COURTS { &mut longs } else { &mut courts };
         let mut k = 0;
         for (i, &mot) in self.vus.iter().enumerate() {
             let mut reste = mot;
             while reste != 0 {
                 let bit = reste.trailing_zeros() as usize;
                 reste &= reste - 1;
-                let Ok(r) = u16::try_from(i * 64 + bit) else {
-                    continue;
-                };
-                match courts.get_mut(k) {
-                    Some(place) if n <= COURTS => *place = r,
-                    _ => longs.push(r),
+                if let (Some(place), Ok(r)) = (places.get_mut(k), u16::try_from(i * 64 + bit)) {
+                    *place = r;
+                    k += 1;
                 }
-                k += 1;
             }
         }
         let rangs = match u8::try_from(k) {
             Ok(n) if k <= COURTS => Rangs::Courts { n, r: courts },
-            _ => Rangs::Longs(longs),
+            _ => {
+                longs.truncate(k);
+                Rangs::Longs(longs)
+            }
         };
         Citations(Forme::Rangs {
             table: self.rules.table_des_references().clone(),

@@ -1,0 +1,15 @@
+use assistmed_core::*;
+fn main() {
+    use std::mem::size_of;
+    println!("Evaluation {}", size_of::<Evaluation>());
+    println!("OptionResultat {}", size_of::<assessment::OptionResultat>());
+    println!("Objectif {}", size_of::<objectives::Objectif>());
+    println!("Raison {}", size_of::<explain::Raison>());
+    println!("Avertissement {}", size_of::<explain::Avertissement>());
+    println!("AnneeContrat {}", size_of::<timeline::AnneeContrat>());
+    println!("Citations {}", size_of::<rules::citations::Citations>());
+    println!("Message {}", size_of::<message::Message>());
+    println!("Texte {}", size_of::<texte::Texte>());
+    println!("Situation {}", size_of::<Situation>());
+    println!("VersionAppliquee {}", size_of::<assessment::VersionAppliquee>());
+}
