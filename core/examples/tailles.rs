@@ -11,5 +11,8 @@ fn main() {
     println!("Message {}", size_of::<message::Message>());
     println!("Texte {}", size_of::<texte::Texte>());
     println!("Situation {}", size_of::<Situation>());
-    println!("VersionAppliquee {}", size_of::<assessment::VersionAppliquee>());
+    println!(
+        "VersionAppliquee {}",
+        size_of::<assessment::VersionAppliquee>()
+    );
 }

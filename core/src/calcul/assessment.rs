@@ -243,8 +243,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         status,
         reasons: raisons,
     };
-    let notices_version = rules.notices_de(&version.id);
-    let notices = notices_version.iter().map(|n| n.id.clone()).collect();
+    // The version's notices and their citations, set once per rule set.
+    let (notices, refs_notices) = rules.notices_citees(version);
     // About 60 citations, merged as ranks.
     let mut cites = Recueil::pour_trier(rules);
     cites.ajouter(refs_version);
@@ -265,9 +265,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     for c in &caveats {
         cites.ajouter(&c.references);
     }
-    for n in &notices_version {
-        cites.citer(&n.references);
-    }
+    cites.ajouter(&refs_notices);
     let references = cites.triees();
 
     Ok(Evaluation {

@@ -440,7 +440,12 @@ impl<'r> Recueil<'r> {
         let n: usize = self.vus.iter().map(|m| m.count_ones() as usize).sum();
         let mut courts = [0u16; COURTS];
         // Sized at once and written in place (a `push` per rank stays a call at opt-level "z").
-        let mut longs: Vec<u16> = if n > COURTS { vec![0; n] } else { Vec::new() };
+        let mut longs: Vec<u16> = Vec::new();
+        if n > COURTS {
+            // Not `vec![0; n]`: its zeroed allocation is a `calloc`, four times a `malloc`.
+            longs.reserve_exact(n);
+            longs.resize(n, 0);
+        }
         let places: &mut [u16] = if n > COURTS { &mut longs } else { &mut courts };
         let mut k = 0;
         for (i, &mot) in self.vus.iter().enumerate() {
@@ -636,6 +641,16 @@ mod tests {
             let mut r = Recueil::new(rules);
             r.citer_version(&copie).citer_version(v);
             assert_eq!(r.dans_l_ordre_cite(), attendu);
+            // The notices of the version, set once, as they are read from the notices.
+            let notices = rules.notices_de(&v.id);
+            let ids: Vec<&str> = notices.iter().map(|n| n.id.as_str()).collect();
+            let refs: Vec<&str> = (notices.iter())
+                .flat_map(|n| n.references.iter().map(Texte::as_str))
+                .collect();
+            for (n_ids, n_refs) in [rules.notices_citees(v), rules.notices_citees(&copie)] {
+                assert_eq!(n_ids, ids, "{}", v.id);
+                assert_eq!(n_refs, premiers(&refs), "{}", v.id);
+            }
         }
         // A list with a repeated id and one without a rank, as `Recueil` reads them.
         let ids: Vec<Texte> = ["S6", "RA2023", "S6"].map(Texte::from).to_vec();

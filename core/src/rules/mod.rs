@@ -28,7 +28,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
-use crate::rules::citations::Citations;
+use crate::rules::citations::{Citations, Recueil};
 use crate::texte::Texte;
 
 /// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
@@ -373,6 +373,9 @@ pub struct RuleSet {
     /// The references of each dated value, by `RuleSet::rang_de_valeur`, as results cite them
     /// (`RuleSet::citations_de_valeur`).
     citations_valeurs: Vec<Citations>,
+    /// For each version of `versions`, in its order: the ids of its notices and their
+    /// references as a result cites them (`RuleSet::notices_citees`).
+    notices_versions: Vec<(Vec<Texte>, Citations)>,
 }
 
 /// Position of a known id that the document lacks.
@@ -581,6 +584,27 @@ impl RuleSet {
     pub(crate) fn citations_de_version(&self, v: &Version) -> Option<&Citations> {
         (self.versions.iter().zip(&self.citations_versions))
             .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
+    }
+
+    /// The ids of the notices of version `v` (those of `RuleSet::notices_de`, in order) and
+    /// their references, each once, as a result cites them: copied from the lists set when the
+    /// rule set was built when `v` is one of its own versions, collected otherwise.
+    pub(crate) fn notices_citees(&self, v: &Version) -> (Vec<Texte>, Citations) {
+        match (self.versions.iter().zip(&self.notices_versions)).find(|(x, _)| std::ptr::eq(*x, v))
+        {
+            Some((_, (ids, cites))) => (ids.clone(), cites.clone()),
+            None => self.recueillir_notices(v),
+        }
+    }
+
+    fn recueillir_notices(&self, v: &Version) -> (Vec<Texte>, Citations) {
+        let notices = self.notices_de(&v.id);
+        let mut cites = Recueil::new(self);
+        for n in &notices {
+            cites.citer(&n.references);
+        }
+        let ids = notices.iter().map(|n| n.id.clone()).collect();
+        (ids, cites.dans_l_ordre_cite())
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
@@ -1017,6 +1041,7 @@ mod brut {
                 rangs: RangsReferences::new(&self.references),
                 citations_versions: Vec::new(),
                 citations_valeurs: Vec::new(),
+                notices_versions: Vec::new(),
                 references: self.references,
                 parametres,
                 positions,
@@ -1029,6 +1054,9 @@ mod brut {
                 .collect();
             rules.citations_versions = (rules.versions.iter())
                 .map(|v| Citations::de_la_liste(&rules, &v.references))
+                .collect();
+            rules.notices_versions = (rules.versions.iter())
+                .map(|v| rules.recueillir_notices(v))
                 .collect();
             Ok(rules)
         }
