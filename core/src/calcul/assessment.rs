@@ -219,13 +219,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             .iter()
             .chain(o.standard_table_for_information.iter().flatten())
     });
-    caveats.extend(avertissements_metier(
-        rules,
-        version,
-        aides,
-        pos.as_ref(),
-        langue,
-    ));
+    avertissements_metier(rules, version, aides, pos.as_ref(), langue, &mut caveats);
     if options
         .iter()
         .filter_map(|o| o.objective.as_ref())
@@ -237,7 +231,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             refs_version.clone(),
         ));
     }
-    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
+    avertissements_donnees(rules, &l.usages, langue, &mut caveats);
 
     let eligibility = Eligibilite {
         status,
@@ -327,8 +321,16 @@ pub fn chronologie(
     }
     let pos = percentile::determiner(&mut l, s, spe)?;
     let echeancier = timeline::calculer(&mut l, f, debut, pos.row, grade_ligne(&pos))?;
-    let mut caveats = avertissements_metier(rules, version, &echeancier.years, Some(&pos), langue);
-    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
+    let mut caveats = Vec::with_capacity(4);
+    avertissements_metier(
+        rules,
+        version,
+        &echeancier.years,
+        Some(&pos),
+        langue,
+        &mut caveats,
+    );
+    avertissements_donnees(rules, &l.usages, langue, &mut caveats);
     let appliquee = VersionAppliquee::new(rules, version, langue);
     let mut cites = Recueil::pour_trier(rules);
     cites.ajouter(&appliquee.references);
@@ -405,15 +407,15 @@ pub fn toutes_les_references(rules: &RuleSet) -> Vec<ReferenceCitee> {
 }
 
 /// Caveats about the shape of the figures: maxima from year 3, switch of running contracts,
-/// derived percentile band.
+/// derived percentile band; added to `v`.
 pub(crate) fn avertissements_metier<'a>(
     rules: &RuleSet,
     signature: &Version,
     annees: impl IntoIterator<Item = &'a AnneeContrat> + Clone,
     pos: Option<&Positionnement>,
     langue: Langue,
-) -> Vec<Avertissement> {
-    let mut v = Vec::with_capacity(4);
+    v: &mut Vec<Avertissement>,
+) {
     // Grade and references of a parameter value under version `v`, for a caveat about it.
     let source = |id: &ParamId, v: &Version| {
         let position = rules.position_connue(id)?;
@@ -481,16 +483,15 @@ pub(crate) fn avertissements_metier<'a>(
             Citations::de_la_version(rules, signature),
         ));
     }
-    v
 }
 
-/// One caveat per grade-C or GAP value a result rests on.
+/// One caveat per grade-C or GAP value a result rests on, added to `v`.
 pub(crate) fn avertissements_donnees(
     rules: &RuleSet,
     usages: &Trace,
     langue: Langue,
-) -> Vec<Avertissement> {
-    let mut v = Vec::new();
+    v: &mut Vec<Avertissement>,
+) {
     // A trace holds each dated value once: one caveat each.
     for u in usages.iter() {
         if !u.grade.a_signaler() {
@@ -517,9 +518,6 @@ pub(crate) fn avertissements_donnees(
             },
             langue,
         );
-        if v.capacity() == 0 {
-            v.reserve(4);
-        }
         v.push(Avertissement {
             code: if non_publiee {
                 "valeur_non_publiee"
@@ -535,7 +533,6 @@ pub(crate) fn avertissements_donnees(
                 .clone(),
         });
     }
-    v
 }
 
 /// The figures of the caveats about the shape of the figures and about the data, written out

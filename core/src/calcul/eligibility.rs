@@ -59,7 +59,8 @@ pub fn criteres_de_base(
     spe: &Specialite,
     langue: Langue,
 ) -> Resultat<Vec<Raison>> {
-    let mut raisons = Vec::new();
+    // Sized once: four or five criteria, and the activity's, which the assessment adds.
+    let mut raisons = Vec::with_capacity(6);
 
     let secteurs = l.codes(ids::SECTEURS)?;
     let admis = secteurs
@@ -95,10 +96,8 @@ pub fn criteres_de_base(
             _ => false,
         };
         if incertaine {
-            return specialite_incertaine(l, s, spe, langue).map(|mut r| {
-                raisons.append(&mut r);
-                raisons
-            });
+            specialite_incertaine(l, s, spe, langue, &mut raisons)?;
+            return Ok(raisons);
         }
         let m = match exclues.valeur {
             None => Motif::SpecialiteSelonTerritoire {
@@ -120,7 +119,7 @@ pub fn criteres_de_base(
     if let Some(r) = part_clinique(l, s, spe, false, langue)? {
         raisons.push(r);
     }
-    raisons.extend(suite_criteres(l, s, langue)?);
+    suite_criteres(l, s, langue, &mut raisons)?;
     Ok(raisons)
 }
 
@@ -132,7 +131,8 @@ fn specialite_incertaine(
     s: &Situation,
     spe: &Specialite,
     langue: Langue,
-) -> Resultat<Vec<Raison>> {
+    raisons: &mut Vec<Raison>,
+) -> Resultat<()> {
     let incertaines = l.codes(ids::SPECIALITES_INCERTAINES)?;
     let min = l.decimal(ids::PART_CLINIQUE_MIN)?;
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
@@ -142,24 +142,27 @@ fn specialite_incertaine(
         seuil: min.valeur,
         inclus: inclus.valeur,
     };
-    let mut raisons = vec![raison(
+    raisons.push(raison(
         l,
         m,
         &[ids::SPECIALITES_INCERTAINES, ids::PART_CLINIQUE_MIN],
         pire([incertaines.grade, min.grade, inclus.grade]),
         langue,
-    )];
+    ));
     if s.clinical_fee_share.is_some() {
         raisons.extend(part_clinique(l, s, spe, true, langue)?);
     }
-    raisons.extend(suite_criteres(l, s, langue)?);
-    Ok(raisons)
+    suite_criteres(l, s, langue, raisons)
 }
 
 /// Grouped and coordinated practice, then ALD/RQTH.
-fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<Raison>> {
-    let mut raisons = Vec::new();
-    raisons.extend(exercice(l, s, langue)?);
+fn suite_criteres(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    langue: Langue,
+    raisons: &mut Vec<Raison>,
+) -> Resultat<()> {
+    exercice(l, s, langue, raisons)?;
     if s.ald_or_rqth {
         let adapte = l.booleen(ids::ALD_RQTH_CONTRAT_ADAPTE)?;
         raisons.push(raison(
@@ -170,7 +173,7 @@ fn suite_criteres(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resulta
             langue,
         ));
     }
-    Ok(raisons)
+    Ok(())
 }
 
 fn m_spe(l: &Lecteur<'_>, spe: &Specialite, m: Motif, grade: Grade, langue: Langue) -> Raison {
@@ -243,8 +246,12 @@ fn part_clinique(
 }
 
 /// Grouped and coordinated practice (avenant 7 only; removed in 2023).
-fn exercice(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<Raison>> {
-    let mut raisons = Vec::new();
+fn exercice(
+    l: &mut Lecteur<'_>,
+    s: &Situation,
+    langue: Langue,
+    raisons: &mut Vec<Raison>,
+) -> Resultat<()> {
     let groupe = l.booleen(ids::EXERCICE_GROUPE_REQUIS)?;
     if groupe.valeur == Some(true) {
         let practice = s.practice.ok_or_else(|| {
@@ -317,7 +324,7 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<
         let (m, ids_m, grade) = if membre {
             (
                 Motif::ExerciceCoordonne,
-                vec![ids::EXERCICE_COORDONNE_REQUIS],
+                &[ids::EXERCICE_COORDONNE_REQUIS][..],
                 coordonne.grade,
             )
         } else {
@@ -327,16 +334,16 @@ fn exercice(l: &mut Lecteur<'_>, s: &Situation, langue: Langue) -> Resultat<Vec<
                     annees: delai.valeur,
                     version: Box::new(l.version.into()),
                 },
-                vec![
+                &[
                     ids::EXERCICE_COORDONNE_REQUIS,
                     ids::DELAI_ENGAGEMENT_COORDONNE_ANNEES,
-                ],
+                ][..],
                 pire([coordonne.grade, delai.grade]),
             )
         };
-        raisons.push(raison(l, m, &ids_m, grade, langue));
+        raisons.push(raison(l, m, ids_m, grade, langue));
     }
-    Ok(raisons)
+    Ok(())
 }
 
 /// Avenant 8 (S38): a solo doctor in a ZAC at or above the specialty's P50 no longer needs to

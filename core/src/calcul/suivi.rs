@@ -889,7 +889,8 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
         .collect();
 
     // Caveats: the shape of the amounts, the reading of this contract, the weak values used.
-    let mut caveats = avertissements_metier(rules, version, &ech.years, Some(&pos), langue);
+    let mut caveats = Vec::with_capacity(4);
+    avertissements_metier(rules, version, &ech.years, Some(&pos), langue, &mut caveats);
     let refs_modulation = l.references(ids::MODULATION_ANNEE_DEBUT).to_vec();
     if aid_outlook
         .iter()
@@ -940,7 +941,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
             version.references.clone().into(),
         ));
     }
-    caveats.extend(avertissements_donnees(rules, &l.usages, langue));
+    avertissements_donnees(rules, &l.usages, langue, &mut caveats);
 
     let mut cites = Recueil::pour_trier(rules);
     cites
