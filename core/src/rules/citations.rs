@@ -14,8 +14,9 @@ use serde::{Serialize, Serializer};
 use super::{RuleSet, Version};
 use crate::texte::Texte;
 
-/// Ranks kept inline: more than any list of a reason, an objective or a caveat cites.
-const COURTS: usize = 12;
+/// Ranks kept inline: more than any list of a reason, an objective or a caveat cites, and as
+/// many as keep a `Citations` four words (the table's pointer, the count and the ranks).
+const COURTS: usize = 11;
 
 /// Words of a collection's set of ranks: 1 024 ids, more than a document may hold (its objects
 /// have at most 1 000 entries); a rank beyond goes the way of an id without a rank.
@@ -28,7 +29,7 @@ pub struct Citations(Forme);
 #[derive(Clone)]
 enum Forme {
     /// Ranks in `table`, the ids of a rule set's references in `str` order.
-    Rangs { table: Arc<[Texte]>, rangs: Rangs },
+    Rangs { table: Arc<Vec<Texte>>, rangs: Rangs },
     /// Ids of their own: lifted from the FFI, or not all in the table of a rule set.
     Ids(Vec<Texte>),
 }
@@ -36,7 +37,7 @@ enum Forme {
 #[derive(Clone)]
 enum Rangs {
     Courts { n: u8, r: [u16; COURTS] },
-    Longs(Vec<u16>),
+    Longs(Box<[u16]>),
 }
 
 impl Rangs {
@@ -58,7 +59,7 @@ impl Rangs {
                 }
                 Rangs::Courts { n, r }
             }
-            _ => Rangs::Longs(rangs.to_vec()),
+            _ => Rangs::Longs(Box::from(rangs)),
         }
     }
 }
@@ -463,7 +464,7 @@ impl<'r> Recueil<'r> {
             Ok(n) if k <= COURTS => Rangs::Courts { n, r: courts },
             _ => {
                 longs.truncate(k);
-                Rangs::Longs(longs)
+                Rangs::Longs(longs.into_boxed_slice())
             }
         };
         Citations(Forme::Rangs {

@@ -608,7 +608,7 @@ impl RuleSet {
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
-    pub(crate) fn table_des_references(&self) -> &Arc<[Texte]> {
+    pub(crate) fn table_des_references(&self) -> &Arc<Vec<Texte>> {
         &self.rangs.ids
     }
 }
@@ -622,7 +622,7 @@ struct RangsReferences {
     /// The ids of the table in `str` order: rank `i` is `ids[i]`. Holding these texts keeps
     /// their addresses theirs: no other string can be found at one of them. Shared with the
     /// results that cite them (`Citations`).
-    ids: Arc<[Texte]>,
+    ids: Arc<Vec<Texte>>,
     /// Open addressing by address, a power of two at least twice the ids: `adresse` 0 is empty.
     cases: Vec<Case>,
     /// `usize::BITS` less the log2 of `cases.len()`: the top bits of the hash are the slot.
@@ -638,7 +638,8 @@ struct Case {
 
 impl RangsReferences {
     fn new(table: &BTreeMap<Texte, Reference>) -> Self {
-        let ids: Arc<[Texte]> = table.keys().cloned().collect();
+        // One pointer (not a slice's two) in each `Citations` that shares it.
+        let ids: Arc<Vec<Texte>> = Arc::new(table.keys().cloned().collect());
         let taille = ids.len().saturating_mul(2).next_power_of_two().max(2);
         let decalage = usize::BITS - taille.trailing_zeros();
         let mut cases = vec![Case::default(); taille];
