@@ -9,6 +9,17 @@ fn main() {
     println!("AnneeContrat {}", size_of::<timeline::AnneeContrat>());
     println!("Citations {}", size_of::<rules::citations::Citations>());
     println!("Message {}", size_of::<message::Message>());
+    println!("Motif {}", size_of::<explain::Motif>());
+    println!(
+        "MessageObjectif {}",
+        size_of::<objectives::MessageObjectif>()
+    );
+    println!(
+        "MessageAvertissement {}",
+        size_of::<assessment::MessageAvertissement>()
+    );
+    println!("Erreur {}", size_of::<Erreur>());
+    println!("Echeancier {}", size_of::<timeline::Echeancier>());
     println!("Texte {}", size_of::<texte::Texte>());
     println!("Situation {}", size_of::<Situation>());
     println!(

@@ -29,24 +29,50 @@ pub struct Citations(Forme);
 #[derive(Clone)]
 enum Forme {
     /// Ranks in `table`, the ids of a rule set's references in `str` order.
-    Rangs { table: Arc<Vec<Texte>>, rangs: Rangs },
+    Rangs {
+        table: Arc<Vec<Texte>>,
+        rangs: Rangs,
+    },
     /// Ids of their own: lifted from the FFI, or not all in the table of a rule set.
     Ids(Vec<Texte>),
 }
 
 #[derive(Clone)]
 enum Rangs {
-    Courts { n: u8, r: [u16; COURTS] },
+    Courts {
+        n: u8,
+        r: [u16; COURTS],
+    },
     Longs(Box<[u16]>),
+    /// A sorted list of ranks below `ENSEMBLE * 64`, as the set of them: a result's whole list
+    /// (some twenty ids of a table of about sixty) without an allocation.
+    Ensemble([u64; ENSEMBLE]),
 }
 
+/// Words of a sorted list kept as a set inline (`Rangs::Ensemble`): tables of up to 128 ids.
+const ENSEMBLE: usize = 2;
+
 impl Rangs {
-    /// Inline: a call per list cited cost more than its match.
+    /// The ranks, in order. Inline: a call per list cited cost more than its match.
     #[inline(always)]
-    fn tranche(&self) -> &[u16] {
+    fn iter(&self) -> IterRangs<'_> {
         match self {
-            Rangs::Courts { n, r } => r.get(..usize::from(*n)).unwrap_or(&[]),
-            Rangs::Longs(v) => v,
+            Rangs::Courts { n, r } => {
+                IterRangs::Liste(r.get(..usize::from(*n)).unwrap_or(&[]).iter())
+            }
+            Rangs::Longs(v) => IterRangs::Liste(v.iter()),
+            Rangs::Ensemble(mots) => IterRangs::Ensemble {
+                mots: *mots,
+                mot: 0,
+            },
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Rangs::Courts { n, .. } => usize::from(*n),
+            Rangs::Longs(v) => v.len(),
+            Rangs::Ensemble(mots) => mots.iter().map(|m| m.count_ones() as usize).sum(),
         }
     }
 
@@ -115,14 +141,14 @@ impl Citations {
     /// The ids cited, in order.
     pub fn iter(&self) -> Iter<'_> {
         match &self.0 {
-            Forme::Rangs { table, rangs } => Iter::Rangs(table, rangs.tranche().iter()),
-            Forme::Ids(ids) => Iter::Ids(ids.iter()),
+            Forme::Rangs { table, rangs } => Iter(IterForme::Rangs(table, rangs.iter())),
+            Forme::Ids(ids) => Iter(IterForme::Ids(ids.iter())),
         }
     }
 
     pub fn len(&self) -> usize {
         match &self.0 {
-            Forme::Rangs { rangs, .. } => rangs.tranche().len(),
+            Forme::Rangs { rangs, .. } => rangs.len(),
             Forme::Ids(ids) => ids.len(),
         }
     }
@@ -178,9 +204,44 @@ impl From<Citations> for Vec<Texte> {
     }
 }
 
+/// The ranks of a `Rangs`, in order.
+#[derive(Clone)]
+enum IterRangs<'a> {
+    Liste(std::slice::Iter<'a, u16>),
+    /// The bits left of the set, from word `mot`.
+    Ensemble {
+        mots: [u64; ENSEMBLE],
+        mot: usize,
+    },
+}
+
+impl Iterator for IterRangs<'_> {
+    type Item = u16;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u16> {
+        match self {
+            IterRangs::Liste(l) => l.next().copied(),
+            IterRangs::Ensemble { mots, mot } => loop {
+                let m = mots.get_mut(*mot)?;
+                if *m == 0 {
+                    *mot += 1;
+                    continue;
+                }
+                let bit = m.trailing_zeros() as usize;
+                *m &= *m - 1;
+                // Below ENSEMBLE * 64: a u16.
+                return u16::try_from(*mot * 64 + bit).ok();
+            },
+        }
+    }
+}
+
 /// The ids of a `Citations`, in order.
-pub enum Iter<'a> {
-    Rangs(&'a [Texte], std::slice::Iter<'a, u16>),
+pub struct Iter<'a>(IterForme<'a>);
+
+enum IterForme<'a> {
+    Rangs(&'a [Texte], IterRangs<'a>),
     Ids(std::slice::Iter<'a, Texte>),
 }
 
@@ -188,10 +249,10 @@ impl<'a> Iterator for Iter<'a> {
     type Item = &'a Texte;
 
     fn next(&mut self) -> Option<&'a Texte> {
-        match self {
+        match &mut self.0 {
             // Every rank was taken from the table it is read in.
-            Iter::Rangs(table, rangs) => rangs.find_map(|&r| table.get(usize::from(r))),
-            Iter::Ids(ids) => ids.next(),
+            IterForme::Rangs(table, rangs) => rangs.find_map(|r| table.get(usize::from(r))),
+            IterForme::Ids(ids) => ids.next(),
         }
     }
 }
@@ -212,7 +273,7 @@ impl PartialEq for Citations {
             (Forme::Rangs { table: a, rangs: x }, Forme::Rangs { table: b, rangs: y })
                 if Arc::ptr_eq(a, b) =>
             {
-                x.tranche() == y.tranche()
+                x.iter().eq(y.iter())
             }
             _ => self.iter().eq(autre.iter()),
         }
@@ -303,8 +364,18 @@ impl<'r> Recueil<'r> {
             Forme::Rangs { table, rangs }
                 if Arc::ptr_eq(table, self.rules.table_des_references()) =>
             {
-                for &r in rangs.tranche() {
-                    self.citer_rang(r);
+                match rangs {
+                    // A set into a set: merged by words.
+                    Rangs::Ensemble(mots) if !self.ordonne => {
+                        for (v, m) in self.vus.iter_mut().zip(mots) {
+                            *v |= m;
+                        }
+                    }
+                    _ => {
+                        for r in rangs.iter() {
+                            self.citer_rang(r);
+                        }
+                    }
                 }
             }
             _ => {
@@ -438,6 +509,15 @@ impl<'r> Recueil<'r> {
             ids.dedup();
             return Citations(Forme::Ids(ids.into_iter().cloned().collect()));
         }
+        let table = self.rules.table_des_references().clone();
+        if let (Some(debut), Some(reste)) = (self.vus.get(..ENSEMBLE), self.vus.get(ENSEMBLE..)) {
+            if reste.iter().all(|&m| m == 0) {
+                let mut mots = [0; ENSEMBLE];
+                mots.copy_from_slice(debut);
+                let rangs = Rangs::Ensemble(mots);
+                return Citations(Forme::Rangs { table, rangs });
+            }
+        }
         let n: usize = self.vus.iter().map(|m| m.count_ones() as usize).sum();
         let mut courts = [0u16; COURTS];
         // Sized at once and written in place (a `push` per rank stays a call at opt-level "z").
@@ -467,10 +547,7 @@ impl<'r> Recueil<'r> {
                 Rangs::Longs(longs.into_boxed_slice())
             }
         };
-        Citations(Forme::Rangs {
-            table: self.rules.table_des_references().clone(),
-            rangs,
-        })
+        Citations(Forme::Rangs { table, rangs })
     }
 }
 
@@ -662,6 +739,54 @@ mod tests {
         assert!(matches!(c.0, Forme::Ids(_)));
         let longue: Vec<Texte> = rules.references.keys().take(COURTS + 1).cloned().collect();
         assert_eq!(Citations::de_la_liste(rules, &longue), longue);
+    }
+
+    #[test]
+    fn une_liste_triee_est_un_ensemble_jusqu_a_128_ids_et_une_liste_au_dela() {
+        // A table of 300 ids: sorted lists of ranks below 128 are sets, the others lists.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
+        let table = doc["references"].as_object_mut().unwrap();
+        let modele = table.values().next().unwrap().clone();
+        for i in 0..300 {
+            table.insert(format!("Z{i:03}"), modele.clone());
+        }
+        let rules = RuleSet::from_json(&doc.to_string()).unwrap();
+        let ids: Vec<&Texte> = rules.references.keys().collect();
+        assert!(ids.len() > 300);
+        for choix in [
+            ids.iter().take(40).step_by(2).copied().collect::<Vec<_>>(),
+            ids.iter().take(128).copied().collect(),
+            ids.iter().take(129).copied().collect(),
+            ids.iter().rev().step_by(7).copied().collect(),
+            ids.iter().skip(100).take(60).copied().collect(),
+        ] {
+            let noms: Vec<&str> = choix.iter().map(|t| t.as_str()).collect();
+            let mut r = Recueil::pour_trier(&rules);
+            r.citer(choix.iter().copied());
+            let triees = r.triees();
+            assert_eq!(triees, tries(&noms));
+            assert_eq!(triees.len(), tries(&noms).len());
+            let ensemble = matches!(
+                &triees.0,
+                Forme::Rangs {
+                    rangs: Rangs::Ensemble(_),
+                    ..
+                }
+            );
+            let max = choix
+                .iter()
+                .filter_map(|t| rules.rang_de_reference(t))
+                .max();
+            assert_eq!(ensemble, max.is_some_and(|m| m < 128), "{noms:?}");
+            // Merged into a sorted and into an ordered collection: the same ids.
+            let mut fusion = Recueil::pour_trier(&rules);
+            fusion.ajouter(&triees);
+            assert_eq!(fusion.triees(), triees);
+            let mut ordre = Recueil::new(&rules);
+            ordre.ajouter(&triees);
+            assert_eq!(ordre.dans_l_ordre_cite(), tries(&noms));
+        }
     }
 
     #[test]
