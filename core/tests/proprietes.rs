@@ -110,6 +110,28 @@ fn saisie() -> impl Strategy<Value = Saisie> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
+    /// The options of an assessment share the reads their objectives have in common
+    /// (`objectives::Communs`): each objective is the one computed alone, with its own reader.
+    #[test]
+    fn chaque_objectif_est_celui_de_son_option_calculee_seule(s in saisie()) {
+        let r = regles().unwrap();
+        let Ok(s) = s.valider() else { return Ok(()) };
+        for langue in [assistmed_core::Langue::Fr, assistmed_core::Langue::En] {
+            let Ok(ev) = evaluer(r, &s, langue) else { continue };
+            let version = r.version_a(s.signature_date, "signature_date").unwrap();
+            let spe = r.specialite(&s.specialty).unwrap();
+            for o in &ev.options {
+                let (Some(obj), Some(pos)) = (&o.objective, &ev.percentile) else { continue };
+                let mut l = assistmed_core::provenance::Lecteur::new(r, version);
+                let seul = assistmed_core::objectives::objectif(
+                    &mut l, &s, spe, o.option, pos, s.signature_date, langue,
+                ).unwrap();
+                prop_assert_eq!(obj, &seul);
+                prop_assert_eq!(obj.message.to_string(), seul.message.to_string());
+            }
+        }
+    }
+
     #[test]
     fn aucune_saisie_ne_panique_et_les_montants_viennent_des_tableaux(s in saisie()) {
         let r = regles().unwrap();

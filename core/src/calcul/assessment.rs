@@ -167,6 +167,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     // that rest on the version alone cite them.
     let appliquee = VersionAppliquee::new(rules, version, langue);
     let refs_version = &appliquee.references;
+    // What the options' objectives share, read for the first.
+    let mut communs = objectives::Communs::default();
     for &f in Formule::TOUTES {
         let Some(pos) = pos.as_ref().filter(|_| status != Statut::NotEligible) else {
             let r = Motif::MedecinNonEligible.rendre(refs_version.clone(), Grade::A, langue);
@@ -193,7 +195,16 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             });
             continue;
         }
-        let objective = objectives::objectif(&mut l, s, spe, f, pos, s.signature_date, langue)?;
+        let objective = objectives::objectif_parmi(
+            &mut l,
+            &mut communs,
+            s,
+            spe,
+            f,
+            pos,
+            s.signature_date,
+            langue,
+        )?;
         options.push(OptionResultat {
             option: f,
             label: selon!(langue, f.libelle_fr(), f.libelle_en()).into(),

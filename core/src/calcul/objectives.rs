@@ -183,25 +183,105 @@ impl Grades {
 }
 
 /// How the targets combine when there are several, and from which contract year the objective
-/// is assessed: the sentences that end an objective's message, their references added to
-/// `refs`.
-fn precisions<'r>(
-    l: &mut Lecteur<'r>,
-    inds: &[Indicateur],
-    refs: &mut Recueil<'r>,
-) -> Resultat<Precisions> {
-    let mut p = Precisions::default();
+/// is assessed: the sentences that end an objective's message, with the references of the
+/// values they rest on.
+fn precisions<'r>(l: &mut Lecteur<'r>, inds: &[Indicateur]) -> Resultat<PrecisionsLues<'r>> {
+    let mut p = PrecisionsLues {
+        precisions: Precisions::default(),
+        cites: [None; 2],
+    };
+    let mut places = p.cites.iter_mut();
     if let [a, b] = inds {
         let suffit = l.booleen(ids::OBJECTIF_UNE_CIBLE_SUFFIT)?;
-        refs.ajouter(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
-        p.paire = Some((*a, *b, suffit.valeur));
+        if let Some(place) = places.next() {
+            *place = Some(l.references(ids::OBJECTIF_UNE_CIBLE_SUFFIT));
+        }
+        p.precisions.paire = Some((*a, *b, suffit.valeur));
     }
     let evaluation = l.nombre(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT)?;
     if let Some(n) = evaluation.valeur {
-        refs.ajouter(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
-        p.evaluation = Some(n);
+        if let Some(place) = places.next() {
+            *place = Some(l.references(ids::OBJECTIF_EVALUATION_ANNEE_DEBUT));
+        }
+        p.precisions.evaluation = Some(n);
     }
     Ok(p)
+}
+
+/// What the objectives of one assessment share whatever their option: the indicators, the
+/// closing sentences (`precisions`) and the references of the values they rest on. Read for
+/// the first objective, then reused by the next options' objectives, which read and cite them
+/// again no more. A trace holds each value once, so the reads skipped leave it as it was.
+#[derive(Default)]
+pub struct Communs<'r> {
+    indicateurs: Option<IndicateursLus<'r>>,
+    precisions: Option<PrecisionsLues<'r>>,
+}
+
+/// The indicators read, their weakest grade and the references of the values read for them,
+/// in the order `Lecteur::citer` cites them.
+#[derive(Clone)]
+struct IndicateursLus<'r> {
+    liste: Indicateurs,
+    grade: Grade,
+    cites: [Option<&'r Citations>; 2],
+}
+
+impl<'r> IndicateursLus<'r> {
+    fn citer(&self, refs: &mut Recueil<'r>) {
+        for c in self.cites.iter().flatten() {
+            refs.ajouter(c);
+        }
+    }
+}
+
+/// The closing sentences read, with the references `precisions` cites for them, in order.
+#[derive(Clone, Copy)]
+struct PrecisionsLues<'r> {
+    precisions: Precisions,
+    cites: [Option<&'r Citations>; 2],
+}
+
+impl<'r> Communs<'r> {
+    fn indicateurs(
+        &mut self,
+        l: &mut Lecteur<'r>,
+        spe: &Specialite,
+    ) -> Resultat<IndicateursLus<'r>> {
+        if let Some(lus) = &self.indicateurs {
+            return Ok(lus.clone());
+        }
+        let (liste, grade, ids_lus) = indicateurs(l, spe)?;
+        let mut cites = [None; 2];
+        for (place, id) in cites.iter_mut().zip(ids_lus) {
+            *place = Some(l.references(id));
+        }
+        let lus = IndicateursLus {
+            liste,
+            grade,
+            cites,
+        };
+        self.indicateurs = Some(lus.clone());
+        Ok(lus)
+    }
+
+    /// `precisions` for indicators `inds` (the same for every objective of the assessment),
+    /// their references added to `refs`.
+    fn precisions(
+        &mut self,
+        l: &mut Lecteur<'r>,
+        inds: &[Indicateur],
+        refs: &mut Recueil<'r>,
+    ) -> Resultat<Precisions> {
+        let lues = match self.precisions {
+            Some(lues) => lues,
+            None => *self.precisions.insert(precisions(l, inds)?),
+        };
+        for c in lues.cites.iter().flatten() {
+            refs.ajouter(c);
+        }
+        Ok(lues.precisions)
+    }
 }
 
 /// The figures of the sentences `precisions` adds to an objective's message.
@@ -508,7 +588,24 @@ pub fn objectif<'r>(
     debut: NaiveDate,
     langue: Langue,
 ) -> Resultat<Objectif> {
-    let (indicateurs_lus, grade_inds, ids_inds) = indicateurs(l, spe)?;
+    objectif_parmi(l, &mut Communs::default(), s, spe, f, pos, debut, langue)
+}
+
+/// `objectif`, for one of the options of an assessment: what the objectives share is read
+/// once, in `communs`.
+#[allow(clippy::too_many_arguments)] // `objectif`'s inputs, and what its calls share
+pub fn objectif_parmi<'r>(
+    l: &mut Lecteur<'r>,
+    communs: &mut Communs<'r>,
+    s: &Situation,
+    spe: &Specialite,
+    f: Formule,
+    pos: &Positionnement,
+    debut: NaiveDate,
+    langue: Langue,
+) -> Resultat<Objectif> {
+    let lus = communs.indicateurs(l, spe)?;
+    let (indicateurs_lus, grade_inds) = (&lus.liste, lus.grade);
     let inds = indicateurs_lus.liste();
     let sans_cible = || {
         inds.iter()
@@ -551,7 +648,7 @@ pub fn objectif<'r>(
             }
             let target_confidence = grades.0;
             let deadline = echeance_optionnelle(l, debut, &mut grades)?;
-            l.citer(&mut refs, ids_inds);
+            lus.citer(&mut refs);
             return Ok(Objectif {
                 status: StatutObjectif::Computed,
                 kind: NatureObjectif::Maintien,
@@ -659,7 +756,7 @@ pub fn objectif<'r>(
     else {
         let mut refs = Recueil::new(l.rules);
         refs.citer_version(l.version);
-        let p = precisions(l, inds, &mut refs)?;
+        let p = communs.precisions(l, inds, &mut refs)?;
         return Ok(a_confirmer(
             NatureObjectif::Hausse,
             pos.confidence,
@@ -674,8 +771,8 @@ pub fn objectif<'r>(
     let Some(taux) = hausse.valeur else {
         let valeur = l.consulter(id)?;
         let note = selon!(langue, valeur.note.as_ref(), valeur.note_en.as_ref()).cloned();
-        l.citer(&mut refs, ids_inds);
-        let p = precisions(l, inds, &mut refs)?;
+        lus.citer(&mut refs);
+        let p = communs.precisions(l, inds, &mut refs)?;
         let tete = Tete::GrilleNonPubliee {
             formule: f,
             tranche: band,
@@ -705,8 +802,8 @@ pub fn objectif<'r>(
     }
     let target_confidence = grades.0;
     let deadline = echeance(l, ids::OBJECTIF_ECHEANCE_ANNEES, debut, &mut grades)?;
-    l.citer(&mut refs, ids_inds);
-    let p = precisions(l, inds, &mut refs)?;
+    lus.citer(&mut refs);
+    let p = communs.precisions(l, inds, &mut refs)?;
     let tete = Tete::Hausse {
         taux,
         indicateurs: indicateurs_lus.clone(),
