@@ -309,34 +309,34 @@ impl Serialize for Citations {
     }
 }
 
-/// Citations being collected for one result, from the rule data of `rules`: the ranks of the
-/// ids cited, on the stack, each once. An id the table lacks (never in a checked rule set, but a
-/// result must not depend on it) turns the collection into texts of its own from there on.
+/// Citations being collected for one result, from the rule data of `rules`, each id once.
+///
+/// The usual collection (ranks below 128, at most `COURTS` of them in order) is a set of two
+/// words and a short list, inline and tested in a few instructions. Anything else (a bigger
+/// table, a longer list, an id the table lacks) moves the collection to `General` for good,
+/// which holds any number of ranks and ids.
 pub struct Recueil<'r> {
     rules: &'r RuleSet,
-    /// Ranks in first-cited order.
-    rangs: [u16; 32],
-    n: usize,
     /// Bit `r` set once rank `r` is cited.
-    vus: [u64; MOTS],
-    /// Every rank cited, in order, once more are cited than `rangs` holds.
-    debordement: Vec<u16>,
-    /// Every id cited, in order, once one of them has no rank.
-    propres: Option<Vec<&'r Texte>>,
+    vus: [u64; ENSEMBLE],
+    /// Ranks in first-cited order (an ordered collection only).
+    rangs: [u16; COURTS],
+    n: u8,
     /// Whether the order of first citation is kept (`new`), or only the set (`pour_trier`).
     ordonne: bool,
+    /// Every citation from the first one the above cannot hold on.
+    general: Option<Box<General<'r>>>,
 }
 
 impl<'r> Recueil<'r> {
     pub fn new(rules: &'r RuleSet) -> Self {
         Recueil {
             rules,
-            rangs: [0; 32],
+            vus: [0; ENSEMBLE],
+            rangs: [0; COURTS],
             n: 0,
-            vus: [0; MOTS],
-            debordement: Vec::new(),
-            propres: None,
             ordonne: true,
+            general: None,
         }
     }
 
@@ -352,7 +352,10 @@ impl<'r> Recueil<'r> {
     /// Cites each id of `ids` not cited yet.
     pub fn citer(&mut self, ids: impl IntoIterator<Item = &'r Texte>) -> &mut Self {
         for id in ids {
-            self.citer_un(id);
+            match self.rules.rang_de_reference(id) {
+                Some(r) if self.general.is_none() && r < ENSEMBLE * 64 => self.citer_court(r),
+                _ => self.general().citer_un(id),
+            }
         }
         self
     }
@@ -364,14 +367,19 @@ impl<'r> Recueil<'r> {
             Forme::Rangs { table, rangs }
                 if Arc::ptr_eq(table, self.rules.table_des_references()) =>
             {
-                match rangs {
+                match (rangs, &mut self.general) {
                     // A set into a set: merged by words.
-                    Rangs::Ensemble(mots) if !self.ordonne => {
+                    (Rangs::Ensemble(mots), None) if !self.ordonne => {
                         for (v, m) in self.vus.iter_mut().zip(mots) {
                             *v |= m;
                         }
                     }
-                    _ => {
+                    (_, Some(g)) => {
+                        for r in rangs.iter() {
+                            g.citer_rang(r);
+                        }
+                    }
+                    (_, None) => {
                         for r in rangs.iter() {
                             self.citer_rang(r);
                         }
@@ -379,9 +387,7 @@ impl<'r> Recueil<'r> {
                 }
             }
             _ => {
-                for id in c.iter() {
-                    self.citer_un(id);
-                }
+                self.citer(c.iter());
             }
         }
         self
@@ -392,6 +398,126 @@ impl<'r> Recueil<'r> {
         match self.rules.citations_de_version(v) {
             Some(c) => self.ajouter(c),
             None => self.citer(&v.references),
+        }
+    }
+
+    /// The ids cited, each once, in the order of their first citation (sorted for a collection
+    /// `pour_trier`).
+    pub fn dans_l_ordre_cite(&self) -> Citations {
+        match &self.general {
+            Some(g) => g.dans_l_ordre_cite(),
+            None if !self.ordonne => self.triees(),
+            None => Citations(Forme::Rangs {
+                table: self.rules.table_des_references().clone(),
+                rangs: Rangs::Courts {
+                    n: self.n,
+                    r: self.rangs,
+                },
+            }),
+        }
+    }
+
+    /// The ids cited, each once, sorted as strings (rank order is `str` order).
+    pub fn triees(&self) -> Citations {
+        match &self.general {
+            Some(g) => g.triees(),
+            None => Citations(Forme::Rangs {
+                table: self.rules.table_des_references().clone(),
+                rangs: Rangs::Ensemble(self.vus),
+            }),
+        }
+    }
+
+    /// A rank of the table, from a list of the same rule set.
+    #[inline(always)]
+    fn citer_rang(&mut self, rang: u16) {
+        match &mut self.general {
+            Some(g) => g.citer_rang(rang),
+            None if usize::from(rang) < ENSEMBLE * 64 => self.citer_court(usize::from(rang)),
+            None => self.general().citer_rang(rang),
+        }
+    }
+
+    /// A rank below `ENSEMBLE * 64`, tested in the set, inline in the loops that cite (most
+    /// citations repeat an id already cited); the collection not yet general.
+    #[inline(always)]
+    fn citer_court(&mut self, rang: usize) {
+        let (mot, bit) = (rang / 64, 1u64 << (rang % 64));
+        let Some(m) = self.vus.get_mut(mot) else {
+            return;
+        };
+        if *m & bit != 0 {
+            return;
+        }
+        if self.ordonne {
+            match (self.rangs.get_mut(usize::from(self.n)), u16::try_from(rang)) {
+                (Some(place), Ok(r)) => {
+                    *place = r;
+                    self.n += 1;
+                }
+                // One more than the list holds: from here on, the general collection.
+                (_, Ok(r)) => return self.general().citer_rang(r),
+                (_, Err(_)) => return,
+            }
+        }
+        if let Some(m) = self.vus.get_mut(mot) {
+            *m |= bit;
+        }
+    }
+
+    /// The general collection, made the first time with what was cited so far.
+    #[cold]
+    #[inline(never)]
+    fn general(&mut self) -> &mut General<'r> {
+        let (rules, ordonne) = (self.rules, self.ordonne);
+        let (vus, rangs) = (
+            self.vus,
+            self.rangs.get(..usize::from(self.n)).unwrap_or(&[]),
+        );
+        self.general.get_or_insert_with(|| {
+            let mut g = Box::new(General::new(rules, ordonne));
+            if ordonne {
+                for &r in rangs {
+                    g.citer_rang(r);
+                }
+            } else {
+                for r in (IterRangs::Ensemble { mots: vus, mot: 0 }) {
+                    g.citer_rang(r);
+                }
+            }
+            g
+        })
+    }
+}
+
+/// The general form of a `Recueil`: any number of ranks (a table of up to `MOTS * 64` ids), and
+/// ids the table lacks (never in a checked rule set, but a result must not depend on it), which
+/// turn the collection into texts of its own from there on.
+struct General<'r> {
+    rules: &'r RuleSet,
+    /// Ranks in first-cited order.
+    rangs: [u16; 32],
+    n: usize,
+    /// Bit `r` set once rank `r` is cited.
+    vus: [u64; MOTS],
+    /// Every rank cited, in order, once more are cited than `rangs` holds.
+    debordement: Vec<u16>,
+    /// Every id cited, in order, once one of them has no rank.
+    propres: Option<Vec<&'r Texte>>,
+    /// Whether the order of first citation is kept, or only the set.
+    ordonne: bool,
+}
+
+impl<'r> General<'r> {
+    fn new(rules: &'r RuleSet, ordonne: bool) -> Self {
+        General {
+            rules,
+            rangs: [0; 32],
+            n: 0,
+            vus: [0; MOTS],
+            debordement: Vec::new(),
+            propres: None,
+            ordonne,
         }
     }
 
@@ -477,7 +603,7 @@ impl<'r> Recueil<'r> {
 
     /// The ids cited, each once, in the order of their first citation (sorted for a collection
     /// `pour_trier`).
-    pub fn dans_l_ordre_cite(&self) -> Citations {
+    fn dans_l_ordre_cite(&self) -> Citations {
         if !self.ordonne {
             return self.triees();
         }
@@ -491,7 +617,7 @@ impl<'r> Recueil<'r> {
     }
 
     /// The ids cited, each once, sorted as strings (rank order is `str` order).
-    pub fn triees(&self) -> Citations {
+    fn triees(&self) -> Citations {
         if let Some(propres) = &self.propres {
             // The ranked ids from the set (a collection `pour_trier` keeps no others), with
             // those without a rank.
@@ -786,6 +912,64 @@ mod tests {
             let mut ordre = Recueil::new(&rules);
             ordre.ajouter(&triees);
             assert_eq!(ordre.dans_l_ordre_cite(), tries(&noms));
+        }
+    }
+
+    #[test]
+    fn un_recueil_cite_comme_les_lectures_simples_quoi_qu_on_lui_donne() {
+        // Sequences drawn at random (a fixed LCG) from a table of about 360 ids and a few ids it
+        // lacks, given id by id and as lists: the inline collection, its move to the general one
+        // (a rank of 128 or more, a twelfth rank in order, an unknown id) and the general one
+        // read as the plain first-seen and sorted readings.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
+        let table = doc["references"].as_object_mut().unwrap();
+        let modele = table.values().next().unwrap().clone();
+        for i in 0..300 {
+            table.insert(format!("Z{i:03}"), modele.clone());
+        }
+        let rules = RuleSet::from_json(&doc.to_string()).unwrap();
+        let mut pool: Vec<Texte> = rules.references.keys().cloned().collect();
+        pool.extend(["inconnu-a", "inconnu-b"].map(Texte::from));
+        let mut graine: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut hasard = |n: usize| {
+            graine = graine
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (graine >> 33) as usize % n
+        };
+        for _ in 0..2000 {
+            // Mostly small ranks (the usual case), sometimes a big one or an unknown id.
+            let longueur = hasard(20);
+            let mut ids: Vec<&Texte> = Vec::new();
+            for _ in 0..longueur {
+                let i = match hasard(10) {
+                    0 => hasard(pool.len()),
+                    _ => hasard(70),
+                };
+                ids.push(&pool[i]);
+            }
+            let noms: Vec<&str> = ids.iter().map(|t| t.as_str()).collect();
+            let coupe = hasard(ids.len() + 1);
+            let (a, b) = ids.split_at(coupe);
+            let liste: Citations =
+                Citations::from(b.iter().map(|t| (*t).clone()).collect::<Vec<_>>());
+            let rangee = {
+                let mut r = Recueil::new(&rules);
+                r.citer(b.iter().copied());
+                r.dans_l_ordre_cite()
+            };
+            for par_rang in [false, true] {
+                let suite = if par_rang { &rangee } else { &liste };
+                let mut ordre = Recueil::new(&rules);
+                ordre.citer(a.iter().copied()).ajouter(suite);
+                assert_eq!(ordre.dans_l_ordre_cite(), premiers(&noms), "{noms:?}");
+                assert_eq!(ordre.triees(), tries(&noms), "{noms:?}");
+                let mut tri = Recueil::pour_trier(&rules);
+                tri.citer(a.iter().copied()).ajouter(suite);
+                assert_eq!(tri.triees(), tries(&noms), "{noms:?}");
+                assert_eq!(tri.dans_l_ordre_cite(), tries(&noms), "{noms:?}");
+            }
         }
     }
 
