@@ -374,6 +374,21 @@ impl<'r> Recueil<'r> {
                             *v |= m;
                         }
                     }
+                    // A list into a set: each rank's bit set, with no test (the usual merge of
+                    // a result's lists); a rank beyond the set takes the general path.
+                    (Rangs::Courts { n, r }, None) if !self.ordonne => {
+                        let liste = r.get(..usize::from(*n)).unwrap_or(&[]);
+                        for (i, &rang) in liste.iter().enumerate() {
+                            let Some(m) = self.vus.get_mut(usize::from(rang) / 64) else {
+                                // General from this rank on: the rest of the list goes there.
+                                for &reste in liste.get(i..).unwrap_or(&[]) {
+                                    self.citer_rang(reste);
+                                }
+                                break;
+                            };
+                            *m |= 1 << (rang % 64);
+                        }
+                    }
                     (_, Some(g)) => {
                         for r in rangs.iter() {
                             g.citer_rang(r);
