@@ -160,9 +160,10 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     }
     let status = eligibility::statut(&raisons);
 
-    // Sized once: three options, and rarely more than eight caveats.
+    // Sized once: three options, and rarely more than six caveats (six is also the most the
+    // allocator's per-thread cache serves: 960 bytes; eight took its slow path).
     let mut options = Vec::with_capacity(Formule::TOUTES.len());
-    let mut caveats = Vec::with_capacity(8);
+    let mut caveats = Vec::with_capacity(6);
     // The version's citations, collected once: the applied version and the reasons and caveats
     // that rest on the version alone cite them.
     let appliquee = VersionAppliquee::new(rules, version, langue);
