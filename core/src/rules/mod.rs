@@ -91,8 +91,11 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
         .map_err(Clone::clone)
 }
 
-static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> =
-    Lazy::new(|| RuleSet::typer_embarquees(regles_embarquees_json()?).map(Arc::new));
+// Read from the static text: the rule set's strings borrow it (`Texte::pendant_statique`).
+static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| {
+    let texte = regles_embarquees_json()?;
+    Texte::pendant_statique(texte, || RuleSet::typer_embarquees(texte)).map(Arc::new)
+});
 
 /// Inflates and parses the embedded rules anew: what the first call of `embarquees` does once
 /// per process (the cold start that the benchmarks measure).
@@ -751,14 +754,14 @@ mod interne {
                 Some(ensemble) => match ensemble.get(s) {
                     Some(t) => t.clone(),
                     None => {
-                        let t = Texte::partage(s);
+                        let t = Texte::lu(s);
                         ensemble.insert(t.clone());
                         t
                     }
                 },
-                None => Texte::partage(s),
+                None => Texte::lu(s),
             },
-            Err(_) => Texte::partage(s),
+            Err(_) => Texte::lu(s),
         })
     }
 
@@ -1126,6 +1129,52 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+
+    #[test]
+    fn les_textes_des_regles_embarquees_du_processus_empruntent_leur_document_statique() {
+        let statiques = embarquees().unwrap();
+        let neuves = charger_embarquees().unwrap();
+        assert_eq!(
+            *statiques, neuves,
+            "the same rules, whatever their texts' kind"
+        );
+        let textes = |r: &RuleSet| -> Vec<Texte> {
+            let mut v: Vec<Texte> = r.references.keys().cloned().collect();
+            for x in &r.versions {
+                v.extend([x.id.clone(), x.title_fr.clone(), x.title_en.clone()]);
+                v.extend(x.references.iter().cloned());
+            }
+            for s in &r.specialites {
+                v.extend([s.name.clone(), s.name_en.clone()]);
+            }
+            for n in &r.notices {
+                v.push(n.id.clone());
+            }
+            for p in r.parametres() {
+                v.extend([
+                    p.id.clone(),
+                    p.description_fr.clone(),
+                    p.description_en.clone(),
+                ]);
+                v.extend(p.valeurs.iter().flat_map(|x| x.references.iter().cloned()));
+            }
+            v
+        };
+        let (a, b) = (textes(statiques), textes(&neuves));
+        assert!(a.len() > 1000);
+        // Texts with a JSON escape are read through a buffer: shared, as any other document's.
+        let statiques_n = a.iter().filter(|t| t.est_statique()).count();
+        assert!(
+            statiques_n * 100 >= a.len() * 99,
+            "{statiques_n} of {}",
+            a.len()
+        );
+        assert!(
+            b.iter().all(|t| !t.est_statique()),
+            "a document read anew is not static"
+        );
+        assert_eq!(a, b);
+    }
 
     /// The embedded document as JSON, changed by `f`, then loaded.
     fn charger_modifie(f: impl FnOnce(&mut Vec<serde_json::Value>)) -> Resultat<RuleSet> {
