@@ -46,22 +46,35 @@ impl Usage {
 /// Dated values covered by the trace's bit set: the embedded document has about 300; a bigger
 /// bundle falls back to a scan beyond it.
 const BITS: usize = 1024;
-/// First allocation of a trace's list (6 bytes a use).
-const CAPACITE: usize = 32;
+/// Uses kept inline before a trace takes a list of its own (6 bytes a use): more than an
+/// assessment reads (about 25).
+const COURTS: usize = 32;
+
+const AUCUN: Usage = Usage {
+    parametre: 0,
+    valeur: 0,
+    grade: Grade::A,
+};
 
 /// The uses of a result, in the order of first use, each dated value once.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Trace {
-    usages: Vec<Usage>,
-    /// Bit `rules.rang_de_valeur(…)` set once that value is in `usages`: the dedupe is one test,
-    /// not a scan of the uses.
+    /// The first uses, inline (`n` of them): no allocation, and a use noted with no call.
+    courts: [Usage; COURTS],
+    n: usize,
+    /// Every use, once more are noted than `courts` holds.
+    longs: Vec<Usage>,
+    /// Bit `rules.rang_de_valeur(…)` set once that value is in the trace: the dedupe is one
+    /// test, not a scan of the uses.
     vus: [u64; BITS / 64],
 }
 
 impl Default for Trace {
     fn default() -> Self {
         Trace {
-            usages: Vec::new(),
+            courts: [AUCUN; COURTS],
+            n: 0,
+            longs: Vec::new(),
             vus: [0; BITS / 64],
         }
     }
@@ -71,7 +84,27 @@ impl Deref for Trace {
     type Target = [Usage];
 
     fn deref(&self) -> &[Usage] {
-        &self.usages
+        if self.longs.is_empty() {
+            self.courts.get(..self.n).unwrap_or(&[])
+        } else {
+            &self.longs
+        }
+    }
+}
+
+/// Equal when they hold the same uses in the same order.
+impl PartialEq for Trace {
+    fn eq(&self, autre: &Self) -> bool {
+        **self == **autre
+    }
+}
+
+impl Eq for Trace {}
+
+/// As the list of its uses.
+impl std::fmt::Debug for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -114,25 +147,38 @@ impl Trace {
     #[cold]
     #[inline(never)]
     fn noter_hors_des_bits(&mut self, u: Usage) {
-        if !self.usages.contains(&u) {
+        if !self.contains(&u) {
             self.pousser(u);
         }
     }
 
-    /// Appends a use not yet in the trace (apart: `Vec::push` stays a call at opt-level "z",
-    /// and a call here keeps the usual read, a value already noted, short).
-    #[inline(never)]
+    /// Appends a use not yet in the trace: inline while `courts` has room.
+    #[inline(always)]
     fn pousser(&mut self, u: Usage) {
-        if self.usages.capacity() == 0 {
-            // One allocation for most traces (measured: 32 beats 16 and 64 on an assessment).
-            self.usages.reserve(CAPACITE);
+        match self.courts.get_mut(self.n) {
+            Some(place) if self.longs.is_empty() => {
+                *place = u;
+                self.n += 1;
+            }
+            _ => self.pousser_long(u),
         }
-        self.usages.push(u);
+    }
+
+    /// A use beyond `courts`: the trace's own list from here on.
+    #[cold]
+    #[inline(never)]
+    fn pousser_long(&mut self, u: Usage) {
+        if self.longs.is_empty() {
+            self.longs.reserve(2 * COURTS);
+            self.longs
+                .extend_from_slice(self.courts.get(..self.n).unwrap_or(&[]));
+        }
+        self.longs.push(u);
     }
 
     /// Adds the uses of another trace of the same rule set (a reader for another version).
     pub fn ajouter(&mut self, rules: &RuleSet, autre: &Trace) {
-        for u in &autre.usages {
+        for u in autre.iter() {
             self.noter(
                 rules,
                 usize::from(u.parametre),
@@ -454,6 +500,42 @@ mod tests {
         );
         assert_eq!(*l.usages, *attendu.usages);
         assert!(l.usages.len() >= 2);
+    }
+
+    #[test]
+    fn au_dela_de_ses_usages_en_ligne_la_trace_garde_l_ordre_et_chaque_valeur_une_fois() {
+        let rules = charger_embarquees().unwrap();
+        let mut t = Trace::default();
+        let mut attendu = Vec::new();
+        // Every dated value of the document, twice: more than the inline uses hold.
+        for _ in 0..2 {
+            for (position, p) in rules.parametres().enumerate() {
+                for (i, v) in p.valeurs.iter().enumerate() {
+                    t.noter(&rules, position, i, v.grade);
+                    let u = Usage {
+                        parametre: u16::try_from(position).unwrap(),
+                        valeur: u16::try_from(i).unwrap(),
+                        grade: v.grade,
+                    };
+                    if !attendu.contains(&u) {
+                        attendu.push(u);
+                    }
+                }
+            }
+        }
+        assert!(attendu.len() > 2 * COURTS);
+        assert_eq!(*t, attendu[..]);
+        let copie = t.clone();
+        assert_eq!(copie, t);
+        let mut court = Trace::default();
+        court.noter(&rules, 0, 0, Grade::A);
+        assert_ne!(court, t);
+        let seule = [Usage {
+            parametre: 0,
+            valeur: 0,
+            grade: Grade::A,
+        }];
+        assert_eq!(format!("{court:?}"), format!("{seule:?}"));
     }
 
     #[test]
