@@ -33,9 +33,8 @@ fn main() {
         .unwrap()
         .valider()
         .unwrap();
-    // One call of each kind before counting, in the runs for 0 and for N alike: what a rule set
-    // derives on its first use (the ranks its lists cite), and the allocator's first growth, are
-    // setup, not the cost of a call.
+    // One call of each kind before counting, in the runs for 0 and for N alike: the allocator's
+    // first growth is setup, not the cost of a call.
     black_box(evaluer(r, &s, Langue::Fr).unwrap());
     black_box(chronologie(r, &s, Formule::Demi, None, Langue::Fr).unwrap());
     black_box(economie::calculer(r, &se, &de, Langue::Fr).unwrap());

@@ -5,8 +5,9 @@
 //! of an assessment was the allocator). A `Texte` is one of three things:
 //! - a text of the program (a code, a label, a fixed message): a `&'static str`, never allocated;
 //! - a text of the rule data (an id, a title), read once per rule set: an `Arc<str>`, so that a
-//!   copy into a result is a reference count;
-//! - a text made for one result (a message with figures): its own `String`.
+//!   copy into a result is a reference count — or, for the process's embedded rules, a slice of
+//!   their static document (`Texte::pendant_statique`), copied with no count at all;
+//! - a text made for one result (a message with figures): its own `Box<str>`.
 //!
 //! It reads, compares, orders, hashes and serializes as the `str` it holds, whatever its kind,
 //! and crosses the FFI as a plain string (Kotlin and Swift see `String`).
