@@ -95,7 +95,7 @@ impl Citations {
     pub fn de_la_version(rules: &RuleSet, v: &Version) -> Self {
         match rules.citations_de_version(v) {
             Some(c) => c.clone(),
-            None => Recueil::new(rules).citer(&v.references).dans_l_ordre_cite(),
+            None => Citations::de_la_liste(rules, &v.references),
         }
     }
 
@@ -131,6 +131,12 @@ impl Citations {
                 r,
             },
         })
+    }
+
+    /// No citation, borrowed: what a lookup that finds no list returns.
+    pub(crate) fn aucune_ref() -> &'static Citations {
+        static AUCUNE: Citations = Citations::aucune();
+        &AUCUNE
     }
 
     /// No citation.
@@ -716,27 +722,36 @@ mod tests {
         v
     }
 
-    #[test]
-    fn les_citations_gardent_l_ordre_de_la_premiere_et_se_trient_comme_des_chaines() {
-        // The embedded rules, and a document with other ids (prefixes, bytes above ASCII, an id
-        // longer than 16 bytes) in its table.
+    /// The embedded rules with the references `ids` added to their table (each a copy of the
+    /// first reference).
+    fn avec_references(ids: impl IntoIterator<Item = String>) -> RuleSet {
         let mut doc: serde_json::Value =
             serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
         let table = doc["references"].as_object_mut().unwrap();
         let modele = table.values().next().unwrap().clone();
-        for id in [
-            "A",
-            "AB",
-            "ABC",
-            "Aé",
-            "A~",
-            "un-identifiant-bien-trop-long",
-            "S2",
-            "a",
-        ] {
-            table.insert(id.into(), modele.clone());
+        for id in ids {
+            table.insert(id, modele.clone());
         }
-        let autre = RuleSet::from_json(&doc.to_string()).unwrap();
+        RuleSet::from_json(&doc.to_string()).unwrap()
+    }
+
+    #[test]
+    fn les_citations_gardent_l_ordre_de_la_premiere_et_se_trient_comme_des_chaines() {
+        // The embedded rules, and a document with other ids (prefixes, bytes above ASCII, an id
+        // longer than 16 bytes) in its table.
+        let autre = avec_references(
+            [
+                "A",
+                "AB",
+                "ABC",
+                "Aé",
+                "A~",
+                "un-identifiant-bien-trop-long",
+                "S2",
+                "a",
+            ]
+            .map(String::from),
+        );
         for rules in [crate::rules::embarquees().unwrap(), &autre] {
             let table: Vec<&Texte> = rules.references.keys().collect();
             for (i, id) in table.iter().enumerate() {
@@ -885,14 +900,7 @@ mod tests {
     #[test]
     fn une_liste_triee_est_un_ensemble_jusqu_a_128_ids_et_une_liste_au_dela() {
         // A table of 300 ids: sorted lists of ranks below 128 are sets, the others lists.
-        let mut doc: serde_json::Value =
-            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
-        let table = doc["references"].as_object_mut().unwrap();
-        let modele = table.values().next().unwrap().clone();
-        for i in 0..300 {
-            table.insert(format!("Z{i:03}"), modele.clone());
-        }
-        let rules = RuleSet::from_json(&doc.to_string()).unwrap();
+        let rules = avec_references((0..300).map(|i| format!("Z{i:03}")));
         let ids: Vec<&Texte> = rules.references.keys().collect();
         assert!(ids.len() > 300);
         for choix in [
@@ -936,14 +944,7 @@ mod tests {
         // lacks, given id by id and as lists: the inline collection, its move to the general one
         // (a rank of 128 or more, a twelfth rank in order, an unknown id) and the general one
         // read as the plain first-seen and sorted readings.
-        let mut doc: serde_json::Value =
-            serde_json::from_str(crate::rules::regles_embarquees_json().unwrap()).unwrap();
-        let table = doc["references"].as_object_mut().unwrap();
-        let modele = table.values().next().unwrap().clone();
-        for i in 0..300 {
-            table.insert(format!("Z{i:03}"), modele.clone());
-        }
-        let rules = RuleSet::from_json(&doc.to_string()).unwrap();
+        let rules = avec_references((0..300).map(|i| format!("Z{i:03}")));
         let mut pool: Vec<Texte> = rules.references.keys().cloned().collect();
         pool.extend(["inconnu-a", "inconnu-b"].map(Texte::from));
         let mut graine: u64 = 0x2545_f491_4f6c_dd1d;

@@ -370,15 +370,12 @@ pub struct RuleSet {
     valeurs_avant: Vec<u16>,
     /// The rank of each id of `references`, found from a cited text by its address.
     rangs: RangsReferences,
-    /// The references of each version of `versions`, in its order, as results cite them (set
-    /// when the rule set is built: `RuleSet::citations_de_version`).
-    citations_versions: Vec<Citations>,
+    /// What results cite of each version of `versions`, in its order (set when the rule set
+    /// is built: `RuleSet::citations_de_version`, `RuleSet::notices_citees`).
+    cite_par_version: Vec<CiteDeVersion>,
     /// The references of each dated value, by `RuleSet::rang_de_valeur`, as results cite them
     /// (`RuleSet::citations_de_valeur`).
     citations_valeurs: Vec<Citations>,
-    /// For each version of `versions`, in its order: the ids of its notices and their
-    /// references as a result cites them (`RuleSet::notices_citees`).
-    notices_versions: Vec<(Vec<Texte>, Citations)>,
 }
 
 /// Position of a known id that the document lacks.
@@ -531,10 +528,9 @@ impl RuleSet {
     /// them (each id once, in order, as ranks): set when the rule set was built, so that citing
     /// a value looks no id up.
     pub(crate) fn citations_de_valeur(&self, position: usize, valeur: usize) -> &Citations {
-        static AUCUNE: Citations = Citations::aucune();
         (self.citations_valeurs)
             .get(self.rang_de_valeur(position, valeur))
-            .unwrap_or(&AUCUNE)
+            .unwrap_or(Citations::aucune_ref())
     }
 
     /// The number of dated values of the document.
@@ -585,19 +581,24 @@ impl RuleSet {
     /// rule set was built: `None` for a version that is not one of its own (a copy). A rule set
     /// is not changed once built (results share it through an `Arc`).
     pub(crate) fn citations_de_version(&self, v: &Version) -> Option<&Citations> {
-        (self.versions.iter().zip(&self.citations_versions))
-            .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
+        self.cite_de_version(v).map(|c| &c.references)
     }
 
     /// The ids of the notices of version `v` (those of `RuleSet::notices_de`, in order) and
     /// their references, each once, as a result cites them: copied from the lists set when the
     /// rule set was built when `v` is one of its own versions, collected otherwise.
     pub(crate) fn notices_citees(&self, v: &Version) -> (Vec<Texte>, Citations) {
-        match (self.versions.iter().zip(&self.notices_versions)).find(|(x, _)| std::ptr::eq(*x, v))
-        {
-            Some((_, (ids, cites))) => (ids.clone(), cites.clone()),
+        match self.cite_de_version(v) {
+            Some(c) => (c.notices.clone(), c.references_notices.clone()),
             None => self.recueillir_notices(v),
         }
+    }
+
+    /// What results cite of version `v`, when it is one of the rule set's own (found by
+    /// address: a copy is not).
+    fn cite_de_version(&self, v: &Version) -> Option<&CiteDeVersion> {
+        (self.versions.iter().zip(&self.cite_par_version))
+            .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
     }
 
     fn recueillir_notices(&self, v: &Version) -> (Vec<Texte>, Citations) {
@@ -614,6 +615,16 @@ impl RuleSet {
     pub(crate) fn table_des_references(&self) -> &Arc<Vec<Texte>> {
         &self.rangs.ids
     }
+}
+
+/// What results cite of one version of a rule set, set when the rule set is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CiteDeVersion {
+    /// The version's references.
+    references: Citations,
+    /// The ids of its notices (`RuleSet::notices_de`, in order), and their references.
+    notices: Vec<Texte>,
+    references_notices: Citations,
 }
 
 /// The reference ids of a rule set with their ranks (their places in `str` order), so that the
@@ -1043,9 +1054,8 @@ mod brut {
                 specialites: self.specialties,
                 notices: self.notices,
                 rangs: RangsReferences::new(&self.references),
-                citations_versions: Vec::new(),
+                cite_par_version: Vec::new(),
                 citations_valeurs: Vec::new(),
-                notices_versions: Vec::new(),
                 references: self.references,
                 parametres,
                 positions,
@@ -1056,11 +1066,15 @@ mod brut {
                 .flat_map(|p| &p.valeurs)
                 .map(|v| Citations::de_la_liste(&rules, &v.references))
                 .collect();
-            rules.citations_versions = (rules.versions.iter())
-                .map(|v| Citations::de_la_liste(&rules, &v.references))
-                .collect();
-            rules.notices_versions = (rules.versions.iter())
-                .map(|v| rules.recueillir_notices(v))
+            rules.cite_par_version = (rules.versions.iter())
+                .map(|v| {
+                    let (notices, references_notices) = rules.recueillir_notices(v);
+                    CiteDeVersion {
+                        references: Citations::de_la_liste(&rules, &v.references),
+                        notices,
+                        references_notices,
+                    }
+                })
                 .collect();
             Ok(rules)
         }

@@ -388,10 +388,9 @@ impl<'r> Lecteur<'r> {
     /// the steps of `consulter` without its error (none is reported here), as it is called once
     /// per citation.
     pub fn references(&self, id: &ParamId) -> &'r Citations {
-        static AUCUNE: Citations = Citations::aucune();
         match self.trouver(id) {
             Some((position, index, _)) => self.rules.citations_de_valeur(position, index),
-            None => &AUCUNE,
+            None => Citations::aucune_ref(),
         }
     }
 }
