@@ -417,7 +417,13 @@ impl<'r> Recueil<'r> {
                     }
                     // A short list into a list: nothing to do when its set is cited already
                     // (most lists repeat the version's references), else rank by rank.
-                    (Rangs::Courts { n, r, masque }, None) => {
+                    (Rangs::Courts { n, r, masque }, None) if self.ordonne => {
+                        // Into an empty collection (each reason's, objective's or caveat's
+                        // first list): the list itself.
+                        if self.n == 0 {
+                            (self.n, self.rangs, self.vus) = (*n, *r, *masque);
+                            return self;
+                        }
                         if self.vus.iter().zip(masque).all(|(v, m)| m & !v == 0) {
                             return self;
                         }
