@@ -41,8 +41,7 @@ enum Forme {
 #[derive(Clone)]
 enum Rangs {
     /// At most `COURTS` ranks below `ENSEMBLE * 64`, in order, with the set of them: merged into
-    /// a set by two `or`s, where setting each rank's bit took a loop (a fifth of an assessment's
-    /// merging of citations).
+    /// a set by two `or`s instead of a loop over the ranks.
     Courts {
         n: u8,
         r: [u8; COURTS],
@@ -111,34 +110,9 @@ impl Citations {
     }
 
     /// The ids of a list of the rule data of `rules` as a result cites them, each once in order:
-    /// what a `Recueil` gives, without its set (a list of the data holds a few ids).
+    /// what a `Recueil` gives (inline, with the set of their ranks, for a list of the data).
     pub(crate) fn de_la_liste(rules: &RuleSet, ids: &[Texte]) -> Self {
-        let mut r = [0u16; COURTS];
-        let mut n = 0;
-        for id in ids {
-            let rang = rules
-                .rang_de_reference(id)
-                .and_then(|r| u16::try_from(r).ok())
-                .filter(|&r| usize::from(r) < ENSEMBLE * 64);
-            let Some(rang) = rang else {
-                // An id without a rank (or beyond the inline set): the collection's texts of their own.
-                return Recueil::new(rules).citer(ids).dans_l_ordre_cite();
-            };
-            let (deja, reste) = r.split_at_mut(n);
-            if deja.contains(&rang) {
-                continue;
-            }
-            let Some(place) = reste.first_mut() else {
-                // Longer than any list of the data.
-                return Recueil::new(rules).citer(ids).dans_l_ordre_cite();
-            };
-            *place = rang;
-            n += 1;
-        }
-        Citations(Forme::Rangs {
-            table: rules.table_des_references().clone(),
-            rangs: Rangs::de(r.get(..n).unwrap_or(&[])),
-        })
+        Recueil::new(rules).citer(ids).dans_l_ordre_cite()
     }
 
     /// No citation, borrowed: what a lookup that finds no list returns.
