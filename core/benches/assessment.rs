@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use assistmed_core::economie::{self, EntreeEconomie};
-use assistmed_core::rules::charger_embarquees;
+use assistmed_core::rules::charger_embarquees_au_demarrage;
 use assistmed_core::{chronologie, evaluer, regles, Formule, Langue, Situation};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -18,7 +18,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("load_embedded_rules_cold", |b| {
         // The rules of a process are loaded once and never dropped (a static): a load is
         // timed without freeing what it built.
-        b.iter_with_large_drop(|| charger_embarquees().unwrap())
+        b.iter_with_large_drop(|| charger_embarquees_au_demarrage().unwrap())
     });
     let r = regles().unwrap();
     let s = Situation::depuis_json(SITUATION).unwrap();

@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use assistmed_core::economie::{self, EntreeEconomie};
-use assistmed_core::rules::charger_embarquees;
+use assistmed_core::rules::charger_embarquees_au_demarrage;
 use assistmed_core::{chronologie, evaluer, regles, Formule, Langue, Situation};
 
 /// A GP taking a full-time assistant at 2 000 € gross a month from 2026-01-01 (the economics
@@ -43,7 +43,7 @@ fn main() {
             "charger" => {
                 // The rules of a process are loaded once and never dropped (a static):
                 // a load is counted without freeing what it built.
-                std::mem::forget(black_box(charger_embarquees().unwrap()));
+                std::mem::forget(black_box(charger_embarquees_au_demarrage().unwrap()));
             }
             "evaluer" => {
                 black_box(evaluer(black_box(r), black_box(&s), Langue::Fr).unwrap());

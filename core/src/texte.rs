@@ -6,7 +6,7 @@
 //! - a text of the program (a code, a label, a fixed message): a `&'static str`, never allocated;
 //! - a text of the rule data (an id, a title), read once per rule set: an `Arc<str>`, so that a
 //!   copy into a result is a reference count — or, for the process's embedded rules, a slice of
-//!   their static document (`Texte::pendant_statique`), copied with no count at all;
+//!   their static compiled document (`rules/compact.rs`), copied with no count at all;
 //! - a text made for one result (a message with figures): its own `Box<str>`.
 //!
 //! It reads, compares, orders, hashes and serializes as the `str` it holds, whatever its kind,
@@ -65,42 +65,6 @@ impl Texte {
             Forme::Propre(s) => s.into_string(),
             Forme::Statique(s) => s.to_owned(),
             Forme::Partage(s) => s.as_ref().to_owned(),
-        }
-    }
-}
-
-thread_local! {
-    /// The text of a document being read that lives as long as the process (the embedded rule
-    /// document, decompressed once into a static), while `Texte::pendant_statique` reads it.
-    static STATIQUE: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
-}
-
-impl Texte {
-    /// Runs `f`, the reading of `document`, a text that lives as long as the process: the
-    /// strings read from it (`Texte::lu`) borrow it instead of being copied, so that copying them
-    /// into results and dropping them count no reference.
-    pub(crate) fn pendant_statique<T>(document: &'static str, f: impl FnOnce() -> T) -> T {
-        let avant = STATIQUE.with(|c| c.replace(Some(document)));
-        let resultat = f();
-        STATIQUE.with(|c| c.set(avant));
-        resultat
-    }
-
-    /// A string of a document being read: borrowed from it when it is the static document of
-    /// `pendant_statique` (the string's bytes are found at the same address in it), shared
-    /// otherwise.
-    pub(crate) fn lu(s: &str) -> Self {
-        let statique = STATIQUE.with(std::cell::Cell::get).and_then(|document| {
-            // `s` is a slice of the document when its address falls within it: the same bytes,
-            // taken from the static text itself.
-            let debut = (s.as_ptr() as usize).checked_sub(document.as_ptr() as usize)?;
-            document
-                .get(debut..debut.checked_add(s.len())?)
-                .filter(|t| t.as_ptr() == s.as_ptr())
-        });
-        match statique {
-            Some(t) => Texte::statique(t),
-            None => Texte::partage(s),
         }
     }
 }
@@ -242,7 +206,7 @@ impl<'de> Deserialize<'de> for Texte {
                 f.write_str("a string")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Texte, E> {
-                Ok(Texte::lu(s))
+                Ok(Texte::partage(s))
             }
         }
         d.deserialize_str(Visiteur)

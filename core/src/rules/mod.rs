@@ -5,6 +5,7 @@
 
 pub mod bundle;
 pub mod citations;
+mod compact;
 pub mod ids;
 pub(crate) mod integrity;
 pub mod provenance;
@@ -32,52 +33,41 @@ use crate::rules::citations::{Citations, Recueil};
 use crate::texte::Texte;
 
 /// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
-/// and deflated by the build script.
+/// and deflated by the build script. The rule set is read from its compiled form
+/// (`compact.rs`); this JSON form is for the tools that export the document.
 const REGLES_COMPRESSEES: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/regles.min.json.deflate"));
-/// Bound on the inflated document, so that a corrupt build cannot allocate without limit.
-const TAILLE_MAX_REGLES: usize = 4 << 20;
+/// The same document compiled by the build script (`compact.rs`), deflated.
+const REGLES_COMPACTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/regles.compact.deflate"));
+// The inflated sizes of both, `TAILLE_JSON` and `TAILLE_COMPACTE`, written by the build script.
+include!(concat!(env!("OUT_DIR"), "/tailles.rs"));
 
-/// Inflates the embedded document (done once per process by `regles_embarquees_json`).
+/// Inflates the embedded JSON document (done once per process by `regles_embarquees_json`).
 pub fn decompresser_regles_embarquees() -> Resultat<String> {
+    decompresser(REGLES_COMPRESSEES, TAILLE_JSON)
+}
+
+/// Inflates an embedded document of `taille` bytes, in one pass.
+fn decompresser(comprime: &[u8], taille: usize) -> Resultat<String> {
     use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
     use miniz_oxide::inflate::TINFLStatus;
-    // `decompress_to_vec` starts at twice the input and doubles, inflating three times over for
-    // a document about six times its deflated size: start at eight times (one pass), grow the
-    // same way if a future document needs it.
-    let mut octets = vec![
-        0u8;
-        REGLES_COMPRESSEES
-            .len()
-            .saturating_mul(8)
-            .min(TAILLE_MAX_REGLES)
-    ];
+    // The inflater's fast loop needs room for a longest match (258 bytes) after what it writes:
+    // without it, the end of the document goes through its slow path.
+    let mut octets = vec![0u8; taille.saturating_add(258)];
     let mut etat = Box::<DecompressorOxide>::default();
-    let (mut entree, mut position) = (REGLES_COMPRESSEES, 0);
-    loop {
-        let (statut, lus, ecrits) = decompress(
-            &mut etat,
-            entree,
-            &mut octets,
-            position,
-            inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-        );
-        position += ecrits;
-        match statut {
-            TINFLStatus::Done => break,
-            TINFLStatus::HasMoreOutput if octets.len() < TAILLE_MAX_REGLES => {
-                entree = entree.get(lus..).unwrap_or_default();
-                let taille = octets.len().saturating_mul(2).min(TAILLE_MAX_REGLES);
-                octets.resize(taille, 0);
-            }
-            autre => {
-                return Err(Erreur::regles_invalides(format!(
-                    "règles embarquées corrompues / corrupt embedded rules: {autre:?}"
-                )))
-            }
-        }
+    let (statut, _, ecrits) = decompress(
+        &mut etat,
+        comprime,
+        &mut octets,
+        0,
+        inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+    );
+    if statut != TINFLStatus::Done || ecrits != taille {
+        return Err(Erreur::regles_invalides(format!(
+            "règles embarquées corrompues / corrupt embedded rules: {statut:?}, {ecrits} octets / bytes"
+        )));
     }
-    octets.truncate(position);
+    octets.truncate(taille);
     String::from_utf8(octets).map_err(Erreur::regles_invalides)
 }
 
@@ -91,16 +81,26 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
         .map_err(Clone::clone)
 }
 
-// Read from the static text: the rule set's strings borrow it (`Texte::pendant_statique`).
-static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| {
-    let texte = regles_embarquees_json()?;
-    Texte::pendant_statique(texte, || RuleSet::typer_embarquees(texte)).map(Arc::new)
-});
+/// The compiled document, inflated once per process: the rule sets read from it borrow it.
+static TEXTE_COMPACT: Lazy<Resultat<String>> =
+    Lazy::new(|| decompresser(REGLES_COMPACTES, TAILLE_COMPACTE));
 
-/// Inflates and parses the embedded rules anew: what the first call of `embarquees` does once
-/// per process (the cold start that the benchmarks measure).
+static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| charger_embarquees().map(Arc::new));
+
+/// Reads the embedded rules anew from the process's inflated compiled document: a rule set of
+/// its own (for tests that need one; the process's is `embarquees`).
 pub fn charger_embarquees() -> Resultat<RuleSet> {
-    RuleSet::typer_embarquees(&decompresser_regles_embarquees()?)
+    let texte = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
+    RuleSet::typer_embarquees(texte)
+}
+
+/// What the first call of `embarquees` does once per process, the cold start the benchmarks
+/// measure: inflates the compiled document into a text kept for the rest of the process (each
+/// call leaks it, about 95 KB) and reads the rules from it.
+#[doc(hidden)]
+pub fn charger_embarquees_au_demarrage() -> Resultat<RuleSet> {
+    let texte: &'static str = decompresser(REGLES_COMPACTES, TAILLE_COMPACTE)?.leak();
+    RuleSet::typer_embarquees(texte)
 }
 
 /// The embedded rules, parsed and checked once per process.
@@ -438,14 +438,14 @@ impl RuleSet {
         brut.en_regles()
     }
 
-    /// The embedded document, typed, without the strict pass: `build.rs` serialized it itself
-    /// from a JSON map (no duplicate key can exist in it, and its sizes are ours), so that the
-    /// cold start does not parse it twice. Its integrity checks run in debug builds only: the
-    /// document is a constant of the library and the tests run every check on these very bytes
+    /// The embedded document, read from its compiled form (`compact.rs`: the build wrote it
+    /// from the same files, so there is no strict pass and no duplicate key to look for), typed
+    /// as a JSON document is. Its integrity checks run in debug builds only: the document is a
+    /// constant of the library and the tests run every check on these very bytes
     /// (`core/tests/regles.rs`, `le_document_intact_passe`, and every debug build's load), so a
-    /// release cold start does not pay for them again (6 % of it: 376 000 instructions).
-    fn typer_embarquees(texte: &str) -> Resultat<RuleSet> {
-        let rules = RuleSet::typer(texte)?;
+    /// release cold start does not pay for them again.
+    fn typer_embarquees(texte: &'static str) -> Resultat<RuleSet> {
+        let rules = compact::lire(texte)?.en_regles()?;
         if cfg!(debug_assertions) {
             integrity::verifier(&rules)?;
         }
@@ -765,14 +765,14 @@ mod interne {
                 Some(ensemble) => match ensemble.get(s) {
                     Some(t) => t.clone(),
                     None => {
-                        let t = Texte::lu(s);
+                        let t = Texte::partage(s);
                         ensemble.insert(t.clone());
                         t
                     }
                 },
-                None => Texte::lu(s),
+                None => Texte::partage(s),
             },
-            Err(_) => Texte::lu(s),
+            Err(_) => Texte::partage(s),
         })
     }
 
@@ -938,49 +938,49 @@ mod brut {
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    pub struct Document {
-        schema_version: u32,
-        bundle_version: u64,
+    pub(super) struct Document {
+        pub(super) schema_version: u32,
+        pub(super) bundle_version: u64,
         #[serde(deserialize_with = "super::date::lire")]
-        published: NaiveDate,
-        title: String,
-        provenance: String,
+        pub(super) published: NaiveDate,
+        pub(super) title: String,
+        pub(super) provenance: String,
         #[serde(deserialize_with = "super::interne::table")]
-        references: BTreeMap<Texte, Reference>,
-        versions: Vec<Version>,
-        specialties: Vec<Specialite>,
-        parameters: Vec<Parametre>,
+        pub(super) references: BTreeMap<Texte, Reference>,
+        pub(super) versions: Vec<Version>,
+        pub(super) specialties: Vec<Specialite>,
+        pub(super) parameters: Vec<Parametre>,
         #[serde(default)]
-        notices: Vec<Notice>,
+        pub(super) notices: Vec<Notice>,
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct Parametre {
-        id: Texte,
-        unit: Unite,
-        description_fr: Texte,
-        description_en: Texte,
-        values: Vec<Valeur>,
+    pub(super) struct Parametre {
+        pub(super) id: Texte,
+        pub(super) unit: Unite,
+        pub(super) description_fr: Texte,
+        pub(super) description_en: Texte,
+        pub(super) values: Vec<Valeur>,
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct Valeur {
+    pub(super) struct Valeur {
         #[serde(deserialize_with = "super::date::lire")]
-        from: NaiveDate,
-        value: serde_json::Value,
-        grade: Grade,
+        pub(super) from: NaiveDate,
+        pub(super) value: serde_json::Value,
+        pub(super) grade: Grade,
         #[serde(default)]
-        not_applicable: bool,
+        pub(super) not_applicable: bool,
         #[serde(default, deserialize_with = "super::interne::liste")]
-        references: Vec<Texte>,
+        pub(super) references: Vec<Texte>,
         #[serde(default)]
-        article: Option<String>,
+        pub(super) article: Option<String>,
         #[serde(default)]
-        note: Option<Texte>,
+        pub(super) note: Option<Texte>,
         #[serde(default)]
-        note_en: Option<Texte>,
+        pub(super) note_en: Option<Texte>,
     }
 
     impl Document {
@@ -1144,50 +1144,95 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn les_textes_des_regles_embarquees_du_processus_empruntent_leur_document_statique() {
-        let statiques = embarquees().unwrap();
-        let neuves = charger_embarquees().unwrap();
-        assert_eq!(
-            *statiques, neuves,
-            "the same rules, whatever their texts' kind"
-        );
-        let textes = |r: &RuleSet| -> Vec<Texte> {
-            let mut v: Vec<Texte> = r.references.keys().cloned().collect();
-            for x in &r.versions {
-                v.extend([x.id.clone(), x.title_fr.clone(), x.title_en.clone()]);
+    /// Every text of a rule set that a result may copy.
+    fn textes(r: &RuleSet) -> Vec<Texte> {
+        let mut v: Vec<Texte> = r.references.keys().cloned().collect();
+        for x in &r.versions {
+            v.extend([x.id.clone(), x.title_fr.clone(), x.title_en.clone()]);
+            v.extend(x.references.iter().cloned());
+        }
+        for s in &r.specialites {
+            v.extend([s.name.clone(), s.name_en.clone()]);
+            v.extend(s.references.iter().cloned());
+        }
+        for n in &r.notices {
+            v.push(n.id.clone());
+            v.extend(n.references.iter().cloned());
+        }
+        for p in r.parametres() {
+            v.extend([
+                p.id.clone(),
+                p.description_fr.clone(),
+                p.description_en.clone(),
+            ]);
+            for x in &p.valeurs {
                 v.extend(x.references.iter().cloned());
+                v.extend(x.note.iter().chain(&x.note_en).cloned());
             }
-            for s in &r.specialites {
-                v.extend([s.name.clone(), s.name_en.clone()]);
-            }
-            for n in &r.notices {
-                v.push(n.id.clone());
-            }
-            for p in r.parametres() {
-                v.extend([
-                    p.id.clone(),
-                    p.description_fr.clone(),
-                    p.description_en.clone(),
-                ]);
-                v.extend(p.valeurs.iter().flat_map(|x| x.references.iter().cloned()));
-            }
-            v
-        };
-        let (a, b) = (textes(statiques), textes(&neuves));
-        assert!(a.len() > 1000);
-        // Texts with a JSON escape are read through a buffer: shared, as any other document's.
-        let statiques_n = a.iter().filter(|t| t.est_statique()).count();
-        assert!(
-            statiques_n * 100 >= a.len() * 99,
-            "{statiques_n} of {}",
-            a.len()
-        );
-        assert!(
-            b.iter().all(|t| !t.est_statique()),
-            "a document read anew is not static"
-        );
+        }
+        v
+    }
+
+    #[test]
+    fn lecture_compacte_egale_lecture_json() {
+        // The compiled form against the JSON document of the same files, read as a signed
+        // update is (strict pass, typing, every integrity check).
+        let json = RuleSet::from_json(regles_embarquees_json().unwrap()).unwrap();
+        let compacte = charger_embarquees().unwrap();
+        assert_eq!(compacte, json, "the same rules from both forms");
+        assert_eq!(*embarquees().unwrap(), json);
+        let (a, b) = (textes(&compacte), textes(&json));
+        assert!(a.len() > 1500, "{}", a.len());
         assert_eq!(a, b);
+        // The compiled form's texts borrow the process's static text; a JSON document's are
+        // shared copies.
+        assert!(a.iter().all(Texte::est_statique));
+        assert!(b.iter().all(|t| !t.est_statique()));
+        // A cited id is the table's own text (its rank is found from its address).
+        let table: Vec<*const u8> = compacte.references.keys().map(|k| k.as_ptr()).collect();
+        for v in &compacte.versions {
+            assert!(v.references.iter().all(|id| table.contains(&id.as_ptr())));
+        }
+        let valeurs = compacte.parametres().flat_map(|p| &p.valeurs);
+        assert!(valeurs
+            .flat_map(|x| &x.references)
+            .all(|id| table.contains(&id.as_ptr())));
+    }
+
+    #[test]
+    fn un_texte_compact_tronque_ou_altere_est_refuse_sans_panique() {
+        let texte: &'static str = TEXTE_COMPACT.as_ref().unwrap();
+        assert!(compact::lire(texte).is_ok());
+        // Cut anywhere (a prime step, and the last bytes one by one): a typed error.
+        let coupes = (0..texte.len())
+            .step_by(97)
+            .chain(texte.len() - 64..texte.len());
+        for n in coupes {
+            let Some(debut) = texte.get(..n) else {
+                continue;
+            };
+            let e = compact::lire(debut).map(|_| ()).unwrap_err();
+            assert_eq!(
+                e.code,
+                crate::error::CodeErreur::ReglesInvalides,
+                "cut at {n}"
+            );
+        }
+        // A changed marker or count: an error or a document, never a panic (each altered copy
+        // is leaked, as the reader wants a static text: about 300 of 95 KB).
+        let octets = texte.as_bytes();
+        for i in (0..octets.len()).step_by(997) {
+            if !octets[i].is_ascii() {
+                continue;
+            }
+            for remplace in [b'9', b'[', b'x'] {
+                let mut v = octets.to_vec();
+                v[i] = remplace;
+                let altere: &'static str =
+                    Box::leak(String::from_utf8(v).unwrap().into_boxed_str());
+                let _ = compact::lire(altere).and_then(brut::Document::en_regles);
+            }
+        }
     }
 
     /// The embedded document as JSON, changed by `f`, then loaded.
