@@ -25,7 +25,7 @@ fn a_result_s_notices_are_those_of_its_version_once_each() {
         );
         for n in &resolues {
             assert!(
-                n.versions.iter().any(|v| *v == e.rules.id),
+                n.versions.contains(&e.rules.id),
                 "{date}: {}",
                 n.id
             );

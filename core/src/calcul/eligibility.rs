@@ -11,7 +11,6 @@ use crate::rules::citations::Recueil;
 use crate::rules::ids::{self, ParamId};
 use crate::rules::{Grade, Specialite, Valeur};
 use crate::situation::{Exercice, Secteur, Situation, Tranche, Zone};
-use crate::texte::Texte;
 use crate::Langue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -92,7 +91,7 @@ pub fn criteres_de_base(
     } else {
         let exclues = l.codes(ids::SPECIALITES_EXCLUES)?;
         let incertaine = match &l.consulter(ids::SPECIALITES_INCERTAINES)?.valeur {
-            Valeur::Codes(c) => exclues.valeur.is_some() && c.contains(&spe.code),
+            Valeur::Codes(c) => exclues.valeur.is_some() && c.iter().any(|x| *x == *spe.code),
             _ => false,
         };
         if incertaine {
@@ -104,7 +103,7 @@ pub fn criteres_de_base(
                 nom: Box::new(spe.into()),
                 version: Box::new(l.version.into()),
             },
-            Some(c) if c.contains(&spe.code) => Motif::SpecialiteExclue(spe.into()),
+            Some(c) if c.iter().any(|x| *x == *spe.code) => Motif::SpecialiteExclue(spe.into()),
             Some(_) => Motif::SpecialiteAdmise(spe.into()),
         };
         raisons.push(raison(
@@ -138,7 +137,7 @@ fn specialite_incertaine(
     let inclus = l.booleen(ids::PART_CLINIQUE_SEUIL_INCLUS)?;
     let m = Motif::SpecialiteIncertaine {
         nom: Box::new(spe.into()),
-        code: Texte::from(spe.code.clone()),
+        code: spe.code.clone(),
         seuil: min.valeur,
         inclus: inclus.valeur,
     };

@@ -135,7 +135,7 @@ fn indicateurs(
     spe: &Specialite,
 ) -> Resultat<(Indicateurs, Grade, &'static [&'static ParamId])> {
     let pediatre = match &l.consulter(ids::INDICATEURS_PEDIATRIE_SPECIALITES)?.valeur {
-        Valeur::Codes(c) => !spe.est_generaliste() && c.contains(&spe.code),
+        Valeur::Codes(c) => !spe.est_generaliste() && c.iter().any(|x| *x == *spe.code),
         _ => false,
     };
     let (ids_lus, mut grades): (&'static [&'static ParamId], _) = if spe.est_generaliste() {

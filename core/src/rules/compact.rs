@@ -206,11 +206,11 @@ impl Lecture {
     fn reference(&mut self) -> (Texte, Reference) {
         let id = self.partage();
         let reference = Reference {
-            title: self.chaine(),
-            article: self.option().map(str::to_owned),
-            url: self.chaine(),
-            date: self.chaine(),
-            kind: self.chaine(),
+            title: self.partage(),
+            article: self.option().map(Texte::statique),
+            url: self.partage(),
+            date: self.partage(),
+            kind: self.partage(),
         };
         (id, reference)
     }
@@ -225,13 +225,13 @@ impl Lecture {
             references: self.ids(),
             grade: self.nom(Grade::Gap),
             revalues_running_contracts: self.booleen(),
-            note: self.chaine(),
+            note: self.partage(),
         }
     }
 
     fn specialite(&mut self) -> Specialite {
         Specialite {
-            code: self.chaine(),
+            code: self.partage(),
             name: self.partage(),
             name_en: self.partage(),
             group: self.nom(GroupeSpecialite::Autre),
@@ -246,7 +246,7 @@ impl Lecture {
             grade: self.nom(Grade::Gap),
             not_applicable: self.booleen(),
             references: self.ids(),
-            article: self.option().map(str::to_owned),
+            article: self.option().map(Texte::statique),
             note: self.option().map(Texte::statique),
             note_en: self.option().map(Texte::statique),
         }
@@ -265,11 +265,11 @@ impl Lecture {
     fn notice(&mut self) -> Notice {
         Notice {
             id: self.partage(),
-            versions: self.liste(Self::chaine),
+            versions: self.liste(Self::partage),
             grade: self.nom(Grade::Gap),
             references: self.ids(),
-            text_fr: self.chaine(),
-            text_en: self.chaine(),
+            text_fr: self.partage(),
+            text_en: self.partage(),
         }
     }
 }

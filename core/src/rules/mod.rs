@@ -155,12 +155,12 @@ impl fmt::Display for Grade {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reference {
-    pub title: String,
+    pub title: Texte,
     #[serde(default)]
-    pub article: Option<String>,
-    pub url: String,
-    pub date: String,
-    pub kind: String,
+    pub article: Option<Texte>,
+    pub url: Texte,
+    pub date: Texte,
+    pub kind: Texte,
 }
 
 /// A legal version of the scheme: governs contracts signed in `[start, end_exclusive)`.
@@ -182,7 +182,7 @@ pub struct Version {
     /// first anniversary on or after `start` (convention 2024, §3 of the reference).
     pub revalues_running_contracts: bool,
     #[serde(default)]
-    pub note: String,
+    pub note: Texte,
 }
 
 impl Version {
@@ -247,7 +247,7 @@ pub struct ValeurDatee {
     pub valeur: Valeur,
     pub grade: Grade,
     pub references: Vec<Texte>,
-    pub article: Option<String>,
+    pub article: Option<Texte>,
     /// Why the value is what it is (a reading, a caveat), in French and in English: both or
     /// neither (the integrity checks refuse one alone); shown in the language of the call.
     pub note: Option<Texte>,
@@ -305,7 +305,7 @@ impl GroupeSpecialite {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Specialite {
-    pub code: String,
+    pub code: Texte,
     pub name: Texte,
     pub name_en: Texte,
     pub group: GroupeSpecialite,
@@ -326,12 +326,12 @@ impl Specialite {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Notice {
     pub id: Texte,
-    pub versions: Vec<String>,
+    pub versions: Vec<Texte>,
     pub grade: Grade,
     #[serde(deserialize_with = "interne::liste")]
     pub references: Vec<Texte>,
-    pub text_fr: String,
-    pub text_en: String,
+    pub text_fr: Texte,
+    pub text_en: Texte,
 }
 
 /// Where a rule set comes from.
@@ -976,7 +976,7 @@ mod brut {
         #[serde(default, deserialize_with = "super::interne::liste")]
         pub(super) references: Vec<Texte>,
         #[serde(default)]
-        pub(super) article: Option<String>,
+        pub(super) article: Option<Texte>,
         #[serde(default)]
         pub(super) note: Option<Texte>,
         #[serde(default)]

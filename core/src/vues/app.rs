@@ -1281,16 +1281,16 @@ fn vue_base_legale(r: &VueResultat, regles: &RuleSet, l: Langue) -> VueBaseLegal
             .iter()
             .filter_map(|id| regles.reference(id))
             .map(|x| {
-                let date =
-                    lire_date("", &x.date).map_or_else(|_| x.date.clone(), |d| date_longue(d, l));
+                let date = lire_date("", &x.date)
+                    .map_or_else(|_| x.date.to_string(), |d| date_longue(d, l));
                 VueReference {
-                    title: x.title.clone(),
+                    title: x.title.to_string(),
                     article: x.article.as_ref().map(|a| match l {
                         Langue::Fr => format!("Article : {a}"),
                         Langue::En => format!("Article: {a}"),
                     }),
                     source: format!("{} · {date}", genre(&x.kind, l)),
-                    url: x.url.clone(),
+                    url: x.url.to_string(),
                 }
             })
             .collect(),

@@ -699,7 +699,7 @@ fn choix(rules: &RuleSet, m: &Modele, langue: Langue) -> Vec<Choix> {
             .specialites
             .iter()
             .map(|s| Choix {
-                value: s.code.clone(),
+                value: s.code.to_string(),
                 label: selon!(langue, s.name.to_string(), s.name_en.to_string()),
             })
             .collect(),
