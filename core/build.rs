@@ -157,6 +157,28 @@ mod compact {
             let _ = write!(self.texte, "{n}[");
         }
 
+        /// A `YYYY-MM-DD` date (the only form the JSON reading takes) as its day number from
+        /// 1 January of year 1 (day 1).
+        fn date(&mut self, ou: &str, s: &str) {
+            let forme = s.len() == 10
+                && s.bytes().enumerate().all(|(i, c)| match i {
+                    4 | 7 => c == b'-',
+                    _ => c.is_ascii_digit(),
+                });
+            let jour = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .filter(|_| forme)
+                .map(|d| chrono::Datelike::num_days_from_ce(&d))
+                .and_then(|n| u64::try_from(n).ok())
+                .unwrap_or_else(|| panic!("{ou}: `{s}` is not a YYYY-MM-DD date from year 1"));
+            self.entier(jour);
+        }
+
+        fn champ_date(&mut self, ou: &str, m: &Map<String, Value>, champ: &str) {
+            let ou = format!("{ou}.{champ}");
+            self.date(&ou, chaine(&ou, exige(&ou, m, champ)));
+        }
+
         fn champ_texte(&mut self, ou: &str, m: &Map<String, Value>, champ: &str) {
             self.texte(chaine(&format!("{ou}.{champ}"), exige(ou, m, champ)));
         }
@@ -281,7 +303,8 @@ mod compact {
             let n = exige("document", d, champ).as_u64();
             e.entier(n.unwrap_or_else(|| panic!("document.{champ}: expected a natural number")));
         }
-        for champ in ["published", "title", "provenance"] {
+        e.champ_date("document", d, "published");
+        for champ in ["title", "provenance"] {
             e.champ_texte("document", d, champ);
         }
         e.compte(references.len());
@@ -314,10 +337,18 @@ mod compact {
                         "note",
                     ],
                 );
-                for champ in ["id", "title_fr", "title_en", "start"] {
+                for champ in ["id", "title_fr", "title_en"] {
                     e.champ_texte(ou, v, champ);
                 }
-                e.champ_option(ou, v, "end_exclusive");
+                e.champ_date(ou, v, "start");
+                match present(v, "end_exclusive") {
+                    None => e.texte.push('-'),
+                    Some(fin) => {
+                        e.texte.push('+');
+                        let ou = format!("{ou}.end_exclusive");
+                        e.date(&ou, chaine(&ou, fin));
+                    }
+                }
                 e.ids(ou, v, "references", true);
                 e.champ_texte(ou, v, "grade");
                 e.champ_booleen(ou, v, "revalues_running_contracts", None);
@@ -368,7 +399,7 @@ mod compact {
                                 "note_en",
                             ],
                         );
-                        e.champ_texte(ou, v, "from");
+                        e.champ_date(ou, v, "from");
                         e.valeur(&format!("{ou}.value"), exige(ou, v, "value"));
                         e.champ_texte(ou, v, "grade");
                         e.champ_booleen(ou, v, "not_applicable", Some(false));

@@ -24,11 +24,7 @@ fn a_result_s_notices_are_those_of_its_version_once_each() {
             "{date}: one text per cited id"
         );
         for n in &resolues {
-            assert!(
-                n.versions.contains(&e.rules.id),
-                "{date}: {}",
-                n.id
-            );
+            assert!(n.versions.contains(&e.rules.id), "{date}: {}", n.id);
         }
     }
     // The 2024 convention's CQP deadline (S13: 2 years), never the 2019 one (3 years).

@@ -18,8 +18,9 @@
 //! |---|---|
 //! | string | its length in bytes, `:`, its bytes |
 //! | natural number | its digits, `;` |
+//! | date | its day number from 1 January of year 1 (day 1), a natural number |
 //! | boolean | `T` or `F` |
-//! | optional string | `-`, or `+` and the string |
+//! | optional string or date | `-`, or `+` and the string or date |
 //! | list | its length, `[`, its items |
 //! | reference id in a list | its rank in the table of references (a natural number) |
 //! | parameter value | `n` (null), `T`/`F`, `i` and a number, `s` and a string, `l` and a list |
@@ -32,7 +33,10 @@ use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{brut, date, Grade, GroupeSpecialite, Notice, Reference, Specialite, Unite, Version};
+use super::{
+    brut, Grade, GroupeSpecialite, Notice, Parametre, Reference, Specialite, Unite, Valeur,
+    ValeurDatee, Version,
+};
 use crate::error::{Erreur, Resultat};
 use crate::texte::Texte;
 
@@ -44,15 +48,18 @@ struct Lecture {
     position: usize,
     /// The table's ids in rank order, for the lists that cite them by rank.
     ids: Vec<Texte>,
-    /// The first error, with where it was found.
-    erreur: Option<(&'static str, usize)>,
+    /// The first error.
+    erreur: Option<Erreur>,
 }
 
 impl Lecture {
     /// Notes the first error; the reading goes on with empty values.
-    fn refuser(&mut self, quoi: &'static str) {
+    fn refuser(&mut self, quoi: &str) {
         if self.erreur.is_none() {
-            self.erreur = Some((quoi, self.position));
+            let position = self.position;
+            self.erreur = Some(Erreur::regles_invalides(format!(
+                "règles embarquées corrompues, octet {position} / corrupt embedded rules, byte {position}: {quoi}"
+            )));
         }
     }
 
@@ -166,16 +173,16 @@ impl Lecture {
         })
     }
 
-    fn date_de(&mut self, s: &str) -> NaiveDate {
-        date::analyser(s).unwrap_or_else(|e| {
-            self.refuser(e);
-            NaiveDate::MIN
-        })
-    }
-
+    /// A date, as its day number from 1 January of year 1 (day 1).
     fn date(&mut self) -> NaiveDate {
-        let s = self.texte();
-        self.date_de(s)
+        let jour = i32::try_from(self.nombre(b';')).ok();
+        match jour.and_then(NaiveDate::from_num_days_from_ce_opt) {
+            Some(d) => d,
+            None => {
+                self.refuser("date");
+                NaiveDate::MIN
+            }
+        }
     }
 
     /// An enum by its JSON name, read by its own `Deserialize` (one spelling of each name);
@@ -221,7 +228,14 @@ impl Lecture {
             title_fr: self.partage(),
             title_en: self.partage(),
             start: self.date(),
-            end_exclusive: self.option().map(|s| self.date_de(s)),
+            end_exclusive: match self.octet() {
+                b'-' => None,
+                b'+' => Some(self.date()),
+                _ => {
+                    self.refuser("option");
+                    None
+                }
+            },
             references: self.ids(),
             grade: self.nom(Grade::Gap),
             revalues_running_contracts: self.booleen(),
@@ -239,8 +253,9 @@ impl Lecture {
         }
     }
 
-    fn valeur_datee(&mut self) -> brut::Valeur {
-        brut::Valeur {
+    /// A dated value, typed by the JSON reading's own `typer` as soon as it is read.
+    fn valeur_datee(&mut self, id: &str, unite: Unite) -> ValeurDatee {
+        let brute = brut::Valeur {
             from: self.date(),
             value: self.valeur(),
             grade: self.nom(Grade::Gap),
@@ -249,16 +264,36 @@ impl Lecture {
             article: self.option().map(Texte::statique),
             note: self.option().map(Texte::statique),
             note_en: self.option().map(Texte::statique),
+        };
+        let from = brute.from;
+        match brute.typer(id, unite) {
+            Ok(v) => v,
+            Err(e) => {
+                if self.erreur.is_none() {
+                    self.erreur = Some(e);
+                }
+                ValeurDatee {
+                    from,
+                    valeur: Valeur::Inconnue,
+                    grade: Grade::Gap,
+                    references: Vec::new(),
+                    article: None,
+                    note: None,
+                    note_en: None,
+                }
+            }
         }
     }
 
-    fn parametre(&mut self) -> brut::Parametre {
-        brut::Parametre {
-            id: self.partage(),
-            unit: self.nom(Unite::Bool),
+    fn parametre(&mut self) -> Parametre {
+        let id = self.partage();
+        let unite = self.nom(Unite::Bool);
+        Parametre {
             description_fr: self.partage(),
             description_en: self.partage(),
-            values: self.liste(Self::valeur_datee),
+            valeurs: self.liste(|l| l.valeur_datee(&id, unite)),
+            id,
+            unite,
         }
     }
 
@@ -274,8 +309,9 @@ impl Lecture {
     }
 }
 
-/// Reads the compiled document `texte` (a static text: the rule set's strings borrow it).
-pub(super) fn lire(texte: &'static str) -> Resultat<brut::Document> {
+/// Reads the compiled document `texte` (a static text: the rule set's strings borrow it): its
+/// header, tables and lists, and its parameters, typed.
+pub(super) fn lire(texte: &'static str) -> Resultat<(brut::Document, Vec<Parametre>)> {
     let mut l = Lecture {
         texte,
         position: 0,
@@ -294,6 +330,9 @@ pub(super) fn lire(texte: &'static str) -> Resultat<brut::Document> {
     for (id, r) in table {
         references.insert(id, r);
     }
+    let versions = l.liste(Lecture::version);
+    let specialties = l.liste(Lecture::specialite);
+    let parametres = l.liste(Lecture::parametre);
     let document = brut::Document {
         schema_version: u32::try_from(schema_version).unwrap_or(u32::MAX),
         bundle_version: bundle_version as u64,
@@ -301,18 +340,16 @@ pub(super) fn lire(texte: &'static str) -> Resultat<brut::Document> {
         title,
         provenance,
         references,
-        versions: l.liste(Lecture::version),
-        specialties: l.liste(Lecture::specialite),
-        parameters: l.liste(Lecture::parametre),
+        versions,
+        specialties,
+        parameters: Vec::new(),
         notices: l.liste(Lecture::notice),
     };
     if l.position != texte.len() {
         l.refuser("texte en trop / trailing text");
     }
     match l.erreur {
-        None => Ok(document),
-        Some((quoi, position)) => Err(Erreur::regles_invalides(format!(
-            "règles embarquées corrompues, octet {position} / corrupt embedded rules, byte {position}: {quoi}"
-        ))),
+        None => Ok((document, parametres)),
+        Some(e) => Err(e),
     }
 }
