@@ -2,10 +2,11 @@
 //!
 //! `build.rs` writes the same document as the JSON one (the files of `rules/`, assembled) with
 //! the same fields in a fixed order, so that reading it scans no string for its end, matches
-//! no key, and looks up no reference id. Signed updates stay JSON (`RuleSet::depuis_json`):
-//! this form is the build's, never exchanged. Both readings build the same `brut::Document`
-//! and go through the same typing (`brut::Document::en_regles`), and a test checks they give
-//! equal rule sets (`lecture_compacte_egale_lecture_json`).
+//! no key, and looks up no reference id. Signed updates stay JSON (`RuleSet::from_json`):
+//! this form is the build's, never exchanged. Both readings build the same `brut::Document`,
+//! type each dated value with the same `brut::Valeur::typer` and assemble the rule set with the
+//! same `brut::Document::assembler`; a test checks they give equal rule sets
+//! (`lecture_compacte_egale_lecture_json`).
 //!
 //! The text is valid UTF-8 by construction (ASCII markers and the document's strings), so each
 //! string is a slice of it: the rule set's strings borrow the process's static text.
@@ -115,7 +116,8 @@ impl Lecture {
         }
     }
 
-    fn partage(&mut self) -> Texte {
+    /// A string as a rule set keeps it: a slice of the process's text, copied with no count.
+    fn statique(&mut self) -> Texte {
         Texte::statique(self.texte())
     }
 
@@ -211,22 +213,22 @@ impl Lecture {
     }
 
     fn reference(&mut self) -> (Texte, Reference) {
-        let id = self.partage();
+        let id = self.statique();
         let reference = Reference {
-            title: self.partage(),
+            title: self.statique(),
             article: self.option().map(Texte::statique),
-            url: self.partage(),
-            date: self.partage(),
-            kind: self.partage(),
+            url: self.statique(),
+            date: self.statique(),
+            kind: self.statique(),
         };
         (id, reference)
     }
 
     fn version(&mut self) -> Version {
         Version {
-            id: self.partage(),
-            title_fr: self.partage(),
-            title_en: self.partage(),
+            id: self.statique(),
+            title_fr: self.statique(),
+            title_en: self.statique(),
             start: self.date(),
             end_exclusive: match self.octet() {
                 b'-' => None,
@@ -239,15 +241,15 @@ impl Lecture {
             references: self.ids(),
             grade: self.nom(Grade::Gap),
             revalues_running_contracts: self.booleen(),
-            note: self.partage(),
+            note: self.statique(),
         }
     }
 
     fn specialite(&mut self) -> Specialite {
         Specialite {
-            code: self.partage(),
-            name: self.partage(),
-            name_en: self.partage(),
+            code: self.statique(),
+            name: self.statique(),
+            name_en: self.statique(),
             group: self.nom(GroupeSpecialite::Autre),
             references: self.ids(),
         }
@@ -286,11 +288,11 @@ impl Lecture {
     }
 
     fn parametre(&mut self) -> Parametre {
-        let id = self.partage();
+        let id = self.statique();
         let unite = self.nom(Unite::Bool);
         Parametre {
-            description_fr: self.partage(),
-            description_en: self.partage(),
+            description_fr: self.statique(),
+            description_en: self.statique(),
             valeurs: self.liste(|l| l.valeur_datee(&id, unite)),
             id,
             unite,
@@ -299,12 +301,12 @@ impl Lecture {
 
     fn notice(&mut self) -> Notice {
         Notice {
-            id: self.partage(),
-            versions: self.liste(Self::partage),
+            id: self.statique(),
+            versions: self.liste(Self::statique),
             grade: self.nom(Grade::Gap),
             references: self.ids(),
-            text_fr: self.partage(),
-            text_en: self.partage(),
+            text_fr: self.statique(),
+            text_en: self.statique(),
         }
     }
 }
