@@ -183,14 +183,27 @@ mod compact {
             self.texte(chaine(&format!("{ou}.{champ}"), exige(ou, m, champ)));
         }
 
-        fn champ_option(&mut self, ou: &str, m: &Map<String, Value>, champ: &str) {
+        /// An optional string field: `-` when absent, else `+` and what `ecrire` writes of
+        /// the string (with the field's place, for its messages).
+        fn champ_facultatif(
+            &mut self,
+            ou: &str,
+            m: &Map<String, Value>,
+            champ: &str,
+            ecrire: impl FnOnce(&mut Self, &str, &str),
+        ) {
             match present(m, champ) {
                 None => self.texte.push('-'),
                 Some(v) => {
                     self.texte.push('+');
-                    self.texte(chaine(&format!("{ou}.{champ}"), v));
+                    let ou = format!("{ou}.{champ}");
+                    ecrire(self, &ou, chaine(&ou, v));
                 }
             }
+        }
+
+        fn champ_option(&mut self, ou: &str, m: &Map<String, Value>, champ: &str) {
+            self.champ_facultatif(ou, m, champ, |e, _, s| e.texte(s));
         }
 
         fn champ_booleen(
@@ -341,14 +354,7 @@ mod compact {
                     e.champ_texte(ou, v, champ);
                 }
                 e.champ_date(ou, v, "start");
-                match present(v, "end_exclusive") {
-                    None => e.texte.push('-'),
-                    Some(fin) => {
-                        e.texte.push('+');
-                        let ou = format!("{ou}.end_exclusive");
-                        e.date(&ou, chaine(&ou, fin));
-                    }
-                }
+                e.champ_facultatif(ou, v, "end_exclusive", |e, ou, s| e.date(ou, s));
                 e.ids(ou, v, "references", true);
                 e.champ_texte(ou, v, "grade");
                 e.champ_booleen(ou, v, "revalues_running_contracts", None);

@@ -136,10 +136,11 @@ impl Lecture {
         }
     }
 
-    fn option(&mut self) -> Option<&'static str> {
+    /// An optional field: `-` absent, `+` followed by what `lire` reads.
+    fn option<T>(&mut self, lire: impl FnOnce(&mut Self) -> T) -> Option<T> {
         match self.octet() {
             b'-' => None,
-            b'+' => Some(self.texte()),
+            b'+' => Some(lire(self)),
             _ => {
                 self.refuser("option");
                 None
@@ -216,7 +217,7 @@ impl Lecture {
         let id = self.statique();
         let reference = Reference {
             title: self.statique(),
-            article: self.option().map(Texte::statique),
+            article: self.option(Self::statique),
             url: self.statique(),
             date: self.statique(),
             kind: self.statique(),
@@ -230,14 +231,7 @@ impl Lecture {
             title_fr: self.statique(),
             title_en: self.statique(),
             start: self.date(),
-            end_exclusive: match self.octet() {
-                b'-' => None,
-                b'+' => Some(self.date()),
-                _ => {
-                    self.refuser("option");
-                    None
-                }
-            },
+            end_exclusive: self.option(Self::date),
             references: self.ids(),
             grade: self.nom(Grade::Gap),
             revalues_running_contracts: self.booleen(),
@@ -263,9 +257,9 @@ impl Lecture {
             grade: self.nom(Grade::Gap),
             not_applicable: self.booleen(),
             references: self.ids(),
-            article: self.option().map(Texte::statique),
-            note: self.option().map(Texte::statique),
-            note_en: self.option().map(Texte::statique),
+            article: self.option(Self::statique),
+            note: self.option(Self::statique),
+            note_en: self.option(Self::statique),
         };
         let from = brute.from;
         match brute.typer(id, unite) {
