@@ -170,6 +170,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
     let refs_version = &appliquee.references;
     // What the options' objectives share, read for the first.
     let mut communs = objectives::Communs::default();
+    // The contract's years, computed for the first available option.
+    let mut calendrier = None;
     for &f in Formule::TOUTES {
         let Some(pos) = pos.as_ref().filter(|_| status != Statut::NotEligible) else {
             let r = Motif::MedecinNonEligible.rendre(refs_version.clone(), Grade::A, langue);
@@ -181,7 +183,14 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
             options.push(indisponible(f, pourquoi, langue));
             continue;
         }
-        let ech = timeline::calculer(&mut l, f, s.signature_date, pos.row, grade_ligne(pos))?;
+        let ech = timeline::calculer_avec(
+            &mut l,
+            &mut calendrier,
+            f,
+            s.signature_date,
+            pos.row,
+            grade_ligne(pos),
+        )?;
         if s.ald_or_rqth {
             // The CPAM sets the contract: no personal amount and no objective (policy §0.3).
             options.push(OptionResultat {

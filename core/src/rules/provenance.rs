@@ -190,7 +190,7 @@ impl Trace {
 }
 
 /// A value as read: absent when the value is a GAP or does not apply, with the grade either way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lu<T> {
     pub valeur: Option<T>,
     pub grade: Grade,
