@@ -185,7 +185,7 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
         }
         let ech = timeline::calculer_avec(
             &mut l,
-            &mut calendrier,
+            Some(&mut calendrier),
             f,
             s.signature_date,
             pos.row,

@@ -146,7 +146,7 @@ pub fn calculer(
     ligne: Ligne,
     grade_ligne: Grade,
 ) -> Resultat<Echeancier> {
-    calculer_avec(l, &mut None, f, debut, ligne, grade_ligne)
+    calculer_avec(l, None, f, debut, ligne, grade_ligne)
 }
 
 /// `calculer`, for options of one contract in turn: `calendrier` keeps the years of the first
@@ -154,32 +154,37 @@ pub fn calculer(
 /// version, `debut`); the same timelines and trace as `calculer` for each.
 pub fn calculer_avec<'r>(
     l: &mut Lecteur<'r>,
-    calendrier: &mut Option<Calendrier<'r>>,
+    calendrier: Option<&mut Option<Calendrier<'r>>>,
     f: Formule,
     debut: NaiveDate,
     ligne: Ligne,
     grade_ligne: Grade,
 ) -> Resultat<Echeancier> {
-    let reprise = calendrier
-        .as_ref()
-        .is_some_and(|c| c.debut == debut && std::ptr::eq(c.signature, l.version));
-    let cal = match calendrier {
-        Some(c) if reprise => c,
-        place => {
-            let duree = l.nombre(ids::CONTRAT_DUREE_ANNEES)?;
+    // The calendar taken up, or the place to keep this contract's in (none for a timeline alone).
+    let (repris, place) = match calendrier {
+        Some(Some(c)) if c.debut == debut && std::ptr::eq(c.signature, l.version) => {
+            (Some(&*c), None)
+        }
+        place => (None, place),
+    };
+    let (duree, modulation) = match repris {
+        Some(c) => (c.duree, c.modulation),
+        None => (
+            l.nombre(ids::CONTRAT_DUREE_ANNEES)?,
             // From this contract year the aid is a maximum, modulated by the objective's
             // achievement.
-            let modulation = l.nombre(ids::MODULATION_ANNEE_DEBUT)?.valeur;
-            place.insert(Calendrier {
-                signature: l.version,
-                debut,
-                duree,
-                modulation,
-                annees: [None; ANNEES_CALENDRIER],
-            })
-        }
+            l.nombre(ids::MODULATION_ANNEE_DEBUT)?.valeur,
+        ),
     };
-    let (duree, modulation) = (cal.duree, cal.modulation);
+    let mut garde = place.map(|p| {
+        p.insert(Calendrier {
+            signature: l.version,
+            debut,
+            duree,
+            modulation,
+            annees: [None; ANNEES_CALENDRIER],
+        })
+    });
     let nb_annees = duree
         .valeur
         .ok_or_else(|| Erreur::regles_invalides("contrat.duree_annees inconnue / unknown"))?;
@@ -194,7 +199,7 @@ pub fn calculer_avec<'r>(
     for (i, annee) in (1..=nb_annees).enumerate() {
         // A year beyond the calendar's (a contract of more than `ANNEES_CALENDRIER` years) is
         // computed again, its reads found in the trace.
-        let calendaire = cal.annees.get(i).copied().flatten().filter(|_| reprise);
+        let calendaire = repris.and_then(|c| c.annees.get(i).copied().flatten());
         let (version, signature) = match calendaire {
             Some(a) => (a.version, a.signature),
             None => {
@@ -249,8 +254,8 @@ pub fn calculer_avec<'r>(
                 }
             }
         };
-        if let (false, Some(place)) = (reprise, cal.annees.get_mut(i)) {
-            *place = Some(a);
+        if let Some(annee) = garde.as_mut().and_then(|c| c.annees.get_mut(i)) {
+            *annee = Some(a);
         }
         years.push(AnneeContrat {
             year: annee,
@@ -461,8 +466,14 @@ mod tests {
                     for &f in Formule::TOUTES {
                         let attendu = calculer(&mut seul, f, debut, ligne, Grade::B);
                         let avant = calendrier.is_some();
-                        let e =
-                            calculer_avec(&mut partage, &mut calendrier, f, debut, ligne, Grade::B);
+                        let e = calculer_avec(
+                            &mut partage,
+                            Some(&mut calendrier),
+                            f,
+                            debut,
+                            ligne,
+                            Grade::B,
+                        );
                         assert_eq!(e, attendu, "{f:?} {ligne:?} {debut}");
                         assert_eq!(*partage.usages, *seul.usages, "{f:?} {ligne:?} {debut}");
                         if let Ok(e) = e {
@@ -476,7 +487,7 @@ mod tests {
                     assert_eq!(
                         calculer_avec(
                             &mut partage,
-                            &mut calendrier,
+                            Some(&mut calendrier),
                             f,
                             autre_debut,
                             ligne,
