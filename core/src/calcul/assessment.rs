@@ -103,7 +103,7 @@ pub struct Evaluation {
     /// timing…): rule data. A notice id names a topic with one text per version: resolve it
     /// among the notices whose `versions` hold `rules.id` (`assessment::notices_citees`; the
     /// SDK's `RuleStore.notices()` lists them all).
-    pub notices: Vec<Texte>,
+    pub notices: Citations,
     /// Ids of every reference the result rests on, sorted: rule data, resolved with
     /// `RuleSet::reference` (the SDK's `RuleStore.references()`), never copied into results.
     pub references: Citations,
@@ -403,15 +403,20 @@ pub fn references_citees<'a>(
 
 /// The notices of `ids` (a result's `notices`) for the result's version `version` (its
 /// `rules.id`): a notice id names a topic, with one text per version (`Notice::versions`).
-pub fn notices_citees<'r>(
+/// `ids` is a result's list (`Citations`) or a view's (`Vec<Texte>`).
+pub fn notices_citees<'r, 'i, I>(
     rules: &'r RuleSet,
     version: &str,
-    ids: &[Texte],
-) -> Vec<&'r crate::rules::Notice> {
+    ids: &'i I,
+) -> Vec<&'r crate::rules::Notice>
+where
+    I: ?Sized,
+    &'i I: IntoIterator<Item = &'i Texte>,
+{
     rules
         .notices_de(version)
         .into_iter()
-        .filter(|n| ids.contains(&n.id))
+        .filter(|n| ids.into_iter().any(|id| *id == n.id))
         .collect()
 }
 

@@ -115,6 +115,21 @@ impl Citations {
         Recueil::new(rules).citer(ids).dans_l_ordre_cite()
     }
 
+    /// The ids of a list of a rule set's own that results cite whole (a version's notices),
+    /// shared: the list is the table, its ranks all of it, and a copy a reference count.
+    pub(crate) fn partagees(ids: Vec<Texte>) -> Self {
+        let rangs: Vec<u16> = (0..ids.len())
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect();
+        if rangs.len() != ids.len() {
+            return Citations::from(ids);
+        }
+        Citations(Forme::Rangs {
+            table: Arc::new(ids),
+            rangs: Rangs::de(&rangs),
+        })
+    }
+
     /// No citation, borrowed: what a lookup that finds no list returns.
     pub(crate) fn aucune_ref() -> &'static Citations {
         static AUCUNE: Citations = Citations::aucune();

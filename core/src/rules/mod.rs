@@ -393,6 +393,30 @@ pub struct RuleSet {
     /// The references of each dated value, by `RuleSet::rang_de_valeur`, as results cite them
     /// (`RuleSet::citations_de_valeur`).
     citations_valeurs: Vec<Citations>,
+    /// For each version of `versions`, in its order, the value of each known parameter in force
+    /// at its start, by the rank of the id in `ids::TOUS` (`RuleSet::en_vigueur`).
+    en_vigueur: Vec<Vec<EnVigueur>>,
+}
+
+/// Where the value of a parameter in force at a version's start is: the parameter's position,
+/// the value's index in its history and its rank (`RuleSet::rang_de_valeur`); `position` is
+/// `ABSENT` when the document lacks the parameter or it has no value at that date. Set when the
+/// rule set is built, so that a read under one of its versions is an index, not a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EnVigueur {
+    pub position: u16,
+    pub valeur: u16,
+    pub rang: u16,
+}
+
+impl EnVigueur {
+    pub(crate) fn trouvee(&self) -> Option<(usize, usize, usize)> {
+        (self.position != ABSENT).then_some((
+            usize::from(self.position),
+            usize::from(self.valeur),
+            usize::from(self.rang),
+        ))
+    }
 }
 
 /// Position of a known id that the document lacks.
@@ -546,8 +570,13 @@ impl RuleSet {
     /// them (each id once, in order, as ranks): set when the rule set was built, so that citing
     /// a value looks no id up.
     pub(crate) fn citations_de_valeur(&self, position: usize, valeur: usize) -> &Citations {
+        self.citations_par_rang(self.rang_de_valeur(position, valeur))
+    }
+
+    /// `citations_de_valeur` of the value of rank `rang` (`RuleSet::rang_de_valeur`).
+    pub(crate) fn citations_par_rang(&self, rang: usize) -> &Citations {
         (self.citations_valeurs)
-            .get(self.rang_de_valeur(position, valeur))
+            .get(rang)
             .unwrap_or(Citations::aucune_ref())
     }
 
@@ -605,11 +634,18 @@ impl RuleSet {
     /// The ids of the notices of version `v` (those of `RuleSet::notices_de`, in order) and
     /// their references, each once, as a result cites them: copied from the lists set when the
     /// rule set was built when `v` is one of its own versions, collected otherwise.
-    pub(crate) fn notices_citees(&self, v: &Version) -> (Vec<Texte>, Citations) {
+    pub(crate) fn notices_citees(&self, v: &Version) -> (Citations, Citations) {
         match self.cite_de_version(v) {
             Some(c) => (c.notices.clone(), c.references_notices.clone()),
             None => self.recueillir_notices(v),
         }
+    }
+
+    /// The values in force at the start of version `v`, by id rank, when `v` is one of the rule
+    /// set's own (found by address: a copy is not, and is read by searching its histories).
+    pub(crate) fn en_vigueur(&self, v: &Version) -> Option<&[EnVigueur]> {
+        (self.versions.iter().zip(&self.en_vigueur))
+            .find_map(|(x, e)| std::ptr::eq(x, v).then_some(e.as_slice()))
     }
 
     /// What results cite of version `v`, when it is one of the rule set's own (found by
@@ -619,14 +655,14 @@ impl RuleSet {
             .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
     }
 
-    fn recueillir_notices(&self, v: &Version) -> (Vec<Texte>, Citations) {
+    fn recueillir_notices(&self, v: &Version) -> (Citations, Citations) {
         let notices = self.notices_de(&v.id);
         let mut cites = Recueil::new(self);
         for n in &notices {
             cites.citer(&n.references);
         }
-        let ids = notices.iter().map(|n| n.id.clone()).collect();
-        (ids, cites.dans_l_ordre_cite())
+        let ids: Vec<Texte> = notices.iter().map(|n| n.id.clone()).collect();
+        (Citations::from(ids), cites.dans_l_ordre_cite())
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
@@ -640,8 +676,9 @@ impl RuleSet {
 struct CiteDeVersion {
     /// The version's references.
     references: Citations,
-    /// The ids of its notices (`RuleSet::notices_de`, in order), and their references.
-    notices: Vec<Texte>,
+    /// The ids of its notices (`RuleSet::notices_de`, in order), shared with every result (a
+    /// copy is a reference count, not a list), and their references.
+    notices: Citations,
     references_notices: Citations,
 }
 
@@ -1082,11 +1119,40 @@ mod brut {
                 rangs: RangsReferences::new(&self.references),
                 cite_par_version: Vec::new(),
                 citations_valeurs: Vec::new(),
+                en_vigueur: Vec::new(),
                 references: self.references,
                 parametres,
                 positions,
                 valeurs_avant,
             };
+            rules.en_vigueur = (rules.versions.iter())
+                .map(|v| {
+                    (rules.positions.iter())
+                        .map(|&position| {
+                            let trouvee = (rules.parametres.get(usize::from(position)))
+                                .and_then(|p| p.rang_a_la_date(v.start))
+                                .and_then(|i| u16::try_from(i).ok())
+                                .and_then(|valeur| {
+                                    let rang = rules
+                                        .rang_de_valeur(usize::from(position), usize::from(valeur));
+                                    Some((valeur, u16::try_from(rang).ok()?))
+                                });
+                            match trouvee {
+                                Some((valeur, rang)) => EnVigueur {
+                                    position,
+                                    valeur,
+                                    rang,
+                                },
+                                None => EnVigueur {
+                                    position: ABSENT,
+                                    valeur: 0,
+                                    rang: 0,
+                                },
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
             // Each value's citations, now that the table of references exists.
             rules.citations_valeurs = (rules.parametres.iter())
                 .flat_map(|p| &p.valeurs)
@@ -1097,7 +1163,7 @@ mod brut {
                     let (notices, references_notices) = rules.recueillir_notices(v);
                     CiteDeVersion {
                         references: Citations::de_la_liste(&rules, &v.references),
-                        notices,
+                        notices: Citations::partagees(notices.into()),
                         references_notices,
                     }
                 })

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::error::{Erreur, Resultat};
 use crate::rules::citations::{Citations, Recueil};
 use crate::rules::ids::ParamId;
-use crate::rules::{manquant, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
+use crate::rules::{manquant, EnVigueur, Grade, Parametre, RuleSet, Valeur, ValeurDatee, Version};
 
 /// A parameter value that a result rests on: indices into the rule set it was read from (no
 /// string per use; `Usage::parametre_de` and `Usage::valeur_de` resolve them).
@@ -113,13 +113,19 @@ impl Trace {
     /// `rules` (once per dated value): the one place where the trace grows, for the version
     /// reader below and for calendar-dated readers.
     pub fn noter(&mut self, rules: &RuleSet, position: usize, valeur: usize, grade: Grade) {
-        self.noter_en_ligne(rules, position, valeur, grade);
+        self.noter_au_rang(
+            rules.rang_de_valeur(position, valeur),
+            position,
+            valeur,
+            grade,
+        );
     }
 
-    /// `noter`, inlined in the version reader's reads: the dedupe test is a few instructions,
-    /// a call and its saved registers cost as much (only a new use calls `pousser`).
+    /// `noter` with the value's rank (`RuleSet::rang_de_valeur`) known, inlined in the version
+    /// reader's reads: the dedupe test is a few instructions, a call and its saved registers
+    /// cost as much (only a new use calls `pousser`).
     #[inline(always)]
-    fn noter_en_ligne(&mut self, rules: &RuleSet, position: usize, valeur: usize, grade: Grade) {
+    fn noter_au_rang(&mut self, rang: usize, position: usize, valeur: usize, grade: Grade) {
         let (Ok(parametre), Ok(valeur)) = (u16::try_from(position), u16::try_from(valeur)) else {
             return; // cannot happen: the rule set refuses more than u16::MAX values
         };
@@ -128,7 +134,6 @@ impl Trace {
             valeur,
             grade,
         };
-        let rang = rules.rang_de_valeur(position, usize::from(valeur));
         match self.vus.get_mut(rang / 64) {
             Some(mot) => {
                 let bit = 1u64 << (rang % 64);
@@ -201,6 +206,8 @@ pub struct Lu<T> {
 pub struct Lecteur<'r> {
     pub rules: &'r RuleSet,
     pub version: &'r Version,
+    /// The values in force at `version`'s start, when it is one of `rules`' own versions.
+    en_vigueur: Option<&'r [EnVigueur]>,
     pub usages: Trace,
 }
 
@@ -209,6 +216,7 @@ impl<'r> Lecteur<'r> {
         Lecteur {
             rules,
             version,
+            en_vigueur: rules.en_vigueur(version),
             usages: Trace::default(),
         }
     }
@@ -226,8 +234,10 @@ impl<'r> Lecteur<'r> {
         f: impl FnOnce(&mut Lecteur<'r>) -> T,
     ) -> T {
         let signature = std::mem::replace(&mut self.version, version);
+        let table = std::mem::replace(&mut self.en_vigueur, self.rules.en_vigueur(version));
         let resultat = f(self);
         self.version = signature;
+        self.en_vigueur = table;
         resultat
     }
 
@@ -248,26 +258,32 @@ impl<'r> Lecteur<'r> {
     /// register, where a `Result` the size of an `Erreur` went through memory.
     #[inline(never)]
     fn lire_trace(&mut self, id: &ParamId) -> Option<&'r ValeurDatee> {
-        let (position, index, v) = self.trouver(id)?;
-        self.usages
-            .noter_en_ligne(self.rules, position, index, v.grade);
+        let (position, index, rang, v) = self.trouver(id)?;
+        self.usages.noter_au_rang(rang, position, index, v.grade);
         Some(v)
     }
 
     /// The value in force, without recording it (for checks that do not shape a result).
     pub fn consulter(&self, id: &ParamId) -> Resultat<&'r ValeurDatee> {
         match self.trouver(id) {
-            Some((_, _, v)) => Ok(v),
+            Some((.., v)) => Ok(v),
             None => Err(self.introuvable(id)),
         }
     }
 
-    /// The value in force with its position in the rule set and its index in the history. An
-    /// `Option`, the error built apart (`introuvable`): the `Result` of a read carried the error's
-    /// size through every call (about 20 instructions a read, measured).
+    /// The value in force with its position in the rule set, its index in the history and its
+    /// rank (`RuleSet::rang_de_valeur`). An `Option`, the error built apart (`introuvable`): the
+    /// `Result` of a read carried the error's size through every call (about 20 instructions a
+    /// read, measured).
     #[inline(always)]
-    fn trouver(&self, id: &ParamId) -> Option<(usize, usize, &'r ValeurDatee)> {
+    fn trouver(&self, id: &ParamId) -> Option<(usize, usize, usize, &'r ValeurDatee)> {
         let rules: &'r RuleSet = self.rules;
+        // Under one of the rule set's versions, where the value in force is was set with it.
+        if let Some(table) = self.en_vigueur {
+            let (position, index, rang) = table.get(id.rang())?.trouvee()?;
+            let v = rules.parametre_a(position)?.valeurs.get(index)?;
+            return Some((position, index, rang, v));
+        }
         let position = rules.position_connue(id)?;
         let p = rules.parametre_a(position)?;
         // `Parametre::rang_a_la_date` (the last value from on or before the date), with the value
@@ -277,7 +293,8 @@ impl<'r> Lecteur<'r> {
         let mut avant = p.valeurs.as_slice();
         while let Some((v, reste)) = avant.split_last() {
             if v.from <= debut {
-                return Some((position, reste.len(), v));
+                let index = reste.len();
+                return Some((position, index, rules.rang_de_valeur(position, index), v));
             }
             avant = reste;
         }
@@ -389,7 +406,7 @@ impl<'r> Lecteur<'r> {
     /// per citation.
     pub fn references(&self, id: &ParamId) -> &'r Citations {
         match self.trouver(id) {
-            Some((position, index, _)) => self.rules.citations_de_valeur(position, index),
+            Some((_, _, rang, _)) => self.rules.citations_par_rang(rang),
             None => Citations::aucune_ref(),
         }
     }
@@ -445,6 +462,40 @@ mod tests {
         // Nothing read without tracing.
         l.consulter(ids::ZONES_SOUS_DENSES).unwrap();
         assert_eq!(l.usages.len(), 2);
+    }
+
+    #[test]
+    fn sous_une_version_du_jeu_la_valeur_en_vigueur_est_celle_que_donne_la_recherche() {
+        let rules = charger_embarquees().unwrap();
+        let mut lues = 0;
+        for v in &rules.versions {
+            // A copy of the version is not the rule set's own: read by searching the histories.
+            let copie = v.clone();
+            let mut table = Lecteur::new(&rules, v);
+            let mut recherche = Lecteur::new(&rules, &copie);
+            assert!(table.en_vigueur.is_some() && recherche.en_vigueur.is_none());
+            for id in ids::TOUS {
+                let (a, b) = (table.lire(id), recherche.lire(id));
+                assert_eq!(a, b, "{} {}", v.id, id.id());
+                assert_eq!(
+                    table.references(id),
+                    recherche.references(id),
+                    "{}",
+                    id.id()
+                );
+                lues += usize::from(a.is_ok());
+            }
+            assert_eq!(*table.usages, *recherche.usages, "{}", v.id);
+            // Under another version and back: the table follows the version read under.
+            for autre in &rules.versions {
+                let id = ids::CONTRAT_DUREE_ANNEES;
+                let sous = table.sous_version(autre, |l| l.consulter(id).cloned());
+                let attendu = rules.parametre(id).unwrap().a_la_date(autre.start).cloned();
+                assert_eq!(sous.ok(), attendu);
+            }
+            assert!(std::ptr::eq(table.version, v) && table.en_vigueur.is_some());
+        }
+        assert!(lues > 100, "{lues}");
     }
 
     #[test]

@@ -949,7 +949,7 @@ fn vue(e: Evaluation, langue: Langue) -> VueResultat {
         options,
         second_assistant,
         caveats: e.caveats,
-        notices: e.notices,
+        notices: e.notices.into(),
         references: e.references.into(),
         disclaimer: e.disclaimer,
     }
