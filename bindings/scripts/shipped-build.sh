@@ -8,6 +8,10 @@
 #     backtrace, and gimli, addr2line, rustc-demangle and object (162 KB of the stripped x86_64
 #     library) are not linked. A panic still unwinds and reaches Kotlin as InternalException and
 #     Swift as an error (`panic = "unwind"`, toolchain notes), with its message and location;
+#   - with std's `backtrace-trace-only`: a backtrace (RUST_BACKTRACE=1) prints the frames'
+#     addresses, where it printed unresolved names (no symbolizer is linked anyway); 320 bytes
+#     fewer on x86_64 Linux (rustc-demangle stays: anyhow's `Debug`, which uniffi prints for a
+#     failed lift, formats a captured `std::backtrace::Backtrace`);
 #   - with std's `optimize_for_size`, and at the project's release profile (opt-level "z", LTO),
 #     as the rest of the library.
 # `-Zbuild-std` is unstable: RUSTC_BOOTSTRAP=1 lets the stable rustc and cargo accept it, with
@@ -30,7 +34,7 @@
 #                           rust-src is there (SHIPPED_STD=1), else the plain release build with a
 #                           warning (SHIPPED_STD=0); the library is in "$TARGET_DIR/T/release"
 
-SHIPPED_STD_FEATURES="panic-unwind,optimize_for_size"
+SHIPPED_STD_FEATURES="panic-unwind,optimize_for_size,backtrace-trace-only"
 
 shipped_host_triple() { rustc -vV | sed -n 's/^host: //p'; }
 

@@ -55,7 +55,7 @@ export CALLS="$TMP/calls.log"
 export SHIPPED_SYSROOT="$TMP/sysroot"
 mkdir -p "$SHIPPED_SYSROOT/lib/rustlib/src/rust/library/std"
 : > "$SHIPPED_SYSROOT/lib/rustlib/src/rust/library/std/Cargo.toml"
-SHIPPED_ARGS="-Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind,optimize_for_size [RUSTC_BOOTSTRAP=1]"
+SHIPPED_ARGS="-Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind,optimize_for_size,backtrace-trace-only [RUSTC_BOOTSTRAP=1]"
 # Android's add its own rustflags (shipped-build.sh), one setting for the three ABIs.
 # shellcheck source=../shipped-build.sh
 ANDROID_SHIPPED_ARGS="$(. "$REPO_ROOT/bindings/scripts/shipped-build.sh" && shipped_cargo_args aarch64-linux-android | paste -sd ' ' -) [RUSTC_BOOTSTRAP=1]"
