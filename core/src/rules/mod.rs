@@ -644,15 +644,26 @@ impl RuleSet {
     /// The values in force at the start of version `v`, by id rank, when `v` is one of the rule
     /// set's own (found by address: a copy is not, and is read by searching its histories).
     pub(crate) fn en_vigueur(&self, v: &Version) -> Option<&[EnVigueur]> {
-        (self.versions.iter().zip(&self.en_vigueur))
-            .find_map(|(x, e)| std::ptr::eq(x, v).then_some(e.as_slice()))
+        self.en_vigueur
+            .get(self.rang_de_version(v)?)
+            .map(Vec::as_slice)
+    }
+
+    /// The place of `v` in `versions` when it is one of them (by address: a copy is not),
+    /// from its distance to the first: no scan, and no id compared.
+    fn rang_de_version(&self, v: &Version) -> Option<usize> {
+        let ecart = (v as *const Version as usize).wrapping_sub(self.versions.as_ptr() as usize);
+        let i = ecart / std::mem::size_of::<Version>().max(1);
+        self.versions
+            .get(i)
+            .filter(|x| std::ptr::eq(*x, v))
+            .map(|_| i)
     }
 
     /// What results cite of version `v`, when it is one of the rule set's own (found by
     /// address: a copy is not).
     fn cite_de_version(&self, v: &Version) -> Option<&CiteDeVersion> {
-        (self.versions.iter().zip(&self.cite_par_version))
-            .find_map(|(x, c)| std::ptr::eq(x, v).then_some(c))
+        self.cite_par_version.get(self.rang_de_version(v)?)
     }
 
     fn recueillir_notices(&self, v: &Version) -> (Citations, Citations) {
