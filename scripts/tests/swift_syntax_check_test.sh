@@ -43,7 +43,9 @@ expect() {
     fail "$name (exit $RC, expected $want)"; return
   fi
   for re in "$@"; do
-    if ! printf '%s\n' "$OUT" | grep -Eq -- "$re"; then
+    # A here-string, not `printf | grep -q`: under pipefail, grep quitting at its first match
+    # could kill printf with SIGPIPE and fail the pipeline (seen once in a fresh-clone CI).
+    if ! grep -Eq -- "$re" <<<"$OUT"; then
       fail "$name (output does not match /$re/)"; return
     fi
   done
