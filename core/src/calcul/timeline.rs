@@ -126,7 +126,6 @@ struct AnneeCalendrier<'r> {
 /// timeline of its first option computed them: the next option of the same contract (an
 /// assessment's) takes them instead of reading and computing them again, its amounts alone read.
 /// The reads the years rest on are in the reader's trace already, so the trace is the same.
-#[derive(Clone, Copy)]
 pub struct Calendrier<'r> {
     signature: &'r Version,
     debut: NaiveDate,

@@ -410,6 +410,12 @@ pub(crate) struct EnVigueur {
 }
 
 impl EnVigueur {
+    const ABSENTE: EnVigueur = EnVigueur {
+        position: ABSENT,
+        valeur: 0,
+        rang: 0,
+    };
+
     pub(crate) fn trouvee(&self) -> Option<(usize, usize, usize)> {
         (self.position != ABSENT).then_some((
             usize::from(self.position),
@@ -637,7 +643,10 @@ impl RuleSet {
     pub(crate) fn notices_citees(&self, v: &Version) -> (Citations, Citations) {
         match self.cite_de_version(v) {
             Some(c) => (c.notices.clone(), c.references_notices.clone()),
-            None => self.recueillir_notices(v),
+            None => {
+                let (ids, references) = self.recueillir_notices(v);
+                (Citations::from(ids), references)
+            }
         }
     }
 
@@ -666,14 +675,14 @@ impl RuleSet {
         self.cite_par_version.get(self.rang_de_version(v)?)
     }
 
-    fn recueillir_notices(&self, v: &Version) -> (Citations, Citations) {
+    fn recueillir_notices(&self, v: &Version) -> (Vec<Texte>, Citations) {
         let notices = self.notices_de(&v.id);
         let mut cites = Recueil::new(self);
         for n in &notices {
             cites.citer(&n.references);
         }
-        let ids: Vec<Texte> = notices.iter().map(|n| n.id.clone()).collect();
-        (Citations::from(ids), cites.dans_l_ordre_cite())
+        let ids = notices.iter().map(|n| n.id.clone()).collect();
+        (ids, cites.dans_l_ordre_cite())
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
@@ -1140,26 +1149,17 @@ mod brut {
                 .map(|v| {
                     (rules.positions.iter())
                         .map(|&position| {
-                            let trouvee = (rules.parametres.get(usize::from(position)))
+                            (rules.parametres.get(usize::from(position)))
                                 .and_then(|p| p.rang_a_la_date(v.start))
-                                .and_then(|i| u16::try_from(i).ok())
-                                .and_then(|valeur| {
-                                    let rang = rules
-                                        .rang_de_valeur(usize::from(position), usize::from(valeur));
-                                    Some((valeur, u16::try_from(rang).ok()?))
-                                });
-                            match trouvee {
-                                Some((valeur, rang)) => EnVigueur {
-                                    position,
-                                    valeur,
-                                    rang,
-                                },
-                                None => EnVigueur {
-                                    position: ABSENT,
-                                    valeur: 0,
-                                    rang: 0,
-                                },
-                            }
+                                .and_then(|i| {
+                                    let rang = rules.rang_de_valeur(usize::from(position), i);
+                                    Some(EnVigueur {
+                                        position,
+                                        valeur: u16::try_from(i).ok()?,
+                                        rang: u16::try_from(rang).ok()?,
+                                    })
+                                })
+                                .unwrap_or(EnVigueur::ABSENTE)
                         })
                         .collect()
                 })
@@ -1174,7 +1174,7 @@ mod brut {
                     let (notices, references_notices) = rules.recueillir_notices(v);
                     CiteDeVersion {
                         references: Citations::de_la_liste(&rules, &v.references),
-                        notices: Citations::partagees(notices.into()),
+                        notices: Citations::partagees(notices),
                         references_notices,
                     }
                 })

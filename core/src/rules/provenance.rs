@@ -278,7 +278,7 @@ impl<'r> Lecteur<'r> {
     #[inline(always)]
     fn trouver(&self, id: &ParamId) -> Option<(usize, usize, usize, &'r ValeurDatee)> {
         let rules: &'r RuleSet = self.rules;
-        // Under one of the rule set's versions, where the value in force is was set with it.
+        // Under one of the rule set's versions, where its value in force is was set at load.
         if let Some(table) = self.en_vigueur {
             let (position, index, rang) = table.get(id.rang())?.trouvee()?;
             let v = rules.parametre_a(position)?.valeurs.get(index)?;
