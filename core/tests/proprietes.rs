@@ -132,6 +132,18 @@ proptest! {
         }
     }
 
+    /// A result echoes its situation field for field (`Situation::avec_specialite`), its
+    /// specialty the embedded rules' own static text (a copy without an allocation).
+    #[test]
+    fn le_resultat_reprend_la_situation_telle_quelle(s in saisie()) {
+        let r = regles().unwrap();
+        let Ok(s) = s.valider() else { return Ok(()) };
+        prop_assert!(!s.specialty.est_statique());
+        let Ok(ev) = evaluer(r, &s, assistmed_core::Langue::Fr) else { return Ok(()) };
+        prop_assert_eq!(&ev.situation, &s);
+        prop_assert!(ev.situation.specialty.est_statique());
+    }
+
     #[test]
     fn aucune_saisie_ne_panique_et_les_montants_viennent_des_tableaux(s in saisie()) {
         let r = regles().unwrap();

@@ -285,7 +285,8 @@ pub fn evaluer(rules: &RuleSet, s: &Situation, langue: Langue) -> Resultat<Evalu
 
     Ok(Evaluation {
         rules: appliquee,
-        situation: s.clone(),
+        // `spe.code` reads as `s.specialty` (it was found by it).
+        situation: s.avec_specialite(spe.code.clone()),
         eligibility,
         percentile: pos,
         options,

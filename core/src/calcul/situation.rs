@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
+use crate::texte::Texte;
 
 /// Largest patient count accepted: beyond, the input is absurd (the busiest GPs have ~5 000).
 pub const PATIENTS_MAX: i64 = 20_000;
@@ -131,7 +132,9 @@ pub struct ContratEnCours {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Situation {
     pub signature_date: NaiveDate,
-    pub specialty: String,
+    /// A 2-digit Assurance Maladie code; a result echoes the rule data's own text of it, so that
+    /// echoing the situation allocates nothing.
+    pub specialty: Texte,
     pub sector: Secteur,
     pub mep: bool,
     pub zone: Option<Zone>,
@@ -432,9 +435,11 @@ impl Saisie {
             "signature_date",
             requis("signature_date", self.signature_date.as_deref())?,
         )?;
-        let specialty = requis("specialty", self.specialty.as_deref())?
-            .trim()
-            .to_owned();
+        let specialty = Texte::from(
+            requis("specialty", self.specialty.as_deref())?
+                .trim()
+                .to_owned(),
+        );
         let sector = Secteur::depuis_code("sector", requis("sector", self.sector.as_deref())?)?;
         let zone = self
             .zone
@@ -529,6 +534,46 @@ impl Saisie {
 }
 
 impl Situation {
+    /// The same situation with `specialty`, the same code as the rule data's text (a result's
+    /// echo: that text is copied without an allocation, the situation's own would be one).
+    /// Every field is named: a new one must be echoed too.
+    pub(crate) fn avec_specialite(&self, specialty: Texte) -> Situation {
+        let Situation {
+            signature_date,
+            specialty: _,
+            sector,
+            mep,
+            zone,
+            practice,
+            coordinated,
+            patientele_mt,
+            file_active,
+            percentile_band,
+            clinical_fee_share,
+            newly_installed,
+            age,
+            ald_or_rqth,
+            current_contract,
+        } = self;
+        Situation {
+            signature_date: *signature_date,
+            specialty,
+            sector: *sector,
+            mep: *mep,
+            zone: *zone,
+            practice: *practice,
+            coordinated: *coordinated,
+            patientele_mt: *patientele_mt,
+            file_active: *file_active,
+            percentile_band: *percentile_band,
+            clinical_fee_share: *clinical_fee_share,
+            newly_installed: *newly_installed,
+            age: *age,
+            ald_or_rqth: *ald_or_rqth,
+            current_contract: current_contract.clone(),
+        }
+    }
+
     /// Reads and validates a JSON situation in one step.
     pub fn depuis_json(texte: &str) -> Resultat<Situation> {
         Saisie::depuis_json(texte)?.valider()
@@ -538,7 +583,7 @@ impl Situation {
     pub fn saisie(&self) -> Saisie {
         Saisie {
             signature_date: Some(self.signature_date.to_string()),
-            specialty: Some(self.specialty.clone()),
+            specialty: Some(self.specialty.to_string()),
             sector: Some(self.sector.code().to_owned()),
             mep: Some(self.mep),
             zone: self.zone.map(|z| z.code().to_owned()),

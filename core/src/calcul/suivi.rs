@@ -719,7 +719,7 @@ pub fn suivre(rules: &RuleSet, c: &ContratSuivi, on: NaiveDate, langue: Langue) 
     // Band, row and timeline (with the 2024 transition of running contracts).
     let s = Situation {
         signature_date: c.signature_date,
-        specialty: c.specialty.clone(),
+        specialty: spe.code.clone(),
         sector: c.sector,
         mep: false,
         zone: None,
