@@ -293,6 +293,26 @@ fun runApiTests(h: Harness, store: RuleStore) {
         ensureEquals(contract, situationFromJson(situationToJson(withContract, Langue.FR), Langue.FR).currentContract, "leap day through JSON")
         ensureEquals(contract, store.assess(withContract, Langue.FR).situation.currentContract, "leap day echoed")
     }
+    h.check("CalendarDate lift: each date's text read as LocalDate.parse reads it (core/uniffi.toml's digit-by-digit lift)") {
+        fun lift(text: String): LocalDate {
+            val bytes = text.toByteArray(Charsets.UTF_8)
+            val buf = java.nio.ByteBuffer.allocate(4 + bytes.size).putInt(bytes.size).put(bytes)
+            buf.flip()
+            return fr.assistmed.core.FfiConverterTypeCalendarDate.read(buf)
+        }
+        var d = LocalDate.of(1999, 1, 1)
+        while (d.year < 2102) {
+            ensureEquals(d, lift(d.toString()), "lift of $d")
+            d = d.plusDays(1)
+        }
+        for (text in listOf("0000-01-01", "0001-12-31", "9999-12-31", "+10000-01-01", "-0001-06-15")) {
+            ensureEquals(LocalDate.parse(text), lift(text), "lift of $text")
+        }
+        // Not a date: the lift refuses it as LocalDate.of or LocalDate.parse does.
+        for (text in listOf("2023-02-29", "2023-13-01", "2023-00-10", "2023-1-011")) {
+            ensureEquals(true, runCatching { lift(text) }.isFailure, "lift of $text refused")
+        }
+    }
     h.check("BigDecimal round trip: in as BigDecimal, out by value, totals add up") {
         val share = BigDecimal("0.85")
         val surgeon = GP_2025.copy(specialty = "41", patienteleMt = null, clinicalFeeShare = share)
