@@ -125,7 +125,14 @@ impl From<Message> for String {
     fn from(m: Message) -> Self {
         match m.0 {
             Contenu::Texte(t) => t.into_string(),
-            _ => m.to_string(),
+            _ => {
+                // Room for the longest usual sentence at once: `to_string` grew a message from 8
+                // bytes, five or six reallocations each (callgrind, the FFI's lowering).
+                let mut s = String::with_capacity(384);
+                // (writing into a String cannot fail)
+                let _ = fmt::Write::write_fmt(&mut s, format_args!("{m}"));
+                s
+            }
         }
     }
 }
