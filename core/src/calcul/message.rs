@@ -126,8 +126,8 @@ impl From<Message> for String {
         match m.0 {
             Contenu::Texte(t) => t.into_string(),
             _ => {
-                // Room for the longest usual sentence at once: `to_string` grew a message from 8
-                // bytes, five or six reallocations each (callgrind, the FFI's lowering).
+                // Room for the longest usual sentence at once: `to_string` grows a message from 8
+                // bytes, five or six reallocations each.
                 let mut s = String::with_capacity(384);
                 // (writing into a String cannot fail)
                 let _ = fmt::Write::write_fmt(&mut s, format_args!("{m}"));
