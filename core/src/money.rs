@@ -118,13 +118,25 @@ pub fn taux(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// Serializes `d` as its text (`Display`'s), from a buffer on the stack when `texte_court` can
+/// write it: a JSON result of `simulate --jsonl` holds a few dozen amounts.
+fn serialiser_texte<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let mut t = [0; TEXTE_COURT];
+    match texte_court(d, &mut t).and_then(|n| std::str::from_utf8(t.get(..n)?).ok()) {
+        Some(texte) => s.serialize_str(texte),
+        None => s.collect_str(d),
+    }
+}
+
 /// Serde helpers: `Decimal` as a two-decimal string.
 pub mod montant {
     use rust_decimal::Decimal;
     use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::euros(*d))
+        let mut d = *d;
+        d.rescale(2);
+        super::serialiser_texte(&d, s)
     }
 }
 
@@ -135,7 +147,7 @@ pub mod option {
 
     pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.serialize_str(&super::euros(*d)),
+            Some(d) => super::montant::serialize(d, s),
             None => s.serialize_none(),
         }
     }
@@ -148,7 +160,7 @@ pub mod taux_option {
 
     pub fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.serialize_str(&super::taux(*d)),
+            Some(d) => super::serialiser_texte(&d.normalize(), s),
             None => s.serialize_none(),
         }
     }

@@ -974,6 +974,7 @@ pub(crate) mod date {
     /// result crosses the FFI with some 25 dates, and chrono's formatting machinery was about
     /// 1 400 instructions a date there (callgrind). `None` for a year outside 0–9999 (no date of
     /// the product's range), which chrono writes in its own form ("+10000-01-01").
+    #[cfg(feature = "uniffi")]
     pub fn iso(d: NaiveDate) -> Option<[u8; 10]> {
         use chrono::Datelike;
         let annee = u32::try_from(d.year()).ok().filter(|a| *a <= 9999)?;
@@ -995,6 +996,7 @@ pub(crate) mod date {
     }
 
     /// A date's `YYYY-MM-DD` text (`iso`), chrono's for any other year.
+    #[cfg(feature = "uniffi")]
     pub fn ecrire(d: NaiveDate) -> String {
         match iso(d) {
             // (ASCII digits and dashes)
@@ -1005,10 +1007,12 @@ pub(crate) mod date {
 
     #[cfg(test)]
     mod tests {
-        use super::{analyser, ecrire};
+        use super::analyser;
 
         #[test]
+        #[cfg(feature = "uniffi")]
         fn ecrit_les_dates_comme_chrono() {
+            use super::ecrire;
             let mut d = chrono::NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
             while chrono::Datelike::year(&d) < 2102 {
                 assert_eq!(ecrire(d), d.to_string());
