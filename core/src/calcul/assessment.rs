@@ -33,10 +33,13 @@ pub struct VersionAppliquee {
     pub id: Texte,
     /// In the language of the call.
     pub title: Texte,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub end_exclusive: Option<NaiveDate>,
     pub references: Citations,
     pub bundle_version: u64,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub bundle_published: NaiveDate,
     /// `embedded` or `update` (a signed bundle installed after the release).
     pub bundle_origin: crate::rules::OrigineRegles,

@@ -144,6 +144,7 @@ pub struct Demande {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MoisCout {
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub month: NaiveDate,
     #[serde(with = "money::montant")]
     pub gross: Decimal,
@@ -166,7 +167,9 @@ pub struct MoisCout {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeEconomie {
     pub year: i32,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub end: NaiveDate,
     pub rules_id: Texte,
     #[serde(with = "money::option")]
@@ -254,6 +257,7 @@ pub struct Hypothese {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Economie {
     pub option: Formule,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     pub signature_rules_id: Texte,
     /// The gross monthly salary given, or absent for the floor (grid level 5, never below SMIC).

@@ -109,6 +109,7 @@ pub struct Objectif {
     #[serde(with = "money::taux_option")]
     pub increase: Option<Decimal>,
     pub indicators: Vec<Cible>,
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub deadline: Option<NaiveDate>,
     /// The weakest grade of the objective: its targets and its deadline.
     pub confidence: Grade,

@@ -123,6 +123,7 @@ valeurs_codees!(
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContratEnCours {
     pub option: Formule,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     pub objectives_reached: bool,
 }
@@ -131,6 +132,7 @@ pub struct ContratEnCours {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Situation {
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub signature_date: NaiveDate,
     /// A 2-digit Assurance Maladie code; a result echoes the rule data's own text of it, so that
     /// echoing the situation allocates nothing.

@@ -151,6 +151,7 @@ pub struct ObjectifContrat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Mesure {
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub date: NaiveDate,
     pub pmt: Option<i32>,
     pub fa: Option<i32>,
@@ -169,10 +170,12 @@ impl Mesure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ContratSuivi {
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub signature_date: NaiveDate,
     pub specialty: String,
     pub sector: Secteur,
     pub option: Formule,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     pub percentile_band: Option<Tranche>,
     pub objectives: Vec<ObjectifContrat>,
@@ -472,6 +475,7 @@ pub struct SuiviIndicateur {
     pub target_confidence: Grade,
     /// The latest count measured on or before the evaluation date (absent: not measured yet).
     pub current: Option<i32>,
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub measured_on: Option<NaiveDate>,
     pub gained: Option<i64>,
     pub required: i32,
@@ -487,10 +491,12 @@ pub struct SuiviIndicateur {
 pub struct EvaluationObjectif {
     /// Contract year from which the objective is assessed (absent: not published).
     pub from_year: Option<i32>,
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub from_date: Option<NaiveDate>,
     /// Whether the evaluation date falls in that year or later.
     pub assessed: bool,
     /// Last day to reach the objective, where the version publishes it (2019: end of year 3).
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub deadline: Option<NaiveDate>,
     /// The weakest grade of the evaluation year and of the deadline.
     pub confidence: Grade,
@@ -523,7 +529,9 @@ pub enum IssueAide {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PerspectiveAide {
     pub year: i32,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub end: NaiveDate,
     pub rules_id: Texte,
     /// That year's maximum aid, from the band's row (revalued for running contracts).
@@ -545,14 +553,20 @@ pub struct PerspectiveAide {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Suivi {
     pub rules: VersionAppliquee,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub on: NaiveDate,
     pub option: Formule,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub signature_date: NaiveDate,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     /// Last day of the contract.
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub end: NaiveDate,
     pub contract_year: i32,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub year_start: NaiveDate,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub year_end: NaiveDate,
     pub percentile: Positionnement,
     pub indicators: Vec<SuiviIndicateur>,

@@ -19,8 +19,10 @@ use crate::texte::Texte;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnneeContrat {
     pub year: i32,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     /// Last day of the contract year (inclusive).
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub end: NaiveDate,
     /// The version whose amount applies to this year.
     pub rules_id: Texte,
@@ -36,6 +38,7 @@ pub struct AnneeContrat {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Echeancier {
     pub option: Formule,
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     /// The version governing the contract (by signature date).
     pub signature_rules_id: Texte,

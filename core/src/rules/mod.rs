@@ -189,8 +189,10 @@ pub struct Version {
     pub title_fr: Texte,
     pub title_en: Texte,
     #[serde(deserialize_with = "date::lire")]
+    #[serde(serialize_with = "crate::rules::date::serialiser")]
     pub start: NaiveDate,
     #[serde(default, deserialize_with = "date::lire_option")]
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub end_exclusive: Option<NaiveDate>,
     #[serde(deserialize_with = "interne::liste")]
     pub references: Vec<Texte>,
@@ -974,7 +976,6 @@ pub(crate) mod date {
     /// result crosses the FFI with some 25 dates, and chrono's formatting machinery was about
     /// 1 400 instructions a date there (callgrind). `None` for a year outside 0–9999 (no date of
     /// the product's range), which chrono writes in its own form ("+10000-01-01").
-    #[cfg(feature = "uniffi")]
     pub fn iso(d: NaiveDate) -> Option<[u8; 10]> {
         use chrono::Datelike;
         let annee = u32::try_from(d.year()).ok().filter(|a| *a <= 9999)?;
@@ -995,6 +996,37 @@ pub(crate) mod date {
         ])
     }
 
+    /// Serializes a date as chrono does (its `YYYY-MM-DD` text), from `iso`'s digits: for the
+    /// results' `#[serde(serialize_with)]` (a JSON result of `simulate --jsonl` holds some 25
+    /// dates; chrono's formatting was about 15 % of a line, callgrind).
+    pub fn serialiser<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        match iso(*d) {
+            // (ASCII digits and dashes: always UTF-8)
+            Some(chiffres) => match std::str::from_utf8(&chiffres) {
+                Ok(texte) => s.serialize_str(texte),
+                Err(_) => s.collect_str(d),
+            },
+            None => s.collect_str(d),
+        }
+    }
+
+    /// `serialiser` for an optional date (`null` when absent, as serde writes an `Option`).
+    pub fn serialiser_option<S: serde::Serializer>(
+        d: &Option<NaiveDate>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        struct Iso(NaiveDate);
+        impl serde::Serialize for Iso {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialiser(&self.0, s)
+            }
+        }
+        match d {
+            Some(d) => s.serialize_some(&Iso(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
     /// A date's `YYYY-MM-DD` text (`iso`), chrono's for any other year.
     #[cfg(feature = "uniffi")]
     pub fn ecrire(d: NaiveDate) -> String {
@@ -1008,6 +1040,37 @@ pub(crate) mod date {
     #[cfg(test)]
     mod tests {
         use super::analyser;
+
+        #[test]
+        fn serialise_les_dates_comme_chrono() {
+            #[derive(serde::Serialize)]
+            struct Dates {
+                #[serde(serialize_with = "super::serialiser")]
+                d: chrono::NaiveDate,
+                #[serde(serialize_with = "super::serialiser_option")]
+                o: Option<chrono::NaiveDate>,
+            }
+            #[derive(serde::Serialize)]
+            struct Chrono {
+                d: chrono::NaiveDate,
+                o: Option<chrono::NaiveDate>,
+            }
+            let mut dates: Vec<_> = (0..40_000)
+                .filter_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(730_000 + n))
+                .collect();
+            dates.extend(
+                [(0, 1, 1), (9999, 12, 31), (10000, 1, 1), (-44, 3, 15)]
+                    .map(|(a, m, j)| chrono::NaiveDate::from_ymd_opt(a, m, j).unwrap()),
+            );
+            for d in dates {
+                for o in [Some(d), None] {
+                    assert_eq!(
+                        serde_json::to_string(&Dates { d, o }).unwrap(),
+                        serde_json::to_string(&Chrono { d, o }).unwrap()
+                    );
+                }
+            }
+        }
 
         #[test]
         #[cfg(feature = "uniffi")]

@@ -765,6 +765,7 @@ pub struct LigneFormule {
     pub objective_to_confirm: bool,
     /// In the language of the call.
     pub targets: Vec<String>,
+    #[serde(serialize_with = "crate::rules::date::serialiser_option")]
     pub deadline: Option<NaiveDate>,
 }
 
