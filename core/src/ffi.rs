@@ -82,9 +82,11 @@ fn lever_date(texte: &str) -> uniffi::Result<NaiveDate> {
 // form: a big-endian `i32` length, then the UTF-8 bytes), and a message is formatted into the
 // buffer itself; dates and amounts (`CalendarDate`, `ExactDecimal`) are written into it the same
 // way. Lowering the assessment of `scripts/bench-instructions.sh` (`abaisser` minus `evaluer`):
-// 161 045 -> 57 218 instructions in the release profile, 104 279 -> 29 444 at opt-level 3. The rest is `custom_type!`'s expansion in uniffi =0.32.2 (the metadata, under the
-// names and in the form the bindings generator reads), kept identical: the generated Kotlin and
-// Swift do not change (checked by diffing them), and the tests below compare the bytes.
+// 161 045 -> 57 218 instructions in the release profile, 104 279 -> 29 444 at opt-level 3. The
+// rest is `custom_type!`'s expansion in uniffi =0.32.2 (the metadata, under the names and in the
+// form the bindings generator reads), kept identical: the generated Kotlin and Swift do not
+// change (checked by diffing them; diff them again on a uniffi upgrade), and the tests below
+// compare the bytes.
 
 /// Appends `s` to a uniffi buffer as uniffi writes a `String`.
 fn ecrire_chaine(s: &str, buf: &mut Vec<u8>) {
