@@ -108,9 +108,13 @@ pub fn texte_court(d: &Decimal, sortie: &mut [u8; TEXTE_COURT]) -> Option<usize>
 
 /// Canonical text of an amount in euros: two decimals.
 pub fn euros(d: Decimal) -> String {
-    let mut d = d;
+    au_centime(d).to_string()
+}
+
+/// `d` with two decimals (`euros`' text, and the serialized amounts').
+fn au_centime(mut d: Decimal) -> Decimal {
     d.rescale(2);
-    d.to_string()
+    d
 }
 
 /// Canonical text of a ratio: no trailing zeros ("0.8", "0.125").
@@ -134,9 +138,7 @@ pub mod montant {
     use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        let mut d = *d;
-        d.rescale(2);
-        super::serialiser_texte(&d, s)
+        super::serialiser_texte(&super::au_centime(*d), s)
     }
 }
 
