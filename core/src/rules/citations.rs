@@ -7,8 +7,10 @@
 //! the list of its ids (Kotlin and Swift see a list of strings).
 
 use std::fmt;
+use std::ops::Deref;
 use std::sync::Arc;
 
+use once_cell::sync::OnceCell;
 use serde::{Serialize, Serializer};
 
 use super::{RuleSet, Version};
@@ -30,10 +32,7 @@ pub struct Citations(Forme);
 #[derive(Clone)]
 enum Forme {
     /// Ranks in `table`, the ids of a rule set's references in `str` order.
-    Rangs {
-        table: Arc<Vec<Texte>>,
-        rangs: Rangs,
-    },
+    Rangs { table: Table, rangs: Rangs },
     /// Ids of their own: lifted from the FFI, or not all in the table of a rule set.
     Ids(Vec<Texte>),
 }
@@ -51,6 +50,63 @@ enum Rangs {
     /// A sorted list of ranks below `ENSEMBLE * 64`, as the set of them: a result's whole list
     /// (some twenty ids of a table of about sixty) without an allocation.
     Ensemble([u64; ENSEMBLE]),
+}
+
+/// A rule set's table of reference ids in `str` order (or a version's notices), shared with the
+/// results that cite it: one word, no reference count for the process's embedded rules.
+#[derive(Clone)]
+pub(crate) struct Table(
+    /// `None`: the process's embedded rules' table (`TABLE_DU_PROCESSUS`), so that copying or
+    /// dropping a result's citations copies or forgets a word, where a reference count is an
+    /// atomic operation each time (about 30 an assessment). `Some`: any other rule set's.
+    Option<Arc<Vec<Texte>>>,
+);
+
+/// The reference table of the process's embedded rules (`Vie::Processus`), set as they are read,
+/// once: a static, as they are.
+static TABLE_DU_PROCESSUS: OnceCell<Vec<Texte>> = OnceCell::new();
+
+/// How long a rule set lives, which decides the kind of its reference table (`Table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Vie {
+    /// As long as the process: the embedded rules of `embarquees`, kept in a static.
+    Processus,
+    /// Until its last holder drops it: a bundle's, or a rule set read again.
+    Partagee,
+}
+
+impl Table {
+    /// The table of a rule set's reference ids (a version's notices are `Vie::Partagee`).
+    pub(crate) fn new(ids: Vec<Texte>, vie: Vie) -> Self {
+        match vie {
+            Vie::Processus => match TABLE_DU_PROCESSUS.set(ids) {
+                Ok(()) => Table(None),
+                // (Read once per process: never the case.)
+                Err(ids) => Table(Some(Arc::new(ids))),
+            },
+            Vie::Partagee => Table(Some(Arc::new(ids))),
+        }
+    }
+
+    /// The same table (not an equal one): ranks of one are ranks of the other. One comparison
+    /// of words (the process's table is the null pointer).
+    #[inline(always)]
+    pub(crate) fn meme(&self, autre: &Table) -> bool {
+        let adresse = |t: &Table| t.0.as_ref().map_or(std::ptr::null(), Arc::as_ptr);
+        std::ptr::eq(adresse(self), adresse(autre))
+    }
+}
+
+impl Deref for Table {
+    type Target = [Texte];
+
+    fn deref(&self) -> &[Texte] {
+        match &self.0 {
+            // Set before the first `Table(None)` exists.
+            None => TABLE_DU_PROCESSUS.get().map_or(&[], Vec::as_slice),
+            Some(ids) => ids,
+        }
+    }
 }
 
 /// Words of a sorted list kept as a set inline (`Rangs::Ensemble`): tables of up to 128 ids.
@@ -125,7 +181,7 @@ impl Citations {
             return Citations::from(ids);
         }
         Citations(Forme::Rangs {
-            table: Arc::new(ids),
+            table: Table::new(ids, Vie::Partagee),
             rangs: Rangs::de(&rangs),
         })
     }
@@ -276,7 +332,7 @@ impl PartialEq for Citations {
     fn eq(&self, autre: &Self) -> bool {
         match (&self.0, &autre.0) {
             (Forme::Rangs { table: a, rangs: x }, Forme::Rangs { table: b, rangs: y })
-                if Arc::ptr_eq(a, b) =>
+                if a.meme(b) =>
             {
                 x.iter().eq(y.iter())
             }
@@ -379,7 +435,7 @@ impl<'r> Recueil<'r> {
         {
             if !self.ordonne
                 && self.general.is_none()
-                && Arc::ptr_eq(table, self.rules.table_des_references())
+                && table.meme(self.rules.table_des_references())
             {
                 for (v, m) in self.vus.iter_mut().zip(masque) {
                     *v |= m;
@@ -394,9 +450,7 @@ impl<'r> Recueil<'r> {
     #[inline(never)]
     fn ajouter_autrement(&mut self, c: &'r Citations) -> &mut Self {
         match &c.0 {
-            Forme::Rangs { table, rangs }
-                if Arc::ptr_eq(table, self.rules.table_des_references()) =>
-            {
+            Forme::Rangs { table, rangs } if table.meme(self.rules.table_des_references()) => {
                 match (rangs, &mut self.general) {
                     // A set into a set: merged by words.
                     (Rangs::Ensemble(mots), None) if !self.ordonne => {
@@ -759,6 +813,47 @@ mod tests {
             table.insert(id, modele.clone());
         }
         RuleSet::from_json(&doc.to_string()).unwrap()
+    }
+
+    #[test]
+    fn la_table_du_processus_n_est_pas_comptee_et_cite_comme_une_autre() {
+        let processus = crate::rules::embarquees().unwrap();
+        let relue = crate::rules::charger_embarquees().unwrap();
+        // The process's rules share the static table; a rule set read again has its own.
+        assert!(processus.table_des_references().0.is_none());
+        assert!(relue.table_des_references().0.is_some());
+        assert!(!processus
+            .table_des_references()
+            .meme(relue.table_des_references()));
+        assert!(relue
+            .table_des_references()
+            .meme(relue.table_des_references()));
+        assert_eq!(
+            &**processus.table_des_references(),
+            &**relue.table_des_references()
+        );
+        assert!(processus.table_des_references().len() > 50);
+        // The same version's citations from both: the same ids, compared across tables.
+        let mut ra = Recueil::pour_trier(processus);
+        for v in &processus.versions {
+            ra.citer_version(v);
+        }
+        let a = ra.triees();
+        let mut rb = Recueil::pour_trier(&relue);
+        for v in &relue.versions {
+            rb.citer_version(v);
+        }
+        let b = rb.triees();
+        assert!(a.len() >= processus.versions.len());
+        assert!(a.iter().all(|id| processus.references.contains_key(id)));
+        assert_eq!(a, b);
+        assert_eq!(a.to_vec(), b.to_vec());
+        // A copy outlives its rule set read again (reference counted), and reads the same.
+        let copie = b.clone();
+        drop(rb);
+        drop(b);
+        drop(relue);
+        assert_eq!(copie, a);
     }
 
     #[test]

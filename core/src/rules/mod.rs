@@ -29,7 +29,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Erreur, Resultat};
-use crate::rules::citations::{Citations, Recueil};
+use crate::rules::citations::{Citations, Recueil, Table, Vie};
 use crate::texte::Texte;
 
 /// The rule document shipped in the binary (the offline default): the files of `rules/` assembled into one document, minified
@@ -97,13 +97,17 @@ pub fn regles_embarquees_json() -> Resultat<&'static str> {
 static TEXTE_COMPACT: Lazy<Resultat<String>> =
     Lazy::new(|| decompresser(REGLES_COMPACTES, TAILLE_COMPACTE));
 
-static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| charger_embarquees().map(Arc::new));
+/// The process's embedded rules, never dropped: their tables are `Vie::Processus`.
+static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| {
+    let texte = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
+    RuleSet::typer_embarquees(texte, Vie::Processus).map(Arc::new)
+});
 
 /// Reads the embedded rules anew from the process's inflated compiled document: a rule set of
-/// its own (for tests that need one; the process's is `embarquees`).
+/// its own (for tests that need one; the process's is `embarquees`), freed when dropped.
 pub fn charger_embarquees() -> Resultat<RuleSet> {
     let texte = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
-    RuleSet::typer_embarquees(texte)
+    RuleSet::typer_embarquees(texte, Vie::Partagee)
 }
 
 /// The work of the first call of `embarquees`, once per process, as the benchmarks measure a
@@ -117,7 +121,9 @@ pub fn charger_embarquees_au_demarrage(tampon: &mut Vec<u8>) -> Resultat<RuleSet
     let texte = std::str::from_utf8(octets).map_err(Erreur::regles_invalides)?;
     let statique = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
     debug_assert_eq!(texte, statique.as_str());
-    RuleSet::typer_embarquees(statique)
+    // Its tables reference counted, not kept for the process (the benchmarks load it again and
+    // again): the same work, one allocation a table either way.
+    RuleSet::typer_embarquees(statique, Vie::Partagee)
 }
 
 /// The embedded rules, parsed and checked once per process.
@@ -493,9 +499,9 @@ impl RuleSet {
     /// constant of the library and the tests run every check on these very bytes
     /// (`core/tests/regles.rs`, `le_document_intact_passe`, and every debug build's load), so a
     /// release cold start does not pay for them again.
-    fn typer_embarquees(texte: &'static str) -> Resultat<RuleSet> {
+    fn typer_embarquees(texte: &'static str, vie: Vie) -> Resultat<RuleSet> {
         let (document, parametres) = compact::lire(texte)?;
-        let rules = document.assembler(parametres)?;
+        let rules = document.assembler(parametres, vie)?;
         if cfg!(debug_assertions) {
             integrity::verifier(&rules)?;
         }
@@ -688,7 +694,7 @@ impl RuleSet {
     }
 
     /// The ids of the references in `str` order (rank `i` is the `i`-th), shared with results.
-    pub(crate) fn table_des_references(&self) -> &Arc<Vec<Texte>> {
+    pub(crate) fn table_des_references(&self) -> &Table {
         &self.rangs.ids
     }
 }
@@ -708,12 +714,12 @@ struct CiteDeVersion {
 /// ids a result cites are sorted as numbers, and found from their texts without reading them:
 /// a document's reading shares one text per id between the table and every list that cites it
 /// (`interne`), so that a cited id's address is its table entry's.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct RangsReferences {
     /// The ids of the table in `str` order: rank `i` is `ids[i]`. Holding these texts keeps
     /// their addresses theirs: no other string can be found at one of them. Shared with the
     /// results that cite them (`Citations`).
-    ids: Arc<Vec<Texte>>,
+    ids: Table,
     /// Open addressing by address, a power of two at least twice the ids: `adresse` 0 is empty.
     cases: Vec<Case>,
     /// `usize::BITS` less the log2 of `cases.len()`: the top bits of the hash are the slot.
@@ -728,9 +734,8 @@ struct Case {
 }
 
 impl RangsReferences {
-    fn new(table: &BTreeMap<Texte, Reference>) -> Self {
-        // One pointer (not a slice's two) in each `Citations` that shares it.
-        let ids: Arc<Vec<Texte>> = Arc::new(table.keys().cloned().collect());
+    fn new(table: &BTreeMap<Texte, Reference>, vie: Vie) -> Self {
+        let ids = Table::new(table.keys().cloned().collect(), vie);
         let taille = ids.len().saturating_mul(2).next_power_of_two().max(2);
         let decalage = usize::BITS - taille.trailing_zeros();
         let mut cases = vec![Case::default(); taille];
@@ -793,7 +798,7 @@ fn place(adresse: usize, decalage: u32) -> usize {
 /// Derived from the table: equal when the ids are (the addresses are of one load).
 impl PartialEq for RangsReferences {
     fn eq(&self, autre: &Self) -> bool {
-        self.ids == autre.ids
+        *self.ids == *autre.ids
     }
 }
 
@@ -1196,13 +1201,18 @@ mod brut {
                     valeurs,
                 });
             }
-            self.assembler(parametres)
+            // A document read from JSON: a bundle's, or the embedded one read again.
+            self.assembler(parametres, Vie::Partagee)
         }
 
         /// The rule set of this document's header, tables and lists, with its parameters
         /// typed (`self.parameters` is not read: the compiled reading types each value as it
         /// reads it, `compact.rs`).
-        pub(super) fn assembler(self, mut parametres: Vec<super::Parametre>) -> Resultat<RuleSet> {
+        pub(super) fn assembler(
+            self,
+            mut parametres: Vec<super::Parametre>,
+            vie: Vie,
+        ) -> Resultat<RuleSet> {
             if self.schema_version != SCHEMA_VERSION {
                 return Err(Erreur::regles_invalides(format!(
                     "schema_version {} non pris en charge (attendu {SCHEMA_VERSION}) / unsupported schema_version {} (expected {SCHEMA_VERSION})",
@@ -1256,7 +1266,7 @@ mod brut {
                 versions: self.versions,
                 specialites: self.specialties,
                 notices: self.notices,
-                rangs: RangsReferences::new(&self.references),
+                rangs: RangsReferences::new(&self.references, vie),
                 cite_par_version: Vec::new(),
                 citations_valeurs: Vec::new(),
                 en_vigueur: Vec::new(),
@@ -1453,7 +1463,7 @@ mod tests {
                 v[i] = remplace;
                 let altere: &'static str =
                     Box::leak(String::from_utf8(v).unwrap().into_boxed_str());
-                let _ = compact::lire(altere).and_then(|(d, p)| d.assembler(p));
+                let _ = compact::lire(altere).and_then(|(d, p)| d.assembler(p, Vie::Partagee));
             }
         }
     }
