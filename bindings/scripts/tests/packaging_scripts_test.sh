@@ -303,6 +303,8 @@ else
 fi
 check ".cargo/config.toml packs Android's relocations (-Wl,--pack-dyn-relocs=android)" \
   grep -q "link-arg=-Wl,--pack-dyn-relocs=android" .cargo/config.toml
+check ".cargo/config.toml turns LLVM's machine outliner off on AArch64 but Apple's" \
+  grep -q "^\[target.'cfg(all(target_arch = \"aarch64\", not(target_vendor = \"apple\")))'\]" .cargo/config.toml
 
 # --- build-xcframework.sh ----------------------------------------------------------------------
 echo "# build-xcframework.sh"
