@@ -25,17 +25,14 @@ n=${1:-200}
 command -v valgrind >/dev/null 2>&1 || { echo "bench-instructions: valgrind is needed (apt-get install valgrind)" >&2; exit 1; }
 cible="${CARGO_TARGET_DIR:-target}"
 arm64=${BENCH_ARM64:-auto}
-cible_arm64=aarch64-unknown-linux-gnu
+# shellcheck source=tools/arm64.sh
+. scripts/tools/arm64.sh
+cible_arm64=$ARM64_CIBLE
 plugin="$cible/qemu-instructions.so"
 if [ "$arm64" != 0 ]; then
-  manque=""
-  for outil in qemu-aarch64 aarch64-linux-gnu-gcc cc; do
-    command -v "$outil" >/dev/null 2>&1 || manque="$manque $outil"
-  done
-  if [ -z "$manque" ] && command -v rustup >/dev/null 2>&1 \
-    && ! rustup target list --installed | grep -qx "$cible_arm64"; then
-    rustup target add "$cible_arm64" >&2 || manque="$manque rust-std($cible_arm64)"
-  fi
+  manque=$(arm64_outils_manquants)
+  command -v cc >/dev/null 2>&1 || manque="$manque cc"
+  [ -z "$manque" ] && ! arm64_std && manque=" rust-std($cible_arm64)"
   if [ -z "$manque" ]; then
     mkdir -p "$cible"
     cc -shared -fPIC -O2 -o "$plugin" scripts/tools/qemu-instructions.c || manque="$manque plugin"
@@ -48,7 +45,6 @@ if [ "$arm64" != 0 ]; then
     arm64=1
   fi
 fi
-export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 for profil in release cli; do
   cargo build -q --profile "$profil" -p assistmed-core --example instructions
   cargo build -q --profile "$profil" -p assistmed-core --features uniffi --example abaisser

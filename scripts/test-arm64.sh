@@ -12,20 +12,12 @@
 # binaries' LTO), then a minute when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CIBLE=aarch64-unknown-linux-gnu
 log() { printf 'test-arm64: %s\n' "$*" >&2; }
+# shellcheck source=tools/arm64.sh
+. scripts/tools/arm64.sh
 
-manque() {
-  local m=""
-  for outil in qemu-aarch64 aarch64-linux-gnu-gcc; do
-    command -v "$outil" >/dev/null 2>&1 || m="$m $outil"
-  done
-  [ -f /usr/aarch64-linux-gnu/lib/libc.so.6 ] || m="$m libc6-arm64-cross"
-  printf '%s' "$m"
-}
-
-if [ -n "$(manque)" ] && [ -z "${ASSISTMED_NO_APT_INSTALL:-}" ] && [ "$(id -u)" = 0 ] \
-  && command -v apt-get >/dev/null 2>&1; then
+if [ -n "$(arm64_outils_manquants)" ] && [ -z "${ASSISTMED_NO_APT_INSTALL:-}" ] \
+  && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   paquets=(qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
   log "apt-get install -y ${paquets[*]} ..."
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${paquets[@]}" >&2 \
@@ -33,23 +25,13 @@ if [ -n "$(manque)" ] && [ -z "${ASSISTMED_NO_APT_INSTALL:-}" ] && [ "$(id -u)" 
          DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${paquets[@]}" >&2; } \
     || log "apt-get install failed"
 fi
-if [ -n "$(manque)" ]; then
-  [ "${ASSISTMED_ARM64:-}" = 1 ] && { log "ERROR: missing:$(manque)"; exit 1; }
-  log "SKIPPED: missing:$(manque) (apt-get install qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross)"
-  exit 0
-fi
-if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx "$CIBLE"; then
-  log "rustup target add $CIBLE ..."
-  rustup target add "$CIBLE" >&2 || true
-fi
-if ! rustc --print sysroot >/dev/null 2>&1 \
-  || [ ! -d "$(rustc --print sysroot)/lib/rustlib/$CIBLE" ]; then
-  [ "${ASSISTMED_ARM64:-}" = 1 ] && { log "ERROR: no Rust std for $CIBLE"; exit 1; }
-  log "SKIPPED: no Rust std for $CIBLE (rustup target add $CIBLE)"
+manque=$(arm64_outils_manquants)
+[ -z "$manque" ] && ! arm64_std && manque=" rust-std($ARM64_CIBLE)"
+if [ -n "$manque" ]; then
+  [ "${ASSISTMED_ARM64:-}" = 1 ] && { log "ERROR: missing:$manque"; exit 1; }
+  log "SKIPPED: missing:$manque (apt-get install qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross; rustup target add $ARM64_CIBLE)"
   exit 0
 fi
 
-export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
-export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
-log "cargo test --release -p assistmed-core --target $CIBLE (run under qemu-aarch64) ..."
-cargo test --release --locked -p assistmed-core --target "$CIBLE"
+log "cargo test --release -p assistmed-core --target $ARM64_CIBLE (run under qemu-aarch64) ..."
+cargo test --release --locked -p assistmed-core --target "$ARM64_CIBLE"

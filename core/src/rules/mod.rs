@@ -98,16 +98,19 @@ static TEXTE_COMPACT: Lazy<Resultat<String>> =
     Lazy::new(|| decompresser(REGLES_COMPACTES, TAILLE_COMPACTE));
 
 /// The process's embedded rules, never dropped: their tables are `Vie::Processus`.
-static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> = Lazy::new(|| {
-    let texte = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
-    RuleSet::typer_embarquees(texte, Vie::Processus).map(Arc::new)
-});
+static EMBARQUEES: Lazy<Resultat<Arc<RuleSet>>> =
+    Lazy::new(|| lire_embarquees(Vie::Processus).map(Arc::new));
 
 /// Reads the embedded rules anew from the process's inflated compiled document: a rule set of
 /// its own (for tests that need one; the process's is `embarquees`), freed when dropped.
 pub fn charger_embarquees() -> Resultat<RuleSet> {
+    lire_embarquees(Vie::Partagee)
+}
+
+/// The embedded rules read from the process's inflated compiled document, living as `vie` says.
+fn lire_embarquees(vie: Vie) -> Resultat<RuleSet> {
     let texte = TEXTE_COMPACT.as_ref().map_err(Clone::clone)?;
-    RuleSet::typer_embarquees(texte, Vie::Partagee)
+    RuleSet::typer_embarquees(texte, vie)
 }
 
 /// The work of the first call of `embarquees`, once per process, as the benchmarks measure a
