@@ -164,7 +164,8 @@ impl Trace {
     #[inline(always)]
     fn pousser(&mut self, u: Usage) {
         match self.courts.get_mut(self.n) {
-            Some(place) if self.longs.is_empty() => {
+            // (`longs` is only used once `courts` is full)
+            Some(place) => {
                 *place = u;
                 self.n += 1;
             }
@@ -211,6 +212,8 @@ pub struct Lecteur<'r> {
     pub version: &'r Version,
     /// The values in force at `version`'s start, when it is one of `rules`' own versions.
     en_vigueur: Option<&'r [EnVigueur]>,
+    /// `rules`' parameters, by position: one load fewer a read.
+    parametres: &'r [Parametre],
     pub usages: Trace,
 }
 
@@ -220,6 +223,7 @@ impl<'r> Lecteur<'r> {
             rules,
             version,
             en_vigueur: rules.en_vigueur(version),
+            parametres: &rules.parametres,
             usages: Trace::default(),
         }
     }
@@ -284,7 +288,7 @@ impl<'r> Lecteur<'r> {
         // Under one of the rule set's versions, where its value in force is was set at load.
         if let Some(table) = self.en_vigueur {
             let (position, index, rang) = table.get(id.rang())?.trouvee()?;
-            let v = rules.parametre_a(position)?.valeurs.get(index)?;
+            let v = self.parametres.get(position)?.valeurs.get(index)?;
             return Some((position, index, rang, v));
         }
         let position = rules.position_connue(id)?;
