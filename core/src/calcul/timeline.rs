@@ -95,7 +95,7 @@ pub fn fin_annee(debut: NaiveDate, annee: i32) -> Resultat<NaiveDate> {
 /// year, measured). The same total, scale included; any other case takes `checked_add`.
 fn total(years: &[AnneeContrat]) -> Result<Option<Decimal>, ()> {
     let Some(echelle) = years.first().and_then(|a| a.amount).map(|m| m.scale()) else {
-        return Ok(years.first().map_or(Some(Decimal::ZERO), |_| None));
+        return total_general(years);
     };
     let mut somme: i128 = 0;
     for a in years {
@@ -120,6 +120,25 @@ fn total_general(years: &[AnneeContrat]) -> Result<Option<Decimal>, ()> {
             (Some(acc), Some(m)) => acc.checked_add(m).map(Some).ok_or(()),
             _ => Ok(None),
         })
+}
+
+/// The amount of cell (`f`, `colonne`) under `version` (the reader's own when `signature`): the
+/// previous year's (`precedent`) when it is the same cell of the same version, a read the trace
+/// already holds (years 3 and after), else read.
+#[inline(always)]
+fn montant_annee<'r>(
+    l: &mut Lecteur<'r>,
+    f: Formule,
+    colonne: Colonne,
+    version: &'r Version,
+    signature: bool,
+    precedent: Option<(&'r Version, Colonne, Montant)>,
+) -> Resultat<Montant> {
+    match precedent {
+        Some((v, c, m)) if std::ptr::eq(v, version) && c == colonne => Ok(m),
+        _ if signature => amounts::montant_de(l, f, colonne),
+        _ => l.sous_version(version, |autre| amounts::montant_de(autre, f, colonne)),
+    }
 }
 
 /// Whether two versions are the same: the same object (the usual case, both taken from the reader's
@@ -281,25 +300,21 @@ pub fn calculer_avec<'r>(
     // Year 1 starts on `debut` (its 0th anniversary).
     let mut start = debut;
     let mut bascule: Option<(&Version, Grade)> = None;
-    // The previous year's version (whether it is the signature's) and amount with its cell:
-    // years 3 and after read the same cell again, a read the trace already holds (so skipped,
-    // the trace unchanged).
-    let mut precedent: Option<(&Version, bool, Colonne, Montant)> = None;
+    // The previous year's version and amount with its cell (`montant_annee`), and whether that
+    // version is the signature's (set at the first year).
+    let mut precedent: Option<(&Version, Colonne, Montant)> = None;
+    let mut signature = true;
     for (i, annee) in (1..=nb_annees).enumerate() {
         let version = version_du_montant(l, annee, start);
         // The version changes at most once or twice in a timeline: compared (by id, a string)
         // only when it does.
-        let signature = match precedent {
-            Some((v, sig, ..)) if std::ptr::eq(v, version) => sig,
+        signature = match precedent {
+            Some((v, ..)) if std::ptr::eq(v, version) => signature,
             _ => meme_version(version, l.version),
         };
         let colonne = Colonne::pour(annee, ligne);
-        let m = match precedent {
-            Some((v, _, c, m)) if std::ptr::eq(v, version) && c == colonne => m,
-            _ if signature => amounts::montant_de(l, f, colonne)?,
-            _ => l.sous_version(version, |autre| amounts::montant_de(autre, f, colonne))?,
-        };
-        precedent = Some((version, signature, colonne, m));
+        let m = montant_annee(l, f, colonne, version, signature, precedent)?;
+        precedent = Some((version, colonne, m));
         // A year under a later, revaluing version also rests on the rule that maps contract
         // years to it (switch at the anniversary: S12, B), read under that version.
         let grade_bascule = match bascule {
@@ -353,11 +368,7 @@ fn selon_calendrier<'r>(
     let mut precedent: Option<(&Version, Colonne, Montant)> = None;
     for (annee, a) in (1..).zip(annees) {
         let colonne = Colonne::pour(annee, ligne);
-        let m = match precedent {
-            Some((v, c, m)) if std::ptr::eq(v, a.version) && c == colonne => m,
-            _ if a.signature => amounts::montant_de(l, f, colonne)?,
-            _ => l.sous_version(a.version, |autre| amounts::montant_de(autre, f, colonne))?,
-        };
+        let m = montant_annee(l, f, colonne, a.version, a.signature, precedent)?;
         precedent = Some((a.version, colonne, m));
         years.push(a.contrat(annee, m, c.duree.grade, c.modulation, grade_ligne));
     }

@@ -292,7 +292,7 @@ impl<'r> Lecteur<'r> {
             return Some((position, index, rang, v));
         }
         let position = rules.position_connue(id)?;
-        let p = rules.parametre_a(position)?;
+        let p = self.parametres.get(position)?;
         // `Parametre::rang_a_la_date` (the last value from on or before the date), with the value
         // found by the same step, in a loop the compiler keeps inline (its `rposition` and
         // `rfind` stay calls at opt-level "z").
